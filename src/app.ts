@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Deps } from './deps.ts'
+import { accountRoutes, loadActor } from './features/accounts/index.ts'
+import {
+  agencyAdminRoutes,
+  agencyApiRoutes,
+  agencyPublicRoutes,
+} from './features/agencies/routes.ts'
+import { homeRoutes } from './features/home/home.routes.ts'
+import { apiDocsRoutes } from './web/api-docs.ts'
+import { createApi, OPENAPI_INFO } from './web/api.ts'
+import { csrfProtection } from './web/csrf.ts'
+import type { AppEnv } from './web/env.ts'
+import { handleError, handleNotFound } from './web/error-handler.ts'
+import { healthRoutes } from './web/health.ts'
+import { requestLog } from './web/request-log.ts'
+import { securityHeaders } from './web/security-headers.ts'
+import { assetRoutes, loadAssets } from './web/static.ts'
+
+/** Builds the whole web application: plumbing first, then every feature's routes, listed here. */
+export function buildApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { trustProxy } = deps.config
+
+  app.use(requestLog(deps.log))
+  app.use(securityHeaders({ trustProxy }))
+  app.route(
+    '/',
+    healthRoutes(deps.db, () => deps.lifecycle.draining),
+  )
+  app.route('/assets', assetRoutes(loadAssets()))
+  app.use(bodyLimit({ maxSize: 1024 * 1024 }))
+  app.use(csrfProtection({ trustProxy }))
+  app.use(loadActor(deps))
+
+  // Pages
+  app.route('/', homeRoutes(deps))
+  app.route('/', accountRoutes(deps))
+  app.route('/agencies', agencyPublicRoutes(deps))
+  app.route('/admin/agencies', agencyAdminRoutes(deps))
+
+  // API
+  const api = createApi()
+  agencyApiRoutes(api, deps)
+  api.doc31('/openapi.json', OPENAPI_INFO)
+  app.route('/api/v1', api)
+  app.route(
+    '/api/docs',
+    apiDocsRoutes(() => api.getOpenAPI31Document(OPENAPI_INFO)),
+  )
+
+  app.onError(handleError)
+  app.notFound(handleNotFound)
+  return app
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.ts'
+import type { Deps } from './deps.ts'
+import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
+import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
+import { createDeps, openAndMigrate, startServer } from './main.ts'
+
+const HELP = `Mardom — پرتال مردم
+
+Usage: npx mardom <command> [options]
+
+  serve [--demo]                      Start the portal (migrates first). With --demo, loads the
+                                      demo data into an empty database and prints sign-in details.
+  migrate                             Bring the database schema up to date.
+  demo                                Load the demo data into an empty database.
+  admin create --username <u> [--name <display name>] [--email <e>]
+                                      Create a central admin; prints a one-time password.
+  token create --user <username> [--name <label>]
+                                      Create a personal API token for a user; prints it once.
+  help                                Show this text.
+
+Configuration comes from environment variables (see README.md).`
+
+function demoCredentialsText(accounts: DemoAccount[]): string {
+  const lines = accounts.map(
+    (a) =>
+      `  ${a.roleLabel.padEnd(16)} agency code: ${(a.agencyCode ?? '(empty)').padEnd(8)} username: ${a.username.padEnd(20)} password: ${a.oneTimePassword}`,
+  )
+  return `Demo sign-in details (generated for this installation):\n${lines.join('\n')}\n`
+}
+
+async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const handle = await openAndMigrate(config)
+  try {
+    return await run(createDeps({ ...config, logLevel: 'warn' }, handle))
+  } finally {
+    await handle.close()
+  }
+}
+
+async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
+  if (await hasAgencies(deps)) return false
+  const accounts = await loadDemoData(deps)
+  const text = demoCredentialsText(accounts)
+  console.log(`\n${text}`)
+  if (!deps.config.databaseUrl) {
+    const file = join(deps.config.dataDir, 'demo-credentials.txt')
+    writeFileSync(file, text, { mode: 0o600 })
+    console.log(`(Also saved to ${file})\n`)
+  }
+  return true
+}
+
+async function serveCommand(demo: boolean): Promise<void> {
+  const config = loadConfig()
+  const started = performance.now()
+  const handle = await openAndMigrate(config)
+  const server = await startServer(config, handle, async (deps) => {
+    if (!demo) return
+    const loaded = await loadDemoIfEmpty(deps)
+    const file = join(config.dataDir, 'demo-credentials.txt')
+    if (!loaded && !config.databaseUrl && existsSync(file)) console.log(`\n${readFileSync(file, 'utf8')}`)
+  })
+  console.log(`پرتال مردم is running at ${server.url} (ready in ${Math.round(performance.now() - started)} ms)`)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
+    })
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  const [command, sub] = positionals
+  if (values.help || !command || command === 'help') {
+    console.log(HELP)
+    return command || values.help ? 0 : 1
+  }
+  switch (command) {
+    case 'serve':
+      await serveCommand(values.demo)
+      return -1
+    case 'migrate': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      await handle.close()
+      console.log('Database schema is up to date.')
+      return 0
+    }
+    case 'demo':
+      return withDeps(async (deps) => {
+        if (!(await loadDemoIfEmpty(deps))) {
+          console.error('The database already holds agencies; demo data is loaded only into an empty database.')
+          return 1
+        }
+        return 0
+      })
+    case 'admin': {
+      if (sub !== 'create' || !values.username) {
+        console.error('Usage: mardom admin create --username <username> [--name <display name>] [--email <e>]')
+        return 1
+      }
+      const username = values.username
+      return withDeps(async (deps) => {
+        const c = await createCentralUser(deps, null, {
+          username,
+          displayName: values.name ?? username,
+          email: values.email ?? null,
+          role: 'central_admin',
+        })
+        console.log(`Central admin created.\n  username: ${c.username}\n  one-time password: ${c.oneTimePassword}\n(The password must be changed at first sign-in; it is not shown again.)`)
+        return 0
+      })
+    }
+    case 'token': {
+      if (sub !== 'create' || !values.user) {
+        console.error('Usage: mardom token create --user <username> [--name <label>]')
+        return 1
+      }
+      const username = values.user
+      return withDeps(async (deps) => {
+        const user = await findUserByUsername(deps.db, username)
+        if (!user) {
+          console.error(`No user named ${username}.`)
+          return 1
+        }
+        const { secret } = await createApiToken(deps, null, user.id, values.name ?? 'CLI')
+        console.log(secret)
+        return 0
+      })
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${HELP}`)
+      return 1
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

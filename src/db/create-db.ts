@@ -1,0 +1,74 @@
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.ts'
+import type { Database } from './schema.ts'
+
+export type Db = Kysely<Database>
+
+export interface DbHandle {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  /** The embedded engine, when there is one (tests dump and clone it). */
+  pglite: PGlite | undefined
+  close(): Promise<void>
+}
+
+// COUNT(*) and bigint ids arrive as strings by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+
+function kyselyOver(pool: pg.Pool): Db {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  })
+}
+
+/** The production path: a PostgreSQL server. */
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  const db = kyselyOver(pool)
+  return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() }
+}
+
+export type PgliteTarget = { dataDir: string } | { memory: true; loadDataDir?: Blob | File }
+
+/**
+ * The embedded path: PGlite behind node-postgres' Pool with ONE connection, so
+ * that transactions are serialised and never interleave on the single backend.
+ */
+export async function openPglite(target: PgliteTarget): Promise<DbHandle> {
+  const release = 'dataDir' in target ? lockDataDir(target.dataDir) : () => {}
+  try {
+    const extensions = { pg_trgm }
+    const pglite =
+      'dataDir' in target
+        ? new PGlite(target.dataDir, { extensions })
+        : new PGlite('memory://', { extensions, loadDataDir: target.loadDataDir })
+    await pglite.waitReady
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 })
+    const db = kyselyOver(pool)
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      close: async () => {
+        await db.destroy()
+        await pglite.close()
+        release()
+      },
+    }
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+/** Opens whatever the configuration names. */
+export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }) {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openPglite({ dataDir: config.dataDir })
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Table types, in camelCase (Kysely's CamelCasePlugin maps them to the
+ * snake_case columns). Edited in the same commit as the migration that changes them.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Json = ColumnType<unknown, string, string>
+
+export type AgencyLevel = 'ministry' | 'organisation' | 'provincial_office' | 'city_office'
+export type Role = 'central_admin' | 'central_supervisor' | 'agency_admin' | 'agency_editor'
+
+export interface AgenciesTable {
+  id: Generated<string>
+  /** Portal-issued login code (directive item 3), e.g. '10042'. */
+  code: string
+  parentId: string | null
+  level: AgencyLevel
+  nameFa: string
+  nameEn: string | null
+  shortNameFa: string | null
+  website: string | null
+  phone: string | null
+  email: string | null
+  address: string | null
+  provinceCode: string | null
+  /** Set when the central admin issues the agency's first admin account. */
+  credentialsIssuedAt: Timestamp | null
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
+export interface UsersTable {
+  id: Generated<string>
+  agencyId: string | null
+  username: string
+  displayName: string
+  email: string | null
+  role: Role
+  passwordHash: string
+  mustChangePassword: boolean
+  failedSignIns: Generated<number>
+  lockedUntil: Timestamp | null
+  disabledAt: Timestamp | null
+  lastSignInAt: Timestamp | null
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token; the token itself is never stored. */
+  id: string
+  userId: string
+  createdAt: CreatedAt
+  lastSeenAt: Timestamp
+  expiresAt: Timestamp
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>
+  userId: string
+  name: string
+  /** SHA-256 of the secret part. */
+  tokenHash: string
+  /** The first characters, shown in lists so people can tell tokens apart. */
+  prefix: string
+  createdAt: CreatedAt
+  lastUsedAt: Timestamp | null
+  revokedAt: Timestamp | null
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>
+  at: Timestamp
+  actorUserId: string | null
+  actorLabel: string
+  agencyId: string | null
+  entityType: string
+  entityId: string
+  action: string
+  before: Json | null
+  after: Json | null
+}
+
+export interface SettingsTable {
+  key: string
+  value: Json
+  updatedAt: Timestamp
+}
+
+export interface RateLimitsTable {
+  key: string
+  windowStart: Timestamp
+  count: number
+}
+
+export interface Database {
+  agencies: AgenciesTable
+  users: UsersTable
+  sessions: SessionsTable
+  apiTokens: ApiTokensTable
+  auditEvents: AuditEventsTable
+  settings: SettingsTable
+  rateLimits: RateLimitsTable
+}
+
+export type AgencyRow = Selectable<AgenciesTable>
+export type NewAgencyRow = Insertable<AgenciesTable>
+export type AgencyUpdate = Updateable<AgenciesTable>
+export type UserRow = Selectable<UsersTable>

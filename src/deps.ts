@@ -1,0 +1,14 @@
+import type { Logger } from 'pino'
+import type { Config } from './config.ts'
+import type { Db } from './db/create-db.ts'
+import type { Clock } from './lib/clock.ts'
+
+/** Everything a feature may need, passed explicitly from the composition root. */
+export interface Deps {
+  config: Config
+  db: Db
+  clock: Clock
+  log: Logger
+  /** Set when shutdown starts: /readyz turns 503 so load balancers stop sending traffic. */
+  lifecycle: { draining: boolean }
+}

@@ -1,0 +1,94 @@
+import type { MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie } from 'hono/cookie'
+import type { Deps } from '../../deps.ts'
+import { UnauthenticatedError } from '../../lib/errors.ts'
+import { sha256Hex } from '../../lib/secrets.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { isApiPath } from '../../web/request-url.ts'
+import { msg } from './messages.fa.ts'
+import { deleteSession, findSession, touchSession } from './session.queries.ts'
+import { findActiveTokenByHash, markTokenUsed } from './token.queries.ts'
+import { toActor } from './user.model.ts'
+import { findUserById } from './user.queries.ts'
+
+export const SESSION_COOKIE = 'mardom_session'
+
+// Writing last-seen on every request would turn every page view into a write.
+const TOUCH_AFTER_MS = 60_000
+
+async function actorFromSession(deps: Deps, token: string) {
+  const id = sha256Hex(token)
+  const session = await findSession(deps.db, id)
+  if (!session) return null
+  const now = deps.clock.now()
+  const idleDeadline = session.lastSeenAt.getTime() + deps.config.sessionIdleMs
+  if (session.expiresAt <= now || idleDeadline <= now.getTime()) {
+    await deleteSession(deps.db, id)
+    return null
+  }
+  const user = await findUserById(deps.db, session.userId)
+  if (!user || user.disabledAt) return null
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+    await touchSession(deps.db, id, now)
+  return { actor: toActor(user, 'session'), sessionId: id }
+}
+
+async function actorFromBearer(deps: Deps, header: string) {
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match?.[1]) return null
+  const token = await findActiveTokenByHash(deps.db, sha256Hex(match[1]))
+  if (!token) return null
+  const user = await findUserById(deps.db, token.userId)
+  if (!user || user.disabledAt) return null
+  const now = deps.clock.now()
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await markTokenUsed(deps.db, token.id, now)
+  }
+  return toActor(user, 'token')
+}
+
+// Paths a user who must change their password may still reach.
+const OPEN_WHILE_PASSWORD_CHANGE = [
+  '/account/password',
+  '/sign-out',
+  '/assets/',
+  '/healthz',
+  '/readyz',
+]
+
+/**
+ * Resolves who is asking: the API trusts only bearer tokens, pages only the
+ * session cookie. A user holding a one-time password is sent to change it first.
+ */
+export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (isApiPath(c.req.path)) {
+      const header = c.req.header('authorization')
+      if (header) {
+        const actor = await actorFromBearer(deps, header)
+        if (!actor) throw new UnauthenticatedError('token.invalid', msg.unauthenticatedApi)
+        c.set('actor', actor)
+      }
+      return next()
+    }
+    if (c.req.path.startsWith('/assets/')) return next()
+    const token = getCookie(c, SESSION_COOKIE)
+    if (token) {
+      const found = await actorFromSession(deps, token)
+      if (found) {
+        c.set('actor', found.actor)
+        c.set('sessionId', found.sessionId)
+      } else {
+        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      }
+    }
+    const actor = c.get('actor')
+    if (
+      actor?.mustChangePassword &&
+      !OPEN_WHILE_PASSWORD_CHANGE.some((p) => c.req.path.startsWith(p))
+    ) {
+      return c.redirect('/account/password', 303)
+    }
+    return next()
+  }
+}

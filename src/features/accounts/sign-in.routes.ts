@@ -1,0 +1,109 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import type { Deps } from '../../deps.ts'
+import { UnauthenticatedError } from '../../lib/errors.ts'
+import { clientAddress } from '../../web/client-address.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { parseForm, readForm } from '../../web/form.ts'
+import { page } from '../../web/page.ts'
+import { isHttps } from '../../web/request-url.ts'
+import { changePasswordInput, signInInput } from './account.input.ts'
+import { SESSION_COOKIE } from './actor.middleware.ts'
+import { msg } from './messages.fa.ts'
+import { changeOwnPassword } from './password.actions.ts'
+import { signIn, signOut } from './sign-in.actions.ts'
+import { changePasswordPage, signInPage } from './views/sign-in-page.ts'
+
+/** Only same-site paths: never redirect a person to another site after sign-in. */
+function safeNext(value: string | undefined): string {
+  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/admin'
+}
+
+export function signInRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { trustProxy } = deps.config
+
+  app.get('/sign-in', (c) => {
+    if (c.get('actor')) return c.redirect('/admin', 303)
+    const next = safeNext(c.req.query('next'))
+    return page(c, {
+      title: msg.signInTitle,
+      content: signInPage({ csrfToken: c.get('csrfToken'), values: {}, errors: {}, next }),
+    })
+  })
+
+  app.post('/sign-in', async (c) => {
+    const values = await readForm(c)
+    const next = safeNext(values.next)
+    const render = (errors: Record<string, string>, status: 422 | 429) =>
+      page(
+        c,
+        {
+          title: msg.signInTitle,
+          content: signInPage({ csrfToken: c.get('csrfToken'), values, errors, next }),
+        },
+        status,
+      )
+    const form = parseForm(signInInput, values)
+    if (!form.ok) return render(form.errors, 422)
+    const result = await signIn(deps, form.data, clientAddress(c, trustProxy))
+    if (!result.ok) {
+      if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds))
+      return render({ username: result.message }, result.retryAfterSeconds ? 429 : 422)
+    }
+    setCookie(c, SESSION_COOKIE, result.sessionToken, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c, trustProxy),
+      path: '/',
+      maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+    })
+    return c.redirect(result.actor.mustChangePassword ? '/account/password' : next, 303)
+  })
+
+  app.post('/sign-out', async (c) => {
+    const actor = c.get('actor')
+    const sessionId = c.get('sessionId')
+    if (actor && sessionId) await signOut(deps, actor, sessionId)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.redirect('/', 303)
+  })
+
+  app.get('/account/password', (c) => {
+    const actor = c.get('actor')
+    if (!actor) throw new UnauthenticatedError('session.required', msg.signInTitle)
+    return page(c, {
+      title: msg.changePasswordTitle,
+      content: changePasswordPage({
+        csrfToken: c.get('csrfToken'),
+        forced: actor.mustChangePassword,
+        errors: {},
+      }),
+    })
+  })
+
+  app.post('/account/password', async (c) => {
+    const actor = c.get('actor')
+    if (!actor) throw new UnauthenticatedError('session.required', msg.signInTitle)
+    const render = (errors: Record<string, string>) =>
+      page(
+        c,
+        {
+          title: msg.changePasswordTitle,
+          content: changePasswordPage({
+            csrfToken: c.get('csrfToken'),
+            forced: actor.mustChangePassword,
+            errors,
+          }),
+        },
+        422,
+      )
+    const form = parseForm(changePasswordInput, await readForm(c))
+    if (!form.ok) return render(form.errors)
+    const result = await changeOwnPassword(deps, actor, c.get('sessionId'), form.data)
+    if (!result.ok) return render(result.errors)
+    return c.redirect('/admin?changed=password', 303)
+  })
+
+  return app
+}

@@ -1,0 +1,325 @@
+import type { Deps } from '../../deps.ts'
+import type { Actor, Role } from '../../lib/actor.ts'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.ts'
+import { oneTimePassword } from '../../lib/secrets.ts'
+import type { FieldErrors } from '../../web/form.ts'
+import { findAgencyById, markCredentialsIssued } from '../agencies/index.ts'
+import { recordAudit } from '../audit/index.ts'
+import type { EditUserInput, IssueCredentialsInput, NewAgencyUserInput } from './account.input.ts'
+import { assertCanManageUsersOf, assertCentralAdmin } from './account.policy.ts'
+import { msg } from './messages.fa.ts'
+import { hashPassword } from './password.ts'
+import { deleteSessionsOfUser } from './session.queries.ts'
+import { issuedUsername, type UserWithAgency, userSnapshot } from './user.model.ts'
+import { findUserById, insertUser, isUsernameTaken, updateUser } from './user.queries.ts'
+
+type Db = Deps['db']
+
+/** What is shown once, on paper or screen, to the person receiving an account. */
+export interface IssuedCredentials {
+  userId: string
+  agencyCode: string | null
+  username: string
+  oneTimePassword: string
+}
+
+async function freeIssuedUsername(db: Db, agencyCode: string, base: string): Promise<string> {
+  for (let n = 1; n < 100; n++) {
+    const candidate = issuedUsername(agencyCode, n === 1 ? base : `${base}${n}`)
+    if (!(await isUsernameTaken(db, candidate))) return candidate
+  }
+  throw new ConflictError('username.exhausted', msg.usernameTaken)
+}
+
+/**
+ * Directive item 3: the central admin registers an agency's admin; the portal
+ * issues the username and a one-time password, and marks the agency as having
+ * received its credentials.
+ */
+export async function issueAgencyCredentials(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  input: IssueCredentialsInput,
+): Promise<IssuedCredentials> {
+  assertCentralAdmin(actor)
+  const password = oneTimePassword()
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    const agency = await findAgencyById(trx, agencyId)
+    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+    const now = deps.clock.now()
+    const username = await freeIssuedUsername(trx, agency.code, 'admin')
+    const userId = await insertUser(
+      trx,
+      {
+        agencyId,
+        username,
+        displayName: input.displayName,
+        email: input.email,
+        role: 'agency_admin',
+        passwordHash,
+        mustChangePassword: true,
+      },
+      now,
+    )
+    await markCredentialsIssued(trx, agencyId, now)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: 'issue-credentials',
+      agencyId,
+      before: null,
+      after: { username, displayName: input.displayName, email: input.email, role: 'agency_admin' },
+    })
+    return { userId, agencyCode: agency.code, username, oneTimePassword: password }
+  })
+}
+
+/** An agency admin (or the central admin) adds a user to the agency, with a one-time password. */
+export async function createAgencyUser(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  input: NewAgencyUserInput,
+): Promise<{ ok: true; credentials: IssuedCredentials } | { ok: false; errors: FieldErrors }> {
+  assertCanManageUsersOf(actor, agencyId)
+  const password = oneTimePassword()
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    const agency = await findAgencyById(trx, agencyId)
+    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+    const username = issuedUsername(agency.code, input.usernamePart)
+    if (await isUsernameTaken(trx, username))
+      return { ok: false as const, errors: { usernamePart: msg.usernameTaken } }
+    const now = deps.clock.now()
+    const userId = await insertUser(
+      trx,
+      {
+        agencyId,
+        username,
+        displayName: input.displayName,
+        email: input.email,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: true,
+      },
+      now,
+    )
+    await markCredentialsIssued(trx, agencyId, now)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: 'create',
+      agencyId,
+      before: null,
+      after: { username, displayName: input.displayName, email: input.email, role: input.role },
+    })
+    return {
+      ok: true as const,
+      credentials: { userId, agencyCode: agency.code, username, oneTimePassword: password },
+    }
+  })
+}
+
+async function loadManagedUser(
+  db: Db,
+  actor: Actor | null,
+  userId: string,
+): Promise<UserWithAgency> {
+  const user = await findUserById(db, userId)
+  if (!user) throw new NotFoundError('user.not-found', msg.userNotFound)
+  if (user.agencyId === null) {
+    // Central staff are managed by the central admin only.
+    assertCentralAdmin(actor)
+  } else {
+    assertCanManageUsersOf(actor, user.agencyId)
+  }
+  return user
+}
+
+export async function editUser(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+  input: EditUserInput,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await loadManagedUser(trx, actor, userId)
+    if (user.agencyId === null) throw new ForbiddenError('users.central', msg.forbiddenUsers)
+    if (user.id === actor?.userId && input.role !== user.role)
+      throw new ForbiddenError('users.self', msg.cannotChangeSelf)
+    const now = deps.clock.now()
+    await updateUser(
+      trx,
+      userId,
+      { displayName: input.displayName, email: input.email, role: input.role },
+      now,
+    )
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: 'update',
+      agencyId: user.agencyId,
+      before: userSnapshot(user),
+      after: userSnapshot({ ...user, ...input }),
+    })
+  })
+}
+
+/** Issues a new one-time password, unlocks the account and ends its sessions. */
+export async function resetUserPassword(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+): Promise<IssuedCredentials> {
+  const password = oneTimePassword()
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    const user = await loadManagedUser(trx, actor, userId)
+    const now = deps.clock.now()
+    await updateUser(
+      trx,
+      userId,
+      { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+      now,
+    )
+    await deleteSessionsOfUser(trx, userId)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: 'reset-password',
+      agencyId: user.agencyId,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { mustChangePassword: true },
+    })
+    return {
+      userId,
+      agencyCode: user.agencyCode,
+      username: user.username,
+      oneTimePassword: password,
+    }
+  })
+}
+
+export async function setUserDisabled(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await loadManagedUser(trx, actor, userId)
+    if (user.id === actor?.userId) throw new ForbiddenError('users.self', msg.cannotChangeSelf)
+    const now = deps.clock.now()
+    const disabledAt = disabled ? (user.disabledAt ?? now) : null
+    await updateUser(trx, userId, { disabledAt }, now)
+    if (disabled) await deleteSessionsOfUser(trx, userId)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: disabled ? 'disable' : 'enable',
+      agencyId: user.agencyId,
+      before: { disabledAt: user.disabledAt },
+      after: { disabledAt },
+    })
+  })
+}
+
+/**
+ * Central staff accounts. Used by the CLI (`mardom admin create`, actor null =
+ * the operator at the console) and by the central admin.
+ */
+export async function createCentralUser(
+  deps: Deps,
+  actor: Actor | null,
+  input: {
+    username: string
+    displayName: string
+    role: Extract<Role, 'central_admin' | 'central_supervisor'>
+    email?: string | null
+    password?: string
+  },
+): Promise<IssuedCredentials> {
+  if (actor) assertCentralAdmin(actor)
+  const password = input.password ?? oneTimePassword()
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    if (await isUsernameTaken(trx, input.username))
+      throw new ConflictError('username.taken', msg.usernameTaken)
+    const now = deps.clock.now()
+    const userId = await insertUser(
+      trx,
+      {
+        agencyId: null,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: input.password === undefined,
+      },
+      now,
+    )
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'user',
+      entityId: userId,
+      action: 'create',
+      agencyId: null,
+      before: null,
+      after: {
+        username: input.username.toLowerCase(),
+        displayName: input.displayName,
+        role: input.role,
+      },
+    })
+    return {
+      userId,
+      agencyCode: null,
+      username: input.username.toLowerCase(),
+      oneTimePassword: password,
+    }
+  })
+}
+
+/**
+ * An agency account made from the console (demo data, `mardom` CLI): no
+ * signed-in actor, and the given password is the user's own, so no forced change.
+ */
+export async function createAgencyUserAsSystem(
+  deps: Deps,
+  agencyId: string,
+  input: NewAgencyUserInput,
+  password: string,
+): Promise<IssuedCredentials> {
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    const agency = await findAgencyById(trx, agencyId)
+    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+    const username = issuedUsername(agency.code, input.usernamePart)
+    if (await isUsernameTaken(trx, username)) throw new ConflictError('username.taken', msg.usernameTaken)
+    const now = deps.clock.now()
+    const userId = await insertUser(
+      trx,
+      { agencyId, username, displayName: input.displayName, email: input.email, role: input.role, passwordHash, mustChangePassword: false },
+      now,
+    )
+    await markCredentialsIssued(trx, agencyId, now)
+    await recordAudit(trx, deps.clock, {
+      actor: null,
+      entityType: 'user',
+      entityId: userId,
+      action: 'create',
+      agencyId,
+      before: null,
+      after: { username, displayName: input.displayName, role: input.role },
+    })
+    return { userId, agencyCode: agency.code, username, oneTimePassword: password }
+  })
+}

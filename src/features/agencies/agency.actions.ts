@@ -1,0 +1,91 @@
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { NotFoundError } from '../../lib/errors.ts'
+import type { FieldErrors } from '../../web/form.ts'
+import { recordAudit } from '../audit/index.ts'
+import type { AgencyInput } from './agency.input.ts'
+import { type Agency, auditSnapshot, isValidParentLevel } from './agency.model.ts'
+import { assertCanManageAgencies } from './agency.policy.ts'
+import {
+  findAgencyById,
+  findAgencyByNameFa,
+  insertAgency,
+  listAgencyAncestry,
+  updateAgency,
+} from './agency.queries.ts'
+import { msg } from './messages.fa.ts'
+
+export type AgencyWriteResult = { ok: true; agency: Agency } | { ok: false; errors: FieldErrors }
+
+type Executor = Deps['db']
+
+/** Rules that need the database: the parent exists, sits higher, forms no cycle; the name is free. */
+async function checkAgencyRules(
+  db: Executor,
+  input: AgencyInput,
+  selfId: string | null,
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {}
+  if (input.parentId) {
+    const parent = await findAgencyById(db, input.parentId)
+    if (!parent) errors.parentId = msg.parentMissing
+    else if (!isValidParentLevel(input.level, parent.level)) errors.parentId = msg.parentInvalid
+    else if (selfId && (await listAgencyAncestry(db, parent.id)).some((a) => a.id === selfId)) {
+      errors.parentId = msg.parentCycle
+    }
+  } else if (!isValidParentLevel(input.level, null)) {
+    errors.parentId = msg.parentInvalid
+  }
+  const sameName = await findAgencyByNameFa(db, input.nameFa)
+  if (sameName && sameName.id !== selfId) errors.nameFa = msg.nameTaken
+  return errors
+}
+
+export async function createAgency(
+  deps: Deps,
+  actor: Actor | null,
+  input: AgencyInput,
+): Promise<AgencyWriteResult> {
+  assertCanManageAgencies(actor)
+  return deps.db.transaction().execute(async (trx) => {
+    const errors = await checkAgencyRules(trx, input, null)
+    if (Object.keys(errors).length > 0) return { ok: false, errors }
+    const agency = await insertAgency(trx, input, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'agency',
+      entityId: agency.id,
+      action: 'create',
+      agencyId: agency.id,
+      before: null,
+      after: auditSnapshot(agency),
+    })
+    return { ok: true, agency }
+  })
+}
+
+export async function editAgency(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: AgencyInput,
+): Promise<AgencyWriteResult> {
+  assertCanManageAgencies(actor)
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findAgencyById(trx, id)
+    if (!before) throw new NotFoundError('agency.not-found', msg.notFound)
+    const errors = await checkAgencyRules(trx, input, id)
+    if (Object.keys(errors).length > 0) return { ok: false, errors }
+    const agency = await updateAgency(trx, id, input, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'agency',
+      entityId: id,
+      action: 'update',
+      agencyId: id,
+      before: auditSnapshot(before),
+      after: auditSnapshot(agency),
+    })
+    return { ok: true, agency }
+  })
+}

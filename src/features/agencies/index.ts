@@ -1,0 +1,13 @@
+export type { AgencyInput } from './agency.input.ts'
+export type { Agency, AgencyBrief, AgencyLevel } from './agency.model.ts'
+export {
+  countAgencies,
+  findAgencyByCode,
+  findAgencyById,
+  insertAgency,
+  listAgencies,
+  listAgenciesWithoutCredentials,
+  listAgencyBriefs,
+  markCredentialsIssued,
+} from './agency.queries.ts'
+export { LEVEL_LABELS } from './messages.fa.ts'

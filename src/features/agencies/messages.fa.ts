@@ -1,0 +1,43 @@
+import type { AgencyLevel } from './agency.model.ts'
+
+export const LEVEL_LABELS: Record<AgencyLevel, string> = {
+  ministry: 'وزارتخانه',
+  organisation: 'سازمان',
+  provincial_office: 'ادارهٔ کل استانی',
+  city_office: 'ادارهٔ شهرستان',
+}
+
+export const msg = {
+  indexTitle: 'دستگاه‌های اجرایی',
+  indexLead: 'وزارتخانه‌ها، سازمان‌ها و ادارات استانی که خدمات خود را در پرتال مردم منتشر می‌کنند.',
+  searchLabel: 'جست‌وجوی دستگاه',
+  levelFilter: 'سطح',
+  allLevels: 'همهٔ سطح‌ها',
+  noResults: 'دستگاهی با این مشخصات پیدا نشد.',
+  code: 'کد دستگاه',
+  level: 'سطح',
+  parent: 'دستگاه بالادست',
+  nameFa: 'نام فارسی',
+  nameEn: 'نام انگلیسی',
+  shortNameFa: 'نام کوتاه',
+  website: 'وب‌گاه',
+  phone: 'تلفن',
+  email: 'رایانامه',
+  address: 'نشانی',
+  province: 'استان',
+  children: 'واحدهای زیرمجموعه',
+  newTitle: 'افزودن دستگاه',
+  editTitle: 'ویرایش دستگاه',
+  save: 'ذخیره',
+  created: 'دستگاه افزوده شد. کد دستگاه',
+  updated: 'تغییرات دستگاه ذخیره شد.',
+  levelRequired: 'سطح دستگاه را انتخاب کنید.',
+  parentInvalid: 'دستگاه بالادست باید در سطحی بالاتر باشد؛ وزارتخانه‌ها بالادست ندارند.',
+  parentMissing: 'دستگاه بالادست پیدا نشد.',
+  parentCycle: 'یک دستگاه نمی‌تواند زیرمجموعهٔ خود یا زیرمجموعه‌هایش باشد.',
+  provinceRequired: 'برای ادارات استانی و شهرستان، استان را انتخاب کنید.',
+  provinceUnknown: 'استان انتخاب‌شده معتبر نیست.',
+  nameTaken: 'دستگاهی با همین نام فارسی از پیش ثبت شده است.',
+  forbidden: 'فقط مدیر سامانه می‌تواند دستگاه‌ها را بیفزاید یا ویرایش کند.',
+  notFound: 'این دستگاه پیدا نشد.',
+} as const

@@ -1,0 +1,63 @@
+import { html } from 'hono/html'
+import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { button, type Html } from '../../web/ui/index.ts'
+import type { Agency, AgencyBrief } from '../agencies/index.ts'
+import { LEVEL_LABELS } from '../agencies/index.ts'
+
+export function homePage(v: { ministries: AgencyBrief[]; agencyCount: number }): Html {
+  return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
+      <h1 class="mr-heading-xl">پرتال مردم</h1>
+      <p class="mr-body-l">
+        درگاه ملی معرفی خدمات دستگاه‌های اجرایی: شرح هر خدمت و قوانین آن، مدارک لازم، فرم‌ها،
+        مراحل انجام کار و زمان هر مرحله، نشانی ادارات و راه انجام برخط.
+      </p>
+      <form class="mr-search-hero" method="get" action="/search" role="search">
+        <label class="mr-label mr-label--m" for="home-q">دنبال چه خدمتی هستید؟</label>
+        <div class="mr-search-hero__row">
+          <input class="mr-input" id="home-q" name="q" type="search" autocomplete="off" spellcheck="false">
+          ${button({ text: 'جست‌وجو' })}
+        </div>
+      </form>
+    </div></div>
+    <h2 class="mr-heading-m">دستگاه‌های اجرایی</h2>
+    <p class="mr-body">
+      ${toPersianDigits(v.agencyCount)} دستگاه در پرتال ثبت شده است.
+      <a class="mr-link" href="/agencies">فهرست کامل دستگاه‌ها</a>
+    </p>
+    <ul class="mr-list mr-list--columns">
+      ${v.ministries.map((m) => html`<li><a class="mr-link" href="/agencies/${m.code}">${m.nameFa}</a></li>`)}
+    </ul>
+    <h2 class="mr-heading-m">برای دستگاه‌های اجرایی</h2>
+    <p class="mr-body">
+      دستگاه‌ها با کد و رمزی که سازمان اداری و استخدامی کشور صادر می‌کند وارد پرتال می‌شوند و خدمات
+      خود را ثبت و به‌روز می‌کنند.
+    </p>
+    ${button({ text: 'ورود دستگاه‌ها', href: '/sign-in', variant: 'secondary' })}`
+}
+
+export function searchPage(v: { q: string; agencies: Agency[]; countText: string }): Html {
+  return html`<h1 class="mr-heading-l">جست‌وجو</h1>
+    <form method="get" action="/search" role="search" class="mr-search-hero">
+      <label class="mr-label" for="search-q">عبارت جست‌وجو</label>
+      <div class="mr-search-hero__row">
+        <input class="mr-input" id="search-q" name="q" type="search" value="${v.q}" spellcheck="false">
+        ${button({ text: 'جست‌وجو' })}
+      </div>
+    </form>
+    ${
+      v.q
+        ? html`<h2 class="mr-heading-m">دستگاه‌ها (${v.countText})</h2>
+          ${
+            v.agencies.length === 0
+              ? html`<p class="mr-body">دستگاهی با عبارت «${v.q}» پیدا نشد.</p>`
+              : html`<ul class="mr-list">
+                ${v.agencies.map(
+                  (a) =>
+                    html`<li><a class="mr-link" href="/agencies/${a.code}">${a.nameFa}</a>
+                      <span class="mr-hint-inline">${LEVEL_LABELS[a.level]}</span></li>`,
+                )}
+              </ul>`
+          }`
+        : ''
+    }`
+}

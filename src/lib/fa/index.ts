@@ -1,0 +1,26 @@
+/**
+ * Persian-language and Iranian-calendar helpers: digits, text normalisation, Jalali dates,
+ * Tehran day boundaries, date display and collation. Import from here, not from the files.
+ */
+
+export { compareFa, sortByFa } from './collate.ts'
+export { formatNumberFa, toAsciiDigits, toPersianDigits } from './digits.ts'
+export {
+  formatDateFa,
+  formatDateNumericFa,
+  formatDateTimeFa,
+  formatJalaliFa,
+  weekdayFa,
+} from './format-date.ts'
+export type { GregorianDate, JalaliDate, JalaliDateInputResult } from './jalali.ts'
+export {
+  gregorianToJalali,
+  isJalaliLeapYear,
+  isValidJalaliDate,
+  jalaliMonthLength,
+  jalaliToGregorian,
+  parseJalaliDateInput,
+} from './jalali.ts'
+export type { NormalizeFaInputOptions } from './normalize.ts'
+export { compactSearchKey, normalizeFaInput, normalizeSearchKey } from './normalize.ts'
+export { startOfTehranDay, tehranDateOf } from './tehran-time.ts'

@@ -1,0 +1,81 @@
+import { serve } from '@hono/node-server'
+import { pino } from 'pino'
+import { buildApp } from './app.ts'
+import type { Config } from './config.ts'
+import { type DbHandle, openDatabase } from './db/create-db.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import type { Deps } from './deps.ts'
+import { systemClock } from './lib/clock.ts'
+
+/** Opens the database named by the configuration and brings its schema up to date. */
+export async function openAndMigrate(config: Config): Promise<DbHandle> {
+  const handle = await openDatabase(config)
+  try {
+    await migrateToLatest(handle.db)
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+  return handle
+}
+
+export function createDeps(config: Config, handle: DbHandle): Deps {
+  return {
+    config,
+    db: handle.db,
+    clock: systemClock,
+    log: pino({ level: config.logLevel, base: { app: 'mardom' } }),
+    lifecycle: { draining: false },
+  }
+}
+
+export interface RunningServer {
+  url: string
+  deps: Deps
+  stop(): Promise<void>
+}
+
+/**
+ * The composition root: config → database → app → HTTP server, with a
+ * graceful shutdown that drains requests before closing the database.
+ */
+export async function startServer(
+  config: Config,
+  handle: DbHandle,
+  beforeListen?: (deps: Deps) => Promise<void>,
+): Promise<RunningServer> {
+  const deps = createDeps(config, handle)
+  if (beforeListen) await beforeListen(deps)
+  const app = buildApp(deps)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  deps.log.info({ url, database: handle.kind }, 'listening')
+
+  let stopping: Promise<void> | undefined
+  const stop = () => {
+    stopping ??= (async () => {
+      deps.lifecycle.draining = true
+      deps.log.info('shutting down: draining requests')
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          deps.log.warn('shutdown timeout: closing open connections')
+          if ('closeAllConnections' in server) server.closeAllConnections()
+          resolve()
+        }, config.shutdownTimeoutMs)
+        server.close(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+        if ('closeIdleConnections' in server) server.closeIdleConnections()
+      })
+      await handle.close()
+      deps.log.info('stopped')
+    })()
+    return stopping
+  }
+  return { url, deps, stop }
+}
