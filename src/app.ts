@@ -8,8 +8,8 @@ import {
   agencyPublicRoutes,
 } from './features/agencies/routes.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
-import { apiDocsRoutes } from './web/api-docs.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
+import { apiDocsRoutes } from './web/api-docs.ts'
 import { csrfProtection } from './web/csrf.ts'
 import type { AppEnv } from './web/env.ts'
 import { handleError, handleNotFound } from './web/error-handler.ts'

@@ -63,9 +63,12 @@ async function serveCommand(demo: boolean): Promise<void> {
     if (!demo) return
     const loaded = await loadDemoIfEmpty(deps)
     const file = join(config.dataDir, 'demo-credentials.txt')
-    if (!loaded && !config.databaseUrl && existsSync(file)) console.log(`\n${readFileSync(file, 'utf8')}`)
+    if (!loaded && !config.databaseUrl && existsSync(file))
+      console.log(`\n${readFileSync(file, 'utf8')}`)
   })
-  console.log(`پرتال مردم is running at ${server.url} (ready in ${Math.round(performance.now() - started)} ms)`)
+  console.log(
+    `پرتال مردم is running at ${server.url} (ready in ${Math.round(performance.now() - started)} ms)`,
+  )
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       server.stop().then(
@@ -111,14 +114,18 @@ async function main(argv: string[]): Promise<number> {
     case 'demo':
       return withDeps(async (deps) => {
         if (!(await loadDemoIfEmpty(deps))) {
-          console.error('The database already holds agencies; demo data is loaded only into an empty database.')
+          console.error(
+            'The database already holds agencies; demo data is loaded only into an empty database.',
+          )
           return 1
         }
         return 0
       })
     case 'admin': {
       if (sub !== 'create' || !values.username) {
-        console.error('Usage: mardom admin create --username <username> [--name <display name>] [--email <e>]')
+        console.error(
+          'Usage: mardom admin create --username <username> [--name <display name>] [--email <e>]',
+        )
         return 1
       }
       const username = values.username
@@ -129,7 +136,9 @@ async function main(argv: string[]): Promise<number> {
           email: values.email ?? null,
           role: 'central_admin',
         })
-        console.log(`Central admin created.\n  username: ${c.username}\n  one-time password: ${c.oneTimePassword}\n(The password must be changed at first sign-in; it is not shown again.)`)
+        console.log(
+          `Central admin created.\n  username: ${c.username}\n  one-time password: ${c.oneTimePassword}\n(The password must be changed at first sign-in; it is not shown again.)`,
+        )
         return 0
       })
     }

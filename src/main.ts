@@ -48,7 +48,9 @@ export async function startServer(
   if (beforeListen) await beforeListen(deps)
   const app = buildApp(deps)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    )
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Database } from './schema.ts'
-import { Migrator, type MigrationResultSet } from 'kysely/migration'
+import { type MigrationResultSet, Migrator } from 'kysely/migration'
 import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

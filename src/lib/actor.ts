@@ -1,3 +1,5 @@
+import { UnauthenticatedError } from './errors.ts'
+
 /**
  * Who is acting. Built by the accounts feature from a session or an API token
  * and read by every action to authorise writes.
@@ -34,4 +36,9 @@ export function isCentralAdmin(actor: Actor | null): boolean {
 /** The label written in audit events: stable even if the user is later removed. */
 export function actorLabel(actor: Actor | null): string {
   return actor ? `${actor.username} (${actor.role})` : 'system'
+}
+
+/** Throws when nobody is signed in: pages redirect to sign-in, the API answers 401. */
+export function requireActor(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError('auth.required', 'برای این کار باید وارد شوید.')
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { choice, optionalEmail, requiredText } from '../../web/fields.ts'
-import { AGENCY_ROLES } from './user.model.ts'
 import { msg } from './messages.fa.ts'
+import { AGENCY_ROLES } from './user.model.ts'
 
 export const signInInput = z.object({
   agencyCode: z.string().optional().default(''),

@@ -303,11 +303,20 @@ export async function createAgencyUserAsSystem(
     const agency = await findAgencyById(trx, agencyId)
     if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
     const username = issuedUsername(agency.code, input.usernamePart)
-    if (await isUsernameTaken(trx, username)) throw new ConflictError('username.taken', msg.usernameTaken)
+    if (await isUsernameTaken(trx, username))
+      throw new ConflictError('username.taken', msg.usernameTaken)
     const now = deps.clock.now()
     const userId = await insertUser(
       trx,
-      { agencyId, username, displayName: input.displayName, email: input.email, role: input.role, passwordHash, mustChangePassword: false },
+      {
+        agencyId,
+        username,
+        displayName: input.displayName,
+        email: input.email,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: false,
+      },
       now,
     )
     await markCredentialsIssued(trx, agencyId, now)

@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Db } from '../../db/create-db.ts'
 import type { AgenciesTable, Database } from '../../db/schema.ts'
-import type { Agency, AgencyBrief, AgencyLevel } from './agency.model.ts'
 import type { AgencyInput } from './agency.input.ts'
+import type { Agency, AgencyBrief, AgencyLevel } from './agency.model.ts'
 
 type Executor = Kysely<Database>
 

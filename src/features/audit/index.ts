@@ -1,3 +1,3 @@
-export { recordAudit, type AuditInput } from './audit.actions.ts'
-export { diffSnapshots, type AuditEvent, type AuditFilter } from './audit.model.ts'
+export { type AuditInput, recordAudit } from './audit.actions.ts'
+export { type AuditEvent, type AuditFilter, diffSnapshots } from './audit.model.ts'
 export { listAuditEvents } from './audit.queries.ts'

@@ -1,7 +1,11 @@
 import type { Deps } from '../../deps.ts'
 import { isProvinceCode } from '../../lib/iran/provinces.ts'
 import { oneTimePassword } from '../../lib/secrets.ts'
-import { createAgencyUserAsSystem, createCentralUser, type IssuedCredentials } from '../accounts/index.ts'
+import {
+  createAgencyUserAsSystem,
+  createCentralUser,
+  type IssuedCredentials,
+} from '../accounts/index.ts'
 import { type Agency, insertAgency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
@@ -28,7 +32,8 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
     const now = deps.clock.now()
     for (const d of DEMO_AGENCIES) {
       const parent = d.parentKey ? byKey.get(d.parentKey) : undefined
-      if (d.parentKey && !parent) throw new Error(`Demo agency ${d.key} comes before its parent ${d.parentKey}`)
+      if (d.parentKey && !parent)
+        throw new Error(`Demo agency ${d.key} comes before its parent ${d.parentKey}`)
       const agency = await insertAgency(
         trx,
         {
@@ -59,8 +64,18 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
   })
 
   const accounts: DemoAccount[] = []
-  const central = async (username: string, displayName: string, role: 'central_admin' | 'central_supervisor', roleLabel: string) => {
-    const c = await createCentralUser(deps, null, { username, displayName, role, password: oneTimePassword() })
+  const central = async (
+    username: string,
+    displayName: string,
+    role: 'central_admin' | 'central_supervisor',
+    roleLabel: string,
+  ) => {
+    const c = await createCentralUser(deps, null, {
+      username,
+      displayName,
+      role,
+      password: oneTimePassword(),
+    })
     accounts.push({ ...c, roleLabel, agencyNameFa: null })
   }
   await central('demo-admin', 'مدیر سامانهٔ نمونه', 'central_admin', 'مدیر سامانه')
@@ -71,7 +86,12 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
       ['admin', 'مدیر نمونهٔ ثبت احوال', 'agency_admin', 'مدیر دستگاه'],
       ['editor', 'کارشناس نمونهٔ ثبت احوال', 'agency_editor', 'کارشناس دستگاه'],
     ] as const) {
-      const c = await createAgencyUserAsSystem(deps, sabt.id, { usernamePart: part, displayName, email: null, role }, oneTimePassword())
+      const c = await createAgencyUserAsSystem(
+        deps,
+        sabt.id,
+        { usernamePart: part, displayName, email: null, role },
+        oneTimePassword(),
+      )
       accounts.push({ ...c, roleLabel, agencyNameFa: sabt.nameFa })
     }
   }

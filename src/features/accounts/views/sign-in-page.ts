@@ -6,8 +6,8 @@ import {
   errorSummary,
   type FieldErrors,
   fieldError,
-  hasErrors,
   type Html,
+  hasErrors,
   passwordInput,
   textInput,
 } from '../../../web/ui/index.ts'

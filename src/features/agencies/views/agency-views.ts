@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
-import { findProvince, PROVINCES } from '../../../lib/iran/provinces.ts'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { findProvince, PROVINCES } from '../../../lib/iran/provinces.ts'
 import {
   button,
   csrfField,
@@ -8,14 +8,14 @@ import {
   errorSummary,
   type FieldErrors,
   fieldError,
-  hasErrors,
   type Html,
+  hasErrors,
   pagination,
   paginationItems,
   select,
   summaryList,
-  textInput,
   textarea,
+  textInput,
 } from '../../../web/ui/index.ts'
 import { AGENCY_LEVELS, type Agency, type AgencyBrief } from '../agency.model.ts'
 import { LEVEL_LABELS, msg } from '../messages.fa.ts'
