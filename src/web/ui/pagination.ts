@@ -41,7 +41,7 @@ function isEllipsis(item: PaginationItem): item is { ellipsis: true } {
 
 function edgeLink(kind: 'prev' | 'next', link: PaginationLink, blockLayout: boolean): Html {
   const text = link.text ?? (kind === 'prev' ? m.paginationPrevious : m.paginationNext)
-  const title = html`<span class="${cx('mr-pagination__link-title', blockLayout && !link.labelText && 'mr-pagination__link-title--decorated')}"><span class="mr-visually-hidden">${m.paginationPageHidden}</span>${text}</span>`
+  const title = html`<span class="mr-pagination__link-title"><span class="mr-visually-hidden">${m.paginationPageHidden}</span>${text}</span>`
   const label = link.labelText
     ? html`<span class="mr-visually-hidden">:</span><span class="mr-pagination__link-label">${link.labelText}</span>`
     : empty
