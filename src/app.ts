@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import type { Deps } from './deps.ts'
 import { accountRoutes, loadActor } from './features/accounts/index.ts'
 import {
@@ -30,7 +31,14 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
     healthRoutes(deps.db, () => deps.lifecycle.draining),
   )
   app.route('/assets', assetRoutes(loadAssets()))
-  app.use(bodyLimit({ maxSize: 1024 * 1024 }))
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new HTTPException(413)
+      },
+    }),
+  )
   app.use(csrfProtection({ trustProxy }))
   app.use(loadActor(deps))
 

@@ -81,6 +81,16 @@ describe('errors', () => {
     assert.doesNotMatch(await api.text(), /secret internal detail/)
   })
 
+  it('refuses an oversized body with 413 and a Persian message', async () => {
+    const client = t.client()
+    const res = await client.post('/sign-in', {
+      username: 'x',
+      password: 'y'.repeat(1024 * 1024 + 10),
+    })
+    assert.equal(res.status, 413)
+    assert.match(await res.text(), /حجم درخواست/)
+  })
+
   it('answers unknown API paths with problem+json', async () => {
     const res = await t.app.request('/api/v1/nothing-here')
     assert.equal(res.status, 404)

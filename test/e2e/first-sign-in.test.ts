@@ -68,10 +68,10 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
         .where('agencyId', '=', agency.id)
         .where('role', '=', 'agency_admin')
         .executeTakeFirstOrThrow()
-      const panel = await page.locator('.mr-panel').innerText()
+      const panel = (await page.locator('.mr-panel').textContent()) ?? ''
       assert.ok(panel.includes(agency.code), `the panel shows the agency code:\n${panel}`)
       assert.ok(panel.includes(issued.username), `the panel shows the username:\n${panel}`)
-      const otp = (await page.locator('.mr-panel__code code').innerText()).trim()
+      const otp = ((await page.locator('.mr-panel__code code').textContent()) ?? '').trim()
       assert.ok(otp.length >= 10, `a one-time password is shown: ${JSON.stringify(otp)}`)
 
       // 2. Sign out through the header's form.
@@ -105,7 +105,7 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
       assert.equal(path(page), '/admin')
       const heading = page.locator('h1')
       assert.equal(await heading.count(), 1, 'the dashboard has one h1')
-      assert.ok((await heading.innerText()).trim().length > 0, 'the h1 has text')
+      assert.ok(((await heading.textContent()) ?? '').trim().length > 0, 'the h1 has text')
     } finally {
       await context.close()
     }

@@ -1,0 +1,80 @@
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { JalaliDate } from '../../lib/fa/index.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  DEFAULT_CENTRAL_BODY_NAME,
+  DEFAULT_DIRECTIVE_DATE,
+  jalaliKey,
+  type PortalSettings,
+  SETTING_KEYS,
+  storedCentralBodyName,
+  storedDirectiveDate,
+} from './settings.model.ts'
+import { assertCanEditSettings } from './settings.policy.ts'
+import { readSettings, writeSetting } from './settings.queries.ts'
+
+type Executor = Deps['db']
+
+function settingsFrom(stored: Map<string, unknown>): PortalSettings {
+  const date = storedDirectiveDate.safeParse(stored.get(SETTING_KEYS.directiveDate))
+  const name = storedCentralBodyName.safeParse(stored.get(SETTING_KEYS.centralBodyName))
+  return {
+    directiveDate: date.success ? date.data : DEFAULT_DIRECTIVE_DATE,
+    centralBodyName: name.success ? name.data : DEFAULT_CENTRAL_BODY_NAME,
+  }
+}
+
+/** The current settings, with the defaults for anything never set. */
+export async function loadPortalSettings(db: Executor): Promise<PortalSettings> {
+  return settingsFrom(await readSettings(db, Object.values(SETTING_KEYS)))
+}
+
+/** The central admin sets the directive's date (the 6-month deadline runs from it). */
+export async function setDirectiveDate(
+  deps: Deps,
+  actor: Actor | null,
+  date: JalaliDate,
+): Promise<void> {
+  assertCanEditSettings(actor)
+  await deps.db.transaction().execute(async (trx) => {
+    const before = settingsFrom(
+      await readSettings(trx, [SETTING_KEYS.directiveDate], { forUpdate: true }),
+    )
+    const value = { jy: date.jy, jm: date.jm, jd: date.jd }
+    await writeSetting(trx, SETTING_KEYS.directiveDate, value, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'setting',
+      entityId: SETTING_KEYS.directiveDate,
+      action: 'update',
+      agencyId: null,
+      before: { directiveDate: jalaliKey(before.directiveDate) },
+      after: { directiveDate: jalaliKey(value) },
+    })
+  })
+}
+
+/** The central admin renames the supervising body (it has changed before). */
+export async function setCentralBodyName(
+  deps: Deps,
+  actor: Actor | null,
+  name: string,
+): Promise<void> {
+  assertCanEditSettings(actor)
+  await deps.db.transaction().execute(async (trx) => {
+    const before = settingsFrom(
+      await readSettings(trx, [SETTING_KEYS.centralBodyName], { forUpdate: true }),
+    )
+    await writeSetting(trx, SETTING_KEYS.centralBodyName, name, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'setting',
+      entityId: SETTING_KEYS.centralBodyName,
+      action: 'update',
+      agencyId: null,
+      before: { centralBodyName: before.centralBodyName },
+      after: { centralBodyName: name },
+    })
+  })
+}
