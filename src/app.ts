@@ -2,12 +2,20 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { Deps } from './deps.ts'
-import { accountRoutes, loadActor } from './features/accounts/index.ts'
+import {
+  accountRoutes,
+  credentialRoutes,
+  loadActor,
+  tokenRoutes,
+  userAdminRoutes,
+} from './features/accounts/index.ts'
 import {
   agencyAdminRoutes,
   agencyApiRoutes,
   agencyPublicRoutes,
 } from './features/agencies/routes.ts'
+import { auditRoutes } from './features/audit/audit.routes.ts'
+import { dashboardRoutes } from './features/dashboard/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
@@ -47,6 +55,11 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', accountRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
+  app.route('/admin/agencies', credentialRoutes(deps))
+  app.route('/admin/users', userAdminRoutes(deps))
+  app.route('/admin/audit', auditRoutes(deps))
+  app.route('/admin', dashboardRoutes(deps))
+  app.route('/account/tokens', tokenRoutes(deps))
 
   // API
   const api = createApi()

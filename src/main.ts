@@ -2,10 +2,12 @@ import { serve } from '@hono/node-server'
 import { pino } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
+import { listenForCacheTags } from './db/cache-channel.ts'
 import { type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { systemClock } from './lib/clock.ts'
+import { PageCache } from './web/page-cache.ts'
 
 /** Opens the database named by the configuration and brings its schema up to date. */
 export async function openAndMigrate(config: Config): Promise<DbHandle> {
@@ -26,6 +28,7 @@ export function createDeps(config: Config, handle: DbHandle): Deps {
     clock: systemClock,
     log: pino({ level: config.logLevel, base: { app: 'mardom' } }),
     lifecycle: { draining: false },
+    pageCache: new PageCache(),
   }
 }
 
@@ -46,6 +49,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const deps = createDeps(config, handle)
   if (beforeListen) await beforeListen(deps)
+  const stopListening = config.databaseUrl
+    ? await listenForCacheTags(config.databaseUrl, (tag) => deps.pageCache.invalidate(tag))
+    : async () => {}
   const app = buildApp(deps)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -74,6 +80,7 @@ export async function startServer(
         })
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       })
+      await stopListening()
       await handle.close()
       deps.log.info('stopped')
     })()

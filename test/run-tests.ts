@@ -18,8 +18,10 @@ import { ensurePgliteTemplate, testDatabaseUrl } from './support/test-db.ts'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
- * Measured on the 2-core machine (full suite incl. browser tests, PGlite):
- * 2 → faster than 3; more files in flight only add contention for the two cores.
+ * Files run in parallel, each in its own process. Measured on the 2-core machine (the whole
+ * suite incl. browser tests, PGlite, quiet machine): 2 → 17.5–17.7 s, 3 → 17.5–17.9 s; on a
+ * loaded machine 2 was ahead (mean of 6 runs 31 s vs 34 s). More files in flight only add
+ * contention for the two cores, so 2.
  */
 const CONCURRENCY = 2
 

@@ -18,6 +18,8 @@ export interface DbHandle {
 
 // COUNT(*) and bigint ids arrive as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 
 function kyselyOver(pool: pg.Pool): Db {
   return new Kysely<Database>({
@@ -29,6 +31,11 @@ function kyselyOver(pool: pg.Pool): Db {
 /** The production path: a PostgreSQL server. */
 export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle connection error: ${error.message}`)
+  })
   const db = kyselyOver(pool)
   return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() }
 }

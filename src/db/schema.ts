@@ -95,7 +95,53 @@ export interface RateLimitsTable {
   count: number
 }
 
+export interface LawsTable {
+  id: Generated<string>
+  title: string
+  kind: 'law' | 'regulation' | 'bylaw' | 'circular'
+  number: string | null
+  /** ISO calendar day; pg returns DATE columns as strings (see create-db.ts). */
+  approvedOn: string | null
+  url: string | null
+  addedByAgencyId: string | null
+  sortKey: string
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
+export interface ServicesTable {
+  id: Generated<string>
+  agencyId: string
+  slug: string
+  createdAt: CreatedAt
+  withdrawnAt: Timestamp | null
+  withdrawnReason: string | null
+}
+
+export interface ServiceVersionsTable {
+  id: Generated<string>
+  serviceId: string
+  versionNo: number
+  status: 'draft' | 'published' | 'superseded'
+  content: Json
+  title: string
+  sortKey: string
+  audiences: string[]
+  lifeEvents: string[]
+  revision: Generated<number>
+  changeNote: string | null
+  createdAt: Timestamp
+  createdBy: string | null
+  updatedAt: Timestamp
+  updatedBy: string | null
+  publishedAt: Timestamp | null
+  publishedBy: string | null
+}
+
 export interface Database {
+  laws: LawsTable
+  services: ServicesTable
+  serviceVersions: ServiceVersionsTable
   agencies: AgenciesTable
   users: UsersTable
   sessions: SessionsTable

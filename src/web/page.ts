@@ -27,7 +27,10 @@ function navFor(actor: Actor | null, path: string): NonNullable<PageProps['nav']
     items.push({ href: '/sign-in', text: 'ورود دستگاه‌ها' })
   }
   items.push({ href: '/api/docs', text: 'API' })
-  return items.map((i) => ({ ...i, current: path === i.href || path.startsWith(`${i.href}/`) }))
+  // The most specific matching item is the current one (/admin/audit, not also /admin).
+  const matches = items.filter((i) => path === i.href || path.startsWith(`${i.href}/`))
+  const current = matches.sort((a, b) => b.href.length - a.href.length)[0]
+  return items.map((i) => ({ ...i, current: i === current }))
 }
 
 export type PageOptions = Omit<PageProps, 'csrfToken' | 'user' | 'nav'>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { axeViolations, browserSkip, launchBrowser } from './support/chromium.ts'
+import { axeViolations, browserSkip, launchBrowser, screenshot } from './support/chromium.ts'
 import { type E2eServer, startE2eServer } from './support/server.ts'
 
 /**
@@ -73,6 +73,7 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
       assert.ok(panel.includes(issued.username), `the panel shows the username:\n${panel}`)
       const otp = ((await page.locator('.mr-panel__code code').textContent()) ?? '').trim()
       assert.ok(otp.length >= 10, `a one-time password is shown: ${JSON.stringify(otp)}`)
+      await screenshot(page, 'credentials-issued')
 
       // 2. Sign out through the header's form.
       await Promise.all([
@@ -106,6 +107,7 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
       const heading = page.locator('h1')
       assert.equal(await heading.count(), 1, 'the dashboard has one h1')
       assert.ok(((await heading.textContent()) ?? '').trim().length > 0, 'the h1 has text')
+      await screenshot(page, 'agency-admin-dashboard')
     } finally {
       await context.close()
     }

@@ -6,6 +6,7 @@ import type { Deps } from '../../src/deps.ts'
 import { fixedClock } from '../../src/lib/clock.ts'
 import { randomToken } from '../../src/lib/secrets.ts'
 import { CSRF_COOKIE, CSRF_FIELD } from '../../src/web/csrf.ts'
+import { PageCache } from '../../src/web/page-cache.ts'
 import type { AppEnv } from '../../src/web/env.ts'
 import { createTestDb, type TestDb } from './test-db.ts'
 
@@ -30,6 +31,7 @@ export async function createTestApp(): Promise<TestApp> {
     clock,
     log: pino({ level: 'silent' }),
     lifecycle: { draining: false },
+    pageCache: new PageCache(),
   }
   const app = buildApp(deps)
   return { app, deps, db, clock, client: () => new TestClient(app), close: () => db.cleanup() }

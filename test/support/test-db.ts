@@ -59,6 +59,26 @@ async function pgliteTestDb(): Promise<TestDb> {
   return { ...handle, cleanup: () => handle.close() }
 }
 
+const OBJECT_IN_USE = '55006'
+
+/**
+ * pg's `pool.end()` resolves before its connections have finished closing. `DROP DATABASE …
+ * WITH (FORCE)` would terminate them mid-close, and the pool would re-emit their error as an
+ * uncaught exception in whichever test file was ending; so wait for them to go instead.
+ */
+async function dropWhenClosed(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`)
+      return
+    } catch (error) {
+      const inUse = error instanceof Error && 'code' in error && error.code === OBJECT_IN_USE
+      if (!inUse || attempt === 100) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+}
+
 async function postgresTestDb(serverUrl: string): Promise<TestDb> {
   const name = `mardom_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
@@ -75,8 +95,11 @@ async function postgresTestDb(serverUrl: string): Promise<TestDb> {
       await handle.close()
       const drop = new pg.Client({ connectionString: serverUrl })
       await drop.connect()
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await drop.end()
+      try {
+        await dropWhenClosed(drop, name)
+      } finally {
+        await drop.end()
+      }
     },
   }
 }

@@ -52,3 +52,24 @@ export type EditUserInput = z.output<typeof editUserInput>
 export const newTokenInput = z.object({
   name: requiredText(msg.tokenName, 100),
 })
+
+const CENTRAL_ROLES = ['central_admin', 'central_supervisor'] as const
+
+/** Central staff usernames are free-form but never look like an agency's (`a10042-…`). */
+export const newCentralUserInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, msg.centralUsernameFormat)
+    .refine((s) => !/^a\d+-/.test(s), msg.centralUsernameReserved),
+  displayName: requiredText(msg.displayName, 120),
+  email: optionalEmail(msg.email),
+  role: choice(CENTRAL_ROLES, msg.centralRoleRequired),
+})
+export type NewCentralUserInput = z.output<typeof newCentralUserInput>
+
+/** The disable/enable form: the state the account should be in. */
+export const userStatusInput = z.object({
+  status: choice(['active', 'disabled'], msg.statusRequired),
+})

@@ -22,3 +22,22 @@ export function assertCentralAdmin(actor: Actor | null): asserts actor is Actor 
   if (actor?.role !== 'central_admin')
     throw new ForbiddenError('credentials.issue', msg.forbiddenCredentials)
 }
+
+/** Central staff accounts are the central admin's; agency accounts as {@link canManageUsersOf}. */
+export function canManageUser(actor: Actor | null, user: { agencyId: string | null }): boolean {
+  if (user.agencyId === null) return actor?.role === 'central_admin'
+  return canManageUsersOf(actor, user.agencyId)
+}
+
+export function assertCanManageUser(
+  actor: Actor | null,
+  user: { agencyId: string | null },
+): asserts actor is Actor {
+  if (!canManageUser(actor, user)) throw new ForbiddenError('users.manage', msg.forbiddenUsers)
+}
+
+/** Who may open the user pages at all: the central admin and agency admins. */
+export function assertCanListUsers(actor: Actor | null): asserts actor is Actor {
+  if (actor?.role !== 'central_admin' && actor?.role !== 'agency_admin')
+    throw new ForbiddenError('users.manage', msg.forbiddenUsers)
+}

@@ -28,6 +28,7 @@ export const msg = {
   children: 'واحدهای زیرمجموعه',
   newTitle: 'افزودن دستگاه',
   editTitle: 'ویرایش دستگاه',
+  credentials: 'کد و رمز ورود',
   save: 'ذخیره',
   created: 'دستگاه افزوده شد. کد دستگاه',
   updated: 'تغییرات دستگاه ذخیره شد.',

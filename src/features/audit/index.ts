@@ -1,3 +1,3 @@
 export { type AuditInput, recordAudit } from './audit.actions.ts'
 export { type AuditEvent, type AuditFilter, diffSnapshots } from './audit.model.ts'
-export { listAuditEvents } from './audit.queries.ts'
+export { findAuditEvent, listAuditEvents } from './audit.queries.ts'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { compareFa, sortByFa } from './collate.ts'
+import { compareFa, persianSortKey, sortByFa } from './collate.ts'
 
 describe('compareFa', () => {
   it('puts Persian-only letters in alphabet order, not code-point order', () => {
@@ -50,5 +50,31 @@ describe('sortByFa', () => {
       sortByFa(items, (i) => i.name).map((i) => i.id),
       [2, 1, 3],
     )
+  })
+})
+
+describe('persianSortKey', () => {
+  it('orders by the Persian alphabet under plain code-point comparison', () => {
+    const names = ['ژاله', 'یاسمن', 'چمران', 'آرش', 'گلناز', 'پروین', 'زهرا', 'کاوه', 'بابک']
+    const byKey = [...names].sort((a, b) => {
+      const ka = persianSortKey(a)
+      const kb = persianSortKey(b)
+      return ka < kb ? -1 : ka > kb ? 1 : 0
+    })
+    assert.deepEqual(byKey, [
+      'آرش',
+      'بابک',
+      'پروین',
+      'چمران',
+      'زهرا',
+      'ژاله',
+      'کاوه',
+      'گلناز',
+      'یاسمن',
+    ])
+  })
+
+  it('sorts Arabic ي/ك spellings with their Persian forms', () => {
+    assert.equal(persianSortKey('كتاب علي'), persianSortKey('کتاب علی'))
   })
 })

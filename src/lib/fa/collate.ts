@@ -4,6 +4,8 @@
  */
 
 /** Created once: building a collator is far costlier than comparing with it. */
+import { normalizeSearchKey } from './normalize.ts'
+
 const collator = new Intl.Collator('fa')
 
 /** Compares two strings in Persian alphabetical order; usable directly as a sort comparator. */
@@ -20,4 +22,21 @@ export function sortByFa<T>(items: readonly T[], key: (item: T) => string): T[] 
     .map((item) => ({ item, sortKey: key(item) }))
     .sort((a, b) => collator.compare(a.sortKey, b.sortKey))
     .map(({ item }) => item)
+}
+
+const ALPHABET = 'آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی'
+
+/**
+ * A key whose plain code-point order is Persian alphabetical order, for
+ * `ORDER BY` in the database (PGlite has no ICU collations; the column is
+ * `COLLATE "C"` so PostgreSQL servers agree). Built on the search key, so
+ * ی/ي and ک/ك variants sort together.
+ */
+export function persianSortKey(s: string): string {
+  let out = ''
+  for (const ch of normalizeSearchKey(s)) {
+    const i = ALPHABET.indexOf(ch)
+    out += i >= 0 ? String.fromCharCode(0x100 + i) : ch
+  }
+  return out
 }

@@ -3,7 +3,7 @@
  * Tehran day boundaries, date display and collation. Import from here, not from the files.
  */
 
-export { compareFa, sortByFa } from './collate.ts'
+export { compareFa, persianSortKey, sortByFa } from './collate.ts'
 export { formatNumberFa, toAsciiDigits, toPersianDigits } from './digits.ts'
 export {
   formatDateFa,

@@ -184,7 +184,7 @@ export function agencyPage(v: AgencyPageView): Html {
   ]
   return html`<span class="mr-caption-l">${LEVEL_LABELS[a.level]}</span>
     <h1 class="mr-heading-l">${a.nameFa}</h1>
-    ${v.canEdit ? html`<p class="mr-body">${button({ text: msg.editTitle, href: `/admin/agencies/${a.code}/edit`, variant: 'secondary' })}</p>` : ''}
+    ${v.canEdit ? html`<p class="mr-body">${button({ text: msg.editTitle, href: `/admin/agencies/${a.code}/edit`, variant: 'secondary' })} ${button({ text: msg.credentials, href: `/admin/agencies/${a.code}/credentials`, variant: 'secondary' })}</p>` : ''}
     ${summaryList({ rows })}
     ${
       v.children.length

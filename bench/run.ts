@@ -1,0 +1,290 @@
+/**
+ * `npm run bench` — prints figures, asserts nothing.
+ *
+ * (a) Start-up: time from spawning `node src/cli.ts serve` to the first 200 on /healthz,
+ *     on a NEW embedded data directory (initdb + migrations) and on an EXISTING one.
+ * (b) Home page throughput: the real app (demo data, child process) side by side with a
+ *     bare node:http server sending exactly the same bytes. Servers are pinned to core 0
+ *     and this process (the autocannon load generator) to core 1 when `taskset` exists.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
+import { availableParallelism, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const cli = join(root, 'src', 'cli.ts')
+const STARTUP_RUNS = 3
+const WARMUP_S = 2
+const DURATION_S = 10
+const CONNECTIONS = 50
+
+const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-'))
+const children = new Set<ChildProcess>()
+
+// ---------------------------------------------------------------- helpers
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/** GET over a fresh connection; resolves with the status, or 0 when nothing answers. */
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false, timeout: 1000 }, (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.once('error', () => resolve(0))
+    req.once('timeout', () => req.destroy())
+    req.end()
+  })
+}
+
+async function waitFor200(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    if ((await statusOf(url)) === 200) return
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`)
+}
+
+function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  child.once('exit', (code, signal) => {
+    children.delete(child)
+    if (code && code !== 0)
+      console.error(`[${args.join(' ')}] exited ${code} ${signal ?? ''}\n${stderr}`)
+  })
+  children.add(child)
+  return child
+}
+
+async function stop(child: ChildProcess): Promise<number> {
+  const started = performance.now()
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return performance.now() - started
+}
+
+const hasTaskset = spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0
+const canPin = hasTaskset && availableParallelism() >= 2
+
+/** Runs `node …` pinned to core 0 when possible. */
+function nodeOnServerCore(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return canPin
+    ? startChild('taskset', ['-c', '0', process.execPath, ...args], env)
+    : startChild(process.execPath, args, env)
+}
+
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extra }
+  // Always the embedded database: the bench must not touch a configured server.
+  delete env.DATABASE_URL
+  return env
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+const ms = (v: number) => `${Math.round(v).toLocaleString('en')} ms`
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n')
+}
+
+// ---------------------------------------------------------------- (a) start-up
+
+async function startupOnce(dataDir: string): Promise<{ ready: number; shutdown: number }> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = startChild(
+    process.execPath,
+    [cli, 'serve'],
+    serverEnv({ PORT: String(port), DATA_DIR: dataDir }),
+  )
+  await waitFor200(`http://127.0.0.1:${port}/healthz`, child)
+  const ready = performance.now() - started
+  const shutdown = await stop(child)
+  if (child.exitCode !== 0) throw new Error(`serve exited with ${child.exitCode} after SIGTERM`)
+  return { ready, shutdown }
+}
+
+async function benchStartup(): Promise<void> {
+  console.log(
+    `\n(a) Start-up: spawn → first 200 on /healthz (node src/cli.ts serve, median of ${STARTUP_RUNS})`,
+  )
+  const fresh: { ready: number; shutdown: number }[] = []
+  const existing: { ready: number; shutdown: number }[] = []
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    // A data directory that does not exist yet: initdb + all migrations.
+    fresh.push(await startupOnce(join(scratch, `startup-new-${i}`)))
+  }
+  // The first run's directory, now initialised and migrated.
+  for (let i = 0; i < STARTUP_RUNS; i++)
+    existing.push(await startupOnce(join(scratch, 'startup-new-0')))
+  const row = (name: string, runs: { ready: number; shutdown: number }[]) => [
+    name,
+    ms(median(runs.map((r) => r.ready))),
+    runs.map((r) => Math.round(r.ready)).join(' / '),
+    ms(median(runs.map((r) => r.shutdown))),
+  ]
+  console.log(
+    table(
+      ['data directory', 'ready (median)', 'runs (ms)', 'SIGTERM → exit'],
+      [row('new (initdb + migrations)', fresh), row('existing', existing)],
+    ),
+  )
+}
+
+// ---------------------------------------------------------------- (b) throughput
+
+interface LoadFigures {
+  name: string
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  bytes: number
+  megabytesPerSecond: number
+  bad: number
+}
+
+async function load(name: string, url: string, bytes: number): Promise<LoadFigures> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S })
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
+  return {
+    name,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes,
+    megabytesPerSecond: r.throughput.average / 1e6,
+    bad: r.errors + r.timeouts + r.non2xx,
+  }
+}
+
+async function benchThroughput(): Promise<void> {
+  console.log(
+    `\n(b) Home page: autocannon -c ${CONNECTIONS}, ${DURATION_S} s after a ${WARMUP_S} s warm-up, 127.0.0.1`,
+  )
+  if (canPin) {
+    spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
+    console.log('Pinned: servers on core 0, load generator (this process) on core 1.')
+  } else {
+    console.log('NOT pinned (needs taskset and 2 cores): server and load generator share the CPU.')
+  }
+
+  // The real app with demo data, as `npm start` runs it.
+  const appPort = await freePort()
+  const app = nodeOnServerCore(
+    [cli, 'serve', '--demo'],
+    serverEnv({ PORT: String(appPort), DATA_DIR: join(scratch, 'app'), NODE_ENV: 'production' }),
+  )
+  const appUrl = `http://127.0.0.1:${appPort}/`
+  await waitFor200(`http://127.0.0.1:${appPort}/healthz`, app)
+  const home = await fetch(appUrl)
+  if (home.status !== 200) throw new Error(`GET / answered ${home.status}`)
+  const body = Buffer.from(await home.arrayBuffer())
+  const contentType = home.headers.get('content-type') ?? 'text/html; charset=utf-8'
+  const bodyFile = join(scratch, 'home.html')
+  writeFileSync(bodyFile, body)
+
+  const results: LoadFigures[] = []
+  try {
+    results.push(await load('Mardom app (hono, demo data)', appUrl, body.length))
+  } finally {
+    await stop(app)
+  }
+
+  const barePort = await freePort()
+  const bare = nodeOnServerCore(
+    [join(root, 'bench', 'bare-server.ts'), bodyFile, contentType, String(barePort)],
+    serverEnv({}),
+  )
+  try {
+    await waitFor200(`http://127.0.0.1:${barePort}/`, bare)
+    results.push(
+      await load('bare node:http, same bytes', `http://127.0.0.1:${barePort}/`, body.length),
+    )
+  } finally {
+    await stop(bare)
+  }
+
+  const baseline = results[1]?.requestsPerSecond ?? 0
+  console.log(
+    table(
+      ['server', 'req/s', 'p50', 'p99', 'body bytes', 'MB/s read', 'errors+non-2xx', 'vs bare'],
+      results.map((r) => [
+        r.name,
+        Math.round(r.requestsPerSecond).toLocaleString('en'),
+        `${r.p50} ms`,
+        `${r.p99} ms`,
+        r.bytes.toLocaleString('en'),
+        r.megabytesPerSecond.toFixed(1),
+        String(r.bad),
+        baseline ? `${Math.round((100 * r.requestsPerSecond) / baseline)} %` : '—',
+      ]),
+    ),
+  )
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  console.log(`Mardom benchmarks — Node ${process.version}, ${availableParallelism()} cores`)
+  await benchStartup()
+  await benchThroughput()
+  console.log(
+    `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
+  )
+}
+
+async function cleanup(): Promise<void> {
+  await Promise.all([...children].map(stop))
+  rmSync(scratch, { recursive: true, force: true })
+}
+
+process.once('SIGINT', () => {
+  cleanup().finally(() => process.exit(130))
+})
+
+main().then(
+  () => cleanup(),
+  async (error: unknown) => {
+    console.error(error)
+    await cleanup()
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,97 @@
+import { type Context, Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import { NotFoundError } from '../../lib/errors.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
+import { page } from '../../web/page.ts'
+import { type Agency, findAgencyByCode, LEVEL_LABELS } from '../agencies/index.ts'
+import { issueCredentialsInput } from './account.input.ts'
+import { assertCentralAdmin } from './account.policy.ts'
+import { msg } from './messages.fa.ts'
+import { requireActor } from './require-actor.ts'
+import { issueAgencyCredentials } from './user.actions.ts'
+import { presentUser } from './user.present.ts'
+import { listUsersOfAgency } from './user.queries.ts'
+import { credentialsPage } from './views/credentials-page.ts'
+import { issuedPasswordPage } from './views/one-time-secret.ts'
+
+/** `/admin/agencies/:code/credentials`: the central admin issues an agency's code and password. */
+export function credentialRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  async function agencyOf(code: string): Promise<Agency> {
+    const agency = await findAgencyByCode(deps.db, code)
+    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+    return agency
+  }
+
+  async function render(
+    c: Context<AppEnv>,
+    agency: Agency,
+    values: FormValues,
+    errors: FieldErrors,
+  ) {
+    const actor = requireActor(c)
+    const users = await listUsersOfAgency(deps.db, agency.id)
+    const invalid = Object.keys(errors).length > 0
+    return page(
+      c,
+      {
+        title: invalid ? `خطا: ${msg.credentialsTitle}` : msg.credentialsTitle,
+        breadcrumbs: [
+          { href: '/admin', text: 'پیشخوان' },
+          { href: `/agencies/${agency.code}`, text: agency.nameFa },
+        ],
+        ...(c.req.query('created') === '1' && !invalid
+          ? { banner: { kind: 'success' as const, text: msg.agencyCreated } }
+          : {}),
+        content: credentialsPage({
+          csrfToken: c.get('csrfToken'),
+          agency: {
+            code: agency.code,
+            nameFa: agency.nameFa,
+            levelLabel: LEVEL_LABELS[agency.level],
+            credentialsIssuedAt: agency.credentialsIssuedAt,
+          },
+          users: users.map((u) => presentUser(u, actor, deps.clock.now())),
+          values,
+          errors,
+        }),
+      },
+      invalid ? 422 : 200,
+    )
+  }
+
+  app.get('/:code/credentials', async (c) => {
+    assertCentralAdmin(requireActor(c))
+    return render(c, await agencyOf(c.req.param('code')), {}, {})
+  })
+
+  app.post('/:code/credentials', async (c) => {
+    const actor = requireActor(c)
+    assertCentralAdmin(actor)
+    const agency = await agencyOf(c.req.param('code'))
+    const values = await readForm(c)
+    const form = parseForm(issueCredentialsInput, values)
+    if (!form.ok) return render(c, agency, values, form.errors)
+    const issued = await issueAgencyCredentials(deps, actor, agency.id, form.data)
+    // The password exists only in this response: never cached, never in a URL.
+    c.header('Cache-Control', 'no-store')
+    return page(c, {
+      title: msg.issuedTitle,
+      content: issuedPasswordPage({
+        title: msg.issuedTitle,
+        agencyCode: issued.agencyCode,
+        agencyNameFa: agency.nameFa,
+        username: issued.username,
+        oneTimePassword: issued.oneTimePassword,
+        links: [
+          { href: `/admin/agencies/${agency.code}/credentials`, text: msg.backToCredentials },
+          { href: `/agencies/${agency.code}`, text: agency.nameFa },
+        ],
+      }),
+    })
+  })
+
+  return app
+}

@@ -1,0 +1,143 @@
+import { type Context, Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import { type Actor, isCentral, isCentralAdmin } from '../../lib/actor.ts'
+import { toPersianDigits } from '../../lib/fa/index.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
+import { page, roleLabel } from '../../web/page.ts'
+import { requireActor } from '../accounts/index.ts'
+import {
+  countAgencies,
+  findAgencyById,
+  LEVEL_LABELS,
+  listAgenciesWithoutCredentials,
+} from '../agencies/index.ts'
+import {
+  assertCanEditSettings,
+  canEditSettings,
+  centralBodyNameInput,
+  directiveDateInput,
+  loadPortalSettings,
+  type PortalSettings,
+  setCentralBodyName,
+  setDirectiveDate,
+} from '../settings/index.ts'
+import { directiveDeadline } from './deadline.ts'
+import { msg } from './messages.fa.ts'
+import { type CentralDashboardView, dashboardPage } from './views/dashboard-views.ts'
+
+const PAGE_SIZE = 25
+
+function parsePage(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10)
+  return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1
+}
+
+function settingsValues(s: PortalSettings): FormValues {
+  return {
+    'directiveDate-day': toPersianDigits(s.directiveDate.jd),
+    'directiveDate-month': toPersianDigits(s.directiveDate.jm),
+    'directiveDate-year': toPersianDigits(s.directiveDate.jy),
+    centralBodyName: s.centralBodyName,
+  }
+}
+
+const BANNERS: Record<string, string> = {
+  password: msg.passwordChanged,
+  'directive-date': msg.directiveDateSaved,
+  'central-body': msg.centralBodySaved,
+}
+
+/** `/admin`: where every signed-in person lands; central staff follow directive item 3 here. */
+export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  async function centralView(
+    c: Context<AppEnv>,
+    actor: Actor,
+    settings: PortalSettings,
+    values: FormValues,
+    errors: FieldErrors,
+  ): Promise<CentralDashboardView> {
+    const current = parsePage(c.req.query('page'))
+    const [counts, pending] = await Promise.all([
+      countAgencies(deps.db),
+      listAgenciesWithoutCredentials(deps.db),
+    ])
+    const deadline = directiveDeadline(settings.directiveDate, deps.clock.now())
+    return {
+      canEditSettings: canEditSettings(actor),
+      canIssue: isCentralAdmin(actor),
+      centralBodyName: settings.centralBodyName,
+      directiveDate: deadline.directiveDate,
+      deadline: deadline.deadline,
+      daysLeft: deadline.daysLeft,
+      counts,
+      pending: {
+        items: pending.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((a) => ({
+          code: a.code,
+          nameFa: a.nameFa,
+          levelLabel: LEVEL_LABELS[a.level],
+        })),
+        page: current,
+        pageCount: Math.max(1, Math.ceil(pending.length / PAGE_SIZE)),
+        href: (p) => `/admin?page=${p}`,
+      },
+      values: { ...settingsValues(settings), ...values },
+      errors,
+    }
+  }
+
+  async function render(c: Context<AppEnv>, values: FormValues, errors: FieldErrors) {
+    const actor = requireActor(c)
+    const invalid = Object.keys(errors).length > 0
+    const settings = await loadPortalSettings(deps.db)
+    const agency = actor.agencyId ? await findAgencyById(deps.db, actor.agencyId) : undefined
+    const banner = invalid ? undefined : BANNERS[c.req.query('changed') ?? '']
+    return page(
+      c,
+      {
+        title: invalid ? `خطا: ${msg.title}` : msg.title,
+        ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
+        content: dashboardPage({
+          csrfToken: c.get('csrfToken'),
+          displayName: actor.displayName,
+          roleLabel: roleLabel(actor.role),
+          central: isCentral(actor) ? await centralView(c, actor, settings, values, errors) : null,
+          agency: isCentral(actor)
+            ? null
+            : {
+                agency: agency ? { code: agency.code, nameFa: agency.nameFa } : null,
+                roleLabel: roleLabel(actor.role),
+                canManageUsers: actor.role === 'agency_admin',
+              },
+        }),
+      },
+      invalid ? 422 : 200,
+    )
+  }
+
+  app.get('/', (c) => render(c, {}, {}))
+
+  app.post('/directive-date', async (c) => {
+    const actor = requireActor(c)
+    assertCanEditSettings(actor)
+    const values = await readForm(c)
+    const form = parseForm(directiveDateInput, values)
+    if (!form.ok) return render(c, values, form.errors)
+    await setDirectiveDate(deps, actor, form.data)
+    return c.redirect('/admin?changed=directive-date', 303)
+  })
+
+  app.post('/central-body', async (c) => {
+    const actor = requireActor(c)
+    assertCanEditSettings(actor)
+    const values = await readForm(c)
+    const form = parseForm(centralBodyNameInput, values)
+    if (!form.ok) return render(c, values, form.errors)
+    await setCentralBodyName(deps, actor, form.data.centralBodyName)
+    return c.redirect('/admin?changed=central-body', 303)
+  })
+
+  return app
+}

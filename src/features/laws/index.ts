@@ -1,0 +1,7 @@
+export { canEditLaw, createLaw } from './law.actions.ts'
+export type { Law, LawKind } from './law.model.ts'
+export { LAW_KINDS } from './law.model.ts'
+export { findLawsByIds, insertLaw, listLawChoices } from './law.queries.ts'
+export { lawAdminRoutes, lawPublicRoutes } from './law.routes.ts'
+export { LAW_KIND_LABELS } from './messages.fa.ts'
+export { approvedOnFa, lawCitation } from './views.ts'

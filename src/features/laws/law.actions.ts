@@ -1,0 +1,115 @@
+import type { Deps } from '../../deps.ts'
+import { type Actor, requireActor } from '../../lib/actor.ts'
+import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
+import { jalaliToGregorian } from '../../lib/fa/jalali.ts'
+import type { FieldErrors } from '../../web/form.ts'
+import { recordAudit } from '../audit/index.ts'
+import type { LawInput } from './law.input.ts'
+import type { Law } from './law.model.ts'
+import {
+  findLawById,
+  findLawByTitleAndNumber,
+  insertLaw,
+  type LawRecord,
+  updateLaw,
+} from './law.queries.ts'
+import { msg } from './messages.fa.ts'
+
+function isoDay(d: { jy: number; jm: number; jd: number }): string {
+  const g = jalaliToGregorian(d.jy, d.jm, d.jd)
+  return `${g.gy}-${String(g.gm).padStart(2, '0')}-${String(g.gd).padStart(2, '0')}`
+}
+
+function toRecord(input: LawInput): LawRecord {
+  return {
+    title: input.title,
+    kind: input.kind,
+    number: input.number,
+    url: input.url,
+    approvedOn: input.approvedOn ? isoDay(input.approvedOn) : null,
+  }
+}
+
+/** The central admin and agency admins keep the shared registry; services cite what is in it. */
+export function assertCanAddLaws(actor: Actor | null): asserts actor is Actor {
+  requireActor(actor)
+  if (actor.role !== 'central_admin' && actor.role !== 'agency_admin')
+    throw new ForbiddenError('laws.add', msg.forbidden)
+}
+
+export type LawWriteResult = { ok: true; law: Law } | { ok: false; errors: FieldErrors }
+
+export async function createLaw(
+  deps: Deps,
+  actor: Actor | null,
+  input: LawInput,
+): Promise<LawWriteResult> {
+  assertCanAddLaws(actor)
+  return deps.db.transaction().execute(async (trx) => {
+    const record = toRecord(input)
+    if (await findLawByTitleAndNumber(trx, record.title, record.number))
+      return { ok: false as const, errors: { title: msg.duplicate } }
+    const law = await insertLaw(
+      trx,
+      record,
+      actor.role === 'agency_admin' ? actor.agencyId : null,
+      deps.clock.now(),
+    )
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'law',
+      entityId: law.id,
+      action: 'create',
+      agencyId: law.addedByAgencyId,
+      before: null,
+      after: { ...record },
+    })
+    return { ok: true as const, law }
+  })
+}
+
+export async function editLaw(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: LawInput,
+): Promise<LawWriteResult> {
+  assertCanAddLaws(actor)
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findLawById(trx, id)
+    if (!before) throw new NotFoundError('law.not-found', msg.notFound)
+    const mayEdit =
+      actor.role === 'central_admin' ||
+      (before.addedByAgencyId !== null && before.addedByAgencyId === actor.agencyId)
+    if (!mayEdit) throw new ForbiddenError('laws.edit', msg.forbiddenEdit)
+    const record = toRecord(input)
+    const same = await findLawByTitleAndNumber(trx, record.title, record.number)
+    if (same && same.id !== id) return { ok: false as const, errors: { title: msg.duplicate } }
+    const law = await updateLaw(trx, id, record, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'law',
+      entityId: id,
+      action: 'update',
+      agencyId: before.addedByAgencyId,
+      before: {
+        title: before.title,
+        kind: before.kind,
+        number: before.number,
+        approvedOn: before.approvedOn,
+        url: before.url,
+      },
+      after: { ...record },
+    })
+    return { ok: true as const, law }
+  })
+}
+
+export function canEditLaw(actor: Actor | null, law: Law): boolean {
+  return (
+    actor?.role === 'central_admin' ||
+    (actor?.role === 'agency_admin' &&
+      law.addedByAgencyId !== null &&
+      law.addedByAgencyId === actor.agencyId)
+  )
+}

@@ -1,0 +1,297 @@
+import { notifyCacheTag } from '../../db/cache-channel.ts'
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import { randomToken } from '../../lib/secrets.ts'
+import type { FieldErrors } from '../../web/form.ts'
+import { recordAudit } from '../audit/index.ts'
+import { msg } from './messages.fa.ts'
+import {
+  emptyContent,
+  type Service,
+  type ServiceContent,
+  type ServiceVersion,
+} from './service.model.ts'
+import { assertCanEditServicesOf, assertCanPublishServicesOf } from './service.policy.ts'
+import { qualityIssues } from './service.quality.ts'
+import {
+  deleteDraft,
+  findDraft,
+  findPublished,
+  findServiceById,
+  insertDraft,
+  insertService,
+  isSlugTaken,
+  nextVersionNo,
+  publishDraftVersion,
+  setWithdrawn,
+  updateDraft,
+} from './service.queries.ts'
+
+type Db = Deps['db']
+
+/** Tells this process's page cache, and every other process through NOTIFY, that a service changed. */
+async function announcePublicChange(trx: Db, serviceId: string): Promise<void> {
+  await notifyCacheTag(trx, serviceCacheTag(serviceId))
+}
+
+export function serviceCacheTag(serviceId: string): string {
+  return `service:${serviceId}`
+}
+
+/** Only the top-level fields that changed, so the audit log stays readable. */
+function changedFields(before: ServiceContent, after: ServiceContent) {
+  const b: Record<string, unknown> = {}
+  const a: Record<string, unknown> = {}
+  for (const key of Object.keys(after) as (keyof ServiceContent)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key]
+      a[key] = after[key]
+    }
+  }
+  return { before: b, after: a }
+}
+
+async function loadService(db: Db, serviceId: string): Promise<Service> {
+  const service = await findServiceById(db, serviceId)
+  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
+  return service
+}
+
+function generatedSlug(): string {
+  return `s-${randomToken(6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`.slice(0, 12)
+}
+
+export async function createService(
+  deps: Deps,
+  actor: Actor | null,
+  input: { title: string; slug: string | null },
+): Promise<
+  { ok: true; service: Service; draft: ServiceVersion } | { ok: false; errors: FieldErrors }
+> {
+  assertCanEditServicesOf(actor, actor?.agencyId ?? '')
+  const agencyId = actor.agencyId ?? ''
+  return deps.db.transaction().execute(async (trx) => {
+    let slug = input.slug
+    if (slug && (await isSlugTaken(trx, slug)))
+      return { ok: false as const, errors: { slug: msg.slugTaken } }
+    while (!slug || (await isSlugTaken(trx, slug))) slug = generatedSlug()
+    const now = deps.clock.now()
+    const service = await insertService(trx, { agencyId, slug, now })
+    const draft = await insertDraft(trx, {
+      serviceId: service.id,
+      versionNo: 1,
+      content: emptyContent(input.title),
+      userId: actor.userId,
+      now,
+    })
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: service.id,
+      action: 'create',
+      agencyId,
+      before: null,
+      after: { slug, title: input.title },
+    })
+    return { ok: true as const, service, draft }
+  })
+}
+
+/** The draft to edit: the existing one, or a new one copied from the published version. */
+export async function startDraft(
+  deps: Deps,
+  actor: Actor | null,
+  serviceId: string,
+): Promise<ServiceVersion> {
+  return deps.db.transaction().execute(async (trx) => {
+    const service = await loadService(trx, serviceId)
+    assertCanEditServicesOf(actor, service.agencyId)
+    const existing = await findDraft(trx, serviceId)
+    if (existing) return existing
+    const published = await findPublished(trx, serviceId)
+    const content = published?.content ?? emptyContent('')
+    const draft = await insertDraft(trx, {
+      serviceId,
+      versionNo: await nextVersionNo(trx, serviceId),
+      content,
+      userId: actor.userId,
+      now: deps.clock.now(),
+    })
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: serviceId,
+      action: 'start-draft',
+      agencyId: service.agencyId,
+      before: null,
+      after: { versionNo: draft.versionNo },
+    })
+    return draft
+  })
+}
+
+export type SaveDraftResult =
+  | { ok: true; draft: ServiceVersion }
+  | { ok: false; conflict: true; current: ServiceVersion; mine: ServiceContent }
+
+/**
+ * Applies `change` to the draft the editor saw (`expectedRevision`). If someone
+ * saved in between, nothing is overwritten: both versions come back for the
+ * conflict page, so the editor's work is not lost.
+ */
+export async function saveDraft(
+  deps: Deps,
+  actor: Actor | null,
+  serviceId: string,
+  expectedRevision: number,
+  change: (content: ServiceContent) => ServiceContent,
+): Promise<SaveDraftResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const service = await loadService(trx, serviceId)
+    assertCanEditServicesOf(actor, service.agencyId)
+    const draft = await findDraft(trx, serviceId)
+    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
+    const mine = change(draft.content)
+    if (draft.revision !== expectedRevision)
+      return { ok: false as const, conflict: true as const, current: draft, mine }
+    const saved = await updateDraft(trx, {
+      versionId: draft.id,
+      expectedRevision,
+      content: mine,
+      userId: actor.userId,
+      now: deps.clock.now(),
+    })
+    if (!saved) return { ok: false as const, conflict: true as const, current: draft, mine }
+    const diff = changedFields(draft.content, mine)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: serviceId,
+      action: 'save-draft',
+      agencyId: service.agencyId,
+      before: diff.before,
+      after: diff.after,
+    })
+    return { ok: true as const, draft: saved }
+  })
+}
+
+export async function discardDraft(
+  deps: Deps,
+  actor: Actor | null,
+  serviceId: string,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const service = await loadService(trx, serviceId)
+    assertCanEditServicesOf(actor, service.agencyId)
+    const draft = await findDraft(trx, serviceId)
+    if (!draft) return
+    if (!(await findPublished(trx, serviceId)) && draft.versionNo === 1) {
+      // A service never published is its draft; discarding it would leave an empty shell.
+      throw new ConflictError(
+        'service.discard-first',
+        'نخستین پیش‌نویس خدمتی که هنوز منتشر نشده است حذف‌شدنی نیست.',
+      )
+    }
+    await deleteDraft(trx, draft.id)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: serviceId,
+      action: 'discard-draft',
+      agencyId: service.agencyId,
+      before: { versionNo: draft.versionNo },
+      after: null,
+    })
+  })
+}
+
+export type PublishResult =
+  | { ok: true; version: ServiceVersion }
+  | { ok: false; errors: FieldErrors }
+
+/**
+ * The agency admin publishes the draft with a change note; the previous
+ * version is superseded in the same transaction (R8 keeps both).
+ */
+export async function publishService(
+  deps: Deps,
+  actor: Actor | null,
+  serviceId: string,
+  changeNote: string,
+): Promise<PublishResult> {
+  const result = await deps.db.transaction().execute(async (trx): Promise<PublishResult> => {
+    const service = await loadService(trx, serviceId)
+    assertCanPublishServicesOf(actor, service.agencyId)
+    const draft = await findDraft(trx, serviceId)
+    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
+    const issues = qualityIssues(draft.content)
+    if (issues.length > 0)
+      return {
+        ok: false,
+        errors: Object.fromEntries(issues.map((i, n) => [`quality-${n}`, i.message])),
+      }
+    if (changeNote.trim() === '')
+      return { ok: false, errors: { changeNote: msg.changeNoteRequired } }
+    const previous = await findPublished(trx, serviceId)
+    const now = deps.clock.now()
+    await publishDraftVersion(trx, {
+      serviceId,
+      draftId: draft.id,
+      changeNote,
+      userId: actor.userId,
+      now,
+    })
+    await announcePublicChange(trx, serviceId)
+    const diff = changedFields(previous?.content ?? emptyContent(''), draft.content)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: serviceId,
+      action: 'publish',
+      agencyId: service.agencyId,
+      before: previous ? { versionNo: previous.versionNo, ...diff.before } : null,
+      after: { versionNo: draft.versionNo, changeNote, ...diff.after },
+    })
+    return {
+      ok: true,
+      version: {
+        ...draft,
+        status: 'published',
+        changeNote,
+        publishedAt: now,
+        publishedBy: actor.userId,
+      },
+    }
+  })
+  if (result.ok) deps.pageCache.invalidate(serviceCacheTag(serviceId))
+  return result
+}
+
+/** Withdraws a service from the public catalogue (reason required), or restores it (reason null). */
+export async function setServiceWithdrawn(
+  deps: Deps,
+  actor: Actor | null,
+  serviceId: string,
+  reason: string | null,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const service = await loadService(trx, serviceId)
+    assertCanPublishServicesOf(actor, service.agencyId)
+    await setWithdrawn(trx, serviceId, reason, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'service',
+      entityId: serviceId,
+      action: reason === null ? 'restore' : 'withdraw',
+      agencyId: service.agencyId,
+      before: { withdrawnReason: service.withdrawnReason },
+      after: { withdrawnReason: reason },
+    })
+    await announcePublicChange(trx, serviceId)
+  })
+  deps.pageCache.invalidate(serviceCacheTag(serviceId))
+}

@@ -1,0 +1,40 @@
+import { msg } from './messages.fa.ts'
+import type { ServiceContent } from './service.model.ts'
+
+/** The card section where a missing item is fixed, so the message can link to it. */
+export type CardSection =
+  | 'basics'
+  | 'classification'
+  | 'details'
+  | 'legal'
+  | 'documents'
+  | 'fees'
+  | 'time'
+
+export interface QualityIssue {
+  section: CardSection
+  message: string
+}
+
+/**
+ * R14: what must be present before a version may be published. An empty
+ * result means the draft is ready.
+ */
+export function qualityIssues(c: ServiceContent): QualityIssue[] {
+  const issues: QualityIssue[] = []
+  const need = (ok: boolean, section: CardSection, message: string) => {
+    if (!ok) issues.push({ section, message })
+  }
+  need(c.title.trim() !== '', 'basics', msg.titleRequired)
+  need(c.summary.trim() !== '', 'basics', msg.summaryRequired)
+  need(c.description.trim() !== '', 'basics', msg.descriptionRequired)
+  need(c.audiences.length > 0, 'classification', msg.audienceRequired)
+  need(c.nature !== null, 'classification', msg.natureRequired)
+  need(c.level !== null, 'classification', msg.levelRequired)
+  need(c.trigger !== null, 'classification', msg.triggerRequired)
+  need(c.output !== null && c.output.trim() !== '', 'details', msg.outputRequired)
+  need(c.legalBases.length > 0, 'legal', msg.legalBasisRequired)
+  need(c.documents.length > 0 || c.noDocumentsRequired, 'documents', msg.documentsRequired)
+  need(c.declaredTime !== null, 'time', msg.declaredTimeRequired)
+  return issues
+}
