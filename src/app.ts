@@ -17,6 +17,8 @@ import {
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
+import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
+import { serviceApiRoutes, servicePublicRoutes } from './features/services/index.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
 import { csrfProtection } from './web/csrf.ts'
@@ -55,6 +57,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', accountRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
+  app.route('/services', servicePublicRoutes(deps))
+  app.route('/laws', lawPublicRoutes(deps))
+  app.route('/admin/laws', lawAdminRoutes(deps))
   app.route('/admin/agencies', credentialRoutes(deps))
   app.route('/admin/users', userAdminRoutes(deps))
   app.route('/admin/audit', auditRoutes(deps))
@@ -64,6 +69,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   // API
   const api = createApi()
   agencyApiRoutes(api, deps)
+  serviceApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

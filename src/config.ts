@@ -21,6 +21,7 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  PUBLIC_URL: z.string().url().optional(),
 })
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   signInMaxFailures: number
   signInLockMs: number
   shutdownTimeoutMs: number
+  /** The portal's public address, used in links that leave the site (JSON-LD identifiers, exports). */
+  publicUrl: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInLockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   }
 }

@@ -6,8 +6,8 @@ import type { Deps } from '../../src/deps.ts'
 import { fixedClock } from '../../src/lib/clock.ts'
 import { randomToken } from '../../src/lib/secrets.ts'
 import { CSRF_COOKIE, CSRF_FIELD } from '../../src/web/csrf.ts'
-import { PageCache } from '../../src/web/page-cache.ts'
 import type { AppEnv } from '../../src/web/env.ts'
+import { PageCache } from '../../src/web/page-cache.ts'
 import { createTestDb, type TestDb } from './test-db.ts'
 
 export interface TestApp {

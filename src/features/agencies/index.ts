@@ -7,6 +7,7 @@ export {
   insertAgency,
   listAgencies,
   listAgenciesWithoutCredentials,
+  listAgencyAncestry,
   listAgencyBriefs,
   markCredentialsIssued,
 } from './agency.queries.ts'

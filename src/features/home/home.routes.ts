@@ -4,17 +4,41 @@ import { toPersianDigits } from '../../lib/fa/digits.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
 import { countAgencies, listAgencies, listAgencyBriefs } from '../agencies/index.ts'
+import {
+  AUDIENCE_LONG_LABELS,
+  AUDIENCES,
+  countPublishedByFacet,
+  LIFE_EVENT_LABELS,
+  LIFE_EVENTS,
+} from '../services/index.ts'
 import { homePage, searchPage } from './home.views.ts'
 
 export function homeRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.get('/', async (c) => {
-    const [briefs, counts] = await Promise.all([listAgencyBriefs(deps.db), countAgencies(deps.db)])
+    const [briefs, counts, facets] = await Promise.all([
+      listAgencyBriefs(deps.db),
+      countAgencies(deps.db),
+      countPublishedByFacet(deps.db),
+    ])
     const ministries = briefs.filter((b) => b.level === 'ministry')
     return page(c, {
       title: 'صفحهٔ اصلی',
-      content: homePage({ ministries, agencyCount: counts.total }),
+      content: homePage({
+        ministries,
+        agencyCount: counts.total,
+        audiences: AUDIENCES.map((a) => ({
+          key: a,
+          label: AUDIENCE_LONG_LABELS[a],
+          count: facets.audiences.get(a) ?? 0,
+        })),
+        lifeEvents: LIFE_EVENTS.map((e) => ({
+          key: e,
+          label: LIFE_EVENT_LABELS[e],
+          count: facets.lifeEvents.get(e) ?? 0,
+        })).filter((e) => e.count > 0),
+      }),
     })
   })
 

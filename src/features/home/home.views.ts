@@ -4,7 +4,18 @@ import { button, type Html } from '../../web/ui/index.ts'
 import type { Agency, AgencyBrief } from '../agencies/index.ts'
 import { LEVEL_LABELS } from '../agencies/index.ts'
 
-export function homePage(v: { ministries: AgencyBrief[]; agencyCount: number }): Html {
+export interface Facet {
+  key: string
+  label: string
+  count: number
+}
+
+export function homePage(v: {
+  ministries: AgencyBrief[]
+  agencyCount: number
+  audiences: Facet[]
+  lifeEvents: Facet[]
+}): Html {
   return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
       <h1 class="mr-heading-xl">پرتال مردم</h1>
       <p class="mr-body-l">
@@ -19,6 +30,23 @@ export function homePage(v: { ministries: AgencyBrief[]; agencyCount: number }):
         </div>
       </form>
     </div></div>
+    <div class="mr-grid-row">
+      <div class="mr-grid-column-one-third">
+        <h2 class="mr-heading-m">خدمات برای</h2>
+        <ul class="mr-list mr-list--spaced">${v.audiences.map(
+          (a) => html`<li><a class="mr-link" href="/services?audience=${a.key}">${a.label}</a>
+            <span class="mr-hint-inline">${toPersianDigits(a.count)} خدمت</span></li>`,
+        )}</ul>
+      </div>
+      <div class="mr-grid-column-two-thirds">
+        <h2 class="mr-heading-m">رویدادهای زندگی</h2>
+        <ul class="mr-list mr-list--columns">${v.lifeEvents.map(
+          (e) => html`<li><a class="mr-link" href="/services?lifeEvent=${e.key}">${e.label}</a>
+            <span class="mr-hint-inline">${toPersianDigits(e.count)}</span></li>`,
+        )}</ul>
+      </div>
+    </div>
+    <p class="mr-body"><a class="mr-link" href="/services">همهٔ خدمات</a> · <a class="mr-link" href="/laws">قوانین و مقررات</a></p>
     <h2 class="mr-heading-m">دستگاه‌های اجرایی</h2>
     <p class="mr-body">
       ${toPersianDigits(v.agencyCount)} دستگاه در پرتال ثبت شده است.

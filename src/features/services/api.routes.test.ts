@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import {
+  completeContent,
+  type MadeUser,
+  makeAgency,
+  makeLaw,
+  makePublishedService,
+  makeToken,
+  makeUser,
+} from '../../../test/support/fixtures.ts'
+import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import type { Agency } from '../agencies/index.ts'
+import type { Law } from '../laws/index.ts'
+import { validateAgainstCpsvShapes } from './interop/shacl.ts'
+
+let t: TestApp
+let agency: Agency
+let other: Agency
+let law: Law
+let admin: MadeUser
+let editor: MadeUser
+let stranger: MadeUser
+let serviceId: string
+
+interface VersionBody {
+  id: string
+  versionNo: number
+  status: string
+  revision?: number
+  content: { title: string; summary: string }
+}
+
+before(async () => {
+  t = await createTestApp()
+  agency = await makeAgency(t.deps, { nameFa: 'سازمان امور مالیاتی آزمایشی' })
+  other = await makeAgency(t.deps, { nameFa: 'سازمان دیگر آزمایشی' })
+  law = await makeLaw(t.deps, 'قانون مالیات‌های مستقیم')
+  admin = await makeUser(t.deps, 'agency_admin', agency)
+  editor = await makeUser(t.deps, 'agency_editor', agency)
+  stranger = await makeUser(t.deps, 'agency_admin', other)
+  const made = await makePublishedService(
+    t.deps,
+    agency,
+    completeContent('ثبت اظهارنامهٔ مالیاتی', law.id),
+    [
+      {
+        content: completeContent('ثبت اظهارنامهٔ مالیاتی', law.id, { summary: 'خلاصهٔ نسخهٔ دوم' }),
+        changeNote: 'به‌روزرسانی خلاصه',
+      },
+    ],
+  )
+  serviceId = made.service.id
+})
+after(() => t.close())
+
+describe('public services API', () => {
+  it('lists published services as { items } with ids, and filters', async () => {
+    const res = await apiRequest(t.app, 'GET', '/api/v1/services?audience=G2C')
+    assert.equal(res.status, 200)
+    const body = (await res.json()) as {
+      items: { id: string; title: string; url: string }[]
+      total: number
+    }
+    assert.ok(body.items.some((i) => i.id === serviceId && i.title === 'ثبت اظهارنامهٔ مالیاتی'))
+    const none = (await (
+      await apiRequest(t.app, 'GET', '/api/v1/services?audience=G2G')
+    ).json()) as { items: unknown[] }
+    assert.equal(none.items.length, 0)
+    assert.equal((await apiRequest(t.app, 'GET', '/api/v1/services?audience=G9G')).status, 422)
+  })
+
+  it('returns a service, its versions and any one version', async () => {
+    const one = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}`)
+    ).json()) as VersionBody
+    assert.equal(one.versionNo, 2)
+    assert.equal(one.content.summary, 'خلاصهٔ نسخهٔ دوم')
+    const versions = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/versions`)
+    ).json()) as { items: { versionNo: number; status: string; changeNote: string }[] }
+    assert.deepEqual(
+      versions.items.map((v) => [v.versionNo, v.status]),
+      [
+        [1, 'superseded'],
+        [2, 'published'],
+      ],
+    )
+    const v1 = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/versions/1`)
+    ).json()) as VersionBody
+    assert.equal(v1.status, 'superseded')
+    assert.equal(
+      (await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/versions/7`)).status,
+      404,
+    )
+  })
+
+  it('exports CPSV-AP JSON-LD that conforms to the official SHACL shapes', async () => {
+    const res = await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/cpsv-ap`)
+    assert.equal(res.status, 200)
+    assert.match(res.headers.get('content-type') ?? '', /application\/ld\+json/)
+    const report = await validateAgainstCpsvShapes((await res.json()) as object)
+    assert.equal(report.conforms, true, JSON.stringify(report.violations, null, 2))
+  })
+})
+
+describe('writing services with a token', () => {
+  it('creates a draft, saves it with the revision, and publishes it as the agency admin', async () => {
+    const editorToken = await makeToken(t.deps, editor.userId)
+    const created = await apiRequest(t.app, 'POST', '/api/v1/services', {
+      token: editorToken,
+      body: { title: 'پرداخت مالیات خودرو', slug: 'car-tax' },
+    })
+    assert.equal(created.status, 201)
+    const draft = (await created.json()) as VersionBody
+    assert.equal(draft.status, 'draft')
+    const content = completeContent('پرداخت مالیات خودرو', law.id)
+    const saved = await apiRequest(t.app, 'PUT', `/api/v1/services/${draft.id}/draft`, {
+      token: editorToken,
+      body: { revision: draft.revision, content },
+    })
+    assert.equal(saved.status, 200)
+    const savedBody = (await saved.json()) as VersionBody
+    assert.equal(savedBody.revision, (draft.revision ?? 0) + 1)
+
+    const editorPublish = await apiRequest(t.app, 'POST', `/api/v1/services/${draft.id}/publish`, {
+      token: editorToken,
+      body: { changeNote: 'نخستین انتشار' },
+    })
+    assert.equal(editorPublish.status, 403, 'editors do not publish')
+    const adminToken = await makeToken(t.deps, admin.userId)
+    const published = await apiRequest(t.app, 'POST', `/api/v1/services/${draft.id}/publish`, {
+      token: adminToken,
+      body: { changeNote: 'نخستین انتشار' },
+    })
+    assert.equal(published.status, 200)
+    assert.equal(((await published.json()) as VersionBody).status, 'published')
+    assert.equal((await apiRequest(t.app, 'GET', `/api/v1/services/${draft.id}`)).status, 200)
+  })
+
+  it('answers 409 to a save based on an old revision, keeping the newer one', async () => {
+    const token = await makeToken(t.deps, editor.userId)
+    const draft = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
+    ).json()) as VersionBody
+    const content = completeContent('ثبت اظهارنامهٔ مالیاتی', law.id, { summary: 'نسخهٔ نفر اول' })
+    const first = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+      token,
+      body: { revision: draft.revision, content },
+    })
+    assert.equal(first.status, 200)
+    const second = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+      token,
+      body: { revision: draft.revision, content: { ...content, summary: 'نسخهٔ نفر دوم' } },
+    })
+    assert.equal(second.status, 409)
+    assert.match(second.headers.get('content-type') ?? '', /problem\+json/)
+    const now = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
+    ).json()) as VersionBody
+    assert.equal(now.content.summary, 'نسخهٔ نفر اول')
+  })
+
+  it('refuses another agency (403), no token (401), bad content (422) and unknown laws (422)', async () => {
+    const strangerToken = await makeToken(t.deps, stranger.userId)
+    const token = await makeToken(t.deps, editor.userId)
+    const draft = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
+    ).json()) as VersionBody
+    const content = completeContent('ربوده‌شده', law.id)
+    assert.equal(
+      (
+        await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, {
+          token: strangerToken,
+        })
+      ).status,
+      403,
+    )
+    assert.equal(
+      (
+        await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+          token: strangerToken,
+          body: { revision: draft.revision, content },
+        })
+      ).status,
+      403,
+    )
+    assert.equal(
+      (
+        await apiRequest(t.app, 'POST', `/api/v1/services/${serviceId}/publish`, {
+          token: strangerToken,
+          body: { changeNote: 'x' },
+        })
+      ).status,
+      403,
+    )
+    assert.equal(
+      (
+        await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+          body: { revision: draft.revision, content },
+        })
+      ).status,
+      401,
+    )
+    const bad = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+      token,
+      body: {
+        revision: draft.revision,
+        content: { ...content, fees: [{ amount: -5, currency: 'USD', description: '' }] },
+      },
+    })
+    assert.equal(bad.status, 422)
+    const problem = (await bad.json()) as { errors: Record<string, string> }
+    assert.ok(Object.keys(problem.errors).some((k) => k.startsWith('content.fees.0')))
+    const unknownLaw = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft`, {
+      token,
+      body: {
+        revision: draft.revision,
+        content: {
+          ...content,
+          legalBases: [
+            { lawId: '00000000-0000-4000-8000-000000000000', article: null, note: null },
+          ],
+        },
+      },
+    })
+    assert.equal(unknownLaw.status, 422)
+    const after = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
+    ).json()) as VersionBody
+    assert.equal(after.revision, draft.revision, 'nothing was saved')
+  })
+
+  it('refuses to publish an incomplete draft with 422 listing what is missing', async () => {
+    const token = await makeToken(t.deps, admin.userId)
+    const created = (await (
+      await apiRequest(t.app, 'POST', '/api/v1/services', { token, body: { title: 'خدمت ناقص' } })
+    ).json()) as VersionBody
+    const res = await apiRequest(t.app, 'POST', `/api/v1/services/${created.id}/publish`, {
+      token,
+      body: { changeNote: 'انتشار' },
+    })
+    assert.equal(res.status, 422)
+    const problem = (await res.json()) as { errors: Record<string, string> }
+    assert.ok(Object.values(problem.errors).some((m) => /مبنای قانونی/.test(m)))
+  })
+})

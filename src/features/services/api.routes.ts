@@ -1,0 +1,431 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Deps } from '../../deps.ts'
+import { requireActor } from '../../lib/actor.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
+import type { Api } from '../../web/api.ts'
+import { findAgencyByCode, findAgencyById } from '../agencies/index.ts'
+import { findLawsByIds } from '../laws/index.ts'
+import { toCpsvAp } from './interop/cpsv-ap.ts'
+import { msg } from './messages.fa.ts'
+import { createService, publishService, saveDraft, startDraft } from './service.actions.ts'
+import { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
+import { assertCanEditServicesOf } from './service.policy.ts'
+import {
+  presentSummary,
+  presentVersion,
+  serviceSummaryJson,
+  serviceVersionJson,
+  versionListJson,
+} from './service.present.ts'
+import {
+  findDraft,
+  findPublicVersion,
+  findPublished,
+  findServiceById,
+  listPublicVersions,
+  listPublishedServices,
+} from './service.queries.ts'
+import { cpsvInputOf, withAgencyAndLaws } from './service.read.ts'
+import { serviceContentSchema } from './service.schema.ts'
+
+const tags = ['خدمات']
+const problem = {
+  'application/problem+json': {
+    schema: z.object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number(),
+      detail: z.string().optional(),
+      errors: z.record(z.string(), z.string()).optional(),
+    }),
+  },
+}
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
+const versionParam = idParam.extend({
+  n: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'n', in: 'path' } }),
+})
+const bearer = [{ bearerAuth: [] }]
+
+const listQuery = z.object({
+  agency: z.string().max(20).optional().openapi({ description: 'کد دستگاه' }),
+  audience: z.enum(AUDIENCES).optional(),
+  lifeEvent: z.enum(LIFE_EVENTS).optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ description: 'کد دورقمی استان' }),
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'فقط خدماتی که از این زمان به بعد منتشر شده‌اند' }),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+})
+
+async function loadService(deps: Deps, id: string) {
+  const service = await findServiceById(deps.db, id)
+  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
+  return service
+}
+
+async function assertLawsExist(deps: Deps, lawIds: string[]): Promise<void> {
+  const found = new Set((await findLawsByIds(deps.db, lawIds)).map((l) => l.id))
+  const errors: Record<string, string> = {}
+  lawIds.forEach((id, i) => {
+    if (!found.has(id)) errors[`content.legalBases.${i}.lawId`] = 'این قانون در فهرست قوانین نیست.'
+  })
+  if (Object.keys(errors).length)
+    throw new ValidationError('داده‌های فرستاده‌شده معتبر نیستند.', errors)
+}
+
+export function serviceApiRoutes(api: Api, deps: Deps): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services',
+      tags,
+      summary: 'فهرست خدمات منتشرشده',
+      request: { query: listQuery },
+      responses: {
+        200: {
+          description: 'یک صفحه از خدمات، به ترتیب الفبا',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(serviceSummaryJson),
+                total: z.number().int(),
+                page: z.number().int(),
+                pageSize: z.number().int(),
+              }),
+            },
+          },
+        },
+        422: { description: 'پارامتر نامعتبر', content: problem },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const agency = q.agency ? await findAgencyByCode(deps.db, q.agency) : undefined
+      if (q.agency && !agency)
+        return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200)
+      const { items, total } = await listPublishedServices(
+        deps.db,
+        {
+          agencyId: agency?.id,
+          audience: q.audience,
+          lifeEvent: q.lifeEvent,
+          provinceCode: q.province,
+          updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
+        },
+        { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+      )
+      return c.json(
+        {
+          items: items.map((s) => presentSummary(s, deps.config.publicUrl)),
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{id}',
+      tags,
+      summary: 'نسخهٔ منتشرشدهٔ یک خدمت',
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'شناسنامهٔ خدمت',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        404: { description: 'پیدا نشد', content: problem },
+      },
+    }),
+    async (c) => {
+      const service = await loadService(deps, c.req.valid('param').id)
+      const version = await findPublished(deps.db, service.id)
+      if (!version) throw new NotFoundError('service.not-found', msg.notFound)
+      const s = await withAgencyAndLaws(deps, service, version)
+      return c.json(presentVersion(service, version, s.agency, s.laws.values()), 200)
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{id}/versions',
+      tags,
+      summary: 'همهٔ نسخه‌های منتشرشدهٔ یک خدمت (تاریخچه)',
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'نسخه‌ها، از قدیم به جدید',
+          content: { 'application/json': { schema: versionListJson } },
+        },
+        404: { description: 'پیدا نشد', content: problem },
+      },
+    }),
+    async (c) => {
+      const service = await loadService(deps, c.req.valid('param').id)
+      const versions = await listPublicVersions(deps.db, service.id)
+      return c.json(
+        {
+          items: versions.map((v) => ({
+            versionNo: v.versionNo,
+            status: v.status,
+            publishedAt: v.publishedAt?.toISOString() ?? null,
+            changeNote: v.changeNote,
+          })),
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{id}/versions/{n}',
+      tags,
+      summary: 'یک نسخهٔ منتشرشده (کنونی یا پیشین)',
+      request: { params: versionParam },
+      responses: {
+        200: {
+          description: 'شناسنامهٔ خدمت در آن نسخه',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        404: { description: 'پیدا نشد', content: problem },
+      },
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid('param')
+      const service = await loadService(deps, id)
+      const version = await findPublicVersion(deps.db, service.id, n)
+      if (!version) throw new NotFoundError('service.version-not-found', msg.versionNotFound)
+      const s = await withAgencyAndLaws(deps, service, version)
+      return c.json(presentVersion(service, version, s.agency, s.laws.values()), 200)
+    },
+  )
+
+  // Not JSON but JSON-LD: documented in the registry, served by a plain handler.
+  api.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/services/{id}/cpsv-ap',
+    tags,
+    summary: 'خدمت منتشرشده در قالب CPSV-AP 3.2.0 (JSON-LD)',
+    description: 'سند JSON-LD مطابق با شکل‌های SHACL رسمی CPSV-AP 3.2.0.',
+    request: { params: idParam },
+    responses: {
+      200: {
+        description: 'JSON-LD',
+        content: {
+          'application/ld+json': {
+            schema: z.object({
+              '@context': z.object({}).passthrough(),
+              '@graph': z.array(z.object({}).passthrough()),
+            }),
+          },
+        },
+      },
+      404: { description: 'پیدا نشد', content: problem },
+    },
+  })
+  api.get('/services/:id/cpsv-ap', async (c) => {
+    const id = c.req.param('id')
+    const service = z.uuid().safeParse(id).success ? await findServiceById(deps.db, id) : undefined
+    const version =
+      service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
+    if (!service || !version) throw new NotFoundError('service.not-found', msg.notFound)
+    const doc = toCpsvAp(await cpsvInputOf(deps, await withAgencyAndLaws(deps, service, version)))
+    return c.body(JSON.stringify(doc), 200, {
+      'Content-Type': 'application/ld+json; charset=utf-8',
+    })
+  })
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/services',
+      tags,
+      summary: 'افزودن خدمت تازه (پیش‌نویس) برای دستگاه خود',
+      security: bearer,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                title: z.string().min(1, msg.titleRequired).max(200),
+                slug: z
+                  .string()
+                  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg.slugInvalid)
+                  .max(80)
+                  .optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: {
+          description: 'پیش‌نویس ساخته شد',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        401: { description: 'توکن لازم است', content: problem },
+        403: { description: 'اجازه ندارید', content: problem },
+        422: { description: 'داده نامعتبر', content: problem },
+      },
+    }),
+    async (c) => {
+      const actor = c.get('actor')
+      const body = c.req.valid('json')
+      const result = await createService(deps, actor, {
+        title: body.title,
+        slug: body.slug ?? null,
+      })
+      if (!result.ok) throw new ValidationError('داده‌های فرستاده‌شده معتبر نیستند.', result.errors)
+      const agency = await findAgencyById(deps.db, result.service.agencyId)
+      if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
+      return c.json(presentVersion(result.service, result.draft, agency, []), 201)
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{id}/draft',
+      tags,
+      summary: 'پیش‌نویس خدمت (ساخته می‌شود اگر نباشد)',
+      description:
+        'اگر پیش‌نویسی نباشد، از نسخهٔ منتشرشده ساخته می‌شود. revision را هنگام ذخیره برگردانید.',
+      security: bearer,
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'پیش‌نویس',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        401: { description: 'توکن لازم است', content: problem },
+        403: { description: 'اجازه ندارید', content: problem },
+        404: { description: 'پیدا نشد', content: problem },
+      },
+    }),
+    async (c) => {
+      const service = await loadService(deps, c.req.valid('param').id)
+      const draft = await startDraft(deps, c.get('actor'), service.id)
+      const s = await withAgencyAndLaws(deps, service, draft)
+      return c.json(presentVersion(service, draft, s.agency, s.laws.values()), 200)
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/services/{id}/draft',
+      tags,
+      summary: 'ذخیرهٔ پیش‌نویس خدمت',
+      description:
+        'اگر پس از خواندن پیش‌نویس کس دیگری آن را ذخیره کرده باشد، پاسخ ۴۰۹ است و چیزی بازنویسی نمی‌شود.',
+      security: bearer,
+      request: {
+        params: idParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                revision: z.number().int().min(1),
+                content: serviceContentSchema,
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'ذخیره شد',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        401: { description: 'توکن لازم است', content: problem },
+        403: { description: 'اجازه ندارید', content: problem },
+        404: { description: 'پیدا نشد', content: problem },
+        409: { description: 'پیش‌نویس در این فاصله تغییر کرده است', content: problem },
+        422: { description: 'داده نامعتبر', content: problem },
+      },
+    }),
+    async (c) => {
+      const actor = c.get('actor')
+      requireActor(actor)
+      const service = await loadService(deps, c.req.valid('param').id)
+      assertCanEditServicesOf(actor, service.agencyId)
+      const body = c.req.valid('json')
+      await assertLawsExist(
+        deps,
+        body.content.legalBases.map((b) => b.lawId),
+      )
+      if (!(await findDraft(deps.db, service.id))) await startDraft(deps, actor, service.id)
+      const result = await saveDraft(deps, actor, service.id, body.revision, () => body.content)
+      if (!result.ok)
+        throw new ConflictError(
+          'service.draft-conflict',
+          `${msg.conflict} نسخهٔ کنونی: ${result.current.revision}`,
+        )
+      const s = await withAgencyAndLaws(deps, service, result.draft)
+      return c.json(presentVersion(service, result.draft, s.agency, s.laws.values()), 200)
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/services/{id}/publish',
+      tags,
+      summary: 'انتشار پیش‌نویس (مدیر دستگاه)',
+      security: bearer,
+      request: {
+        params: idParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ changeNote: z.string().min(1, msg.changeNoteRequired).max(2000) }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'منتشر شد',
+          content: { 'application/json': { schema: serviceVersionJson } },
+        },
+        401: { description: 'توکن لازم است', content: problem },
+        403: { description: 'اجازه ندارید', content: problem },
+        404: { description: 'پیدا نشد', content: problem },
+        409: { description: 'پیش‌نویسی نیست', content: problem },
+        422: { description: 'پیش‌نویس کامل نیست', content: problem },
+      },
+    }),
+    async (c) => {
+      const service = await loadService(deps, c.req.valid('param').id)
+      const result = await publishService(
+        deps,
+        c.get('actor'),
+        service.id,
+        c.req.valid('json').changeNote,
+      )
+      if (!result.ok) throw new ValidationError(msg.notReady, result.errors)
+      const s = await withAgencyAndLaws(deps, service, result.version)
+      return c.json(presentVersion(service, result.version, s.agency, s.laws.values()), 200)
+    },
+  )
+}

@@ -1,0 +1,14 @@
+export { serviceApiRoutes } from './api.routes.ts'
+export { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS } from './messages.fa.ts'
+export { servicePublicRoutes } from './public.routes.ts'
+export type { Service, ServiceContent, ServiceVersion } from './service.model.ts'
+export { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
+export { qualityIssues } from './service.quality.ts'
+export {
+  countPublishedByFacet,
+  insertDraft,
+  insertService,
+  listAgencyServices,
+  listPublishedServices,
+  publishDraftVersion,
+} from './service.queries.ts'

@@ -1,0 +1,216 @@
+import { Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import { NotFoundError } from '../../lib/errors.ts'
+import { findProvince, PROVINCES } from '../../lib/iran/provinces.ts'
+import { cachedPage } from '../../web/cached.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { page } from '../../web/page.ts'
+import { findAgencyByCode } from '../agencies/index.ts'
+import { findLawsByIds } from '../laws/index.ts'
+import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
+import { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS, msg } from './messages.fa.ts'
+import { serviceCacheTag } from './service.actions.ts'
+import { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
+import { listPublicVersions, listPublishedServices } from './service.queries.ts'
+import { cpsvInputOf, loadPublicService, loadServiceBySlug } from './service.read.ts'
+import { diffContent } from './service.text.ts'
+import { historyPage } from './views/history-page.ts'
+import { serviceListPage } from './views/service-list.ts'
+import { servicePageBody } from './views/service-page.ts'
+
+const PAGE_SIZE = 20
+
+function pageNumber(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10)
+  return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1
+}
+
+export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/', async (c) => {
+    const audience = AUDIENCES.find((a) => a === c.req.query('audience'))
+    const lifeEvent = LIFE_EVENTS.find((e) => e === c.req.query('lifeEvent'))
+    const province = c.req.query('province')
+      ? findProvince(c.req.query('province') ?? '')
+      : undefined
+    const agencyCode = c.req.query('agency')
+    const agency = agencyCode ? await findAgencyByCode(deps.db, agencyCode) : undefined
+    if (agencyCode && !agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
+    const current = pageNumber(c.req.query('page'))
+    const { items, total } = await listPublishedServices(
+      deps.db,
+      { audience, lifeEvent, provinceCode: province?.code, agencyId: agency?.id },
+      { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE },
+    )
+    const params = (over: Record<string, string | undefined>) => {
+      const p = new URLSearchParams()
+      const all = { audience, lifeEvent, province: province?.code, agency: agency?.code, ...over }
+      for (const [k, v] of Object.entries(all)) if (v) p.set(k, v)
+      const s = p.toString()
+      return s ? `/services?${s}` : '/services'
+    }
+    const heading = agency
+      ? `خدمات ${agency.nameFa}`
+      : audience
+        ? AUDIENCE_LONG_LABELS[audience]
+        : lifeEvent
+          ? `خدمات رویداد «${LIFE_EVENT_LABELS[lifeEvent]}»`
+          : province
+            ? `خدمات ادارات استان ${province.nameFa}`
+            : 'همهٔ خدمات'
+    return page(c, {
+      title: heading,
+      breadcrumbs: [
+        { href: '/', text: 'خانه' },
+        { href: '/services', text: 'خدمات' },
+      ],
+      content: serviceListPage({
+        heading,
+        lead: province
+          ? 'خدماتی که ادارات کل و ادارات شهرستان‌های این استان ارائه می‌کنند. خدمات ملی در همهٔ استان‌ها ارائه می‌شوند.'
+          : null,
+        items,
+        total,
+        page: current,
+        pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+        href: (p) => params({ page: String(p) }),
+        facets: [
+          {
+            title: 'مخاطبان',
+            links: AUDIENCES.map((a) => ({
+              href: params({ audience: a, page: undefined }),
+              text: AUDIENCE_LONG_LABELS[a],
+              current: a === audience,
+            })),
+          },
+          {
+            title: 'رویدادهای زندگی',
+            links: LIFE_EVENTS.map((e) => ({
+              href: params({ lifeEvent: e, page: undefined }),
+              text: LIFE_EVENT_LABELS[e],
+              current: e === lifeEvent,
+            })),
+          },
+          {
+            title: 'استان',
+            links: PROVINCES.map((p) => ({
+              href: params({ province: p.code, page: undefined }),
+              text: p.nameFa,
+              current: p.code === province?.code,
+            })),
+          },
+        ],
+      }),
+    })
+  })
+
+  app.get('/:slug', async (c) => {
+    const slug = c.req.param('slug')
+    const service = await loadServiceBySlug(deps, slug)
+    return cachedPage(
+      c,
+      deps.pageCache,
+      `/services/${slug}`,
+      [serviceCacheTag(service.id)],
+      async () => {
+        const s = await loadPublicService(deps, slug)
+        const jsonLd = serializeJsonLdForHtml(
+          toSchemaOrgGovernmentService(await cpsvInputOf(deps, s)),
+        )
+        return page(c, {
+          title: s.version.content.title,
+          breadcrumbs: [
+            { href: '/', text: 'خانه' },
+            { href: '/services', text: 'خدمات' },
+            { href: `/services?agency=${s.agency.code}`, text: s.agency.nameFa },
+          ],
+          content: servicePageBody({
+            slug,
+            content: s.version.content,
+            agency: s.agency,
+            laws: s.laws,
+            versionNo: s.version.versionNo,
+            publishedAt: s.version.publishedAt,
+            withdrawnReason: s.service.withdrawnReason,
+            historicNote: null,
+            jsonLd: s.service.withdrawnAt ? null : jsonLd,
+          }),
+        })
+      },
+    )
+  })
+
+  app.get('/:slug/v/:n', async (c) => {
+    const slug = c.req.param('slug')
+    const n = Number.parseInt(c.req.param('n'), 10)
+    if (!Number.isInteger(n) || n < 1)
+      throw new NotFoundError('service.version-not-found', msg.versionNotFound)
+    const s = await loadPublicService(deps, slug, n)
+    return page(c, {
+      title: `${s.version.content.title} (نسخهٔ ${n})`,
+      breadcrumbs: [
+        { href: '/', text: 'خانه' },
+        { href: `/services/${slug}`, text: s.version.content.title },
+        { href: `/services/${slug}/history`, text: 'تاریخچه' },
+      ],
+      content: servicePageBody({
+        slug,
+        content: s.version.content,
+        agency: s.agency,
+        laws: s.laws,
+        versionNo: s.version.versionNo,
+        publishedAt: s.version.publishedAt,
+        withdrawnReason: null,
+        historicNote:
+          s.version.status === 'superseded'
+            ? 'این یک نسخهٔ پیشین از این خدمت است و دیگر اعتبار ندارد.'
+            : null,
+        jsonLd: null,
+      }),
+    })
+  })
+
+  app.get('/:slug/history', async (c) => {
+    const slug = c.req.param('slug')
+    const service = await loadServiceBySlug(deps, slug)
+    return cachedPage(
+      c,
+      deps.pageCache,
+      `/services/${slug}/history`,
+      [serviceCacheTag(service.id)],
+      async () => {
+        const versions = await listPublicVersions(deps.db, service.id)
+        const last = versions.at(-1)
+        if (!last) throw new NotFoundError('service.not-found', msg.notFound)
+        // Laws cited by any version, so older citations are named too.
+        const laws = await findLawsByIds(
+          deps.db,
+          versions.flatMap((v) => v.content.legalBases.map((l) => l.lawId)),
+        )
+        const titles = new Map(laws.map((l) => [l.id, l.title]))
+        const lawTitle = (id: string) => titles.get(id) ?? 'قانون حذف‌شده'
+        const entries = versions
+          .map((v, i) => ({
+            versionNo: v.versionNo,
+            publishedAt: v.publishedAt ?? v.updatedAt,
+            changeNote: v.changeNote ?? '',
+            current: v.status === 'published',
+            first: i === 0,
+            changes: diffContent(versions[i - 1]?.content ?? null, v.content, lawTitle),
+          }))
+          .reverse()
+        return page(c, {
+          title: `تاریخچهٔ ${last.content.title}`,
+          breadcrumbs: [
+            { href: '/', text: 'خانه' },
+            { href: `/services/${slug}`, text: last.content.title },
+          ],
+          content: historyPage({ title: last.content.title, slug, entries }),
+        })
+      },
+    )
+  })
+
+  return app
+}

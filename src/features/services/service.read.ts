@@ -1,0 +1,77 @@
+import type { Deps } from '../../deps.ts'
+import { NotFoundError } from '../../lib/errors.ts'
+import { type Agency, findAgencyById, listAgencyAncestry } from '../agencies/index.ts'
+import { findLawsByIds, type Law } from '../laws/index.ts'
+import type { CpsvInput } from './interop/cpsv-ap.ts'
+import { msg } from './messages.fa.ts'
+import type { Service, ServiceVersion } from './service.model.ts'
+import { findPublicVersion, findPublished, findServiceBySlug } from './service.queries.ts'
+
+/** A service with one of its versions and everything its page needs to render. */
+export interface ServiceWithVersion {
+  service: Service
+  version: ServiceVersion
+  agency: Agency
+  laws: Map<string, Law>
+}
+
+export async function loadServiceBySlug(deps: Deps, slug: string): Promise<Service> {
+  const service = /^[a-z0-9-]{1,80}$/.test(slug)
+    ? await findServiceBySlug(deps.db, slug)
+    : undefined
+  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
+  return service
+}
+
+export async function withAgencyAndLaws(
+  deps: Deps,
+  service: Service,
+  version: ServiceVersion,
+): Promise<ServiceWithVersion> {
+  const [agency, laws] = await Promise.all([
+    findAgencyById(deps.db, service.agencyId),
+    findLawsByIds(
+      deps.db,
+      version.content.legalBases.map((b) => b.lawId),
+    ),
+  ])
+  if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
+  return { service, version, agency, laws: new Map(laws.map((l) => [l.id, l])) }
+}
+
+/** The current published version, or a given public version number. */
+export async function loadPublicService(
+  deps: Deps,
+  slug: string,
+  versionNo?: number,
+): Promise<ServiceWithVersion> {
+  const service = await loadServiceBySlug(deps, slug)
+  const version =
+    versionNo === undefined
+      ? await findPublished(deps.db, service.id)
+      : await findPublicVersion(deps.db, service.id, versionNo)
+  if (!version)
+    throw new NotFoundError(
+      'service.version-not-found',
+      versionNo === undefined ? msg.notFound : msg.versionNotFound,
+    )
+  return withAgencyAndLaws(deps, service, version)
+}
+
+/** The input of the CPSV-AP and schema.org exports. */
+export async function cpsvInputOf(deps: Deps, s: ServiceWithVersion): Promise<CpsvInput> {
+  const ancestry = await listAgencyAncestry(deps.db, s.agency.id)
+  const parents = await Promise.all(ancestry.slice(0, -1).map((a) => findAgencyById(deps.db, a.id)))
+  return {
+    baseUrl: deps.config.publicUrl,
+    service: { id: s.service.id, slug: s.service.slug },
+    version: {
+      versionNo: s.version.versionNo,
+      content: s.version.content,
+      publishedAt: s.version.publishedAt ?? s.version.updatedAt,
+    },
+    agency: s.agency,
+    parentAgencies: parents.filter((p): p is Agency => p !== undefined),
+    laws: [...s.laws.values()],
+  }
+}

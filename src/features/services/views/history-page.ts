@@ -1,0 +1,58 @@
+import { html } from 'hono/html'
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { formatDateFa } from '../../../lib/fa/format-date.ts'
+import type { Html } from '../../../web/ui/index.ts'
+import type { FieldChange } from '../service.text.ts'
+
+export interface HistoryEntry {
+  versionNo: number
+  publishedAt: Date
+  changeNote: string
+  current: boolean
+  changes: FieldChange[]
+  first: boolean
+}
+
+function lines(items: string[]): Html {
+  if (items.length === 0) return html`<span class="mr-secondary-text">—</span>`
+  if (items.length === 1) return html`${items[0]}`
+  return html`<ul class="mr-list mr-list--bullet">${items.map((i) => html`<li>${i}</li>`)}</ul>`
+}
+
+function changeTable(entry: HistoryEntry): Html {
+  if (entry.first) return html`<p class="mr-body">نخستین نسخهٔ منتشرشده.</p>`
+  if (entry.changes.length === 0) return html`<p class="mr-body">محتوای شناسنامه تغییری نکرد.</p>`
+  return html`<table class="mr-table mr-diff">
+    <caption class="mr-table__caption mr-table__caption--s">تغییرات نسخهٔ ${toPersianDigits(entry.versionNo)} نسبت به نسخهٔ پیشین</caption>
+    <thead class="mr-table__head"><tr class="mr-table__row">
+      <th scope="col" class="mr-table__header">بخش</th>
+      <th scope="col" class="mr-table__header">پیشین</th>
+      <th scope="col" class="mr-table__header">بازنگری‌شده</th>
+    </tr></thead>
+    <tbody class="mr-table__body">${entry.changes.map(
+      (c) => html`<tr class="mr-table__row">
+        <th scope="row" class="mr-table__header">${c.label}</th>
+        <td class="mr-table__cell mr-diff__before">${c.before.length > 1 && c.removed.length ? lines(c.removed.map((r) => `حذف: ${r}`)) : lines(c.before)}</td>
+        <td class="mr-table__cell mr-diff__after">${c.after.length > 1 && c.added.length ? lines(c.added.map((a) => `افزوده: ${a}`)) : lines(c.after)}</td>
+      </tr>`,
+    )}</tbody></table>`
+}
+
+/** R8: every published version, its date and change note, and what changed field by field. */
+export function historyPage(v: { title: string; slug: string; entries: HistoryEntry[] }): Html {
+  return html`<span class="mr-caption-l">تاریخچهٔ تغییرات</span>
+    <h1 class="mr-heading-l">${v.title}</h1>
+    <p class="mr-body">هر بار که این خدمت بازنگری شده، نسخهٔ پیشین و نسخهٔ بازنگری‌شده و تاریخ بازنگری در این صفحه نگه داشته می‌شود.
+      <a class="mr-link" href="/services/${v.slug}">بازگشت به صفحهٔ خدمت</a></p>
+    <ol class="mr-history" reversed>
+      ${v.entries.map(
+        (e) => html`<li class="mr-history__entry">
+          <h2 class="mr-heading-m" id="v${e.versionNo}">نسخهٔ ${toPersianDigits(e.versionNo)}${e.current ? ' (نسخهٔ کنونی)' : ''}</h2>
+          <p class="mr-body">تاریخ انتشار: <time datetime="${e.publishedAt.toISOString()}">${formatDateFa(e.publishedAt)}</time>
+            — <a class="mr-link" href="/services/${v.slug}/v/${e.versionNo}">مشاهدهٔ این نسخه</a></p>
+          <p class="mr-body"><strong>شرح تغییرات:</strong> ${e.changeNote}</p>
+          ${changeTable(e)}
+        </li>`,
+      )}
+    </ol>`
+}
