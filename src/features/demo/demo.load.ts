@@ -9,6 +9,7 @@ import {
 import { type Agency, insertAgency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
+import { loadDemoCatalogue } from './demo-catalogue.load.ts'
 
 export interface DemoAccount extends IssuedCredentials {
   roleLabel: string
@@ -62,6 +63,8 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
       after: { agencies: DEMO_AGENCIES.length },
     })
   })
+
+  await loadDemoCatalogue(deps, byKey)
 
   const accounts: DemoAccount[] = []
   const central = async (

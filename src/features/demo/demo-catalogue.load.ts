@@ -1,0 +1,86 @@
+import type { Deps } from '../../deps.ts'
+import { jalaliToGregorian } from '../../lib/fa/jalali.ts'
+import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
+import type { Agency } from '../agencies/index.ts'
+import { recordAudit } from '../audit/index.ts'
+import { insertLaw } from '../laws/index.ts'
+import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
+import { DEMO_LAWS } from './demo-laws.data.ts'
+import { DEMO_SERVICES } from './demo-services.data.ts'
+
+function isoDay(d: { jy: number; jm: number; jd: number }): string {
+  const g = jalaliToGregorian(d.jy, d.jm, d.jd)
+  return `${g.gy}-${String(g.gm).padStart(2, '0')}-${String(g.gd).padStart(2, '0')}`
+}
+
+/**
+ * Loads the demo laws and services, publishing each service's versions in
+ * order on their (past) dates, so the history pages have real revisions.
+ */
+export async function loadDemoCatalogue(
+  deps: Deps,
+  agenciesByKey: ReadonlyMap<string, Agency>,
+): Promise<{ laws: number; services: number }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now()
+    const lawIds = new Map<string, string>()
+    for (const l of DEMO_LAWS) {
+      const law = await insertLaw(
+        trx,
+        {
+          title: l.title,
+          kind: l.kind,
+          number: l.number,
+          approvedOn: l.approvedOn ? isoDay(l.approvedOn) : null,
+          url: l.url,
+        },
+        null,
+        now,
+      )
+      lawIds.set(l.key, law.id)
+    }
+    for (const d of DEMO_SERVICES) {
+      const agency = agenciesByKey.get(d.agencyKey)
+      if (!agency) throw new Error(`Demo service ${d.key} names unknown agency ${d.agencyKey}`)
+      const firstDay = d.versions[0]?.publishedOn
+      const created = firstDay ? startOfTehranDay(firstDay.jy, firstDay.jm, firstDay.jd) : now
+      const service = await insertService(trx, { agencyId: agency.id, slug: d.slug, now: created })
+      for (const [i, v] of d.versions.entries()) {
+        // Published mid-morning Tehran time on the given day.
+        const at = new Date(
+          startOfTehranDay(v.publishedOn.jy, v.publishedOn.jm, v.publishedOn.jd).getTime() +
+            10 * 3_600_000,
+        )
+        const legalBases = v.content.legalBases.map((b) => {
+          const lawId = lawIds.get(b.lawKey)
+          if (!lawId) throw new Error(`Demo service ${d.key} cites unknown law ${b.lawKey}`)
+          return { lawId, article: b.article, note: b.note }
+        })
+        const draft = await insertDraft(trx, {
+          serviceId: service.id,
+          versionNo: i + 1,
+          content: { ...v.content, legalBases },
+          userId: null,
+          now: at,
+        })
+        await publishDraftVersion(trx, {
+          serviceId: service.id,
+          draftId: draft.id,
+          changeNote: v.changeNote,
+          userId: null,
+          now: at,
+        })
+      }
+    }
+    await recordAudit(trx, deps.clock, {
+      actor: null,
+      entityType: 'demo',
+      entityId: 'catalogue',
+      action: 'load',
+      agencyId: null,
+      before: null,
+      after: { laws: DEMO_LAWS.length, services: DEMO_SERVICES.length },
+    })
+    return { laws: DEMO_LAWS.length, services: DEMO_SERVICES.length }
+  })
+}
