@@ -18,7 +18,11 @@ import { auditRoutes } from './features/audit/audit.routes.ts'
 import { dashboardRoutes } from './features/dashboard/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
-import { serviceApiRoutes, servicePublicRoutes } from './features/services/index.ts'
+import {
+  serviceAdminRoutes,
+  serviceApiRoutes,
+  servicePublicRoutes,
+} from './features/services/index.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
 import { csrfProtection } from './web/csrf.ts'
@@ -58,6 +62,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
+  app.route('/admin/services', serviceAdminRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
   app.route('/admin/agencies', credentialRoutes(deps))

@@ -17,9 +17,13 @@ export function roleLabel(role: Role): string {
 }
 
 function navFor(actor: Actor | null, path: string): NonNullable<PageProps['nav']> {
-  const items = [{ href: '/agencies', text: 'دستگاه‌ها' }]
+  const items = [
+    { href: '/services', text: 'خدمات' },
+    { href: '/agencies', text: 'دستگاه‌ها' },
+  ]
   if (actor) {
     items.push({ href: '/admin', text: 'پیشخوان' })
+    if (actor.agencyId) items.push({ href: '/admin/services', text: 'خدمات دستگاه' })
     if (actor.role === 'central_admin' || actor.role === 'central_supervisor') {
       items.push({ href: '/admin/audit', text: 'رویدادنامه' })
     }

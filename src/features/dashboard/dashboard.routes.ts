@@ -12,6 +12,7 @@ import {
   LEVEL_LABELS,
   listAgenciesWithoutCredentials,
 } from '../agencies/index.ts'
+import { listAgencyServices, qualityIssues } from '../services/index.ts'
 import {
   assertCanEditSettings,
   canEditSettings,
@@ -24,6 +25,7 @@ import {
 } from '../settings/index.ts'
 import { directiveDeadline } from './deadline.ts'
 import { msg } from './messages.fa.ts'
+import type { AgencyServicesView } from './views/dashboard-services.ts'
 import { type CentralDashboardView, dashboardPage } from './views/dashboard-views.ts'
 
 const PAGE_SIZE = 25
@@ -46,6 +48,23 @@ const BANNERS: Record<string, string> = {
   password: msg.passwordChanged,
   'directive-date': msg.directiveDateSaved,
   'central-body': msg.centralBodySaved,
+}
+
+/** The agency's services with an unpublished draft or missing items (R14). */
+async function agencyServices(deps: Deps, agencyId: string): Promise<AgencyServicesView> {
+  const rows = await listAgencyServices(deps.db, agencyId)
+  const attention = rows
+    .map((r) => {
+      const latest = r.draft ?? r.published
+      return {
+        id: r.service.id,
+        title: latest?.content.title ?? '',
+        unpublishedDraft: r.draft !== undefined,
+        issueCount: latest ? qualityIssues(latest.content).length : 0,
+      }
+    })
+    .filter((r) => r.unpublishedDraft || r.issueCount > 0)
+  return { total: rows.length, attention }
 }
 
 /** `/admin`: where every signed-in person lands; central staff follow directive item 3 here. */
@@ -110,6 +129,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
                 agency: agency ? { code: agency.code, nameFa: agency.nameFa } : null,
                 roleLabel: roleLabel(actor.role),
                 canManageUsers: actor.role === 'agency_admin',
+                services: actor.agencyId ? await agencyServices(deps, actor.agencyId) : null,
               },
         }),
       },

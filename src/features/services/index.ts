@@ -1,3 +1,4 @@
+export { serviceAdminRoutes } from './admin.routes.ts'
 export { serviceApiRoutes } from './api.routes.ts'
 export { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS } from './messages.fa.ts'
 export { servicePublicRoutes } from './public.routes.ts'

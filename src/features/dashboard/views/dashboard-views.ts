@@ -17,6 +17,7 @@ import {
   textInput,
 } from '../../../web/ui/index.ts'
 import { msg } from '../messages.fa.ts'
+import { type AgencyServicesView, agencyServicesSection } from './dashboard-services.ts'
 
 export interface PendingAgencyView {
   code: string
@@ -47,6 +48,8 @@ export interface AgencyDashboardView {
   agency: { code: string; nameFa: string } | null
   roleLabel: string
   canManageUsers: boolean
+  /** The agency's services that need attention; null for users who do not edit services. */
+  services: AgencyServicesView | null
 }
 
 export interface DashboardView {
@@ -187,7 +190,8 @@ function agencySection(v: AgencyDashboardView): Html {
           : []),
         { key: { text: msg.yourRole }, value: { text: v.roleLabel } },
       ],
-    })}`
+    })}
+    ${v.services ? agencyServicesSection(v.services) : ''}`
 }
 
 function shortcuts(v: DashboardView): Html {
