@@ -77,6 +77,51 @@ export async function issueAgencyCredentials(
   })
 }
 
+/**
+ * Adds a user to an agency inside `trx`: the username is the agency prefix plus
+ * the chosen part; marks the agency as holding credentials; audits the creation.
+ * Returns null when the username is taken.
+ */
+async function addAgencyUser(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  agencyId: string,
+  input: NewAgencyUserInput,
+  passwordHash: string,
+  mustChangePassword: boolean,
+): Promise<{ userId: string; agencyCode: string; username: string } | null> {
+  const agency = await findAgencyById(trx, agencyId)
+  if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+  const username = issuedUsername(agency.code, input.usernamePart)
+  if (await isUsernameTaken(trx, username)) return null
+  const now = deps.clock.now()
+  const userId = await insertUser(
+    trx,
+    {
+      agencyId,
+      username,
+      displayName: input.displayName,
+      email: input.email,
+      role: input.role,
+      passwordHash,
+      mustChangePassword,
+    },
+    now,
+  )
+  await markCredentialsIssued(trx, agencyId, now)
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'user',
+    entityId: userId,
+    action: 'create',
+    agencyId,
+    before: null,
+    after: { username, displayName: input.displayName, email: input.email, role: input.role },
+  })
+  return { userId, agencyCode: agency.code, username }
+}
+
 /** An agency admin (or the central admin) adds a user to the agency, with a one-time password. */
 export async function createAgencyUser(
   deps: Deps,
@@ -88,39 +133,9 @@ export async function createAgencyUser(
   const password = oneTimePassword()
   const passwordHash = await hashPassword(password)
   return deps.db.transaction().execute(async (trx) => {
-    const agency = await findAgencyById(trx, agencyId)
-    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
-    const username = issuedUsername(agency.code, input.usernamePart)
-    if (await isUsernameTaken(trx, username))
-      return { ok: false as const, errors: { usernamePart: msg.usernameTaken } }
-    const now = deps.clock.now()
-    const userId = await insertUser(
-      trx,
-      {
-        agencyId,
-        username,
-        displayName: input.displayName,
-        email: input.email,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: true,
-      },
-      now,
-    )
-    await markCredentialsIssued(trx, agencyId, now)
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'user',
-      entityId: userId,
-      action: 'create',
-      agencyId,
-      before: null,
-      after: { username, displayName: input.displayName, email: input.email, role: input.role },
-    })
-    return {
-      ok: true as const,
-      credentials: { userId, agencyCode: agency.code, username, oneTimePassword: password },
-    }
+    const added = await addAgencyUser(deps, trx, actor, agencyId, input, passwordHash, true)
+    if (!added) return { ok: false as const, errors: { usernamePart: msg.usernameTaken } }
+    return { ok: true as const, credentials: { ...added, oneTimePassword: password } }
   })
 }
 
@@ -300,35 +315,8 @@ export async function createAgencyUserAsSystem(
 ): Promise<IssuedCredentials> {
   const passwordHash = await hashPassword(password)
   return deps.db.transaction().execute(async (trx) => {
-    const agency = await findAgencyById(trx, agencyId)
-    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
-    const username = issuedUsername(agency.code, input.usernamePart)
-    if (await isUsernameTaken(trx, username))
-      throw new ConflictError('username.taken', msg.usernameTaken)
-    const now = deps.clock.now()
-    const userId = await insertUser(
-      trx,
-      {
-        agencyId,
-        username,
-        displayName: input.displayName,
-        email: input.email,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: false,
-      },
-      now,
-    )
-    await markCredentialsIssued(trx, agencyId, now)
-    await recordAudit(trx, deps.clock, {
-      actor: null,
-      entityType: 'user',
-      entityId: userId,
-      action: 'create',
-      agencyId,
-      before: null,
-      after: { username, displayName: input.displayName, role: input.role },
-    })
-    return { userId, agencyCode: agency.code, username, oneTimePassword: password }
+    const added = await addAgencyUser(deps, trx, null, agencyId, input, passwordHash, false)
+    if (!added) throw new ConflictError('username.taken', msg.usernameTaken)
+    return { ...added, oneTimePassword: password }
   })
 }

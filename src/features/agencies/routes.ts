@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { isCentralAdmin } from '../../lib/actor.ts'
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../lib/errors.ts'
-import type { Api } from '../../web/api.ts'
+import { type Api, problemResponses } from '../../web/api.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { fieldErrorsOf, parseForm, readForm } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
@@ -177,19 +177,6 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
-const problem = {
-  'application/problem+json': {
-    schema: z
-      .object({
-        type: z.string(),
-        title: z.string(),
-        status: z.number(),
-        detail: z.string().optional(),
-        errors: z.record(z.string(), z.string()).optional(),
-      })
-      .openapi('Problem'),
-  },
-}
 const listResponse = z
   .object({
     items: z.array(agencyJson),
@@ -212,7 +199,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
           description: 'فهرست صفحه‌بندی‌شده',
           content: { 'application/json': { schema: listResponse } },
         },
-        422: { description: 'پارامتر نامعتبر', content: problem },
+        ...problemResponses(422),
       },
     }),
     async (c) => {
@@ -234,7 +221,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
       request: { params: idParam },
       responses: {
         200: { description: 'دستگاه', content: { 'application/json': { schema: agencyJson } } },
-        404: { description: 'پیدا نشد', content: problem },
+        ...problemResponses(404),
       },
     }),
     async (c) => {
@@ -256,9 +243,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
       },
       responses: {
         201: { description: 'افزوده شد', content: { 'application/json': { schema: agencyJson } } },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        422: { description: 'داده نامعتبر', content: problem },
+        ...problemResponses(401, 403, 422),
       },
     }),
     async (c) => {
@@ -287,10 +272,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
       },
       responses: {
         200: { description: 'ویرایش شد', content: { 'application/json': { schema: agencyJson } } },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        404: { description: 'پیدا نشد', content: problem },
-        422: { description: 'داده نامعتبر', content: problem },
+        ...problemResponses(401, 403, 404, 422),
       },
     }),
     async (c) => {

@@ -12,8 +12,7 @@ import {
   fieldError,
   type Html,
   hasErrors,
-  pagination,
-  paginationItems,
+  pageNavigation,
   select,
   summaryList,
   textInput,
@@ -72,15 +71,7 @@ export function lawIndexPage(v: LawIndexView): Html {
               <span class="mr-hint-inline">${LAW_KIND_LABELS[l.kind]}${l.approvedOn ? `، مصوب ${approvedOnFa(l.approvedOn)}` : ''}</span></li>`,
           )}</ul>`
     }
-    ${
-      v.pageCount > 1
-        ? pagination({
-            ...(v.page > 1 ? { previous: { href: v.href(v.page - 1) } } : {}),
-            ...(v.page < v.pageCount ? { next: { href: v.href(v.page + 1) } } : {}),
-            items: paginationItems(v.page, v.pageCount, v.href),
-          })
-        : ''
-    }`
+    ${pageNavigation(v.page, v.pageCount, v.href)}`
 }
 
 export function lawPage(v: {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { requireActor } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
-import type { Api } from '../../web/api.ts'
+import { type Api, problemResponses } from '../../web/api.ts'
 import { findAgencyByCode, findAgencyById } from '../agencies/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import { toCpsvAp } from './interop/cpsv-ap.ts'
@@ -29,17 +29,6 @@ import { cpsvInputOf, withAgencyAndLaws } from './service.read.ts'
 import { serviceContentSchema } from './service.schema.ts'
 
 const tags = ['خدمات']
-const problem = {
-  'application/problem+json': {
-    schema: z.object({
-      type: z.string(),
-      title: z.string(),
-      status: z.number(),
-      detail: z.string().optional(),
-      errors: z.record(z.string(), z.string()).optional(),
-    }),
-  },
-}
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 const versionParam = idParam.extend({
   n: z.coerce
@@ -105,7 +94,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
             },
           },
         },
-        422: { description: 'پارامتر نامعتبر', content: problem },
+        ...problemResponses(422),
       },
     }),
     async (c) => {
@@ -148,7 +137,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'شناسنامهٔ خدمت',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        404: { description: 'پیدا نشد', content: problem },
+        ...problemResponses(404),
       },
     }),
     async (c) => {
@@ -172,7 +161,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'نسخه‌ها، از قدیم به جدید',
           content: { 'application/json': { schema: versionListJson } },
         },
-        404: { description: 'پیدا نشد', content: problem },
+        ...problemResponses(404),
       },
     }),
     async (c) => {
@@ -204,7 +193,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'شناسنامهٔ خدمت در آن نسخه',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        404: { description: 'پیدا نشد', content: problem },
+        ...problemResponses(404),
       },
     }),
     async (c) => {
@@ -237,7 +226,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           },
         },
       },
-      404: { description: 'پیدا نشد', content: problem },
+      ...problemResponses(404),
     },
   })
   api.get('/services/:id/cpsv-ap', async (c) => {
@@ -281,9 +270,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'پیش‌نویس ساخته شد',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        422: { description: 'داده نامعتبر', content: problem },
+        ...problemResponses(401, 403, 422),
       },
     }),
     async (c) => {
@@ -315,9 +302,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'پیش‌نویس',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        404: { description: 'پیدا نشد', content: problem },
+        ...problemResponses(401, 403, 404),
       },
     }),
     async (c) => {
@@ -356,11 +341,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'ذخیره شد',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        404: { description: 'پیدا نشد', content: problem },
-        409: { description: 'پیش‌نویس در این فاصله تغییر کرده است', content: problem },
-        422: { description: 'داده نامعتبر', content: problem },
+        ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -408,11 +389,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           description: 'منتشر شد',
           content: { 'application/json': { schema: serviceVersionJson } },
         },
-        401: { description: 'توکن لازم است', content: problem },
-        403: { description: 'اجازه ندارید', content: problem },
-        404: { description: 'پیدا نشد', content: problem },
-        409: { description: 'پیش‌نویسی نیست', content: problem },
-        422: { description: 'پیش‌نویس کامل نیست', content: problem },
+        ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
     async (c) => {

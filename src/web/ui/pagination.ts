@@ -93,3 +93,20 @@ export function paginationItems(
   }
   return items
 }
+
+/**
+ * Numbered pagination with previous/next links for page `page` of `pageCount`,
+ * or nothing when everything fits on one page.
+ */
+export function pageNavigation(
+  page: number,
+  pageCount: number,
+  href: (page: number) => string,
+): Html {
+  if (pageCount <= 1) return empty
+  return pagination({
+    ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
+    ...(page < pageCount ? { next: { href: href(page + 1) } } : {}),
+    items: paginationItems(page, pageCount, href),
+  })
+}

@@ -10,8 +10,7 @@ import {
   fieldError,
   type Html,
   hasErrors,
-  pagination,
-  paginationItems,
+  pageNavigation,
   select,
   summaryList,
   textarea,
@@ -100,15 +99,7 @@ function agencyResults(r: NonNullable<AgencyIndexView['results']>): Html {
         </tr>`,
       )}</tbody>
     </table>
-    ${
-      r.pageCount > 1
-        ? pagination({
-            ...(r.page > 1 ? { previous: { href: r.href(r.page - 1) } } : {}),
-            ...(r.page < r.pageCount ? { next: { href: r.href(r.page + 1) } } : {}),
-            items: paginationItems(r.page, r.pageCount, r.href),
-          })
-        : ''
-    }`
+    ${pageNavigation(r.page, r.pageCount, r.href)}`
 }
 
 export interface AgencyPageView {

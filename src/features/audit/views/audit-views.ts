@@ -10,8 +10,7 @@ import {
   fieldError,
   type Html,
   hasErrors,
-  pagination,
-  paginationItems,
+  pageNavigation,
   select,
   summaryList,
   table,
@@ -117,15 +116,7 @@ function resultsTable(v: AuditIndexView): Html {
       },
     ]),
   })}
-  ${
-    v.pageCount > 1
-      ? pagination({
-          ...(v.page > 1 ? { previous: { href: v.href(v.page - 1) } } : {}),
-          ...(v.page < v.pageCount ? { next: { href: v.href(v.page + 1) } } : {}),
-          items: paginationItems(v.page, v.pageCount, v.href),
-        })
-      : ''
-  }`
+  ${pageNavigation(v.page, v.pageCount, v.href)}`
 }
 
 export function auditIndexPage(v: AuditIndexView): Html {

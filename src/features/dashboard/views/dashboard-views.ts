@@ -10,8 +10,7 @@ import {
   fieldError,
   type Html,
   hasErrors,
-  pagination,
-  paginationItems,
+  pageNavigation,
   summaryList,
   table,
   textInput,
@@ -123,15 +122,7 @@ function pendingTable(v: CentralDashboardView): Html {
         : []),
     ]),
   })}
-  ${
-    p.pageCount > 1
-      ? pagination({
-          ...(p.page > 1 ? { previous: { href: p.href(p.page - 1) } } : {}),
-          ...(p.page < p.pageCount ? { next: { href: p.href(p.page + 1) } } : {}),
-          items: paginationItems(p.page, p.pageCount, p.href),
-        })
-      : ''
-  }`
+  ${pageNavigation(p.page, p.pageCount, p.href)}`
 }
 
 function centralSection(v: CentralDashboardView, csrfToken: string): Html {

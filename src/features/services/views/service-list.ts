@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
-import { type Html, pagination, paginationItems, tag } from '../../../web/ui/index.ts'
+import { type Html, pageNavigation, tag } from '../../../web/ui/index.ts'
 import { AUDIENCE_LABELS } from '../messages.fa.ts'
 import type { PublishedServiceSummary } from '../service.queries.ts'
 
@@ -44,15 +44,7 @@ export function serviceListPage(v: ServiceListView): Html {
                 </li>`,
               )}</ul>`
         }
-        ${
-          v.pageCount > 1
-            ? pagination({
-                ...(v.page > 1 ? { previous: { href: v.href(v.page - 1) } } : {}),
-                ...(v.page < v.pageCount ? { next: { href: v.href(v.page + 1) } } : {}),
-                items: paginationItems(v.page, v.pageCount, v.href),
-              })
-            : ''
-        }
+        ${pageNavigation(v.page, v.pageCount, v.href)}
       </div>
     </div>`
 }
