@@ -111,6 +111,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
+const percent = (ratio: number) => `${(100 * ratio).toFixed(ratio < 0.1 ? 1 : 0)} %`
+
 const ms = (v: number) => `${Math.round(v).toLocaleString('en')} ms`
 
 function table(header: string[], rows: string[][]): string {
@@ -253,7 +255,7 @@ async function benchThroughput(): Promise<void> {
         r.bytes.toLocaleString('en'),
         r.megabytesPerSecond.toFixed(1),
         String(r.bad),
-        baseline ? `${Math.round((100 * r.requestsPerSecond) / baseline)} %` : '—',
+        baseline ? percent(r.requestsPerSecond / baseline) : '—',
       ]),
     ),
   )

@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { axeViolations, browserSkip, launchBrowser, screenshot } from './support/chromium.ts'
-import { type E2eServer, startE2eServer } from './support/server.ts'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { axeViolations, screenshot } from './support/chromium.ts'
+import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
 
 /**
  * Directive item 3 end to end, in a real browser: the central admin issues an agency's
  * credentials, and the agency admin's first sign-in forces a password change.
  */
-describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
-  let server: E2eServer
-  let browser: Browser
-
-  before(async () => {
-    ;[server, browser] = await Promise.all([startE2eServer(), launchBrowser()])
-  })
-
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+describe('an agency admin’s first sign-in', () => {
+  const e2e = useE2e()
 
   const path = (page: Page) => new URL(page.url()).pathname
 
   async function signIn(page: Page, agencyCode: string, username: string, password: string) {
-    await page.goto(`${server.baseUrl}/sign-in`)
+    await page.goto(`${e2e().server.baseUrl}/sign-in`)
     await page.locator('input[name=agencyCode]').fill(agencyCode)
     await page.locator('input[name=username]').fill(username)
     await page.locator('input[name=password]').fill(password)
@@ -34,7 +24,10 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
     ])
   }
 
-  it('is issued credentials by the central admin, must change the password, then reaches the dashboard', async () => {
+  it('is issued credentials by the central admin, must change the password, then reaches the dashboard', {
+    skip,
+  }, async () => {
+    const { server, newContext } = e2e()
     // An agency that has no credentials yet.
     const agency = await server.deps.db
       .selectFrom('agencies')
@@ -45,7 +38,7 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
       .limit(1)
       .executeTakeFirstOrThrow()
 
-    const context = await browser.newContext({ locale: 'fa-IR' })
+    const context = await newContext()
     const page = await context.newPage()
     try {
       // 1. The central admin (agency code left empty) issues the credentials.
@@ -56,10 +49,12 @@ describe('an agency admin’s first sign-in', { skip: browserSkip() }, () => {
       const form = await page.goto(credentialsUrl)
       assert.equal(form?.status(), 200, `GET ${credentialsUrl}`)
       await page.locator('input[name=displayName]').fill('مریم احمدی')
-      await Promise.all([
-        page.waitForLoadState('load'),
+      const [posted] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
         page.locator('form:has(input[name=displayName]) button[type=submit]').click(),
       ])
+      assert.ok(posted.status() < 400, `POST ${posted.url()} answered ${posted.status()}`)
+      await page.waitForLoadState('load')
       await page.locator('.mr-panel').waitFor()
 
       const issued = await server.deps.db

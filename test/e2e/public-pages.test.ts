@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { axeViolations, browserSkip, launchBrowser, screenshot } from './support/chromium.ts'
-import { type E2eServer, startE2eServer } from './support/server.ts'
+import { before, describe, it } from 'node:test'
+import { axeViolations, screenshot } from './support/chromium.ts'
+import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
 
-describe('public pages in Chromium', { skip: browserSkip() }, () => {
-  let server: E2eServer
-  let browser: Browser
-  let context: BrowserContext
-  let agencyCode: string
+describe('public pages in Chromium', () => {
+  const e2e = useE2e()
+  let agencyCode = ''
 
-  before(async () => {
-    ;[server, browser] = await Promise.all([startE2eServer(), launchBrowser()])
-    context = await browser.newContext({ locale: 'fa-IR', viewport: { width: 1280, height: 900 } })
+  before(() => {
+    if (skip) return
     // The demo agency that has staff accounts (ثبت احوال): an organisation with offices.
-    const withStaff = server.accounts.find((a) => a.agencyCode !== null)?.agencyCode
+    const withStaff = e2e().server.accounts.find((a) => a.agencyCode !== null)?.agencyCode
     assert.ok(withStaff, 'the demo data has an agency with accounts')
     agencyCode = withStaff
-  })
-
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
   })
 
   const pages: [string, () => string][] = [
@@ -32,9 +23,13 @@ describe('public pages in Chromium', { skip: browserSkip() }, () => {
   ]
 
   for (const [name, path] of pages) {
-    it(`${name} has no axe violations (WCAG 2.1 AA) and is right-to-left Persian`, async () => {
-      const page = await context.newPage()
+    it(`${name} has no axe violations (WCAG 2.1 AA) and is right-to-left Persian`, {
+      skip,
+    }, async () => {
+      const { server, newContext } = e2e()
+      const context = await newContext()
       try {
+        const page = await context.newPage()
         const res = await page.goto(server.baseUrl + path())
         assert.equal(res?.status(), 200, `GET ${path()}`)
         assert.equal(await page.locator('html').getAttribute('lang'), 'fa')
@@ -43,14 +38,18 @@ describe('public pages in Chromium', { skip: browserSkip() }, () => {
         const violations = await axeViolations(page)
         assert.deepEqual(violations, [], `axe violations on ${path()}:\n${violations.join('\n')}`)
       } finally {
-        await page.close()
+        await context.close()
       }
     })
   }
 
-  it('takes screenshots of the home page and an agency page (test-results/)', async () => {
-    const page = await context.newPage()
+  it('takes screenshots of the home page and an agency page (test-results/)', {
+    skip,
+  }, async () => {
+    const { server, newContext } = e2e()
+    const context = await newContext()
     try {
+      const page = await context.newPage()
       for (const [name, path] of [
         ['home', '/'],
         ['agency', `/agencies/${agencyCode}`],
@@ -64,7 +63,7 @@ describe('public pages in Chromium', { skip: browserSkip() }, () => {
         await screenshot(page, name)
       }
     } finally {
-      await page.close()
+      await context.close()
     }
   })
 })

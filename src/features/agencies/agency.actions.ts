@@ -1,3 +1,4 @@
+import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
@@ -14,6 +15,9 @@ import {
   updateAgency,
 } from './agency.queries.ts'
 import { msg } from './messages.fa.ts'
+
+/** Pages that list agencies (the home page). */
+export const AGENCIES_CACHE_TAG = 'agencies'
 
 export type AgencyWriteResult = { ok: true; agency: Agency } | { ok: false; errors: FieldErrors }
 
@@ -47,7 +51,7 @@ export async function createAgency(
   input: AgencyInput,
 ): Promise<AgencyWriteResult> {
   assertCanManageAgencies(actor)
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<AgencyWriteResult> => {
     const errors = await checkAgencyRules(trx, input, null)
     if (Object.keys(errors).length > 0) return { ok: false, errors }
     const agency = await insertAgency(trx, input, deps.clock.now())
@@ -60,8 +64,11 @@ export async function createAgency(
       before: null,
       after: auditSnapshot(agency),
     })
+    await notifyCacheTag(trx, AGENCIES_CACHE_TAG)
     return { ok: true, agency }
   })
+  if (result.ok) deps.pageCache.invalidate(AGENCIES_CACHE_TAG)
+  return result
 }
 
 export async function editAgency(
@@ -71,7 +78,7 @@ export async function editAgency(
   input: AgencyInput,
 ): Promise<AgencyWriteResult> {
   assertCanManageAgencies(actor)
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<AgencyWriteResult> => {
     const before = await findAgencyById(trx, id)
     if (!before) throw new NotFoundError('agency.not-found', msg.notFound)
     const errors = await checkAgencyRules(trx, input, id)
@@ -86,6 +93,9 @@ export async function editAgency(
       before: auditSnapshot(before),
       after: auditSnapshot(agency),
     })
+    await notifyCacheTag(trx, AGENCIES_CACHE_TAG)
     return { ok: true, agency }
   })
+  if (result.ok) deps.pageCache.invalidate(AGENCIES_CACHE_TAG)
+  return result
 }

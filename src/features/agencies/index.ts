@@ -1,3 +1,4 @@
+export { AGENCIES_CACHE_TAG } from './agency.actions.ts'
 export type { AgencyInput } from './agency.input.ts'
 export type { Agency, AgencyBrief, AgencyLevel } from './agency.model.ts'
 export {

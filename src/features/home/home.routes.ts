@@ -1,12 +1,19 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
-import { countAgencies, listAgencies, listAgencyBriefs } from '../agencies/index.ts'
+import {
+  AGENCIES_CACHE_TAG,
+  countAgencies,
+  listAgencies,
+  listAgencyBriefs,
+} from '../agencies/index.ts'
 import {
   AUDIENCE_LONG_LABELS,
   AUDIENCES,
+  CATALOGUE_CACHE_TAG,
   countPublishedByFacet,
   LIFE_EVENT_LABELS,
   LIFE_EVENTS,
@@ -16,7 +23,13 @@ import { homePage, searchPage } from './home.views.ts'
 export function homeRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
-  app.get('/', async (c) => {
+  app.get('/', (c) =>
+    cachedPage(c, deps.pageCache, '/', [CATALOGUE_CACHE_TAG, AGENCIES_CACHE_TAG], () =>
+      renderHome(c),
+    ),
+  )
+
+  const renderHome = async (c: Context<AppEnv>) => {
     const [briefs, counts, facets] = await Promise.all([
       listAgencyBriefs(deps.db),
       countAgencies(deps.db),
@@ -40,7 +53,7 @@ export function homeRoutes(deps: Deps): Hono<AppEnv> {
         })).filter((e) => e.count > 0),
       }),
     })
-  })
+  }
 
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200)

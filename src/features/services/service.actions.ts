@@ -33,6 +33,15 @@ type Db = Deps['db']
 /** Tells this process's page cache, and every other process through NOTIFY, that a service changed. */
 async function announcePublicChange(trx: Db, serviceId: string): Promise<void> {
   await notifyCacheTag(trx, serviceCacheTag(serviceId))
+  await notifyCacheTag(trx, CATALOGUE_CACHE_TAG)
+}
+
+/** Pages that summarise the whole catalogue (home page counts). */
+export const CATALOGUE_CACHE_TAG = 'catalogue'
+
+function invalidateLocally(deps: Deps, serviceId: string): void {
+  deps.pageCache.invalidate(serviceCacheTag(serviceId))
+  deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
 }
 
 export function serviceCacheTag(serviceId: string): string {
@@ -267,7 +276,7 @@ export async function publishService(
       },
     }
   })
-  if (result.ok) deps.pageCache.invalidate(serviceCacheTag(serviceId))
+  if (result.ok) invalidateLocally(deps, serviceId)
   return result
 }
 
@@ -293,5 +302,5 @@ export async function setServiceWithdrawn(
     })
     await announcePublicChange(trx, serviceId)
   })
-  deps.pageCache.invalidate(serviceCacheTag(serviceId))
+  invalidateLocally(deps, serviceId)
 }

@@ -20,9 +20,8 @@ export function chromiumMissingMessage(): string[] {
 }
 
 /**
- * The `skip` option for browser test suites: a reason when Chromium is missing on a
- * developer machine, `false` otherwise. Under CI a missing browser is not skipped:
- * {@link launchBrowser} then fails with the same message.
+ * A skip reason when Chromium is missing on a developer machine, `false` otherwise. Under
+ * CI a missing browser is not skipped: {@link launchBrowser} then fails with the same message.
  */
 export function browserSkip(): string | false {
   if (existsSync(CHROMIUM_PATH) || process.env.CI) return false

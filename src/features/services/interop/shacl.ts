@@ -1,6 +1,6 @@
 /**
  * Validates a JSON-LD document against the official CPSV-AP 3.2.0 SHACL shapes
- * (`shared/standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl`, beside the repository).
+ * (`standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl`, copied unchanged into the repository).
  *
  * Test-time helper (tests and the bench share it); it pulls in devDependencies only
  * (`jsonld`, `n3`, `rdf-validate-shacl`), so production code must not import it.
@@ -18,11 +18,8 @@ import SHACLValidator from 'rdf-validate-shacl'
 /** The repository root: this file sits at `src/features/services/interop/`. */
 const REPO_ROOT = new URL('../../../../', import.meta.url)
 
-/** `<repo>/../shared/standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl`. */
-export const CPSV_SHAPES_URL = new URL(
-  '../shared/standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl',
-  REPO_ROOT,
-)
+/** `<repo>/standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl`. */
+export const CPSV_SHAPES_URL = new URL('standards/cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl', REPO_ROOT)
 
 const SH = 'http://www.w3.org/ns/shacl#'
 
