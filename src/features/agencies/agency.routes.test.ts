@@ -114,12 +114,16 @@ describe('creating and editing agencies through pages', () => {
   })
 
   it('refreshes the cached home page when an agency is added', async () => {
-    const count = async () => /(\S+) دستگاه در پرتال ثبت شده است/.exec(await (await t.client().get('/')).text())?.[1]
+    const count = async () =>
+      /(\S+) دستگاه در پرتال ثبت شده است/.exec(await (await t.client().get('/')).text())?.[1]
     const before = await count()
     assert.equal(before, await count(), 'served from the cache')
     const client = t.client()
     await client.signIn(centralAdmin.username, centralAdmin.password)
-    const res = await client.post('/admin/agencies/new', validForm({ nameFa: 'سازمان تازهٔ صفحهٔ اصلی' }))
+    const res = await client.post(
+      '/admin/agencies/new',
+      validForm({ nameFa: 'سازمان تازهٔ صفحهٔ اصلی' }),
+    )
     assert.equal(res.status, 303)
     assert.notEqual(await count(), before)
   })
