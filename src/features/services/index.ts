@@ -3,7 +3,7 @@ export { serviceApiRoutes } from './api.routes.ts'
 export { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS } from './messages.fa.ts'
 export { servicePublicRoutes } from './public.routes.ts'
 export { CATALOGUE_CACHE_TAG } from './service.actions.ts'
-export type { Service, ServiceContent, ServiceVersion } from './service.model.ts'
+export type { DeclaredTime, Service, ServiceContent, ServiceVersion } from './service.model.ts'
 export { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
 export { qualityIssues } from './service.quality.ts'
 export {
