@@ -138,9 +138,9 @@ export function timingRangeText(timing: Pick<ProcessTiming, 'min' | 'max'>): str
   const b = timeSumText(timing.max)
   if (a === b) return b
   // «۷ تا ۱۲ روز کاری» rather than «۷ روز کاری تا ۱۲ روز کاری» when one unit is involved.
-  const single = /^(\S+) ([^و]+)$/
-  const ma = single.exec(a)
-  const mb = single.exec(b)
+  const single = (text: string) => (text.includes(' و ') ? null : /^(\S+) (.+)$/.exec(text))
+  const ma = single(a)
+  const mb = single(b)
   if (ma && mb && ma[2] === mb[2]) return `${ma[1]} تا ${mb[1]} ${mb[2]}`
   return `${a} تا ${b}`
 }
