@@ -38,7 +38,7 @@ export interface DemoLegalBasis {
 }
 
 export interface DemoServiceVersion {
-  content: Omit<ServiceContent, 'legalBases'> & { legalBases: DemoLegalBasis[] }
+  content: Omit<ServiceContent, 'legalBases' | 'process'> & { legalBases: DemoLegalBasis[] }
   changeNote: string
   publishedOn: { jy: number; jm: number; jd: number }
 }

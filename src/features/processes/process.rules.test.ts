@@ -15,7 +15,10 @@ describe('process validation', () => {
   })
 
   it('requires exactly one start', () => {
-    const two = processOf([...linear.steps, task('s4', 'مرحلهٔ جدا', wd(1))], [...linear.transitions, edge('s4', 's3')])
+    const two = processOf(
+      [...linear.steps, task('s4', 'مرحلهٔ جدا', wd(1))],
+      [...linear.transitions, edge('s4', 's3')],
+    )
     assert.match(processProblems(two).join('\n'), /فقط یک مرحلهٔ آغاز/)
   })
 
@@ -25,20 +28,49 @@ describe('process validation', () => {
   })
 
   it('allows cycles only through return-for-correction edges that point back', () => {
-    assert.deepEqual(processProblems(processOf(linear.steps, [...linear.transitions, back('s2', 's1')])), [])
-    assert.match(processProblems(processOf(linear.steps, [...linear.transitions, back('s1', 's3')])).join('\n'), /باید به مرحله‌ای پیش از آن برگردد/)
+    assert.deepEqual(
+      processProblems(processOf(linear.steps, [...linear.transitions, back('s2', 's1')])),
+      [],
+    )
+    assert.match(
+      processProblems(processOf(linear.steps, [...linear.transitions, back('s1', 's3')])).join(
+        '\n',
+      ),
+      /باید به مرحله‌ای پیش از آن برگردد/,
+    )
   })
 
   it('requires decisions to branch with labelled conditions, and tasks not to branch', () => {
-    const steps = [task('s1', 'ثبت', wd(1)), decision('d', 'مدارک کامل است؟'), task('ok', 'صدور', wd(1)), task('no', 'رد درخواست', wd(1))]
-    assert.deepEqual(processProblems(processOf(steps, [edge('s1', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no', 'خیر')])), [])
-    assert.match(processProblems(processOf(steps, [edge('s1', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no')])).join('\n'), /باید شرط/)
-    const taskBranch = processOf(steps.filter((s) => s.id !== 'd'), [edge('s1', 'ok'), edge('s1', 'no')])
+    const steps = [
+      task('s1', 'ثبت', wd(1)),
+      decision('d', 'مدارک کامل است؟'),
+      task('ok', 'صدور', wd(1)),
+      task('no', 'رد درخواست', wd(1)),
+    ]
+    assert.deepEqual(
+      processProblems(
+        processOf(steps, [edge('s1', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no', 'خیر')]),
+      ),
+      [],
+    )
+    assert.match(
+      processProblems(
+        processOf(steps, [edge('s1', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no')]),
+      ).join('\n'),
+      /باید شرط/,
+    )
+    const taskBranch = processOf(
+      steps.filter((s) => s.id !== 'd'),
+      [edge('s1', 'ok'), edge('s1', 'no')],
+    )
     assert.match(processProblems(taskBranch).join('\n'), /از یک مرحلهٔ تصمیم استفاده کنید/)
   })
 
   it('requires a time for every task and references to existing steps', () => {
-    const noTime = processOf([task('s1', 'ثبت', null), task('s2', 'صدور', wd(1))], [edge('s1', 's2')])
+    const noTime = processOf(
+      [task('s1', 'ثبت', null), task('s2', 'صدور', wd(1))],
+      [edge('s1', 's2')],
+    )
     assert.match(processProblems(noTime).join('\n'), /زمان مرحلهٔ «ثبت»/)
     const dangling = processOf(linear.steps, [...linear.transitions, edge('s3', 'nowhere')])
     assert.match(processProblems(dangling).join('\n'), /ناموجود/)

@@ -1,7 +1,12 @@
 import type { ProcessStep, ServiceProcess, StepDuration, Transition } from './process.model.ts'
 
 /** A task step with sensible defaults, for tests. */
-export function task(id: string, title: string, duration: StepDuration | null, over: Partial<ProcessStep> = {}): ProcessStep {
+export function task(
+  id: string,
+  title: string,
+  duration: StepDuration | null,
+  over: Partial<ProcessStep> = {},
+): ProcessStep {
   return {
     id,
     kind: 'task',
@@ -32,7 +37,11 @@ export function back(from: string, to: string, label = 'بازگشت برای ا
   return { from, to, label, kind: 'return' }
 }
 
-export function processOf(steps: ProcessStep[], transitions: Transition[], variants: ServiceProcess['variants'] = []): ServiceProcess {
+export function processOf(
+  steps: ProcessStep[],
+  transitions: Transition[],
+  variants: ServiceProcess['variants'] = [],
+): ServiceProcess {
   return { steps, transitions, variants }
 }
 

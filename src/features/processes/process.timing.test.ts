@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import {
+  back,
+  decision,
+  edge,
+  hours,
+  minutes,
+  processOf,
+  task,
+  wd,
+} from './process.test-helpers.ts'
 import { processTiming, timeSumText, timingMismatch, timingRangeText } from './process.timing.ts'
-import { back, decision, edge, hours, minutes, processOf, task, wd } from './process.test-helpers.ts'
 
 describe('critical path', () => {
   it('sums a linear process per unit, as a min–max range', () => {
@@ -12,12 +21,20 @@ describe('critical path', () => {
     const t = processTiming(p)
     assert.ok(t)
     assert.deepEqual(t.criticalPath, ['a', 'b', 'c'])
-    assert.equal(timingRangeText(t), '۲ روز کاری و ۱ ساعت و ۲۰ دقیقه تا ۳ روز کاری و ۲ ساعت و ۲۰ دقیقه')
+    assert.equal(
+      timingRangeText(t),
+      '۲ روز کاری و ۱ ساعت و ۲۰ دقیقه تا ۳ روز کاری و ۲ ساعت و ۲۰ دقیقه',
+    )
   })
 
   it('takes the longer branch of a decision', () => {
     const p = processOf(
-      [task('a', 'ثبت', wd(1)), decision('d', 'نیاز به استعلام؟'), task('q', 'استعلام از دستگاه دیگر', wd(5, 10)), task('s', 'صدور', wd(1))],
+      [
+        task('a', 'ثبت', wd(1)),
+        decision('d', 'نیاز به استعلام؟'),
+        task('q', 'استعلام از دستگاه دیگر', wd(5, 10)),
+        task('s', 'صدور', wd(1)),
+      ],
       [edge('a', 'd'), edge('d', 'q', 'بله'), edge('d', 's', 'خیر'), edge('q', 's')],
     )
     const t = processTiming(p)
@@ -57,9 +74,15 @@ describe('critical path', () => {
 })
 
 describe('declared time consistency', () => {
-  const t = { min: { minutes: 0, hours: 0, workingDays: 7, calendarDays: 0 }, max: { minutes: 0, hours: 0, workingDays: 12, calendarDays: 0 } }
+  const t = {
+    min: { minutes: 0, hours: 0, workingDays: 7, calendarDays: 0 },
+    max: { minutes: 0, hours: 0, workingDays: 12, calendarDays: 0 },
+  }
   it('accepts a declared range that covers the process', () => {
-    assert.equal(timingMismatch(t, { kind: 'between', min: 7, max: 12, unit: 'working_day' }), false)
+    assert.equal(
+      timingMismatch(t, { kind: 'between', min: 7, max: 12, unit: 'working_day' }),
+      false,
+    )
     assert.equal(timingMismatch(t, { kind: 'up_to', max: 15, unit: 'working_day' }), false)
   })
   it('flags a declared time shorter than the process', () => {

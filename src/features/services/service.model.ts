@@ -1,3 +1,5 @@
+import { EMPTY_PROCESS, type ServiceProcess } from '../processes/process.model.ts'
+
 /**
  * A government service: a stable root (agency, slug) and immutable versions
  * (draft → published → superseded) whose content is the service card below.
@@ -130,6 +132,8 @@ export interface ServiceContent {
   /** شناسه خدمت: the national service code, when the central registry has issued one. */
   nationalServiceCode: string | null
   keywords: string[]
+  /** The workflow with the time of every step (R6); empty until documented. */
+  process: ServiceProcess
 }
 
 export type VersionStatus = 'draft' | 'published' | 'superseded'
@@ -185,5 +189,6 @@ export function emptyContent(title: string): ServiceContent {
     contact: { phone: null, email: null, url: null },
     nationalServiceCode: null,
     keywords: [],
+    process: EMPTY_PROCESS,
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { toAsciiDigits } from '../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../lib/fa/normalize.ts'
 import { optionalEmail, optionalPhone, optionalUrl } from '../../web/fields.ts'
+import { processSchema } from '../processes/process.schema.ts'
 import { msg } from './messages.fa.ts'
 import {
   AUDIENCES,
@@ -108,6 +109,8 @@ export const serviceContentSchema = z.object({
     .transform((s) => (s ? toAsciiDigits(s.trim()) : null))
     .refine((s) => s === null || /^\d{4,20}$/.test(s), msg.nationalCodeInvalid),
   keywords: z.array(text(60)).max(30),
+  // Versions stored before processes existed have none.
+  process: processSchema.default({ steps: [], transitions: [], variants: [] }),
 }) satisfies z.ZodType<ServiceContent, unknown>
 
 /** Reads content stored in the database; a row that does not parse is a bug, so it throws. */

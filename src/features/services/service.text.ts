@@ -17,6 +17,25 @@ import type {
   ServiceContent,
 } from './service.model.ts'
 
+/** «۲ تا ۳ روز کاری», «۲۰ دقیقه». */
+export function stepDurationText(d: {
+  min: number
+  max: number
+  unit: keyof typeof STEP_UNITS
+}): string {
+  const unit = STEP_UNITS[d.unit]
+  return d.min === d.max
+    ? `${toPersianDigits(d.max)} ${unit}`
+    : `${toPersianDigits(d.min)} تا ${toPersianDigits(d.max)} ${unit}`
+}
+
+const STEP_UNITS = {
+  minute: 'دقیقه',
+  hour: 'ساعت',
+  working_day: 'روز کاری',
+  calendar_day: 'روز',
+} as const
+
 /** Plain Persian renderings of card values, shared by pages, diffs and the conflict view. */
 
 export function declaredTimeText(t: DeclaredTime | null): string {
@@ -81,6 +100,7 @@ export const FIELD_LABELS: Record<keyof ServiceContent, string> = {
   contact: 'راه‌های تماس',
   nationalServiceCode: 'شناسهٔ ملی خدمت',
   keywords: 'کلیدواژه‌ها',
+  process: 'مراحل انجام کار',
 }
 
 /**
@@ -120,6 +140,10 @@ export function fieldTexts(
     ),
     nationalServiceCode: c.nationalServiceCode ? [toPersianDigits(c.nationalServiceCode)] : [],
     keywords: c.keywords,
+    process: c.process.steps.map(
+      (s, i) =>
+        `${toPersianDigits(i + 1)}. ${s.title}${s.duration ? ` (${stepDurationText(s.duration)})` : ''}`,
+    ),
   }
 }
 
