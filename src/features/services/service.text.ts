@@ -1,4 +1,5 @@
 import { formatNumberFa, toPersianDigits } from '../../lib/fa/digits.ts'
+import { stepDurationText } from '../processes/index.ts'
 import {
   AUDIENCE_LABELS,
   CURRENCY_LABELS,
@@ -16,25 +17,6 @@ import type {
   RequiredDocument,
   ServiceContent,
 } from './service.model.ts'
-
-/** «۲ تا ۳ روز کاری», «۲۰ دقیقه». */
-export function stepDurationText(d: {
-  min: number
-  max: number
-  unit: keyof typeof STEP_UNITS
-}): string {
-  const unit = STEP_UNITS[d.unit]
-  return d.min === d.max
-    ? `${toPersianDigits(d.max)} ${unit}`
-    : `${toPersianDigits(d.min)} تا ${toPersianDigits(d.max)} ${unit}`
-}
-
-const STEP_UNITS = {
-  minute: 'دقیقه',
-  hour: 'ساعت',
-  working_day: 'روز کاری',
-  calendar_day: 'روز',
-} as const
 
 /** Plain Persian renderings of card values, shared by pages, diffs and the conflict view. */
 
