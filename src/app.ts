@@ -15,6 +15,7 @@ import {
   agencyPublicRoutes,
 } from './features/agencies/routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
+import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/index.ts'
 import { dashboardRoutes } from './features/dashboard/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
@@ -65,6 +66,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/services', serviceAdminRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
+  app.route('/calendar', calendarPublicRoutes(deps))
+  app.route('/admin/calendar', calendarAdminRoutes(deps))
   app.route('/admin/agencies', credentialRoutes(deps))
   app.route('/admin/users', userAdminRoutes(deps))
   app.route('/admin/audit', auditRoutes(deps))

@@ -138,6 +138,17 @@ export interface ServiceVersionsTable {
   publishedBy: string | null
 }
 
+export interface HolidaysTable {
+  /** The Tehran calendar day, ISO `yyyy-mm-dd` (DATE, returned as a string). */
+  day: string
+  title: string
+  kind: 'solar' | 'lunar' | 'adhoc'
+  /** A lunar date not yet confirmed (moon sighting may move it by a day). */
+  tentative: Generated<boolean>
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
 export interface Database {
   laws: LawsTable
   services: ServicesTable
@@ -149,6 +160,7 @@ export interface Database {
   auditEvents: AuditEventsTable
   settings: SettingsTable
   rateLimits: RateLimitsTable
+  holidays: HolidaysTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -45,6 +45,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   session: 'نشست',
   setting: 'تنظیمات',
   demo: 'دادهٔ نمایشی',
+  holiday: 'تعطیلی',
+  law: 'قانون',
+  service: 'خدمت',
 }
 
 /** Persian names of the actions that features record; unknown ones are shown as stored. */
@@ -61,6 +64,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'sign-in': 'ورود',
   'sign-out': 'خروج',
   load: 'بارگذاری',
+  delete: 'حذف',
+  'start-draft': 'آغاز پیش‌نویس',
+  'save-draft': 'ذخیرهٔ پیش‌نویس',
+  'discard-draft': 'کنار گذاشتن پیش‌نویس',
+  publish: 'انتشار',
+  withdraw: 'لغو خدمت',
+  restore: 'بازگرداندن خدمت',
 }
 
 export function entityLabel(type: string): string {
