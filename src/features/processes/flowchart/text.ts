@@ -7,46 +7,25 @@
  * titles and meta lines take 0.40–0.50em per character (bold 0.41–0.50em), so 0.55em leaves
  * room for a fallback font (Tahoma) without text spilling out of its box.
  */
-import { formatNumberFa } from '../../../lib/fa/index.ts'
-import type { ProcessStep, ServiceProcess, StepActor, StepTimeUnit } from '../process.model.ts'
+import { ACTOR_LABELS } from '../messages.fa.ts'
+import type { ProcessStep, ServiceProcess, StepActor } from '../process.model.ts'
+import { stepDurationText } from '../process.text.ts'
 
 /** The texts the layout and the renderer both need, so that boxes fit what is drawn. */
 export interface FlowchartText {
-  /** The actor's name as shown in a box, e.g. «کارشناس دستگاه». */
+  /** The actor's name as shown in a box, e.g. «دستگاه». */
   actorLabel(actor: StepActor): string
   /** How long the step takes, e.g. «۲ تا ۳ روز کاری»; '' when it has no duration. */
   durationText(step: ProcessStep): string
 }
 
-/** Persian names of the actors. */
-export const ACTOR_LABELS_FA: Readonly<Record<StepActor, string>> = {
-  citizen: 'متقاضی',
-  agency: 'کارشناس دستگاه',
-  other_agency: 'دستگاه دیگر',
-  system: 'سامانه',
-}
-
-/** Persian names of the time units. */
-export const TIME_UNIT_LABELS_FA: Readonly<Record<StepTimeUnit, string>> = {
-  minute: 'دقیقه',
-  hour: 'ساعت',
-  working_day: 'روز کاری',
-  calendar_day: 'روز',
-}
-
-/** «۲ تا ۳ روز کاری», «۱۰ دقیقه», or '' for a step without a duration. */
-export function durationTextFa(step: ProcessStep): string {
-  const d = step.duration
-  if (!d) return ''
-  const unit = TIME_UNIT_LABELS_FA[d.unit]
-  if (d.min === d.max) return `${formatNumberFa(d.min)} ${unit}`
-  return `${formatNumberFa(d.min)} تا ${formatNumberFa(d.max)} ${unit}`
-}
-
-/** The default Persian texts. */
+/**
+ * The default Persian texts: the feature's own actor names and step times
+ * (`ACTOR_LABELS`, `stepDurationText`), so the chart says what the step list says.
+ */
 export const FLOWCHART_TEXT_FA: FlowchartText = {
-  actorLabel: (actor) => ACTOR_LABELS_FA[actor],
-  durationText: durationTextFa,
+  actorLabel: (actor) => ACTOR_LABELS[actor],
+  durationText: (step) => (step.duration ? stepDurationText(step.duration) : ''),
 }
 
 /** Fixed Persian words drawn in the chart. */
@@ -58,7 +37,7 @@ export const FLOWCHART_WORDS_FA = {
   legendFlow: 'مسیر عادی',
   legendReturn: 'بازگشت برای اصلاح',
   legendActors: 'انجام‌دهنده:',
-  metaSeparator: ' · ',
+  metaSeparator: '، ',
 } as const
 
 /** Sizes in SVG user units (px at 100%). */
@@ -134,7 +113,7 @@ function chop(word: string, maxChars: number): string[] {
  * Greedy word wrap to at most `maxLines` lines of `maxChars` visible characters. Text that does
  * not fit ends with «…» (the full text is in the SVG's description and in the step list).
  */
-export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+export function greedyWrap(text: string, maxChars: number, maxLines: number): string[] {
   const words = text
     .trim()
     .split(/\s+/u)
@@ -161,11 +140,32 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   return kept
 }
 
+/**
+ * {@link greedyWrap}, then narrowed as long as the line count stays the same, so that lines come
+ * out of similar length («ثبت درخواست و / بارگذاری مدارک», not «ثبت درخواست و بارگذاری / مدارک»).
+ */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  let lines = greedyWrap(text, maxChars, maxLines)
+  if (lines.length < 2 || lines[lines.length - 1]?.endsWith('…')) return lines
+  // Never narrower than the longest word: that would cut a word in two.
+  let longest = 0
+  for (const word of text.split(/\s+/u)) longest = Math.max(longest, visibleLength(word))
+  for (let chars = maxChars - 1; chars >= longest; chars--) {
+    const narrower = greedyWrap(text, chars, maxLines)
+    if (narrower.length !== lines.length || narrower[narrower.length - 1]?.endsWith('…')) break
+    lines = narrower
+  }
+  return lines
+}
+
 /** The lines drawn in a step's box. */
 export interface StepBoxText {
   /** Task title or decision question. */
   title: string[]
-  /** Actor and time: one line «کارشناس دستگاه · ۲ تا ۳ روز کاری», or two when too long. */
+  /**
+   * Actor and time: one line «دستگاه، ۲ تا ۳ روز کاری», or two when too long. (Not «·»
+   * between them: a middle dot next to Persian digits reads as the digit zero «۰».)
+   */
   meta: string[]
   /** «فقط برای اتباع خارجی» for a variant step, else null. */
   variant: string | null
@@ -207,13 +207,16 @@ export function stepBoxText(
   }
 }
 
+/** The variant line is drawn in a pill this much wider than its text. */
+export const VARIANT_TAG_PAD = 12
+
 /** Widest estimated line of a box's text, in px (before padding). */
 export function stepTextWidth(box: StepBoxText, kind: ProcessStep['kind']): number {
   const titleSize = kind === 'decision' ? METRICS.questionSize : METRICS.titleSize
   let w = 0
   for (const l of box.title) w = Math.max(w, textWidth(l, titleSize))
   for (const l of box.meta) w = Math.max(w, textWidth(l, METRICS.metaSize))
-  if (box.variant) w = Math.max(w, textWidth(box.variant, METRICS.metaSize))
+  if (box.variant) w = Math.max(w, textWidth(box.variant, METRICS.metaSize) + VARIANT_TAG_PAD)
   return w
 }
 
