@@ -6,6 +6,8 @@
  * (b) Home page throughput: the real app (demo data, child process) side by side with a
  *     bare node:http server sending exactly the same bytes. Servers are pinned to core 0
  *     and this process (the autocannon load generator) to core 1 when `taskset` exists.
+ * (c) The service catalogue (bench/catalogue.ts): uncached and cached service pages on the
+ *     demo catalogue and on 20,000 generated services.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -15,6 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { benchCatalogue } from './catalogue.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -268,6 +271,7 @@ async function main(): Promise<void> {
   console.log(`Mardom benchmarks — Node ${process.version}, ${availableParallelism()} cores`)
   await benchStartup()
   await benchThroughput()
+  await benchCatalogue()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )

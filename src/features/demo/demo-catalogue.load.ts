@@ -4,9 +4,9 @@ import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { Agency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { insertLaw } from '../laws/index.ts'
-import { EMPTY_PROCESS } from '../processes/process.model.ts'
 import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
+import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
 
 function isoDay(d: { jy: number; jm: number; jd: number }): string {
@@ -60,7 +60,11 @@ export async function loadDemoCatalogue(
         const draft = await insertDraft(trx, {
           serviceId: service.id,
           versionNo: i + 1,
-          content: { ...v.content, legalBases, process: EMPTY_PROCESS },
+          content: {
+            ...v.content,
+            legalBases,
+            process: demoProcessFor(d, i, v.content, (k) => lawIds.get(k) ?? k),
+          },
           userId: null,
           now: at,
         })

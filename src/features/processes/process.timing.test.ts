@@ -89,6 +89,12 @@ describe('declared time consistency', () => {
     assert.equal(timingMismatch(t, { kind: 'up_to', max: 5, unit: 'working_day' }), true)
     assert.equal(timingMismatch(t, { kind: 'fixed', value: 1, unit: 'week' }), true)
   })
+  it('reads long elapsed hours as days', () => {
+    assert.equal(
+      timeSumText({ minutes: 25, hours: 50, workingDays: 8, calendarDays: 0 }),
+      '۲ روز و ۸ روز کاری و ۲ ساعت و ۲۵ دقیقه',
+    )
+  })
   it('says «بی‌درنگ» for no time', () => {
     assert.equal(timeSumText({ minutes: 0, hours: 0, workingDays: 0, calendarDays: 0 }), 'بی‌درنگ')
   })

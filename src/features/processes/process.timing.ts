@@ -122,11 +122,14 @@ export function processTiming(p: ServiceProcess): ProcessTiming | undefined {
 /** «۳ روز کاری و ۲ ساعت»: each unit that is present, largest first. */
 export function timeSumText(t: TimeSum): string {
   const totalMinutes = t.minutes + t.hours * 60
+  // Elapsed hours beyond a day read better as days: «۲ روز و ۲ ساعت», not «۵۰ ساعت».
+  const days = t.calendarDays + Math.floor(totalMinutes / (24 * 60))
+  const rest = totalMinutes % (24 * 60)
   const parts: string[] = []
-  if (t.calendarDays) parts.push(`${toPersianDigits(t.calendarDays)} روز`)
+  if (days) parts.push(`${toPersianDigits(days)} روز`)
   if (t.workingDays) parts.push(`${toPersianDigits(t.workingDays)} روز کاری`)
-  const h = Math.floor(totalMinutes / 60)
-  const m = totalMinutes % 60
+  const h = Math.floor(rest / 60)
+  const m = rest % 60
   if (h) parts.push(`${toPersianDigits(h)} ساعت`)
   if (m) parts.push(`${toPersianDigits(m)} دقیقه`)
   return parts.length ? parts.join(' و ') : 'بی‌درنگ'

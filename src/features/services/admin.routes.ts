@@ -13,6 +13,7 @@ import { newServiceForm, parseFields, publishForm, withdrawForm } from './editor
 import { CARD_SECTIONS, SECTION_FIELDS } from './editor.model.ts'
 import { serviceEditorRoutes } from './editor.routes.ts'
 import { editorMsg as em, SECTION_LABELS } from './messages.fa.ts'
+import { buildProcessSection } from './process-view.ts'
 import {
   createService,
   discardDraft,
@@ -298,6 +299,13 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
           publishedAt: null,
           withdrawnReason: service.withdrawnReason,
           historicNote: null,
+          process: await buildProcessSection(deps, {
+            slug: service.slug,
+            content: draft.content,
+            versionId: null,
+            start: deps.clock.now(),
+            ask: { values: {}, error: null },
+          }),
           jsonLd: null,
         },
       }),

@@ -1,14 +1,19 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
+import { parseJalaliDateInput } from '../../lib/fa/jalali.ts'
+import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import { findProvince, PROVINCES } from '../../lib/iran/provinces.ts'
+import { tehranIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
+import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
 import { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS, msg } from './messages.fa.ts'
+import { buildProcessSection } from './process-view.ts'
 import { serviceCacheTag } from './service.actions.ts'
 import { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
 import { listPublicVersions, listPublishedServices } from './service.queries.ts'
@@ -19,6 +24,29 @@ import { serviceListPage } from './views/service-list.ts'
 import { servicePageBody } from './views/service-page.ts'
 
 const PAGE_SIZE = 20
+
+/** The application date a visitor asked about (three Jalali fields), if any. */
+function askedStart(year?: string, month?: string, day?: string) {
+  const values = { year: year ?? '', month: month ?? '', day: day ?? '' }
+  const asked = [year, month, day].some((v) => v !== undefined && v.trim() !== '')
+  if (!asked) return { asked, values: {}, start: null, error: null }
+  const parsed = parseJalaliDateInput(values.year, values.month, values.day)
+  if (!parsed.ok)
+    return {
+      asked,
+      values,
+      start: null,
+      error: 'تاریخ درست نیست؛ روز، ماه و سال شمسی را وارد کنید، مانند ۱۵ ۱ ۱۴۰۵.',
+    }
+  const { jy, jm, jd } = parsed.value
+  // Applications are made during office hours: 09:00 Tehran time on that day.
+  return {
+    asked,
+    values,
+    start: new Date(startOfTehranDay(jy, jm, jd).getTime() + 9 * 3_600_000),
+    error: null,
+  }
+}
 
 function pageNumber(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10)
@@ -108,36 +136,53 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/:slug', async (c) => {
     const slug = c.req.param('slug')
     const service = await loadServiceBySlug(deps, slug)
+    const ask = askedStart(
+      c.req.query('start-year'),
+      c.req.query('start-month'),
+      c.req.query('start-day'),
+    )
+    const render = async () => {
+      const s = await loadPublicService(deps, slug)
+      const jsonLd = serializeJsonLdForHtml(
+        toSchemaOrgGovernmentService(await cpsvInputOf(deps, s)),
+      )
+      return page(c, {
+        title: s.version.content.title,
+        breadcrumbs: [
+          { href: '/', text: 'خانه' },
+          { href: '/services', text: 'خدمات' },
+          { href: `/services?agency=${s.agency.code}`, text: s.agency.nameFa },
+        ],
+        content: servicePageBody({
+          slug,
+          content: s.version.content,
+          agency: s.agency,
+          laws: s.laws,
+          versionNo: s.version.versionNo,
+          publishedAt: s.version.publishedAt,
+          withdrawnReason: s.service.withdrawnReason,
+          historicNote: null,
+          jsonLd: s.service.withdrawnAt ? null : jsonLd,
+          process: await buildProcessSection(deps, {
+            slug,
+            content: s.version.content,
+            versionId: s.version.id,
+            start: ask.start ?? deps.clock.now(),
+            ask: { values: ask.values, error: ask.error },
+          }),
+        }),
+      })
+    }
+    // A date asked for is computed afresh; the usual page is cached per Tehran day,
+    // since it says when to expect the result if you apply today.
+    if (ask.asked) return render()
+    const today = tehranIsoDay(deps.clock.now())
     return cachedPage(
       c,
       deps.pageCache,
-      `/services/${slug}`,
-      [serviceCacheTag(service.id)],
-      async () => {
-        const s = await loadPublicService(deps, slug)
-        const jsonLd = serializeJsonLdForHtml(
-          toSchemaOrgGovernmentService(await cpsvInputOf(deps, s)),
-        )
-        return page(c, {
-          title: s.version.content.title,
-          breadcrumbs: [
-            { href: '/', text: 'خانه' },
-            { href: '/services', text: 'خدمات' },
-            { href: `/services?agency=${s.agency.code}`, text: s.agency.nameFa },
-          ],
-          content: servicePageBody({
-            slug,
-            content: s.version.content,
-            agency: s.agency,
-            laws: s.laws,
-            versionNo: s.version.versionNo,
-            publishedAt: s.version.publishedAt,
-            withdrawnReason: s.service.withdrawnReason,
-            historicNote: null,
-            jsonLd: s.service.withdrawnAt ? null : jsonLd,
-          }),
-        })
-      },
+      `/services/${slug}@${today}`,
+      [serviceCacheTag(service.id), CALENDAR_CACHE_TAG],
+      render,
     )
   })
 
@@ -167,6 +212,13 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
             ? 'این یک نسخهٔ پیشین از این خدمت است و دیگر اعتبار ندارد.'
             : null,
         jsonLd: null,
+        process: await buildProcessSection(deps, {
+          slug,
+          content: s.version.content,
+          versionId: s.version.id,
+          start: deps.clock.now(),
+          ask: { values: {}, error: null },
+        }),
       }),
     })
   })

@@ -14,6 +14,7 @@ import {
 } from '../messages.fa.ts'
 import type { ServiceContent } from '../service.model.ts'
 import { declaredTimeText, feeAmountText, frequencyText, visitsText } from '../service.text.ts'
+import { type ProcessSectionView, processSection } from './process-section.ts'
 
 export interface ServicePageView {
   slug: string
@@ -28,6 +29,8 @@ export interface ServicePageView {
   historicNote: string | null
   /** Serialised schema.org JSON-LD, already escaped for a script element. */
   jsonLd: string | null
+  /** The process section, when the version documents its process. */
+  process: ProcessSectionView | null
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -158,6 +161,7 @@ export function servicePageBody(v: ServicePageView): Html {
       ${c.eligibility ? section('eligibility', 'چه کسانی می‌توانند از این خدمت استفاده کنند', paragraphs(c.eligibility)) : ''}
       ${section('documents', 'مدارک لازم', documentsTable(c))}
       ${section('fees', 'هزینه‌ها', feesTable(c))}
+      ${v.process ? processSection(v.process) : ''}
       ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}
       ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
       ${c.redress ? section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)) : ''}
