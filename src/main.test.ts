@@ -4,6 +4,41 @@ import { createTestDb } from '../test/support/test-db.ts'
 import { loadConfig } from './config.ts'
 import { startServer } from './main.ts'
 
+describe('cached pages over HTTP', () => {
+  it('answers repeat anonymous visits from memory with the same headers, and never signed-in ones', async () => {
+    const db = await createTestDb()
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' })
+    const server = await startServer(config, { ...db, close: db.cleanup })
+    try {
+      const first = await fetch(`${server.url}/`)
+      const body = await first.text()
+      assert.ok(first.headers.get('x-request-id'), 'the first visit is rendered by the app')
+      const second = await fetch(`${server.url}/`)
+      assert.equal(
+        second.headers.get('x-request-id'),
+        null,
+        'the repeat visit never reached the app',
+      )
+      assert.equal(await second.text(), body)
+      assert.equal(second.headers.get('etag'), first.headers.get('etag'))
+      assert.equal(
+        second.headers.get('content-security-policy'),
+        first.headers.get('content-security-policy'),
+      )
+      const revalidated = await fetch(`${server.url}/`, {
+        headers: { 'if-none-match': second.headers.get('etag') ?? '' },
+      })
+      assert.equal(revalidated.status, 304)
+      const signedIn = await fetch(`${server.url}/`, {
+        headers: { cookie: 'mardom_session=whatever' },
+      })
+      assert.ok(signedIn.headers.get('x-request-id'), 'a session cookie always goes to the app')
+    } finally {
+      await server.stop()
+    }
+  })
+})
+
 describe('server lifecycle', () => {
   it('serves over HTTP, then drains: readiness turns 503, the port closes and the database is closed', async () => {
     const db = await createTestDb()

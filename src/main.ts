@@ -1,4 +1,5 @@
-import { serve } from '@hono/node-server'
+import { createServer } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
 import { pino } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
@@ -6,7 +7,9 @@ import { listenForCacheTags } from './db/cache-channel.ts'
 import { type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
+import { SESSION_COOKIE } from './features/accounts/index.ts'
 import { systemClock } from './lib/clock.ts'
+import { cachedPageResponder } from './web/fast-path.ts'
 import { PageCache } from './web/page-cache.ts'
 
 /** Opens the database named by the configuration and brings its schema up to date. */
@@ -53,11 +56,15 @@ export async function startServer(
     ? await listenForCacheTags(config.databaseUrl, (tag) => deps.pageCache.invalidate(tag))
     : async () => {}
   const app = buildApp(deps)
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
-    )
+  const appListener = getRequestListener(app.fetch)
+  const fromCache = cachedPageResponder(deps.pageCache, {
+    sessionCookie: SESSION_COOKIE,
+    trustProxy: config.trustProxy,
   })
+  const server = createServer((req, res) => {
+    if (!fromCache(req, res)) void appListener(req, res)
+  })
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
@@ -71,14 +78,14 @@ export async function startServer(
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           deps.log.warn('shutdown timeout: closing open connections')
-          if ('closeAllConnections' in server) server.closeAllConnections()
+          server.closeAllConnections()
           resolve()
         }, config.shutdownTimeoutMs)
         server.close(() => {
           clearTimeout(timer)
           resolve()
         })
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
+        server.closeIdleConnections()
       })
       await stopListening()
       await handle.close()

@@ -3,33 +3,49 @@ import type { Context } from 'hono'
 import type { AppEnv } from './env.ts'
 import type { PageCache } from './page-cache.ts'
 
-const HTML = 'text/html; charset=UTF-8'
+export const CACHED_HTML_TYPE = 'text/html; charset=UTF-8'
+/** Browsers revalidate with the ETag each time, so a change shows at once. */
+export const CACHED_CACHE_CONTROL = 'no-cache'
 
 function respond(c: Context<AppEnv>, body: Uint8Array<ArrayBuffer>, etag: string): Response {
-  const headers = { 'Content-Type': HTML, ETag: etag, 'Cache-Control': 'no-cache' }
+  const headers = {
+    'Content-Type': CACHED_HTML_TYPE,
+    ETag: etag,
+    'Cache-Control': CACHED_CACHE_CONTROL,
+  }
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers)
   return c.body(body, 200, headers)
+}
+
+/** The cache key of a request: its path and query, as the HTTP server sees them. */
+export function cacheKeyOf(c: Context): string {
+  const url = new URL(c.req.url)
+  return `${url.pathname}${url.search}`
 }
 
 /**
  * Serves a public page from the page cache for anonymous visitors, rendering
  * and storing it on a miss. Signed-in staff always get a fresh render (their
- * header differs, and they expect to see their own changes at once).
+ * header differs, and they expect to see their own changes at once). Hits are
+ * usually answered before the app is reached (see fast-path.ts); this is the
+ * path that fills the cache.
  */
 export async function cachedPage(
   c: Context<AppEnv>,
   cache: PageCache,
-  key: string,
-  tags: readonly string[],
+  /** Read after rendering, so routes can tag with ids they only learn while rendering. */
+  tags: () => readonly string[],
   render: () => Promise<Response>,
+  options: { expiresAt?: number } = {},
 ): Promise<Response> {
   if (c.get('actor')) return render()
+  const key = cacheKeyOf(c)
   const hit = cache.get(key)
   if (hit) return respond(c, hit.body, hit.etag)
   const res = await render()
   if (res.status !== 200) return res
   const body = new Uint8Array(await res.arrayBuffer())
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
-  cache.set(key, { body, etag, status: 200 }, tags)
+  cache.set(key, { body, etag, expiresAt: options.expiresAt ?? Number.POSITIVE_INFINITY }, tags())
   return respond(c, body, etag)
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PageCache } from './page-cache.ts'
 
-const page = (text: string) => ({
+const page = (text: string, expiresAt = Number.POSITIVE_INFINITY) => ({
   body: new TextEncoder().encode(text),
   etag: `"${text}"`,
-  status: 200 as const,
+  expiresAt,
 })
 
 describe('PageCache', () => {
@@ -19,6 +19,13 @@ describe('PageCache', () => {
     assert.equal(cache.get('/services/a'), undefined)
     assert.equal(cache.get('/services/a/history'), undefined)
     assert.equal(cache.get('/services/b')?.etag, '"b"')
+  })
+
+  it('forgets an entry once it expires', () => {
+    const cache = new PageCache()
+    cache.set('/today', page('t', 1000), [])
+    assert.equal(cache.get('/today', 999)?.etag, '"t"')
+    assert.equal(cache.get('/today', 1000), undefined)
   })
 
   it('evicts the oldest entry when full', () => {

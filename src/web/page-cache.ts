@@ -1,14 +1,16 @@
 /**
- * Rendered public pages kept in memory as bytes, so a popular service page is
- * a map lookup instead of queries and templating. Entries carry tags
- * (`service:<id>`); a publish or withdrawal invalidates its tag — in this
- * process directly, and in other processes through PostgreSQL NOTIFY
- * (see main.ts).
+ * Rendered public pages kept in memory as bytes, keyed by the request's path
+ * and query, so a popular page is a map lookup instead of queries and
+ * templating. Entries carry tags (`service:<id>`); a publish or withdrawal
+ * invalidates its tag — in this process directly, and in other processes
+ * through PostgreSQL NOTIFY (see main.ts). An entry may also expire (pages that
+ * say "if you apply today" are good until midnight in Tehran).
  */
 export interface CachedPage {
   body: Uint8Array<ArrayBuffer>
   etag: string
-  status: 200
+  /** Epoch milliseconds after which the entry is stale; Infinity when it never is. */
+  expiresAt: number
 }
 
 export class PageCache {
@@ -20,8 +22,14 @@ export class PageCache {
     this.#maxEntries = maxEntries
   }
 
-  get(key: string): CachedPage | undefined {
-    return this.#entries.get(key)?.page
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry) return undefined
+    if (entry.page.expiresAt <= now) {
+      this.#delete(key)
+      return undefined
+    }
+    return entry.page
   }
 
   set(key: string, page: CachedPage, tags: readonly string[]): void {

@@ -48,8 +48,7 @@ export function calendarPublicRoutes(deps: Deps): Hono<AppEnv> {
     return cachedPage(
       c,
       deps.pageCache,
-      `/calendar?year=${year}`,
-      [CALENDAR_CACHE_TAG],
+      () => [CALENDAR_CACHE_TAG],
       async () => {
         const [holidays, thursday] = await Promise.all([
           listHolidaysOfYear(deps, year),

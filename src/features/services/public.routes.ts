@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
-import { parseJalaliDateInput } from '../../lib/fa/jalali.ts'
+import { gregorianToJalali, parseJalaliDateInput } from '../../lib/fa/jalali.ts'
 import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import { findProvince, PROVINCES } from '../../lib/iran/provinces.ts'
-import { tehranIsoDay } from '../../lib/working-calendar.ts'
+import { addCalendarDays, tehranIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
@@ -24,6 +24,13 @@ import { serviceListPage } from './views/service-list.ts'
 import { servicePageBody } from './views/service-page.ts'
 
 const PAGE_SIZE = 20
+
+/** The instant the current Tehran day ends (Iran keeps no daylight saving time since 1401). */
+function endOfTehranDay(now: Date): number {
+  const [gy = 0, gm = 0, gd = 0] = addCalendarDays(tehranIsoDay(now), 1).split('-').map(Number)
+  const j = gregorianToJalali(gy, gm, gd)
+  return startOfTehranDay(j.jy, j.jm, j.jd).getTime()
+}
 
 /** The application date a visitor asked about (three Jalali fields), if any. */
 function askedStart(year?: string, month?: string, day?: string) {
@@ -135,7 +142,7 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/:slug', async (c) => {
     const slug = c.req.param('slug')
-    const service = await loadServiceBySlug(deps, slug)
+    let serviceId = ''
     const ask = askedStart(
       c.req.query('start-year'),
       c.req.query('start-month'),
@@ -143,6 +150,7 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
     )
     const render = async () => {
       const s = await loadPublicService(deps, slug)
+      serviceId = s.service.id
       const jsonLd = serializeJsonLdForHtml(
         toSchemaOrgGovernmentService(await cpsvInputOf(deps, s)),
       )
@@ -176,13 +184,14 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
     // A date asked for is computed afresh; the usual page is cached per Tehran day,
     // since it says when to expect the result if you apply today.
     if (ask.asked) return render()
-    const today = tehranIsoDay(deps.clock.now())
     return cachedPage(
       c,
       deps.pageCache,
-      `/services/${slug}@${today}`,
-      [serviceCacheTag(service.id), CALENDAR_CACHE_TAG],
+      () => [serviceCacheTag(serviceId), CALENDAR_CACHE_TAG],
       render,
+      {
+        expiresAt: endOfTehranDay(deps.clock.now()),
+      },
     )
   })
 
@@ -225,13 +234,14 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/:slug/history', async (c) => {
     const slug = c.req.param('slug')
-    const service = await loadServiceBySlug(deps, slug)
+    let serviceId = ''
     return cachedPage(
       c,
       deps.pageCache,
-      `/services/${slug}/history`,
-      [serviceCacheTag(service.id)],
+      () => [serviceCacheTag(serviceId)],
       async () => {
+        const service = await loadServiceBySlug(deps, slug)
+        serviceId = service.id
         const versions = await listPublicVersions(deps.db, service.id)
         const last = versions.at(-1)
         if (!last) throw new NotFoundError('service.not-found', msg.notFound)

@@ -31,7 +31,6 @@
  * elements. Everything is deterministic: the same process gives the same bytes.
  */
 
-import { ACTORS, type ProcessStep, type ServiceProcess, type StepActor } from '../process.model.ts'
 import {
   endNodeId,
   type LayoutEdge,
@@ -41,6 +40,7 @@ import {
 } from '../flowchart/index.ts'
 import { edgeLabelBox, FLOWCHART_WORDS_FA } from '../flowchart/text.ts'
 import { ACTOR_LABELS } from '../messages.fa.ts'
+import { ACTORS, type ProcessStep, type ServiceProcess, type StepActor } from '../process.model.ts'
 
 export const BPMN_MODEL_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
 export const BPMNDI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI'
@@ -93,10 +93,7 @@ export function escapeXmlText(s: string): string {
 
 /** Escapes an attribute value; tabs and line breaks as references survive attribute normalisation. */
 export function escapeXmlAttr(s: string): string {
-  return escapeXmlText(s)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
+  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;')
 }
 
 type AttrValue = string | number | boolean | null | undefined
@@ -225,6 +222,7 @@ export function toBpmnXml(input: BpmnExportInput): string {
   if (startId) elementOf.set(START_NODE_ID, startId)
   const endSteps = p.steps.filter((s) => layout.nodes.some((n) => n.id === endNodeId(s.id)))
   for (const s of endSteps) elementOf.set(endNodeId(s.id), ids.take('EndEvent', s.id))
+  const endNodes = new Set(endSteps.map((s) => endNodeId(s.id)))
 
   // The layout's edges are: start edges, then the transitions between known steps in order,
   // then end edges (see layoutProcess). The flows follow them one to one.
@@ -232,7 +230,7 @@ export function toBpmnXml(input: BpmnExportInput): string {
   let nextTransition = 0
   const flows: Flow[] = []
   for (const e of layout.edges) {
-    const isStep = e.from !== START_NODE_ID && !e.to.startsWith('#end:')
+    const isStep = e.from !== START_NODE_ID && !endNodes.has(e.to)
     const t = isStep ? transitions[nextTransition++] : undefined
     const sourceRef = elementOf.get(e.from)
     const targetRef = elementOf.get(e.to)
@@ -273,7 +271,8 @@ export function toBpmnXml(input: BpmnExportInput): string {
     w.open('bpmn:laneSet', { id: ids.take('LaneSet', '1') })
     for (const a of actors) {
       w.open('bpmn:lane', { id: ids.take('Lane', a), name: ACTOR_LABELS[a] })
-      for (const s of p.steps) if (s.actor === a) w.text('bpmn:flowNodeRef', elementOf.get(s.id) ?? '')
+      for (const s of p.steps)
+        if (s.actor === a) w.text('bpmn:flowNodeRef', elementOf.get(s.id) ?? '')
       w.close('bpmn:lane')
     }
     w.close('bpmn:laneSet')
@@ -285,7 +284,8 @@ export function toBpmnXml(input: BpmnExportInput): string {
   }
   for (const s of p.steps) {
     const id = elementOf.get(s.id) ?? ''
-    const element = s.kind === 'decision' ? 'bpmn:exclusiveGateway' : `bpmn:${TASK_ELEMENT[s.actor]}`
+    const element =
+      s.kind === 'decision' ? 'bpmn:exclusiveGateway' : `bpmn:${TASK_ELEMENT[s.actor]}`
     w.open(element, { id, name: s.title })
     if (s.description !== null) w.text('bpmn:documentation', s.description)
     stepExtension(w, s)
