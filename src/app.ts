@@ -19,6 +19,7 @@ import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/i
 import { dashboardRoutes } from './features/dashboard/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
+import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import {
   serviceAdminRoutes,
   serviceApiRoutes,
@@ -78,6 +79,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   const api = createApi()
   agencyApiRoutes(api, deps)
   serviceApiRoutes(api, deps)
+  processInteropApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

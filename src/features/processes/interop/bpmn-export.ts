@@ -38,7 +38,7 @@ import {
   layoutProcess,
   START_NODE_ID,
 } from '../flowchart/index.ts'
-import { edgeLabelBox, FLOWCHART_WORDS_FA } from '../flowchart/text.ts'
+import { edgeLabelBox, FLOWCHART_WORDS_FA, METRICS, wrapText } from '../flowchart/text.ts'
 import { ACTOR_LABELS } from '../messages.fa.ts'
 import { ACTORS, type ProcessStep, type ServiceProcess, type StepActor } from '../process.model.ts'
 
@@ -192,6 +192,16 @@ function bounds(w: XmlWriter, x: number, y: number, width: number, height: numbe
   w.empty('dc:Bounds', { x, y, width, height })
 }
 
+/** Height of one line of a label in modelling tools (bpmn-js: 11–12px text). */
+const LABEL_LINE = 14
+
+/** A label of `width`×`height` centred on a node (tools write labels from the top of their bounds). */
+function labelBounds(w: XmlWriter, n: LayoutNode, width: number, height: number): void {
+  w.open('bpmndi:BPMNLabel')
+  bounds(w, n.x - width / 2, n.y - height / 2, width, height)
+  w.close('bpmndi:BPMNLabel')
+}
+
 /** The bounds of a layout node (the layout gives centres). */
 function nodeBounds(w: XmlWriter, n: LayoutNode): void {
   bounds(w, n.x - n.width / 2, n.y - n.height / 2, n.width, n.height)
@@ -214,6 +224,7 @@ export function toBpmnXml(input: BpmnExportInput): string {
 
   const layout = layoutProcess(p)
   const stepIds = new Set(p.steps.map((s) => s.id))
+  const stepById = new Map(p.steps.map((s) => [s.id, s]))
   const elementOf = new Map<string, string>()
   for (const s of p.steps) elementOf.set(s.id, ids.take('Step', s.id))
   const startId = layout.nodes.some((n) => n.id === START_NODE_ID)
@@ -318,18 +329,21 @@ export function toBpmnXml(input: BpmnExportInput): string {
   for (const n of layout.nodes) {
     const element = elementOf.get(n.id)
     if (!element) continue
-    w.open('bpmndi:BPMNShape', { id: `${element}_di`, bpmnElement: element })
+    w.open('bpmndi:BPMNShape', {
+      id: `${element}_di`,
+      bpmnElement: element,
+      // No «X» in the diamond: the question is written there, as in the flowchart.
+      isMarkerVisible: n.kind === 'decision' ? false : undefined,
+    })
     nodeBounds(w, n)
-    if (n.kind === 'decision') {
-      // The question is drawn inside the diamond (its inscribed rectangle), as in the flowchart.
-      w.open('bpmndi:BPMNLabel')
-      bounds(w, n.x - n.width / 4, n.y - n.height / 4, n.width / 2, n.height / 2)
-      w.close('bpmndi:BPMNLabel')
+    const step = stepById.get(n.id)
+    if (n.kind === 'decision' && step) {
+      // The question inside the diamond, centred, in as many lines as the flowchart draws.
+      const lines = wrapText(step.title, METRICS.questionChars, METRICS.questionLines).length
+      labelBounds(w, n, n.width / 2, Math.min(n.height / 2, lines * LABEL_LINE))
     } else if (n.kind === 'start' || n.kind === 'end') {
       // «شروع» and «پایان» inside their circles rather than below them.
-      w.open('bpmndi:BPMNLabel')
-      nodeBounds(w, n)
-      w.close('bpmndi:BPMNLabel')
+      labelBounds(w, n, n.width, LABEL_LINE)
     }
     w.close('bpmndi:BPMNShape')
   }

@@ -26,7 +26,9 @@
  * flow order. Steps keep the file's order when every one of them comes from our export, else
  * they are put in flow order (breadth-first from the start).
  *
- * The file is parsed by saxes through moddle-xml: no DTD, no external entities, no network.
+ * The file is parsed by saxen through moddle-xml: entities declared in a DTD are not expanded
+ * and nothing external is loaded (no XXE, no network); a process of more than 8000 elements is
+ * refused before any graph work.
  * Unreadable input throws a {@link ValidationError} (HTTP 422) with a Persian message.
  */
 
@@ -120,6 +122,11 @@ function durationOf(e: ModdleElement): StepDuration | null {
 }
 
 const STEP_ID = /^[a-z0-9_-]{1,40}$/
+/**
+ * A process holds at most 200 steps and 600 transitions (`processSchema`); a file ten times
+ * that is refused before any graph work (which is quadratic at worst).
+ */
+const MAX_FLOW_ELEMENTS = 8000
 /** Task types a machine performs: without our extension their actor is the system. */
 const AUTOMATED = ['bpmn:ServiceTask', 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask']
 
@@ -172,6 +179,8 @@ export async function fromBpmnXml(xml: string): Promise<BpmnImportResult> {
     undefined,
   )
   if (!proc) throw new ValidationError(msg.unreadable, { file: msg.noProcess })
+  if (size(proc) > MAX_FLOW_ELEMENTS)
+    throw new ValidationError(msg.unreadable, { file: msg.tooLarge(MAX_FLOW_ELEMENTS) })
   for (const p of processes) if (p !== proc) note(msg.otherProcess(describe(p)))
   for (const c of roots.filter((r) => is(r, 'bpmn:Collaboration'))) {
     for (const part of elements(c.participants)) note(msg.skipped(describe(part)))

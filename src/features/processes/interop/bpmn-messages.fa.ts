@@ -5,6 +5,8 @@
  * a BPMN specialist both recognise it: «دروازهٔ موازی (parallelGateway) «تقسیم کار»».
  */
 
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+
 /** Persian names of BPMN element types (by their local name). */
 export const BPMN_TYPE_LABELS: Record<string, string> = {
   task: 'کار',
@@ -69,17 +71,19 @@ export const importMessages = {
   notXml: (detail: string) => `پرونده XML درست نیست: ${detail}`,
   notBpmn: 'این پرونده یک سند BPMN 2.0 نیست (ریشهٔ آن definitions نیست).',
   noProcess: 'در این پرونده فرایندی (process) نیست.',
+  tooLarge: (max: number) =>
+    `فرایند این پرونده بیش از ${toPersianDigits(max)} عنصر دارد و وارد نمی‌شود.`,
   untitledStep: 'مرحلهٔ بی‌نام',
   defaultFlowLabel: 'در غیر این صورت',
 
   bridged: (element: string) => `${element} وارد نشد؛ گذارهای دو سوی آن مستقیم به هم وصل شدند.`,
   skipped: (element: string) => `${element} وارد نشد.`,
   collapsed: (element: string, inner: number) =>
-    `${element} یک مرحله شد${inner > 0 ? ` و ${inner} عنصر درون آن وارد نشد` : ''}.`,
+    `${element} یک مرحله شد${inner > 0 ? ` و ${toPersianDigits(inner)} عنصر درون آن وارد نشد` : ''}.`,
   inclusive: (element: string) =>
     `${element} یک تصمیم شد؛ در پرتال از تصمیم فقط یک شاخه گذر می‌کند.`,
   eventKind: (element: string, kinds: string) =>
-    `${element}: نوع رویداد (${kinds}) نگه‌داری نشد؛ آغاز و پایان در پرتال ساده‌اند.`,
+    `${element} از نوع ${kinds} بود؛ در پرتال آغاز و پایان نوع ندارند و این نوع نگه‌داری نشد.`,
   loop: (element: string, kind: string) => `${element}: ${kind} مرحله نگه‌داری نشد.`,
   otherProcess: (element: string) =>
     `${element} وارد نشد؛ از هر پرونده فقط بزرگ‌ترین فرایند وارد می‌شود.`,
@@ -90,4 +94,10 @@ export const importMessages = {
   returnGuessed: (from: string, to: string) =>
     `گذار از «${from}» به «${to}» حلقه می‌ساخت و «بازگشت برای اصلاح» در نظر گرفته شد.`,
   readWarning: (detail: string) => `بخشی از پرونده خوانده نشد: ${detail}`,
+} as const
+
+/** Messages of the export and import routes (`api.routes.ts`). */
+export const routeMessages = {
+  noProcess: 'برای این خدمت هنوز مراحلی ثبت نشده است.',
+  doesNotFit: 'فرایند این پرونده با قواعد پرتال جور نیست (شمار مراحل، شناسه‌ها یا طول متن‌ها).',
 } as const

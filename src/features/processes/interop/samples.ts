@@ -65,11 +65,16 @@ export function correctionSample(): ServiceProcess {
       }),
       task('s2', 'بررسی مدارک', wd(1, 2), { unit: 'واحد پذیرش «مرکزی»', channel: 'internal' }),
       decision('s3', 'مدارک کامل است؟'),
-      task('s4', 'استعلام از پلیس اتباع', { min: 5, max: 7, unit: 'calendar_day' }, {
-        actor: 'other_agency',
-        variantId: 'foreign',
-        legalBasis: { lawId: '0d5b3c2a-1e4f-4a6b-8c7d-9e0f1a2b3c4d', article: 'مادهٔ ۱۲' },
-      }),
+      task(
+        's4',
+        'استعلام از پلیس اتباع',
+        { min: 5, max: 7, unit: 'calendar_day' },
+        {
+          actor: 'other_agency',
+          variantId: 'foreign',
+          legalBasis: { lawId: '0d5b3c2a-1e4f-4a6b-8c7d-9e0f1a2b3c4d', article: 'مادهٔ ۱۲' },
+        },
+      ),
       task('s5', 'اعلام نقص به متقاضی', minutes(10), { actor: 'system' }),
       task('s6', 'حضور متقاضی و دریافت کارت', hours(1), {
         actor: 'citizen',
