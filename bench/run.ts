@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { benchCatalogue } from './catalogue.ts'
+import { runFlowchartBench } from './flowchart.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -272,6 +273,7 @@ async function main(): Promise<void> {
   await benchStartup()
   await benchThroughput()
   await benchCatalogue()
+  await runFlowchartBench()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )
