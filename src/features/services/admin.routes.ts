@@ -8,6 +8,7 @@ import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import { processEditorRoutes, processOverview } from '../processes/editor/index.ts'
 import { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
 import { newServiceForm, parseFields, publishForm, withdrawForm } from './editor.input.ts'
 import { CARD_SECTIONS, SECTION_FIELDS } from './editor.model.ts'
@@ -209,6 +210,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
             updatedAt: draft.updatedAt,
             sections: await sectionSummaries(deps, draft),
             issues: qualityIssues(draft.content),
+            process: processOverview(draft.content),
           }
         : null,
       canEdit: canEditServicesOf(actor, service.agencyId),
@@ -313,6 +315,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
   })
 
   app.route('/', serviceEditorRoutes(deps))
+  app.route('/', processEditorRoutes(deps))
 
   return app
 }

@@ -11,6 +11,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
+import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { publishService, saveDraft, setServiceWithdrawn, startDraft } from './service.actions.ts'
 import { insertDraft, insertService } from './service.queries.ts'
 
@@ -210,6 +211,48 @@ describe('history (R8)', () => {
     assert.match($('.mr-inset-text').text(), /نسخهٔ پیشین/)
     assert.match($('#documents').parent().text(), /اصل شناسنامه/)
     assert.equal((await t.client().get(`/services/${passportSlug}/v/99`)).status, 404)
+  })
+})
+
+describe('process revisions (R8)', () => {
+  it('shows the previous and revised process as graphs with a step diff and a Persian summary', async () => {
+    const v1 = completeContent('صدور پروانهٔ آزمایشی', law.id, {
+      declaredTime: { kind: 'up_to', max: 20, unit: 'working_day' },
+      process: processOf(
+        [
+          task('s1', 'ثبت درخواست', wd(1)),
+          task('s2', 'استعلام از ثبت احوال', wd(5)),
+          task('s3', 'صدور پروانه', wd(9)),
+        ],
+        [edge('s1', 's2'), edge('s2', 's3')],
+      ),
+    })
+    const v2 = {
+      ...v1,
+      process: processOf(
+        [task('s1', 'ثبت درخواست', wd(1)), task('s3', 'صدور پروانه', wd(6))],
+        [edge('s1', 's3')],
+      ),
+    }
+    const { slug } = await makePublishedService(t.deps, agency, v1, [
+      { content: v2, changeNote: 'استعلام برخط شد' },
+    ])
+    const page = cheerio.load(await (await t.client().get(`/services/${slug}`)).text())
+    assert.equal(page('#process svg[role="img"]').length, 1)
+    assert.match(page('#process').text(), /۷ روز کاری/)
+    assert.match(page('#process').text(), /انتظار می‌رود نتیجه بین/)
+    const $ = cheerio.load(await (await t.client().get(`/services/${slug}/history`)).text())
+    const v2entry = $('#v2').closest('.mr-history__entry')
+    assert.match(v2entry.find('.mr-process-revision').text(), /مرحلهٔ «استعلام از ثبت احوال» حذف شد/)
+    assert.match(
+      v2entry.find('.mr-process-revision').text(),
+      /زمان کل از ۱۵ روز کاری به ۷ روز کاری کاهش یافت/,
+    )
+    assert.equal(v2entry.find('.mr-process-compare svg[role="img"]').length, 2)
+    const ids = $('svg [id]')
+      .map((_, el) => $(el).attr('id'))
+      .get()
+    assert.equal(new Set(ids).size, ids.length, 'ids inside the charts are unique on the page')
   })
 })
 

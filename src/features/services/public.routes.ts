@@ -11,6 +11,8 @@ import { page } from '../../web/page.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
 import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import { diffProcesses } from '../processes/index.ts'
+import { processFlowchartSvg } from '../processes/process.render.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
 import { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS, msg } from './messages.fa.ts'
 import { buildProcessSection } from './process-view.ts'
@@ -253,14 +255,48 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
         const titles = new Map(laws.map((l) => [l.id, l.title]))
         const lawTitle = (id: string) => titles.get(id) ?? 'قانون حذف‌شده'
         const entries = versions
-          .map((v, i) => ({
-            versionNo: v.versionNo,
-            publishedAt: v.publishedAt ?? v.updatedAt,
-            changeNote: v.changeNote ?? '',
-            current: v.status === 'published',
-            first: i === 0,
-            changes: diffContent(versions[i - 1]?.content ?? null, v.content, lawTitle),
-          }))
+          .map((v, i) => {
+            const prev = versions[i - 1]
+            const diff = prev ? diffProcesses(prev.content.process, v.content.process) : null
+            const changed = diff !== null && diff.changes.length > 0
+            return {
+              versionNo: v.versionNo,
+              publishedAt: v.publishedAt ?? v.updatedAt,
+              changeNote: v.changeNote ?? '',
+              current: v.status === 'published',
+              first: i === 0,
+              changes: diffContent(prev?.content ?? null, v.content, lawTitle).filter(
+                (c) => c.field !== 'process',
+              ),
+              process:
+                prev && diff && changed
+                  ? {
+                      summary: diff.summary,
+                      steps: diff.changes.map((c) => ({
+                        kind: c.kind,
+                        title: c.title,
+                        details: c.details,
+                      })),
+                      beforeSvg: prev.content.process.steps.length
+                        ? processFlowchartSvg(
+                            prev.content.process,
+                            prev.content.title,
+                            prev.id,
+                            `v${v.versionNo}-before`,
+                          )
+                        : null,
+                      afterSvg: v.content.process.steps.length
+                        ? processFlowchartSvg(
+                            v.content.process,
+                            v.content.title,
+                            v.id,
+                            `v${v.versionNo}-after`,
+                          )
+                        : null,
+                    }
+                  : null,
+            }
+          })
           .reverse()
         return page(c, {
           title: `تاریخچهٔ ${last.content.title}`,

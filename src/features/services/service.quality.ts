@@ -1,3 +1,5 @@
+import { processQualityMessage } from '../processes/editor/messages.fa.ts'
+import { processProblems } from '../processes/process.rules.ts'
 import { msg } from './messages.fa.ts'
 import type { ServiceContent } from './service.model.ts'
 
@@ -11,8 +13,11 @@ export type CardSection =
   | 'fees'
   | 'time'
 
+/** Where an issue is fixed: a card section, or the process editor (`…/edit/process`). */
+export type IssueSection = CardSection | 'process'
+
 export interface QualityIssue {
-  section: CardSection
+  section: IssueSection
   message: string
 }
 
@@ -22,7 +27,7 @@ export interface QualityIssue {
  */
 export function qualityIssues(c: ServiceContent): QualityIssue[] {
   const issues: QualityIssue[] = []
-  const need = (ok: boolean, section: CardSection, message: string) => {
+  const need = (ok: boolean, section: IssueSection, message: string) => {
     if (!ok) issues.push({ section, message })
   }
   need(c.title.trim() !== '', 'basics', msg.titleRequired)
@@ -36,5 +41,8 @@ export function qualityIssues(c: ServiceContent): QualityIssue[] {
   need(c.legalBases.length > 0, 'legal', msg.legalBasisRequired)
   need(c.documents.length > 0 || c.noDocumentsRequired, 'documents', msg.documentsRequired)
   need(c.declaredTime !== null, 'time', msg.declaredTimeRequired)
+  // A process is optional, but a documented one must hold together (processProblems).
+  const problems = c.process.steps.length > 0 ? processProblems(c.process) : []
+  need(problems.length === 0, 'process', processQualityMessage(problems[0] ?? ''))
   return issues
 }

@@ -8,13 +8,16 @@ import {
   fieldError,
   type Html,
   insetText,
+  type SummaryListRow,
   summaryList,
   tag,
   textarea,
   warningText,
 } from '../../../web/ui/index.ts'
+import type { ProcessOverview } from '../../processes/editor/index.ts'
 import { editorMsg as em } from '../messages.fa.ts'
-import type { CardSection, QualityIssue } from '../service.quality.ts'
+import type { CardSection, IssueSection, QualityIssue } from '../service.quality.ts'
+import { FIELD_LABELS } from '../service.text.ts'
 import { formErrorSummary, type ServiceStatus, statusTags } from './editor-common.ts'
 
 export interface SectionSummary {
@@ -37,6 +40,8 @@ export interface OverviewView {
     updatedAt: Date
     sections: SectionSummary[]
     issues: QualityIssue[]
+    /** The process row: its steps, total time and consistency with the declared time. */
+    process: ProcessOverview
   } | null
   canEdit: boolean
   canPublish: boolean
@@ -48,6 +53,7 @@ export interface OverviewView {
 }
 
 const MAX_SHOWN = 300
+const PROCESS_LABEL = FIELD_LABELS.process
 
 function shortText(lines: string[]): string {
   const s = lines.join('، ')
@@ -72,16 +78,46 @@ function sectionValue(s: SectionSummary): Html {
   )}</ul>`
 }
 
-function editHref(v: OverviewView, section: CardSection): string {
+function editHref(v: OverviewView, section: IssueSection): string {
   return `/admin/services/${v.serviceId}/edit/${section}`
 }
 
+/** The process row of the draft's sections: steps and total, edited on its own page. */
+function processRow(v: OverviewView, p: ProcessOverview): SummaryListRow {
+  const lines = p.total ? [...p.lines, p.total] : p.lines
+  return {
+    key: { text: PROCESS_LABEL },
+    value: {
+      html:
+        lines.length === 0
+          ? html`<span class="mr-secondary-text">${em.notEntered}</span>`
+          : html`<ul class="mr-list" id="draft-process">${lines.map((l) => html`<li>${shortText([l])}</li>`)}</ul>`,
+    },
+    ...(v.canEdit
+      ? {
+          actions: {
+            items: [
+              { href: editHref(v, 'process'), text: em.edit, visuallyHiddenText: PROCESS_LABEL },
+            ],
+          },
+        }
+      : {}),
+  }
+}
+
 function qualityChecklist(v: OverviewView, issues: QualityIssue[]): Html {
+  // Not a blocker: the process's total time disagreeing with the declared time (R14 consistency).
+  const mismatch = v.draft?.process.mismatch
+  const consistency = mismatch
+    ? warningText({ text: mismatch, attributes: { id: 'process-timing-mismatch' } })
+    : ''
   if (issues.length === 0) {
     return html`<h2 class="mr-heading-m">${em.qualityHeading}</h2>
-      <p class="mr-body" id="quality-ready">${tag({ text: em.ready, colour: 'green' })} ${em.readyText}</p>`
+      <p class="mr-body" id="quality-ready">${tag({ text: em.ready, colour: 'green' })} ${em.readyText}</p>
+      ${consistency}`
   }
   return html`<h2 class="mr-heading-m">${em.qualityHeading}</h2>
+    ${consistency}
     <p class="mr-body">${em.qualityLead}</p>
     <ul class="mr-list mr-list--bullet" id="quality-issues">${issues.map(
       (i) =>
@@ -95,19 +131,22 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
       <a class="mr-link" href="/admin/services/${v.serviceId}/preview">${em.preview}</a></p>
     ${summaryList({
       attributes: { id: 'draft-sections' },
-      rows: d.sections.map((s) => ({
-        key: { text: s.label },
-        value: { html: sectionValue(s) },
-        ...(v.canEdit
-          ? {
-              actions: {
-                items: [
-                  { href: editHref(v, s.section), text: em.edit, visuallyHiddenText: s.label },
-                ],
-              },
-            }
-          : {}),
-      })),
+      rows: [
+        ...d.sections.map((s) => ({
+          key: { text: s.label },
+          value: { html: sectionValue(s) },
+          ...(v.canEdit
+            ? {
+                actions: {
+                  items: [
+                    { href: editHref(v, s.section), text: em.edit, visuallyHiddenText: s.label },
+                  ],
+                },
+              }
+            : {}),
+        })),
+        processRow(v, d.process),
+      ],
     })}
     ${qualityChecklist(v, d.issues)}
     ${

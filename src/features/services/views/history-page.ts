@@ -1,8 +1,16 @@
-import { html } from 'hono/html'
+import { html, raw } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import type { Html } from '../../../web/ui/index.ts'
 import type { FieldChange } from '../service.text.ts'
+
+export interface ProcessRevision {
+  summary: string
+  steps: { kind: 'added' | 'removed' | 'changed'; title: string; details: string[] }[]
+  /** Trusted SVGs from the flowchart renderer. */
+  beforeSvg: string | null
+  afterSvg: string | null
+}
 
 export interface HistoryEntry {
   versionNo: number
@@ -11,6 +19,34 @@ export interface HistoryEntry {
   current: boolean
   changes: FieldChange[]
   first: boolean
+  /** The process before and after this revision, when it changed. */
+  process: ProcessRevision | null
+}
+
+const STEP_CHANGE_LABELS = { added: 'افزوده', removed: 'حذف‌شده', changed: 'تغییر' } as const
+
+function processRevision(n: number, p: ProcessRevision): Html {
+  return html`<div class="mr-process-revision">
+    <h3 class="mr-heading-s">مراحل کار: پیشین و بازنگری‌شده</h3>
+    <p class="mr-body"><strong>${p.summary}</strong></p>
+    ${
+      p.steps.length
+        ? html`<table class="mr-table">
+        <caption class="mr-table__caption mr-visually-hidden">تغییر مراحل در نسخهٔ ${toPersianDigits(n)}</caption>
+        <thead class="mr-table__head"><tr class="mr-table__row"><th scope="col" class="mr-table__header">مرحله</th><th scope="col" class="mr-table__header">تغییر</th></tr></thead>
+        <tbody class="mr-table__body">${p.steps.map(
+          (
+            s,
+          ) => html`<tr class="mr-table__row"><th scope="row" class="mr-table__header">${s.title}</th>
+            <td class="mr-table__cell ${s.kind === 'removed' ? 'mr-diff__before' : s.kind === 'added' ? 'mr-diff__after' : ''}">${STEP_CHANGE_LABELS[s.kind]}${s.details.length ? `: ${s.details.join('، ')}` : ''}</td></tr>`,
+        )}</tbody></table>`
+        : ''
+    }
+    <div class="mr-grid-row mr-process-compare">
+      <figure class="mr-grid-column-one-half mr-flowchart">${p.beforeSvg ? raw(p.beforeSvg) : html`<p class="mr-body">فرایند پیشین ثبت نشده بود.</p>`}<figcaption class="mr-body-s">فرایند پیشین</figcaption></figure>
+      <figure class="mr-grid-column-one-half mr-flowchart">${p.afterSvg ? raw(p.afterSvg) : html`<p class="mr-body">فرایندی ثبت نشده است.</p>`}<figcaption class="mr-body-s">فرایند بازنگری‌شده</figcaption></figure>
+    </div>
+  </div>`
 }
 
 function lines(items: string[]): Html {
@@ -52,6 +88,7 @@ export function historyPage(v: { title: string; slug: string; entries: HistoryEn
             — <a class="mr-link" href="/services/${v.slug}/v/${e.versionNo}">مشاهدهٔ این نسخه</a></p>
           <p class="mr-body"><strong>شرح تغییرات:</strong> ${e.changeNote}</p>
           ${changeTable(e)}
+          ${e.process ? processRevision(e.versionNo, e.process) : ''}
         </li>`,
       )}
     </ol>`
