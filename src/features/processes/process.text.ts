@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { formatNumberFa } from '../../lib/fa/digits.ts'
 import { STEP_UNIT_LABELS } from './messages.fa.ts'
 import type { StepDuration } from './process.model.ts'
 
@@ -6,6 +6,6 @@ import type { StepDuration } from './process.model.ts'
 export function stepDurationText(d: StepDuration): string {
   const unit = STEP_UNIT_LABELS[d.unit]
   return d.min === d.max
-    ? `${toPersianDigits(d.max)} ${unit}`
-    : `${toPersianDigits(d.min)} تا ${toPersianDigits(d.max)} ${unit}`
+    ? `${formatNumberFa(d.max)} ${unit}`
+    : `${formatNumberFa(d.min)} تا ${formatNumberFa(d.max)} ${unit}`
 }

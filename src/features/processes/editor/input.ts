@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { toAsciiDigits, toPersianDigits } from '../../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
-import type { FormFields } from '../../services/editor.input.ts'
+import type { FieldErrors } from '../../../web/form.ts'
+import { type FormFields, type Parsed, parseFields } from '../../services/editor.input.ts'
 import {
   ACTORS,
   CHANNELS,
@@ -137,18 +138,11 @@ export function stepForm(choices: StepChoices) {
       after: oneOf(choices.steps, m.afterUnknown),
     })
     .transform((v, ctx) => {
-      let duration: StepDuration | null = null
-      if (v.durationMin !== null || v.durationMax !== null) {
-        // One of the two alone is a fixed time.
-        const min = v.durationMin ?? v.durationMax ?? 0
-        const max = v.durationMax ?? v.durationMin ?? 0
-        if (min > max)
-          ctx.addIssue({ code: 'custom', message: m.durationOrder, path: ['durationMin'] })
-        if (v.durationUnit === null)
-          ctx.addIssue({ code: 'custom', message: m.durationUnitRequired, path: ['durationUnit'] })
-        if (min > max || v.durationUnit === null) return z.NEVER
-        duration = { min, max, unit: v.durationUnit }
-      }
+      const problems = durationProblems(v.durationMin, v.durationMax, v.durationUnit)
+      for (const [field, message] of Object.entries(problems))
+        ctx.addIssue({ code: 'custom', message, path: [field] })
+      if (Object.keys(problems).length > 0) return z.NEVER
+      const duration = stepDuration(v.durationMin, v.durationMax, v.durationUnit)
       const basis = v.legalBasis === null ? undefined : bases.get(v.legalBasis)
       const step: StepFields = {
         kind: v.kind,
@@ -166,6 +160,77 @@ export function stepForm(choices: StepChoices) {
       }
       return { step, after: v.after }
     })
+}
+
+/** The time of a step from the form: one number alone is a fixed time; none is no time. */
+function stepDuration(
+  min: number | null,
+  max: number | null,
+  unit: StepDuration['unit'] | null,
+): StepDuration | null {
+  if ((min === null && max === null) || unit === null) return null
+  return { min: min ?? max ?? 0, max: max ?? min ?? 0, unit }
+}
+
+/** What is wrong with a step's time as a whole (each number and the unit being valid). */
+function durationProblems(
+  min: number | null,
+  max: number | null,
+  unit: string | null,
+): FieldErrors {
+  const errors: FieldErrors = {}
+  if (min === null && max === null) return errors
+  if (min !== null && max !== null && min > max) errors.durationMin = m.durationOrder
+  if (unit === null) errors.durationUnit = m.durationUnitRequired
+  return errors
+}
+
+/** The fields of the step form, in the order the page shows them (and the error summary lists them). */
+const STEP_FIELD_ORDER = [
+  'title',
+  'kind',
+  'actor',
+  'unit',
+  'description',
+  'durationMin',
+  'durationMax',
+  'durationUnit',
+  'channel',
+  'requiresAttendance',
+  'documents',
+  'fees',
+  'legalBasis',
+  'variant',
+  'after',
+]
+
+/**
+ * Reads the step form. When some field is invalid, Zod does not look at the fields together;
+ * the time's own checks (min ≤ max, a unit) are then added here, so every problem is told at once.
+ */
+export function parseStepForm(
+  choices: StepChoices,
+  fields: FormFields,
+): Parsed<{ step: StepFields; after: string | null }> {
+  const parsed = parseFields(stepForm(choices), fields)
+  if (parsed.ok) return parsed
+  const raw = (name: string) => {
+    const v = fields[name]
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '')
+  }
+  const min = parseAmount(raw('durationMin'))
+  const max = parseAmount(raw('durationMax'))
+  const unit = raw('durationUnit').trim() || null
+  const extra = min === undefined || max === undefined ? {} : durationProblems(min, max, unit)
+  const errors: FieldErrors = { ...extra, ...parsed.errors }
+  const rank = (k: string) => {
+    const i = STEP_FIELD_ORDER.indexOf(k)
+    return i === -1 ? STEP_FIELD_ORDER.length : i
+  }
+  return {
+    ok: false,
+    errors: Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b))),
+  }
 }
 
 /** A step's fields as the form shows them. */

@@ -67,11 +67,12 @@ export function processPicture(c: ServiceContent): ProcessPicture {
 
 /**
  * The process as lines of plain text, one a step with where it leads: what the conflict page
- * compares («۲. بررسی مدارک — تصمیم — دستگاه — ۲ روز کاری → ۳ «کامل است»؛ ۴ «ناقص است»»).
+ * compares («۲. بررسی مدارک — تصمیم — دستگاه — بدون زمان ← ۳ «کامل است»؛ ۴ «ناقص است»», then the
+ * variant cases).
  */
 export function processLines(p: ServiceProcess): string[] {
   const number = new Map(p.steps.map((s, i) => [s.id, toPersianDigits(i + 1)]))
-  return p.steps.map((s, i) => {
+  const steps = p.steps.map((s, i) => {
     const bits = [
       STEP_KIND_SHORT[s.kind],
       ACTOR_LABELS[s.actor],
@@ -84,9 +85,11 @@ export function processLines(p: ServiceProcess): string[] {
         const target = t.kind === 'return' ? m.returnTo(to) : to
         return t.label ? `${target} «${t.label}»` : target
       })
-    const onward = next.length > 0 ? ` → ${next.join('؛ ')}` : ` → ${m.ending}`
+    const onward = next.length > 0 ? ` ← ${next.join('؛ ')}` : ` ← ${m.ending}`
     return `${toPersianDigits(i + 1)}. ${s.title} — ${bits.join(' — ')}${onward}`
   })
+  const variants = p.variants.map((v) => `${m.colVariant}: ${v.label}`)
+  return [...steps, ...variants]
 }
 
 /** The process row of the service overview: the steps, the total, and the consistency warning. */

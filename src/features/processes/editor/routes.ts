@@ -35,9 +35,9 @@ import {
 import {
   blankStepValues,
   legalBasisKey,
+  parseStepForm,
   removeTransitionForm,
   type StepChoices,
-  stepForm,
   stepValues,
   transitionForm,
   variantForm,
@@ -313,7 +313,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     const fields = await readFields(c)
     const draft = await draftOf(service.id)
     const { choices } = await formChoices(draft.content, undefined, true)
-    const parsed = parseFields(stepForm(choices), fields)
+    const parsed = parseStepForm(choices, fields)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
     if (draft.content.process.steps.length >= PROCESS_MAX.steps)
       errors._form = m.processFull(toPersianDigits(PROCESS_MAX.steps))
@@ -344,7 +344,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     const draft = await draftOf(service.id)
     const step = draft.content.process.steps.find((s) => s.id === stepId)
     const { choices } = await formChoices(draft.content, step, false)
-    const parsed = parseFields(stepForm(choices), fields)
+    const parsed = parseStepForm(choices, fields)
     if (!parsed.ok)
       return stepPageResponse(c, service, draft, stepId, stampOf(fields), {
         step: { values: fields, errors: parsed.errors },
@@ -415,7 +415,11 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
       actor,
       service,
       fields,
-      addTransition(stepId, { to: t.transitionTo, label: t.transitionLabel, kind: t.transitionKind }),
+      addTransition(stepId, {
+        to: t.transitionTo,
+        label: t.transitionLabel,
+        kind: t.transitionKind,
+      }),
       { action: `${href}/transitions`, backHref: href, done: `${href}?done=transition-added` },
     )
   })
@@ -428,11 +432,18 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     if (!parsed.ok) throw new ValidationError(m.choiceInvalid, parsed.errors)
     const href = stepHref(service.id, stepId)
     const t = parsed.data
-    return save(c, actor, service, fields, removeTransition(stepId, t.transitionTo, t.transitionKind), {
-      action: `${href}/transitions/delete`,
-      backHref: href,
-      done: `${href}?done=transition-removed`,
-    })
+    return save(
+      c,
+      actor,
+      service,
+      fields,
+      removeTransition(stepId, t.transitionTo, t.transitionKind),
+      {
+        action: `${href}/transitions/delete`,
+        backHref: href,
+        done: `${href}?done=transition-removed`,
+      },
+    )
   })
 
   // ——— Variants ———
@@ -486,7 +497,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
       return c.html(previewUnavailable(m.stepNotFound), 422)
     const step = stepId ? draft.content.process.steps.find((s) => s.id === stepId) : undefined
     const { choices } = await formChoices(draft.content, step, stepId === '')
-    const parsed = parseFields(stepForm(choices), fields)
+    const parsed = parseStepForm(choices, fields)
     if (!parsed.ok) return c.html(previewUnavailable(firstError(parsed.errors)), 422)
     const change = stepId
       ? replaceStep(stepId, parsed.data.step)

@@ -112,7 +112,7 @@ function stepsTable(v: ProcessPageView): Html {
     captionClasses: 'mr-visually-hidden',
     id: 'process-steps',
     scrollable: true,
-    classes: 'mr-process-table',
+    classes: 'mr-process-editor-table',
     head: [
       { text: m.colNumber },
       { text: m.colTitle },

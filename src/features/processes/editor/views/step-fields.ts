@@ -82,7 +82,6 @@ export function stepFields(v: FormFields, e: FieldErrors, o: StepFormOptions): H
   })}
   ${radios({
     name: 'actor',
-    classes: 'mr-radios--inline',
     fieldset: legend(m.actor),
     value: fieldValue(v, 'actor'),
     errorMessage: fieldError(e, 'actor'),
@@ -182,11 +181,10 @@ export function stepFields(v: FormFields, e: FieldErrors, o: StepFormOptions): H
 }
 
 function durationFields(v: FormFields, e: FieldErrors): Html {
-  const error = e.durationMin ?? e.durationMax ?? e.durationUnit
   return fieldset({
     legend: { text: m.durationHeading, classes: 'mr-fieldset__legend--s' },
     describedBy: 'duration-hint',
-    classes: error ? 'mr-process-duration mr-process-duration--error' : 'mr-process-duration',
+    classes: 'mr-process-duration',
     html: html`<div class="mr-hint" id="duration-hint">${m.durationHint}</div>
       <div class="mr-process-duration__fields">
       ${textInput({

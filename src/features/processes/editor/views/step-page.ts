@@ -118,7 +118,6 @@ function addTransitionForm(v: StepPageView, name: (id: string) => string): Html 
       })}
       ${radios({
         name: 'transitionKind',
-        classes: 'mr-radios--inline',
         fieldset: { legend: { text: m.transitionKind, classes: 'mr-fieldset__legend--s' } },
         value: fieldValue(tv, 'transitionKind') || 'normal',
         errorMessage: fieldError(te, 'transitionKind'),
