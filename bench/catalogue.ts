@@ -29,8 +29,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { request } from 'node:http'
-import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,6 +54,7 @@ import { cpsvInputOf, loadPublicService } from '../src/features/services/service
 import { startOfTehranDay } from '../src/lib/fa/tehran-time.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
+import { freePort, waitFor200 } from './http-helpers.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -74,40 +73,6 @@ const AIM_UNCACHED_P95_MS = 25
 const AIM_CACHED_RATIO = 0.9
 
 // ---------------------------------------------------------------- helpers
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function statusOf(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent: false, timeout: 1000 }, (res) => {
-      res.resume()
-      resolve(res.statusCode ?? 0)
-    })
-    req.once('error', () => resolve(0))
-    req.once('timeout', () => req.destroy())
-    req.end()
-  })
-}
-
-async function waitFor200(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
-    if ((await statusOf(url)) === 200) return
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`)
-}
 
 const children = new Set<ChildProcess>()
 

@@ -11,14 +11,13 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
-import { createServer } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { benchCatalogue } from './catalogue.ts'
 import { runFlowchartBench } from './flowchart.ts'
+import { freePort, waitFor200 } from './http-helpers.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -31,41 +30,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-'))
 const children = new Set<ChildProcess>()
 
 // ---------------------------------------------------------------- helpers
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-/** GET over a fresh connection; resolves with the status, or 0 when nothing answers. */
-function statusOf(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent: false, timeout: 1000 }, (res) => {
-      res.resume()
-      resolve(res.statusCode ?? 0)
-    })
-    req.once('error', () => resolve(0))
-    req.once('timeout', () => req.destroy())
-    req.end()
-  })
-}
-
-async function waitFor200(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
-    if ((await statusOf(url)) === 200) return
-    await new Promise((r) => setTimeout(r, 5))
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`)
-}
 
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] })

@@ -1,0 +1,44 @@
+import type { ChildProcess } from 'node:child_process'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/** GET over a fresh connection; resolves with the status, or 0 when nothing answers. */
+export function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false, timeout: 1000 }, (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.once('error', () => resolve(0))
+    req.once('timeout', () => req.destroy())
+    req.end()
+  })
+}
+
+/** Polls `url` until it answers 200; fails when `child` exits or time runs out. */
+export async function waitFor200(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    if ((await statusOf(url)) === 200) return
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`)
+}
