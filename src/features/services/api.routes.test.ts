@@ -12,6 +12,7 @@ import {
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
+import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { validateAgainstCpsvShapes } from './interop/shacl.ts'
 
 let t: TestApp
@@ -244,5 +245,69 @@ describe('writing services with a token', () => {
     assert.equal(res.status, 422)
     const problem = (await res.json()) as { errors: Record<string, string> }
     assert.ok(Object.values(problem.errors).some((m) => /مبنای قانونی/.test(m)))
+  })
+})
+
+describe('the draft process API', () => {
+  it('reads and replaces only the process of the draft, reporting problems and the total', async () => {
+    const token = await makeToken(t.deps, editor.userId)
+    const read = await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft/process`, {
+      token,
+    })
+    assert.equal(read.status, 200)
+    const before = (await read.json()) as { revision: number }
+    const process = processOf(
+      [task('s1', 'ثبت درخواست', wd(1)), task('s2', 'صدور', wd(2, 4))],
+      [edge('s1', 's2')],
+    )
+    const saved = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft/process`, {
+      token,
+      body: { revision: before.revision, process },
+    })
+    assert.equal(saved.status, 200)
+    const body = (await saved.json()) as { problems: string[]; total: string; revision: number }
+    assert.deepEqual(body.problems, [])
+    assert.equal(body.total, '۳ تا ۵ روز کاری')
+    const draft = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
+    ).json()) as VersionBody & { content: { process: { steps: unknown[] } } }
+    assert.equal(draft.content.process.steps.length, 2)
+    assert.equal(draft.content.summary, 'نسخهٔ نفر اول', 'the rest of the card is untouched')
+
+    const cyclic = processOf(process.steps, [edge('s1', 's2'), edge('s2', 's1')])
+    const withProblems = await apiRequest(
+      t.app,
+      'PUT',
+      `/api/v1/services/${serviceId}/draft/process`,
+      { token, body: { revision: body.revision, process: cyclic } },
+    )
+    assert.match(((await withProblems.json()) as { problems: string[] }).problems.join(' '), /حلقه/)
+
+    const stale = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft/process`, {
+      token,
+      body: { revision: before.revision, process },
+    })
+    assert.equal(stale.status, 409)
+    const strangerToken = await makeToken(t.deps, stranger.userId)
+    assert.equal(
+      (
+        await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft/process`, {
+          token: strangerToken,
+          body: { revision: body.revision + 1, process },
+        })
+      ).status,
+      403,
+    )
+    const bad = await apiRequest(t.app, 'PUT', `/api/v1/services/${serviceId}/draft/process`, {
+      token,
+      body: {
+        revision: body.revision + 1,
+        process: {
+          ...process,
+          steps: [{ ...process.steps[0], duration: { min: 5, max: 1, unit: 'hour' } }],
+        },
+      },
+    })
+    assert.equal(bad.status, 422)
   })
 })

@@ -5,6 +5,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.
 import { type Api, problemResponses } from '../../web/api.ts'
 import { findAgencyByCode, findAgencyById } from '../agencies/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import {
+  processProblems,
+  processSchema,
+  processTiming,
+  type ServiceProcess,
+  timingRangeText,
+} from '../processes/index.ts'
 import { toCpsvAp } from './interop/cpsv-ap.ts'
 import { msg } from './messages.fa.ts'
 import { createService, publishService, saveDraft, startDraft } from './service.actions.ts'
@@ -62,11 +69,15 @@ async function loadService(deps: Deps, id: string) {
   return service
 }
 
-async function assertLawsExist(deps: Deps, lawIds: string[]): Promise<void> {
+async function assertLawsExist(
+  deps: Deps,
+  lawIds: string[],
+  pathOf = (i: number) => `content.legalBases.${i}.lawId`,
+): Promise<void> {
   const found = new Set((await findLawsByIds(deps.db, lawIds)).map((l) => l.id))
   const errors: Record<string, string> = {}
   lawIds.forEach((id, i) => {
-    if (!found.has(id)) errors[`content.legalBases.${i}.lawId`] = 'این قانون در فهرست قوانین نیست.'
+    if (!found.has(id)) errors[pathOf(i)] = 'این قانون در فهرست قوانین نیست.'
   })
   if (Object.keys(errors).length)
     throw new ValidationError('داده‌های فرستاده‌شده معتبر نیستند.', errors)
@@ -363,6 +374,107 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
         )
       const s = await withAgencyAndLaws(deps, service, result.draft)
       return c.json(presentVersion(service, result.draft, s.agency, s.laws.values()), 200)
+    },
+  )
+
+  const processBody = z
+    .object({
+      revision: z.number().int().openapi({ description: 'شمارهٔ بازبینی پیش‌نویس که خوانده‌اید' }),
+      process: processSchema,
+    })
+    .openapi('DraftProcessUpdate')
+  const processJson = z
+    .object({
+      revision: z.number().int(),
+      process: processSchema,
+      problems: z
+        .array(z.string())
+        .openapi({
+          description: 'ایرادهای ساختاری فرایند به فارسی؛ فرایند دارای ایراد منتشر نمی‌شود',
+        }),
+      total: z
+        .string()
+        .nullable()
+        .openapi({ description: 'زمان کل مسیر بحرانی، مانند «۷ تا ۱۲ روز کاری»' }),
+    })
+    .openapi('DraftProcess')
+  const presentProcess = (draft: { revision: number; content: { process: ServiceProcess } }) => {
+    const timing = processTiming(draft.content.process)
+    return {
+      revision: draft.revision,
+      process: draft.content.process,
+      problems: processProblems(draft.content.process),
+      total: timing ? timingRangeText(timing) : null,
+    }
+  }
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/services/{id}/draft/process',
+      tags,
+      summary: 'فرایند پیش‌نویس خدمت (با ایرادها و زمان کل)',
+      description: 'اگر پیش‌نویسی نباشد، از نسخهٔ منتشرشده ساخته می‌شود.',
+      security: bearer,
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'فرایند پیش‌نویس',
+          content: { 'application/json': { schema: processJson } },
+        },
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const service = await loadService(deps, c.req.valid('param').id)
+      const draft = await startDraft(deps, c.get('actor'), service.id)
+      return c.json(presentProcess(draft), 200)
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/services/{id}/draft/process',
+      tags,
+      summary: 'ذخیرهٔ فرایند پیش‌نویس خدمت',
+      description:
+        'فقط فرایند جایگزین می‌شود؛ باقی شناسنامه دست نمی‌خورد. پیش‌نویسی که در این فاصله تغییر کرده باشد پاسخ ۴۰۹ می‌گیرد.',
+      security: bearer,
+      request: {
+        params: idParam,
+        body: { required: true, content: { 'application/json': { schema: processBody } } },
+      },
+      responses: {
+        200: { description: 'ذخیره شد', content: { 'application/json': { schema: processJson } } },
+        ...problemResponses(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const actor = c.get('actor')
+      requireActor(actor)
+      const service = await loadService(deps, c.req.valid('param').id)
+      assertCanEditServicesOf(actor, service.agencyId)
+      const body = c.req.valid('json')
+      const cited = body.process.steps.flatMap((s, i) =>
+        s.legalBasis ? [{ i, lawId: s.legalBasis.lawId }] : [],
+      )
+      await assertLawsExist(
+        deps,
+        cited.map((x) => x.lawId),
+        (n) => `process.steps.${cited[n]?.i ?? n}.legalBasis.lawId`,
+      )
+      if (!(await findDraft(deps.db, service.id))) await startDraft(deps, actor, service.id)
+      const result = await saveDraft(deps, actor, service.id, body.revision, (content) => ({
+        ...content,
+        process: body.process,
+      }))
+      if (!result.ok)
+        throw new ConflictError(
+          'service.draft-conflict',
+          `${msg.conflict} نسخهٔ کنونی: ${result.current.revision}`,
+        )
+      return c.json(presentProcess(result.draft), 200)
     },
   )
 
