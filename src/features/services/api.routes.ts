@@ -387,11 +387,9 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     .object({
       revision: z.number().int(),
       process: processSchema,
-      problems: z
-        .array(z.string())
-        .openapi({
-          description: 'ایرادهای ساختاری فرایند به فارسی؛ فرایند دارای ایراد منتشر نمی‌شود',
-        }),
+      problems: z.array(z.string()).openapi({
+        description: 'ایرادهای ساختاری فرایند به فارسی؛ فرایند دارای ایراد منتشر نمی‌شود',
+      }),
       total: z
         .string()
         .nullable()
