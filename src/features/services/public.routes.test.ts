@@ -249,6 +249,7 @@ describe('process revisions (R8)', () => {
       /زمان کل از ۱۵ روز کاری به ۷ روز کاری کاهش یافت/,
     )
     assert.equal(v2entry.find('.mr-process-compare svg[role="img"]').length, 2)
+    assert.doesNotMatch(v2entry.text(), /محتوای شناسنامه تغییری نکرد/)
     const ids = $('svg [id]')
       .map((_, el) => $(el).attr('id'))
       .get()

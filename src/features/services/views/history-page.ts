@@ -43,8 +43,8 @@ function processRevision(n: number, p: ProcessRevision): Html {
         : ''
     }
     <div class="mr-grid-row mr-process-compare">
-      <figure class="mr-grid-column-one-half mr-flowchart">${p.beforeSvg ? raw(p.beforeSvg) : html`<p class="mr-body">فرایند پیشین ثبت نشده بود.</p>`}<figcaption class="mr-body-s">فرایند پیشین</figcaption></figure>
-      <figure class="mr-grid-column-one-half mr-flowchart">${p.afterSvg ? raw(p.afterSvg) : html`<p class="mr-body">فرایندی ثبت نشده است.</p>`}<figcaption class="mr-body-s">فرایند بازنگری‌شده</figcaption></figure>
+      <figure class="mr-grid-column-one-half mr-flowchart"><figcaption class="mr-body-s">فرایند پیشین</figcaption>${p.beforeSvg ? raw(p.beforeSvg) : html`<p class="mr-body">فرایند پیشین ثبت نشده بود.</p>`}</figure>
+      <figure class="mr-grid-column-one-half mr-flowchart"><figcaption class="mr-body-s">فرایند بازنگری‌شده</figcaption>${p.afterSvg ? raw(p.afterSvg) : html`<p class="mr-body">فرایندی ثبت نشده است.</p>`}</figure>
     </div>
   </div>`
 }
@@ -57,7 +57,11 @@ function lines(items: string[]): Html {
 
 function changeTable(entry: HistoryEntry): Html {
   if (entry.first) return html`<p class="mr-body">نخستین نسخهٔ منتشرشده.</p>`
-  if (entry.changes.length === 0) return html`<p class="mr-body">محتوای شناسنامه تغییری نکرد.</p>`
+  if (entry.changes.length === 0) {
+    return entry.process
+      ? html`<p class="mr-body">جز مراحل کار، بخش دیگری از شناسنامه تغییری نکرد.</p>`
+      : html`<p class="mr-body">محتوای شناسنامه تغییری نکرد.</p>`
+  }
   return html`<table class="mr-table mr-diff">
     <caption class="mr-table__caption mr-table__caption--s">تغییرات نسخهٔ ${toPersianDigits(entry.versionNo)} نسبت به نسخهٔ پیشین</caption>
     <thead class="mr-table__head"><tr class="mr-table__row">
