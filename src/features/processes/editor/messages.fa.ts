@@ -134,6 +134,16 @@ export const processEditorMsg = {
   addVariant: 'افزودن حالت ویژه',
   variantUsed: (n: string) => `${n} مرحله`,
 
+  importHeading: 'بارگذاری فرایند از فایل BPMN',
+  importLead:
+    'فرایندی را که در ابزارهای مدل‌سازی (مانند Camunda یا bpmn.io) کشیده‌اید بارگذاری کنید؛ جایگزین مراحل کنونی پیش‌نویس می‌شود.',
+  importLabel: 'فایل BPMN 2.0',
+  importButton: 'بارگذاری و جایگزینی فرایند',
+  importMissing: 'یک فایل BPMN انتخاب کنید.',
+  importTooLarge: 'حجم فایل BPMN نباید بیش از ۱ مگابایت باشد.',
+  importInvalid: (why: string) => `فرایند این فایل پذیرفتنی نیست: ${why}`,
+  importDone: (steps: string) => `فرایند از فایل بارگذاری شد: ${steps} مرحله.`,
+  importUnmapped: (items: string) => ` این موارد نگاشت نشد: ${items}`,
   done: {
     added: 'مرحلهٔ تازه افزوده شد.',
     saved: 'مرحله در پیش‌نویس ذخیره شد.',

@@ -20,6 +20,8 @@ import {
   insertDraft,
   insertService,
 } from '../../services/service.queries.ts'
+import { toBpmnXml } from '../interop/bpmn-export.ts'
+import { decisionSample } from '../interop/samples.ts'
 import { rules } from '../messages.fa.ts'
 import type { ServiceProcess } from '../process.model.ts'
 import { processProblems } from '../process.rules.ts'
@@ -790,5 +792,51 @@ describe('publishing checks', () => {
       changeNote: 'انتشار',
     })
     assert.equal(res.status, 303)
+  })
+})
+
+describe('importing a BPMN file into the draft', () => {
+  async function upload(client: TestClient, id: string, file: Blob | null, stamp: Fields) {
+    const form = new FormData()
+    form.set(CSRF_FIELD, client.csrfToken)
+    for (const [k, v] of Object.entries(stamp)) if (typeof v === 'string') form.set(k, v)
+    if (file) form.set('importFile', file, 'process.bpmn')
+    return client.request(`/admin/services/${id}/edit/process/import`, {
+      method: 'POST',
+      body: form,
+    })
+  }
+
+  it('replaces the draft process with the mapped one and says what could not be mapped', async () => {
+    const id = await draftService()
+    const client = await signedIn(editor)
+    const $ = await html(await client.get(`/admin/services/${id}/edit/process`))
+    const stamp = formFields($, 'form[action$="/import"]')
+    const xml = toBpmnXml({ serviceId: id, title: 'نمونه', process: decisionSample() })
+    const withExtra = xml.replace(
+      '</bpmn:process>',
+      '<bpmn:intermediateThrowEvent id="Event_x" name="پیامک"/></bpmn:process>',
+    )
+    const res = await upload(client, id, new Blob([withExtra], { type: 'application/xml' }), stamp)
+    assert.equal(res.status, 200)
+    const page = await html(res)
+    assert.match(page('.mr-notification-banner').text(), /فرایند از فایل بارگذاری شد/)
+    assert.match(page('.mr-notification-banner').text(), /پیامک/)
+    const draft = await findDraft(t.deps.db, id)
+    assert.equal(draft?.content.process.steps.length, decisionSample().steps.length)
+  })
+
+  it('refuses a missing or unreadable file with 422, another agency with 403, saving nothing', async () => {
+    const id = await draftService()
+    const client = await signedIn(editor)
+    const $ = await html(await client.get(`/admin/services/${id}/edit/process`))
+    const stamp = formFields($, 'form[action$="/import"]')
+    const stranger = await signedIn(otherEditor)
+    const before = await dbSnapshot(t.deps.db)
+    assert.equal((await upload(client, id, null, stamp)).status, 422)
+    const junk = await upload(client, id, new Blob(['not xml at all']), stamp)
+    assert.equal(junk.status, 422)
+    assert.equal((await upload(stranger, id, new Blob(['x']), stamp)).status, 403)
+    assert.deepEqual(await dbSnapshot(t.deps.db), before)
   })
 })

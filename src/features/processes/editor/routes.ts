@@ -17,7 +17,9 @@ import { findDraft } from '../../services/service.queries.ts'
 import type { FieldChange } from '../../services/service.text.ts'
 import { type DraftStamp, fieldValue } from '../../services/views/editor-common.ts'
 import { conflictPage } from '../../services/views/editor-conflict.ts'
+import { fromBpmnXml } from '../interop/bpmn-import.ts'
 import type { ProcessStep } from '../process.model.ts'
+import { processSchema } from '../process.schema.ts'
 import {
   addStep,
   addTransition,
@@ -167,13 +169,14 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     forms: {
       add?: { values: FormFields; errors: FieldErrors }
       variant?: { values: FormFields; errors: FieldErrors }
+      notice?: { kind: 'success' | 'info'; text: string }
     },
   ) {
     const content = draft.content
     const steps = content.process.steps
     const { options } = await formChoices(content, undefined, true)
     const invalid = hasAny(forms.add?.errors ?? {}) || hasAny(forms.variant?.errors ?? {})
-    const banner = invalid ? undefined : doneBanner(c)
+    const banner = invalid ? undefined : (forms.notice ?? doneBanner(c))
     return page(
       c,
       {
@@ -486,6 +489,50 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
    * The chart and totals of the draft's process as if the posted step form were applied, as an
    * HTML fragment for `/assets/process-editor.js`. Nothing is saved.
    */
+  // A BPMN file from a modelling tool replaces the draft's process; what could not be
+  // mapped is listed. Nothing typed is at stake here (the file stays with the user), so a
+  // concurrent save simply asks them to upload again.
+  app.post(`${PROCESS}/import`, async (c) => {
+    const { actor, service } = await editable(c)
+    const draft = await draftOf(service.id)
+    const body = await c.req.parseBody()
+    const file = body.importFile
+    const fail = (text: string) =>
+      processPageResponse(c, service, draft, { add: { values: {}, errors: { importFile: text } } })
+    if (!(file instanceof File) || file.size === 0) return fail(m.importMissing)
+    if (file.size > 1024 * 1024) return fail(m.importTooLarge)
+    let imported: Awaited<ReturnType<typeof fromBpmnXml>>
+    try {
+      imported = await fromBpmnXml(await file.text())
+    } catch (error) {
+      if (error instanceof ValidationError) return fail(error.message)
+      throw error
+    }
+    const checkedProcess = processSchema.safeParse(imported.process)
+    if (!checkedProcess.success)
+      return fail(m.importInvalid(checkedProcess.error.issues[0]?.message ?? ''))
+    const formDraft = typeof body.draft === 'string' ? body.draft : ''
+    const formRevision =
+      typeof body.revision === 'string' && /^\d{1,9}$/.test(body.revision)
+        ? Number(body.revision)
+        : -1
+    const expected = formDraft === draft.id ? formRevision : -1
+    const result = await saveDraft(
+      deps,
+      actor,
+      service.id,
+      expected,
+      checked((content) => ({ ...content, process: checkedProcess.data })),
+    )
+    if (!result.ok) throw new ConflictError('service.draft-conflict', msg.conflict)
+    const text =
+      m.importDone(toPersianDigits(checkedProcess.data.steps.length)) +
+      (imported.unmapped.length ? m.importUnmapped(imported.unmapped.join('؛ ')) : '')
+    return processPageResponse(c, service, result.draft, {
+      notice: { kind: imported.unmapped.length ? 'info' : 'success', text },
+    })
+  })
+
   app.post(`${PROCESS}/preview`, async (c) => {
     const { service } = await editable(c)
     c.header('Cache-Control', 'private, no-store')

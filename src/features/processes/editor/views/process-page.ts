@@ -208,5 +208,15 @@ export function processPage(v: ProcessPageView): Html {
       </div>
     </div>
     ${variantsSection(v)}
+    <h2 class="mr-heading-m" id="import">${m.importHeading}</h2>
+    <p class="mr-body">${m.importLead}</p>
+    <form method="post" action="${href}/import" enctype="multipart/form-data" novalidate>
+      ${formStart(v.csrfToken, v.stamp)}
+      <div class="mr-form-group">
+        <label class="mr-label" for="importFile">${m.importLabel}</label>
+        <input class="mr-file-upload" id="importFile" name="importFile" type="file" accept=".bpmn,.xml,application/xml,text/xml">
+      </div>
+      ${button({ text: m.importButton, variant: 'secondary' })}
+    </form>
     <p class="mr-body"><a class="mr-link" href="/admin/services/${v.serviceId}">${m.backToService}</a></p>`
 }
