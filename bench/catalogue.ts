@@ -19,7 +19,7 @@
  *
  * Run alone with `node bench/catalogue.ts`; `bench/run.ts` calls {@link benchCatalogue}.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import {
   copyFileSync,
   mkdirSync,
@@ -54,7 +54,7 @@ import { cpsvInputOf, loadPublicService } from '../src/features/services/service
 import { startOfTehranDay } from '../src/lib/fa/tehran-time.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
-import { freePort, waitFor200 } from './http-helpers.ts'
+import { children, freePort, startChild as startChildIn, stop, waitFor200 } from './support.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -74,28 +74,8 @@ const AIM_CACHED_RATIO = 0.9
 
 // ---------------------------------------------------------------- helpers
 
-const children = new Set<ChildProcess>()
-
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  child.once('exit', (code, signal) => {
-    children.delete(child)
-    if (code && code !== 0)
-      console.error(`[${args.join(' ')}] exited ${code} ${signal ?? ''}\n${stderr}`)
-  })
-  children.add(child)
-  return child
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  child.kill('SIGTERM')
-  await exited
+  return startChildIn(command, args, env, root)
 }
 
 const canPin =

@@ -9,7 +9,7 @@
  * (c) The service catalogue (bench/catalogue.ts): uncached and cached service pages on the
  *     demo catalogue and on 20,000 generated services.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { benchCatalogue } from './catalogue.ts'
 import { runFlowchartBench } from './flowchart.ts'
-import { freePort, waitFor200 } from './http-helpers.ts'
+import { children, freePort, startChild as startChildIn, stop, waitFor200 } from './support.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -27,33 +27,11 @@ const DURATION_S = 10
 const CONNECTIONS = 50
 
 const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-'))
-const children = new Set<ChildProcess>()
 
 // ---------------------------------------------------------------- helpers
 
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  child.once('exit', (code, signal) => {
-    children.delete(child)
-    if (code && code !== 0)
-      console.error(`[${args.join(' ')}] exited ${code} ${signal ?? ''}\n${stderr}`)
-  })
-  children.add(child)
-  return child
-}
-
-async function stop(child: ChildProcess): Promise<number> {
-  const started = performance.now()
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((r) => child.once('exit', () => r()))
-    child.kill('SIGTERM')
-    await exited
-  }
-  return performance.now() - started
+  return startChildIn(command, args, env, root)
 }
 
 const hasTaskset = spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0

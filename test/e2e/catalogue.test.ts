@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import type { DemoAccount } from '../../src/features/demo/demo.load.ts'
 import { formatDateFa } from '../../src/lib/fa/format-date.ts'
+import { demoSessions } from './support/accounts.ts'
 import { axeViolations, screenshot } from './support/chromium.ts'
 import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
 
@@ -28,7 +29,6 @@ describe('the service catalogue: write, publish, revise', () => {
   let agencyCode = ''
   let agencyNameFa = ''
   let serviceId = ''
-  const passwords = new Map<string, string>()
 
   before(() => {
     if (skip) return
@@ -82,40 +82,7 @@ describe('the service catalogue: write, publish, revise', () => {
     return (await summary.count()) ? ((await summary.textContent()) ?? '').trim() : ''
   }
 
-  /**
-   * Signs a demo account in. The first time, the one-time password must be changed
-   * (the portal sends there and nowhere else); the new password is remembered.
-   */
-  async function signIn(page: Page, account: DemoAccount): Promise<void> {
-    const current = passwords.get(account.username) ?? account.oneTimePassword
-    await page.goto(url('/sign-in'))
-    await page.locator('input[name=agencyCode]').fill(account.agencyCode ?? '')
-    await page.locator('input[name=username]').fill(account.username)
-    await page.locator('input[name=password]').fill(current)
-    await Promise.all([
-      page.waitForURL((u) => u.pathname !== '/sign-in'),
-      page.locator('form[action="/sign-in"] button[type=submit]').click(),
-    ])
-    if (path(page) === '/account/password') {
-      const next = `گذرواژهٔ تازه و بلند ${account.username} برای ۱۴۰۵`
-      await page.locator('input[name=currentPassword]').fill(current)
-      await page.locator('input[name=newPassword]').fill(next)
-      await page.locator('input[name=confirmPassword]').fill(next)
-      await Promise.all([
-        page.waitForURL((u) => u.pathname !== '/account/password'),
-        page.locator('form[action="/account/password"] button[type=submit]').click(),
-      ])
-      passwords.set(account.username, next)
-    }
-    assert.equal(path(page), '/admin', `${account.username} reaches the dashboard`)
-  }
-
-  async function signOut(page: Page): Promise<void> {
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === '/'),
-      page.locator('form.mr-header__sign-out button').click(),
-    ])
-  }
+  const { signIn, signOut } = demoSessions(url)
 
   /** Follows the overview's «ویرایش» link of a section. */
   async function openSection(page: Page, section: string): Promise<void> {

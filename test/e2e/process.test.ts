@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import type { DemoAccount } from '../../src/features/demo/demo.load.ts'
+import { demoSessions } from './support/accounts.ts'
 import { axeViolations, screenshot } from './support/chromium.ts'
 import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
 
@@ -29,7 +30,6 @@ describe('the process editor: build, preview, publish, revise', () => {
   const NOTE_2 = 'مرحلهٔ ثبت درخواست حذف شد و زمان صدور کوتاه‌تر شد.'
 
   let serviceId = ''
-  const passwords = new Map<string, string>()
 
   function staffAccount(accounts: DemoAccount[], roleLabel: string): DemoAccount {
     const found = accounts.find((a) => a.agencyCode !== null && a.roleLabel === roleLabel)
@@ -84,36 +84,7 @@ describe('the process editor: build, preview, publish, revise', () => {
     assert.equal(errors, '', `the form was refused: ${errors}`)
   }
 
-  async function signIn(page: Page, account: DemoAccount): Promise<void> {
-    const current = passwords.get(account.username) ?? account.oneTimePassword
-    await page.goto(url('/sign-in'))
-    await page.locator('input[name=agencyCode]').fill(account.agencyCode ?? '')
-    await page.locator('input[name=username]').fill(account.username)
-    await page.locator('input[name=password]').fill(current)
-    await Promise.all([
-      page.waitForURL((u) => u.pathname !== '/sign-in'),
-      page.locator('form[action="/sign-in"] button[type=submit]').click(),
-    ])
-    if (path(page) === '/account/password') {
-      const next = `گذرواژهٔ تازه و بلند ${account.username} برای ۱۴۰۵`
-      await page.locator('input[name=currentPassword]').fill(current)
-      await page.locator('input[name=newPassword]').fill(next)
-      await page.locator('input[name=confirmPassword]').fill(next)
-      await Promise.all([
-        page.waitForURL((u) => u.pathname !== '/account/password'),
-        page.locator('form[action="/account/password"] button[type=submit]').click(),
-      ])
-      passwords.set(account.username, next)
-    }
-    assert.equal(path(page), '/admin', `${account.username} reaches the dashboard`)
-  }
-
-  async function signOut(page: Page): Promise<void> {
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === '/'),
-      page.locator('form.mr-header__sign-out button').click(),
-    ])
-  }
+  const { signIn, signOut } = demoSessions(url)
 
   const sectionForm = (section: string) =>
     `form[action="/admin/services/${serviceId}/edit/${section}"]`

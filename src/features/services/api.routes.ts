@@ -15,7 +15,7 @@ import {
 import { toCpsvAp } from './interop/cpsv-ap.ts'
 import { msg } from './messages.fa.ts'
 import { createService, publishService, saveDraft, startDraft } from './service.actions.ts'
-import { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
+import { AUDIENCES, LIFE_EVENTS, type Service, type ServiceVersion } from './service.model.ts'
 import { assertCanEditServicesOf } from './service.policy.ts'
 import {
   presentSummary,
@@ -67,6 +67,12 @@ async function loadService(deps: Deps, id: string) {
   const service = await findServiceById(deps.db, id)
   if (!service) throw new NotFoundError('service.not-found', msg.notFound)
   return service
+}
+
+/** A version as the API presents it: with its agency and the laws it cites. */
+async function versionBody(deps: Deps, service: Service, version: ServiceVersion) {
+  const s = await withAgencyAndLaws(deps, service, version)
+  return presentVersion(service, version, s.agency, s.laws.values())
 }
 
 async function assertLawsExist(
@@ -155,8 +161,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       const service = await loadService(deps, c.req.valid('param').id)
       const version = await findPublished(deps.db, service.id)
       if (!version) throw new NotFoundError('service.not-found', msg.notFound)
-      const s = await withAgencyAndLaws(deps, service, version)
-      return c.json(presentVersion(service, version, s.agency, s.laws.values()), 200)
+      return c.json(await versionBody(deps, service, version), 200)
     },
   )
 
@@ -212,8 +217,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       const service = await loadService(deps, id)
       const version = await findPublicVersion(deps.db, service.id, n)
       if (!version) throw new NotFoundError('service.version-not-found', msg.versionNotFound)
-      const s = await withAgencyAndLaws(deps, service, version)
-      return c.json(presentVersion(service, version, s.agency, s.laws.values()), 200)
+      return c.json(await versionBody(deps, service, version), 200)
     },
   )
 
@@ -319,8 +323,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     async (c) => {
       const service = await loadService(deps, c.req.valid('param').id)
       const draft = await startDraft(deps, c.get('actor'), service.id)
-      const s = await withAgencyAndLaws(deps, service, draft)
-      return c.json(presentVersion(service, draft, s.agency, s.laws.values()), 200)
+      return c.json(await versionBody(deps, service, draft), 200)
     },
   )
 
@@ -372,8 +375,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           'service.draft-conflict',
           `${msg.conflict} نسخهٔ کنونی: ${result.current.revision}`,
         )
-      const s = await withAgencyAndLaws(deps, service, result.draft)
-      return c.json(presentVersion(service, result.draft, s.agency, s.laws.values()), 200)
+      return c.json(await versionBody(deps, service, result.draft), 200)
     },
   )
 
@@ -511,8 +513,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
         c.req.valid('json').changeNote,
       )
       if (!result.ok) throw new ValidationError(msg.notReady, result.errors)
-      const s = await withAgencyAndLaws(deps, service, result.version)
-      return c.json(presentVersion(service, result.version, s.agency, s.laws.values()), 200)
+      return c.json(await versionBody(deps, service, result.version), 200)
     },
   )
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { UPDATE_GOLDEN } from '../../../../test/support/golden.ts'
 import type { ServiceProcess } from '../process.model.ts'
 import { layoutProcess } from './layout.ts'
 import { type FlowchartLabels, renderFlowchartSvg } from './svg.ts'
@@ -16,8 +17,6 @@ import { buildStep } from './testing.ts'
 import { FLOWCHART_TEXT_FA } from './text.ts'
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden')
-// biome-ignore lint/style/noProcessEnv: the test's documented switch for rewriting golden files
-const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1'
 
 /** 1. Four steps in a line. */
 const LINEAR: ServiceProcess = {

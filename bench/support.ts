@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
 
@@ -41,4 +41,39 @@ export async function waitFor200(
     await new Promise((r) => setTimeout(r, 5))
   }
   throw new Error(`no 200 from ${url} within ${timeoutMs} ms`)
+}
+
+/** Child processes still running, so a benchmark can stop them all on exit or Ctrl-C. */
+export const children = new Set<ChildProcess>()
+
+/** Starts a child in `cwd`, keeping its stderr to print if it fails. */
+export function startChild(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): ChildProcess {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  child.once('exit', (code, signal) => {
+    children.delete(child)
+    if (code && code !== 0)
+      console.error(`[${args.join(' ')}] exited ${code} ${signal ?? ''}\n${stderr}`)
+  })
+  children.add(child)
+  return child
+}
+
+/** SIGTERM and wait for the exit; returns how long that took in milliseconds. */
+export async function stop(child: ChildProcess): Promise<number> {
+  const started = performance.now()
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return performance.now() - started
 }
