@@ -44,6 +44,7 @@ import { DEMO_LAWS } from '../src/features/demo/demo-laws.data.ts'
 import { DEMO_SERVICES, type DemoService } from '../src/features/demo/demo-services.data.ts'
 import { EMPTY_PROCESS } from '../src/features/processes/process.model.ts'
 import type { ServiceContent } from '../src/features/services/index.ts'
+import { EMPTY_STAGE_MATRIX } from '../src/features/services/service.model.ts'
 import {
   findServiceBySlug,
   insertDraft,
@@ -229,6 +230,10 @@ function generate(
             },
             // As the demo loader does: the demo cards have no process yet.
             process: EMPTY_PROCESS,
+            forms: [],
+            offices: [],
+            channels: [],
+            stages: EMPTY_STAGE_MATRIX,
             legalBases: c.legalBases.map((b) => {
               const lawId = lawIds.get(b.lawKey)
               if (!lawId) throw new Error(`unknown law ${b.lawKey}`)

@@ -4,7 +4,12 @@ import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { Agency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { insertLaw } from '../laws/index.ts'
-import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
+import {
+  EMPTY_STAGE_MATRIX,
+  insertDraft,
+  insertService,
+  publishDraftVersion,
+} from '../services/index.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
@@ -64,6 +69,10 @@ export async function loadDemoCatalogue(
             ...v.content,
             legalBases,
             process: demoProcessFor(d, i, v.content, (k) => lawIds.get(k) ?? k),
+            forms: [],
+            offices: [],
+            channels: [],
+            stages: EMPTY_STAGE_MATRIX,
           },
           userId: null,
           now: at,

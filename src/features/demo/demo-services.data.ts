@@ -38,7 +38,10 @@ export interface DemoLegalBasis {
 }
 
 export interface DemoServiceVersion {
-  content: Omit<ServiceContent, 'legalBases' | 'process'> & { legalBases: DemoLegalBasis[] }
+  content: Omit<
+    ServiceContent,
+    'legalBases' | 'process' | 'forms' | 'offices' | 'channels' | 'stages'
+  > & { legalBases: DemoLegalBasis[] }
   changeNote: string
   publishedOn: { jy: number; jm: number; jd: number }
 }

@@ -4,7 +4,7 @@ export { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS } from './messages.fa.ts'
 export { servicePublicRoutes } from './public.routes.ts'
 export { CATALOGUE_CACHE_TAG } from './service.actions.ts'
 export type { DeclaredTime, Service, ServiceContent, ServiceVersion } from './service.model.ts'
-export { AUDIENCES, LIFE_EVENTS } from './service.model.ts'
+export { AUDIENCES, EMPTY_STAGE_MATRIX, LIFE_EVENTS } from './service.model.ts'
 export { qualityIssues } from './service.quality.ts'
 export {
   countPublishedByFacet,

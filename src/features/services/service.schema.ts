@@ -6,12 +6,17 @@ import { processSchema } from '../processes/process.schema.ts'
 import { msg } from './messages.fa.ts'
 import {
   AUDIENCES,
+  CHANNEL_KINDS,
   CURRENCIES,
   DOCUMENT_FORMS,
+  EMPTY_STAGE_MATRIX,
+  FORM_LANGUAGES,
   LIFE_EVENTS,
   NATURES,
   SERVICE_LEVELS,
   type ServiceContent,
+  SIGN_IN_METHODS,
+  STAGE_MODES,
   TIME_UNITS,
   TRIGGERS,
 } from './service.model.ts'
@@ -78,6 +83,53 @@ export const feeSchema = z.object({
   description: text(300).pipe(z.string().min(1, msg.feeDescriptionRequired)),
 })
 
+export const serviceFormSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, msg.formFileInvalid),
+  title: text(200).pipe(z.string().min(1, msg.formTitleRequired)),
+  code: nullableText(50),
+  language: z.enum(FORM_LANGUAGES),
+  fileName: text(200).pipe(z.string().min(1, msg.formFileInvalid)),
+})
+
+export const officeLinkSchema = z.object({
+  officeId: z.uuid(msg.officeRequired),
+  note: nullableText(500),
+})
+
+export const channelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, msg.channelIdInvalid),
+    kind: z.enum(CHANNEL_KINDS),
+    title: text(200).pipe(z.string().min(1, msg.channelTitleRequired)),
+    url: optionalUrl('نشانی'),
+    phone: optionalPhone('تلفن'),
+    code: nullableText(30),
+    signIn: z.enum(SIGN_IN_METHODS),
+    signatureRequired: z.boolean(),
+    note: nullableText(500),
+  })
+  .superRefine((ch, ctx) => {
+    const needsUrl = ch.kind === 'e_service' || ch.kind === 'web_page' || ch.kind === 'mobile_app'
+    if (needsUrl && !ch.url)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: msg.channelUrlRequired })
+    if (ch.kind === 'phone' && !ch.phone)
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: msg.channelPhoneRequired })
+    if (ch.kind === 'sms_ussd' && !ch.code)
+      ctx.addIssue({ code: 'custom', path: ['code'], message: msg.channelCodeRequired })
+  })
+
+const stageDeliverySchema = z.object({
+  mode: z.enum(STAGE_MODES).nullable(),
+  channelIds: z.array(z.string().max(40)).max(30),
+})
+
+export const stageMatrixSchema = z.object({
+  information: stageDeliverySchema,
+  request: stageDeliverySchema,
+  processing: stageDeliverySchema,
+  delivery: stageDeliverySchema,
+})
+
 export const serviceContentSchema = z.object({
   title: text(200).pipe(z.string().min(1, msg.titleRequired)),
   popularNames: z.array(text(200)).max(20),
@@ -111,6 +163,11 @@ export const serviceContentSchema = z.object({
   keywords: z.array(text(60)).max(30),
   // Versions stored before processes existed have none.
   process: processSchema.default({ steps: [], transitions: [], variants: [] }),
+  // Likewise for forms, offices, channels and the stage matrix.
+  forms: z.array(serviceFormSchema).max(30).default([]),
+  offices: z.array(officeLinkSchema).max(500).default([]),
+  channels: z.array(channelSchema).max(30).default([]),
+  stages: stageMatrixSchema.default(EMPTY_STAGE_MATRIX),
 }) satisfies z.ZodType<ServiceContent, unknown>
 
 /** Reads content stored in the database; a row that does not parse is a bug, so it throws. */

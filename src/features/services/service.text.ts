@@ -2,20 +2,28 @@ import { formatNumberFa, toPersianDigits } from '../../lib/fa/digits.ts'
 import { stepDurationText } from '../processes/index.ts'
 import {
   AUDIENCE_LABELS,
+  CHANNEL_KIND_LABELS,
   CURRENCY_LABELS,
   DOCUMENT_FORM_LABELS,
+  FORM_LANGUAGE_LABELS,
   LEVEL_LABELS,
   LIFE_EVENT_LABELS,
   NATURE_LABELS,
+  SIGN_IN_LABELS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
   TIME_UNIT_LABELS,
   TRIGGER_LABELS,
 } from './messages.fa.ts'
-import type {
-  DeclaredTime,
-  Fee,
-  Frequency,
-  RequiredDocument,
-  ServiceContent,
+import {
+  type DeclaredTime,
+  type Fee,
+  type Frequency,
+  type RequiredDocument,
+  SERVICE_STAGES,
+  type ServiceChannel,
+  type ServiceContent,
+  type ServiceForm,
 } from './service.model.ts'
 
 /** Plain Persian renderings of card values, shared by pages, diffs and the conflict view. */
@@ -58,6 +66,32 @@ export function visitsText(n: number | null): string {
   return n === 0 ? 'بدون مراجعهٔ حضوری' : `${toPersianDigits(n)} بار`
 }
 
+/** A form as one line; the short hash makes a replaced file show as a change. */
+export function formText(f: ServiceForm): string {
+  const code = f.code ? ` (${f.code})` : ''
+  return `${f.title}${code}، ${FORM_LANGUAGE_LABELS[f.language]} — ${f.fileName} [${f.sha256.slice(0, 8)}]`
+}
+
+export function channelText(ch: ServiceChannel): string {
+  const where = ch.url ?? ch.phone ?? ch.code ?? ''
+  const bits = [CHANNEL_KIND_LABELS[ch.kind]]
+  if (ch.kind === 'e_service') bits.push(SIGN_IN_LABELS[ch.signIn])
+  if (ch.signatureRequired) bits.push('نیاز به امضای الکترونیکی')
+  return `${ch.title}${where ? ` — ${where}` : ''} (${bits.join('، ')})`
+}
+
+function stageLines(c: ServiceContent): string[] {
+  const title = new Map(c.channels.map((ch) => [ch.id, ch.title]))
+  return SERVICE_STAGES.flatMap((stage) => {
+    const d = c.stages[stage]
+    if (!d.mode) return []
+    const via = d.channelIds.map((id) => title.get(id)).filter((t): t is string => !!t)
+    return [
+      `${STAGE_LABELS[stage]}: ${STAGE_MODE_LABELS[d.mode]}${via.length ? ` (${via.join('، ')})` : ''}`,
+    ]
+  })
+}
+
 /** Labels of the card's fields, in the order pages and diffs show them. */
 export const FIELD_LABELS: Record<keyof ServiceContent, string> = {
   title: 'عنوان خدمت',
@@ -83,6 +117,10 @@ export const FIELD_LABELS: Record<keyof ServiceContent, string> = {
   nationalServiceCode: 'شناسهٔ ملی خدمت',
   keywords: 'کلیدواژه‌ها',
   process: 'مراحل انجام کار',
+  forms: 'فرم‌ها',
+  offices: 'محل‌های مراجعه',
+  channels: 'راه‌های دسترسی',
+  stages: 'مراحل الکترونیکی و حضوری',
 }
 
 /**
@@ -92,6 +130,7 @@ export const FIELD_LABELS: Record<keyof ServiceContent, string> = {
 export function fieldTexts(
   c: ServiceContent,
   lawTitle: (id: string) => string,
+  officeName: (id: string) => string = () => 'دفتر',
 ): Record<keyof ServiceContent, string[]> {
   const one = (s: string | null) => (s ? [s] : [])
   return {
@@ -126,6 +165,10 @@ export function fieldTexts(
       (s, i) =>
         `${toPersianDigits(i + 1)}. ${s.title}${s.duration ? ` (${stepDurationText(s.duration)})` : ''}`,
     ),
+    forms: c.forms.map(formText),
+    offices: c.offices.map((o) => `${officeName(o.officeId)}${o.note ? ` — ${o.note}` : ''}`),
+    channels: c.channels.map(channelText),
+    stages: stageLines(c),
   }
 }
 
@@ -144,9 +187,10 @@ export function diffContent(
   before: ServiceContent | null,
   after: ServiceContent,
   lawTitle: (id: string) => string,
+  officeName?: (id: string) => string,
 ): FieldChange[] {
-  const a = before ? fieldTexts(before, lawTitle) : null
-  const b = fieldTexts(after, lawTitle)
+  const a = before ? fieldTexts(before, lawTitle, officeName) : null
+  const b = fieldTexts(after, lawTitle, officeName)
   const changes: FieldChange[] = []
   for (const field of Object.keys(FIELD_LABELS) as (keyof ServiceContent)[]) {
     const prev = a?.[field] ?? []
