@@ -149,6 +149,18 @@ export interface HolidaysTable {
   updatedAt: Timestamp
 }
 
+/** A form file, stored once per distinct content (features/forms). */
+export interface FormFilesTable {
+  /** Hex SHA-256 of `bytes`. */
+  sha256: string
+  kind: 'pdf' | 'docx' | 'xlsx' | 'odt'
+  mediaType: string
+  sizeBytes: number
+  bytes: Uint8Array
+  createdAt: CreatedAt
+  createdBy: string | null
+}
+
 export interface Database {
   laws: LawsTable
   services: ServicesTable
@@ -161,6 +173,7 @@ export interface Database {
   settings: SettingsTable
   rateLimits: RateLimitsTable
   holidays: HolidaysTable
+  formFiles: FormFilesTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>
