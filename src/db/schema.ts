@@ -116,6 +116,8 @@ export interface ServicesTable {
   createdAt: CreatedAt
   withdrawnAt: Timestamp | null
   withdrawnReason: string | null
+  /** When the public state last changed (published, withdrawn, restored): incremental sync. */
+  publicChangedAt: Timestamp | null
 }
 
 export interface ServiceVersionsTable {

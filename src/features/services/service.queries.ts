@@ -211,6 +211,16 @@ export async function publishDraftVersion(
     .where('id', '=', p.draftId)
     .where('status', '=', 'draft')
     .executeTakeFirstOrThrow()
+  await markPublicChange(db, p.serviceId, p.now)
+}
+
+/** Incremental sync (open data): the service's public state changed now. Same transaction. */
+async function markPublicChange(db: Executor, serviceId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('services')
+    .set({ publicChangedAt: now })
+    .where('id', '=', serviceId)
+    .execute()
 }
 
 export async function setWithdrawn(
@@ -221,7 +231,11 @@ export async function setWithdrawn(
 ): Promise<void> {
   await db
     .updateTable('services')
-    .set({ withdrawnAt: reason === null ? null : now, withdrawnReason: reason })
+    .set({
+      withdrawnAt: reason === null ? null : now,
+      withdrawnReason: reason,
+      publicChangedAt: now,
+    })
     .where('id', '=', serviceId)
     .execute()
 }
