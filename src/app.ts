@@ -30,6 +30,7 @@ import { apiDocsRoutes } from './web/api-docs.ts'
 import { csrfProtection } from './web/csrf.ts'
 import type { AppEnv } from './web/env.ts'
 import { handleError, handleNotFound } from './web/error-handler.ts'
+import { apiEtag } from './web/etag.ts'
 import { healthRoutes } from './web/health.ts'
 import { requestLog } from './web/request-log.ts'
 import { securityHeaders } from './web/security-headers.ts'
@@ -76,6 +77,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/account/tokens', tokenRoutes(deps))
 
   // API
+  app.use('/api/v1/*', apiEtag())
   const api = createApi()
   agencyApiRoutes(api, deps)
   serviceApiRoutes(api, deps)
