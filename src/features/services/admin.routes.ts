@@ -7,6 +7,7 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
+import { channelEditorRoutes, channelsOverviewRow } from '../channels/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import { processEditorRoutes, processOverview } from '../processes/editor/index.ts'
 import { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
@@ -211,6 +212,11 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
             sections: await sectionSummaries(deps, draft),
             issues: qualityIssues(draft.content),
             process: processOverview(draft.content),
+            channels: channelsOverviewRow(
+              service.id,
+              draft.content,
+              canEditServicesOf(actor, service.agencyId),
+            ),
           }
         : null,
       canEdit: canEditServicesOf(actor, service.agencyId),
@@ -316,6 +322,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.route('/', serviceEditorRoutes(deps))
   app.route('/', processEditorRoutes(deps))
+  app.route('/', channelEditorRoutes(deps))
 
   return app
 }

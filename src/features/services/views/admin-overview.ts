@@ -42,6 +42,8 @@ export interface OverviewView {
     issues: QualityIssue[]
     /** The process row: its steps, total time and consistency with the declared time. */
     process: ProcessOverview
+    /** The channels row (channels, stage matrix, maturity level), from features/channels. */
+    channels: SummaryListRow
   } | null
   canEdit: boolean
   canPublish: boolean
@@ -146,6 +148,7 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
             : {}),
         })),
         processRow(v, d.process),
+        d.channels,
       ],
     })}
     ${qualityChecklist(v, d.issues)}

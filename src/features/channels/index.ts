@@ -1,0 +1,2 @@
+export { channelEditorRoutes } from './editor.routes.ts'
+export { channelsOverviewRow } from './present.ts'
