@@ -163,6 +163,69 @@ export interface FormFilesTable {
   createdBy: string | null
 }
 
+export interface OfficesTable {
+  id: Generated<string>
+  agencyId: string
+  name: string
+  address: string
+  provinceCode: string
+  city: string
+  /** Ten ASCII digits. */
+  postalCode: string
+  lat: number
+  lng: number
+  /** JSON: string[]. */
+  phones: Json
+  email: string | null
+  /** JSON: { features: string[], notes: string | null }. */
+  accessibility: Json
+  /** JSON: weekday → [{ start, end }] in minutes after Tehran midnight. */
+  hours: Json
+  /** JSON: [{ day, intervals, note }]. */
+  exceptions: Json
+  /** JSON: [{ from, to, reason }]. */
+  closures: Json
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
+/** One published, not withdrawn service in the search index (see the search migration). */
+export interface SearchEntriesTable {
+  serviceId: string
+  agencyId: string
+  versionNo: number
+  slug: string
+  title: string
+  summary: string
+  sortKey: string
+  titleKey: string
+  namesKey: string
+  bodyKey: string
+  titleCompact: string
+  namesCompact: string
+  allCompact: string
+  words: string[]
+  audiences: string[]
+  lifeEvents: string[]
+  provinceCode: string | null
+  online: boolean
+  publishedAt: Timestamp
+}
+
+/** The search vocabulary: each word of the index with the number of services that have it. */
+export interface SearchWordsTable {
+  word: string
+  df: number
+}
+
+/** Queries that found nothing, counted per Tehran day; no personal data. */
+export interface SearchZeroResultsTable {
+  /** ISO calendar day (DATE, returned as a string). */
+  day: string
+  query: string
+  count: number
+}
+
 export interface Database {
   laws: LawsTable
   services: ServicesTable
@@ -175,6 +238,10 @@ export interface Database {
   settings: SettingsTable
   rateLimits: RateLimitsTable
   holidays: HolidaysTable
+  searchEntries: SearchEntriesTable
+  searchWords: SearchWordsTable
+  searchZeroResults: SearchZeroResultsTable
+  offices: OfficesTable
   formFiles: FormFilesTable
 }
 

@@ -1,0 +1,146 @@
+import { notifyCacheTag } from '../../db/cache-channel.ts'
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { NotFoundError } from '../../lib/errors.ts'
+import type { FieldErrors } from '../../web/form.ts'
+import { recordAudit } from '../audit/index.ts'
+import type { OfficeInput } from './office.input.ts'
+import { auditSnapshot, type Office } from './office.model.ts'
+import { assertCanManageOfficesOf } from './office.policy.ts'
+import {
+  deleteOfficeRow,
+  findOfficeById,
+  insertOffice,
+  listVersionsLinkingOffice,
+  updateOffice,
+} from './office.queries.ts'
+import { msg } from './messages.fa.ts'
+
+type Db = Deps['db']
+
+/** Pages that show this office: its own page and every service page that links it. */
+export function officeCacheTag(officeId: string): string {
+  return `office:${officeId}`
+}
+
+/** The list of an agency's offices (a new office appears there). */
+export function agencyOfficesCacheTag(agencyId: string): string {
+  return `agency-offices:${agencyId}`
+}
+
+async function announce(trx: Db, office: Pick<Office, 'id' | 'agencyId'>): Promise<void> {
+  await notifyCacheTag(trx, officeCacheTag(office.id))
+  await notifyCacheTag(trx, agencyOfficesCacheTag(office.agencyId))
+}
+
+function invalidateLocally(deps: Deps, office: Pick<Office, 'id' | 'agencyId'>): void {
+  deps.pageCache.invalidate(officeCacheTag(office.id))
+  deps.pageCache.invalidate(agencyOfficesCacheTag(office.agencyId))
+}
+
+export type OfficeWriteResult = { ok: true; office: Office } | { ok: false; errors: FieldErrors }
+
+export async function createOffice(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  input: OfficeInput,
+  options: { id?: string } = {},
+): Promise<Office> {
+  assertCanManageOfficesOf(actor, agencyId)
+  const office = await deps.db.transaction().execute(async (trx) => {
+    const office = await insertOffice(trx, agencyId, input, deps.clock.now(), options.id)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'office',
+      entityId: office.id,
+      action: 'create',
+      agencyId,
+      before: null,
+      after: auditSnapshot(office),
+    })
+    await announce(trx, office)
+    return office
+  })
+  invalidateLocally(deps, office)
+  return office
+}
+
+/**
+ * Applies `change` to the office as it is now (read under lock, so two quick edits of its
+ * exceptions do not lose one); the change returns the new input, or field errors.
+ */
+export async function changeOffice(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  change: (office: Office) => { ok: true; input: OfficeInput } | { ok: false; errors: FieldErrors },
+  action = 'update',
+): Promise<OfficeWriteResult> {
+  const result = await deps.db.transaction().execute(async (trx): Promise<OfficeWriteResult> => {
+    const before = await findOfficeById(trx, id, { forUpdate: true })
+    if (!before) throw new NotFoundError('office.not-found', msg.notFound)
+    assertCanManageOfficesOf(actor, before.agencyId)
+    const next = change(before)
+    if (!next.ok) return next
+    const office = await updateOffice(trx, id, next.input, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'office',
+      entityId: id,
+      action,
+      agencyId: office.agencyId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(office),
+    })
+    await announce(trx, office)
+    return { ok: true, office }
+  })
+  if (result.ok) invalidateLocally(deps, result.office)
+  return result
+}
+
+export function editOffice(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: OfficeInput,
+): Promise<OfficeWriteResult> {
+  return changeOffice(deps, actor, id, () => ({ ok: true, input }))
+}
+
+/**
+ * Deletes an office, unless a draft or the published version of a service links it: a public
+ * page must never point at an office that is gone, so the link has to be removed first.
+ */
+export async function deleteOffice(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const before = await findOfficeById(trx, id, { forUpdate: true })
+    if (!before) throw new NotFoundError('office.not-found', msg.notFound)
+    assertCanManageOfficesOf(actor, before.agencyId)
+    const linking = await listVersionsLinkingOffice(trx, id)
+    if (linking.length > 0) {
+      const titles = [...new Set(linking.map((l) => `«${l.title}»`))].join('، ')
+      return { ok: false as const, errors: { _form: msg.inUse(titles) } }
+    }
+    await deleteOfficeRow(trx, id)
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'office',
+      entityId: id,
+      action: 'delete',
+      agencyId: before.agencyId,
+      before: auditSnapshot(before),
+      after: null,
+    })
+    await announce(trx, before)
+    return { ok: true as const, office: before }
+  })
+  if (!result.ok) return result
+  invalidateLocally(deps, result.office)
+  return { ok: true }
+}
