@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import type { Deps } from './deps.ts'
 import {
@@ -16,9 +17,17 @@ import {
 } from './features/agencies/routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/index.ts'
+import { channelApiRoutes, channelHelpRoutes } from './features/channels/index.ts'
 import { dashboardRoutes } from './features/dashboard/index.ts'
+import {
+  formApiRoutes,
+  formDownloadRoutes,
+  formUploadBodyLimit,
+  isFormUploadPath,
+} from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
+import { opendataApiRoutes } from './features/opendata/index.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import {
   serviceAdminRoutes,
@@ -49,13 +58,17 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   )
   app.route('/assets', assetRoutes(loadAssets()))
   app.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new HTTPException(413)
-      },
-    }),
+    except(
+      (c) => isFormUploadPath(c.req.path),
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: () => {
+          throw new HTTPException(413)
+        },
+      }),
+    ),
   )
+  app.use(formUploadBodyLimit())
   app.use(csrfProtection({ trustProxy }))
   app.use(loadActor(deps))
 
@@ -65,6 +78,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
+  app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
@@ -75,13 +89,17 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/audit', auditRoutes(deps))
   app.route('/admin', dashboardRoutes(deps))
   app.route('/account/tokens', tokenRoutes(deps))
+  app.route('/help', channelHelpRoutes(deps))
 
   // API
   app.use('/api/v1/*', apiEtag())
   const api = createApi()
   agencyApiRoutes(api, deps)
   serviceApiRoutes(api, deps)
+  opendataApiRoutes(api, deps)
+  formApiRoutes(api, deps)
   processInteropApiRoutes(api, deps)
+  channelApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

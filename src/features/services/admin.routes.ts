@@ -8,6 +8,12 @@ import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
 import { channelEditorRoutes, channelsOverviewRow } from '../channels/index.ts'
+import {
+  formEditorRoutes,
+  formsOverviewRow,
+  publicFormItems,
+  staffFormHref,
+} from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import { processEditorRoutes, processOverview } from '../processes/editor/index.ts'
 import { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
@@ -212,6 +218,11 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
             sections: await sectionSummaries(deps, draft),
             issues: qualityIssues(draft.content),
             process: processOverview(draft.content),
+            forms: formsOverviewRow(
+              service.id,
+              draft.content,
+              canEditServicesOf(actor, service.agencyId),
+            ),
             channels: channelsOverviewRow(
               service.id,
               draft.content,
@@ -315,6 +326,9 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
             ask: { values: {}, error: null },
           }),
           jsonLd: null,
+          forms: await publicFormItems(deps.db, draft.content.forms, (sha) =>
+            staffFormHref(service.id, sha),
+          ),
         },
       }),
     })
@@ -322,6 +336,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.route('/', serviceEditorRoutes(deps))
   app.route('/', processEditorRoutes(deps))
+  app.route('/', formEditorRoutes(deps))
   app.route('/', channelEditorRoutes(deps))
 
   return app

@@ -10,6 +10,7 @@ import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
 import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
+import { publicFormItems, publicServiceFormHref } from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import { diffProcesses } from '../processes/index.ts'
 import { processFlowchartSvg } from '../processes/process.render.ts'
@@ -173,6 +174,9 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
           withdrawnReason: s.service.withdrawnReason,
           historicNote: null,
           jsonLd: s.service.withdrawnAt ? null : jsonLd,
+          forms: await publicFormItems(deps.db, s.version.content.forms, (sha) =>
+            publicServiceFormHref(slug, sha),
+          ),
           process: await buildProcessSection(deps, {
             slug,
             content: s.version.content,
@@ -223,6 +227,9 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
             ? 'این یک نسخهٔ پیشین از این خدمت است و دیگر اعتبار ندارد.'
             : null,
         jsonLd: null,
+        forms: await publicFormItems(deps.db, s.version.content.forms, (sha) =>
+          publicServiceFormHref(slug, sha),
+        ),
         process: await buildProcessSection(deps, {
           slug,
           content: s.version.content,

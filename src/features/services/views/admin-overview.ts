@@ -42,6 +42,8 @@ export interface OverviewView {
     issues: QualityIssue[]
     /** The process row: its steps, total time and consistency with the declared time. */
     process: ProcessOverview
+    /** The forms row, from features/forms. */
+    forms?: SummaryListRow
     /** The channels row (channels, stage matrix, maturity level), from features/channels. */
     channels: SummaryListRow
   } | null
@@ -148,6 +150,7 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
             : {}),
         })),
         processRow(v, d.process),
+        ...(d.forms ? [d.forms] : []),
         d.channels,
       ],
     })}

@@ -2,6 +2,8 @@ import { html, raw } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import { type Html, insetText, summaryList, tag, warningText } from '../../../web/ui/index.ts'
+import { channelsSection, maturityBadge, onlineBlock } from '../../channels/index.ts'
+import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
 import type { Law } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import {
@@ -31,6 +33,8 @@ export interface ServicePageView {
   jsonLd: string | null
   /** The process section, when the version documents its process. */
   process: ProcessSectionView | null
+  /** The forms with their files' kind and size (features/forms); none when left out. */
+  forms?: PublicFormItem[]
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -154,13 +158,17 @@ export function servicePageBody(v: ServicePageView): Html {
     <h1 class="mr-heading-xl">${c.title}</h1>
     ${c.popularNames.length ? html`<p class="mr-secondary-text">با نام‌های ${c.popularNames.map((n, i) => html`${i ? '، ' : ''}«${n}»`)} هم شناخته می‌شود.</p>` : ''}
     <p class="mr-body-l">${c.summary}</p>
+    ${onlineBlock(c)}
     <p class="mr-service-tags">${c.audiences.map((a) => tag({ text: AUDIENCE_LABELS[a], colour: 'blue' }))} ${c.lifeEvents.map((e) => tag({ text: LIFE_EVENT_LABELS[e], colour: 'grey' }))}</p>
     <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
       ${summaryList({ rows: facts })}
+      ${maturityBadge(c)}
       ${section('description', 'شرح خدمت', paragraphs(c.description))}
       ${c.eligibility ? section('eligibility', 'چه کسانی می‌توانند از این خدمت استفاده کنند', paragraphs(c.eligibility)) : ''}
       ${section('documents', 'مدارک لازم', documentsTable(c))}
+      ${formsPublicSection(v.forms)}
       ${section('fees', 'هزینه‌ها', feesTable(c))}
+      ${channelsSection(c)}
       ${v.process ? processSection(v.process) : ''}
       ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}
       ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}

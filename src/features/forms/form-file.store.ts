@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { Clock } from '../../lib/clock.ts'
+import { ValidationError } from '../../lib/errors.ts'
+import { recordAudit } from '../audit/index.ts'
+import {
+  FORM_MEDIA_TYPES,
+  type FormFile,
+  type FormFileKind,
+  type FormFileMeta,
+  isSha256,
+  MAX_FORM_BYTES,
+} from './form-file.model.ts'
+import { findFormFile, findFormFileMetas, insertFormFile } from './form-file.queries.ts'
+import { formsMsg as m } from './messages.fa.ts'
+import { sniffFormType } from './sniff.ts'
+
+type Executor = Kysely<Database>
+
+export type FormFileProblem = 'empty' | 'too-large' | 'wrong-type'
+
+export type FormFileCheck =
+  | { ok: true; kind: FormFileKind }
+  | { ok: false; problem: FormFileProblem; message: string }
+
+/** Whether bytes may be stored as a form file; the Persian message says why not. */
+export function checkFormFile(bytes: Uint8Array): FormFileCheck {
+  if (bytes.length === 0) return { ok: false, problem: 'empty', message: m.fileEmpty }
+  if (bytes.length > MAX_FORM_BYTES)
+    return { ok: false, problem: 'too-large', message: m.fileTooLarge }
+  const kind = sniffFormType(bytes)
+  if (!kind) return { ok: false, problem: 'wrong-type', message: m.fileWrongType }
+  return { ok: true, kind }
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+export interface StoredFormFile extends FormFileMeta {
+  /** False when the same content was stored already (nothing was written). */
+  created: boolean
+}
+
+/**
+ * Stores a form file once per content: validates it (empty, over 10 MB, or not a PDF, DOCX,
+ * XLSX or ODT by its content → throws `ValidationError` with the Persian message, field
+ * `file`), then inserts it unless a file with the same SHA-256 is there. Run it inside the
+ * caller's transaction. When `audit` is given and the file is new, records a
+ * `form-file`/`store` audit event in the same transaction.
+ */
+export async function storeFormFile(
+  trx: Executor,
+  bytes: Uint8Array,
+  audit?: { actor: Actor | null; clock: Clock; agencyId: string | null },
+): Promise<StoredFormFile> {
+  const check = checkFormFile(bytes)
+  if (!check.ok) throw new ValidationError(check.message, { file: check.message })
+  const file: FormFileMeta & { bytes: Uint8Array } = {
+    sha256: sha256Hex(bytes),
+    kind: check.kind,
+    mediaType: FORM_MEDIA_TYPES[check.kind],
+    sizeBytes: bytes.length,
+    bytes,
+  }
+  const created = await insertFormFile(trx, {
+    ...file,
+    createdBy: audit?.actor?.userId ?? null,
+    now: audit?.clock.now(),
+  })
+  if (created && audit) {
+    await recordAudit(trx, audit.clock, {
+      actor: audit.actor,
+      entityType: 'form-file',
+      entityId: file.sha256,
+      action: 'store',
+      agencyId: audit.agencyId,
+      before: null,
+      after: { sha256: file.sha256, mediaType: file.mediaType, sizeBytes: file.sizeBytes },
+    })
+  }
+  return {
+    sha256: file.sha256,
+    kind: file.kind,
+    mediaType: file.mediaType,
+    sizeBytes: file.sizeBytes,
+    created,
+  }
+}
+
+/** A stored file with its bytes, or undefined (also for a string that is not a hex SHA-256). */
+export async function getFormFile(db: Executor, sha256: string): Promise<FormFile | undefined> {
+  return isSha256(sha256) ? findFormFile(db, sha256) : undefined
+}
+
+/** The stored files' descriptions (no bytes), by SHA-256; unknown hashes are left out. */
+export async function formFileMeta(
+  db: Executor,
+  sha256s: string[],
+): Promise<Map<string, FormFileMeta>> {
+  const rows = await findFormFileMetas(db, sha256s.filter(isSha256))
+  return new Map(rows.map((r) => [r.sha256, r]))
+}

@@ -1,0 +1,285 @@
+import { type Context, Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import { CSRF_FIELD } from '../../web/csrf.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
+import { page } from '../../web/page.ts'
+import { ID, staffService } from '../services/admin.access.ts'
+import { editorMsg as em, FORM_LANGUAGE_LABELS, msg } from '../services/messages.fa.ts'
+import type { Service, ServiceForm, ServiceVersion } from '../services/service.model.ts'
+import { findDraft } from '../services/service.queries.ts'
+import type { DraftStamp } from '../services/views/editor-common.ts'
+import { fileSizeFa } from './download.ts'
+import {
+  addForm,
+  FORMS_MAX,
+  type FormsWriteResult,
+  type FormUpload,
+  removeForm,
+  replaceFormFile,
+  updateFormDetails,
+} from './forms.actions.ts'
+import { formDetailsSchema } from './forms.input.ts'
+import { type FormWithFile, staffFormHref, withFiles } from './forms.present.ts'
+import { FORM_KIND_LABELS, formsMsg as m } from './messages.fa.ts'
+import {
+  type EditorFormRow,
+  formEditPage,
+  formsEditorPage,
+  formsHref,
+} from './views/forms-editor.ts'
+
+const SHA = '{[0-9a-f]{64}}'
+
+type Body = Record<string, string | File>
+
+function stampOfDraft(d: ServiceVersion): DraftStamp {
+  return { draftId: d.id, revision: String(d.revision) }
+}
+
+function strings(body: Body): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(body))
+    if (typeof v === 'string' && k !== CSRF_FIELD) out[k] = v
+  return out
+}
+
+/** The revision the form was rendered from, or -1 (always a conflict) for another draft. */
+function expectedRevision(body: Body, draft: ServiceVersion): number {
+  const rev = typeof body.revision === 'string' ? body.revision : ''
+  return body.draft === draft.id && /^\d{1,9}$/.test(rev) ? Number(rev) : -1
+}
+
+async function uploadOf(body: Body, field: string): Promise<FormUpload | null> {
+  const file = body[field]
+  if (!(file instanceof File)) return null
+  // A browser sends an empty part with no name when no file was chosen.
+  if (file.size === 0 && file.name === '') return null
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
+}
+
+function rowOf(serviceId: string, { form, file }: FormWithFile): EditorFormRow {
+  return {
+    sha256: form.sha256,
+    title: form.title,
+    code: form.code,
+    language: FORM_LANGUAGE_LABELS[form.language],
+    kind: file ? FORM_KIND_LABELS[file.kind] : null,
+    size: file ? fileSizeFa(file.sizeBytes) : null,
+    fileName: form.fileName,
+    downloadHref: staffFormHref(serviceId, form.sha256),
+    editHref: `${formsHref(serviceId)}/${form.sha256}`,
+  }
+}
+
+function detailValues(f: ServiceForm): Record<string, string> {
+  return { title: f.title, code: f.code ?? '', language: f.language }
+}
+
+function hasAny(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0
+}
+
+/**
+ * The forms section of the service editor, under `/admin/services/:id/edit/forms` (R5):
+ * the draft's forms, upload, replace a file, edit details, remove. Each route checks the
+ * permission (agency editors and admins of the service's agency) before reading any input;
+ * every write goes through `saveDraft`, which authorises it again and checks the revision.
+ */
+export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const FORMS = `/:id${ID}/edit/forms`
+  const ONE = `${FORMS}/:sha${SHA}`
+
+  const editable = (c: Context<AppEnv>) => staffService(deps, c, c.req.param('id'), 'edit')
+
+  async function draftOf(serviceId: string): Promise<ServiceVersion> {
+    const draft = await findDraft(deps.db, serviceId)
+    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
+    return draft
+  }
+
+  const crumbs = (service: Service, title: string, inForm: boolean) => [
+    { href: '/admin/services', text: em.listTitle },
+    { href: `/admin/services/${service.id}`, text: title || em.untitled },
+    ...(inForm ? [{ href: formsHref(service.id), text: m.sectionLabel }] : []),
+  ]
+
+  function banner(c: Context<AppEnv>) {
+    const text = (m.done as Record<string, string>)[c.req.query('done') ?? '']
+    return text ? { banner: { kind: 'success' as const, text } } : {}
+  }
+
+  async function listPage(
+    c: Context<AppEnv>,
+    service: Service,
+    draft: ServiceVersion,
+    add: { values: Record<string, string>; errors: FieldErrors },
+  ) {
+    const invalid = hasAny(add.errors)
+    const rows = (await withFiles(deps.db, draft.content.forms)).map((f) => rowOf(service.id, f))
+    return page(
+      c,
+      {
+        title: `${invalid ? 'خطا: ' : ''}${m.sectionLabel}`,
+        breadcrumbs: crumbs(service, draft.content.title, false),
+        ...(invalid ? {} : banner(c)),
+        content: formsEditorPage({
+          csrfToken: c.get('csrfToken'),
+          serviceId: service.id,
+          serviceTitle: draft.content.title,
+          stamp: stampOfDraft(draft),
+          rows,
+          full: draft.content.forms.length >= FORMS_MAX,
+          add,
+        }),
+      },
+      invalid ? 422 : 200,
+    )
+  }
+
+  async function editPage(
+    c: Context<AppEnv>,
+    service: Service,
+    draft: ServiceVersion,
+    sha256: string,
+    forms: {
+      details?: { values: Record<string, string>; errors: FieldErrors }
+      replace?: { errors: FieldErrors }
+    },
+  ) {
+    const form = draft.content.forms.find((f) => f.sha256 === sha256)
+    if (!form) throw new NotFoundError('forms.not-found', m.formNotFound)
+    const [withFile] = await withFiles(deps.db, [form])
+    const row = rowOf(service.id, withFile ?? { form, file: null })
+    const invalid = hasAny(forms.details?.errors ?? {}) || hasAny(forms.replace?.errors ?? {})
+    return page(
+      c,
+      {
+        title: `${invalid ? 'خطا: ' : ''}${m.editHeading}: ${form.title}`,
+        breadcrumbs: crumbs(service, draft.content.title, true),
+        content: formEditPage({
+          csrfToken: c.get('csrfToken'),
+          serviceId: service.id,
+          serviceTitle: draft.content.title,
+          stamp: stampOfDraft(draft),
+          row,
+          details: forms.details ?? { values: detailValues(form), errors: {} },
+          replace: forms.replace ?? { errors: {} },
+        }),
+      },
+      invalid ? 422 : 200,
+    )
+  }
+
+  function afterWrite(c: Context<AppEnv>, result: FormsWriteResult, done: string) {
+    if (result.ok) return c.redirect(done, 303)
+    if ('conflict' in result) throw new ConflictError('service.draft-conflict', m.conflict)
+    return undefined
+  }
+
+  app.get(FORMS, async (c) => {
+    const { service } = await editable(c)
+    const draft = await findDraft(deps.db, service.id)
+    if (!draft) return c.redirect(`/admin/services/${service.id}`, 303)
+    return listPage(c, service, draft, { values: {}, errors: {} })
+  })
+
+  app.post(FORMS, async (c) => {
+    const { actor, service } = await editable(c)
+    const body = (await c.req.parseBody()) as Body
+    const draft = await draftOf(service.id)
+    const values = strings(body)
+    const parsed = formDetailsSchema.safeParse(values)
+    const upload = await uploadOf(body, 'file')
+    const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
+    if (!upload) errors.file = m.fileMissing
+    if (!parsed.success || !upload) return listPage(c, service, draft, { values, errors })
+    const result = await addForm(
+      deps,
+      actor,
+      service.id,
+      expectedRevision(body, draft),
+      parsed.data,
+      upload,
+    )
+    return (
+      afterWrite(c, result, `${formsHref(service.id)}?done=added`) ??
+      listPage(c, service, draft, {
+        values,
+        errors: 'errors' in result ? result.errors : {},
+      })
+    )
+  })
+
+  app.get(ONE, async (c) => {
+    const { service } = await editable(c)
+    const draft = await findDraft(deps.db, service.id)
+    if (!draft) return c.redirect(`/admin/services/${service.id}`, 303)
+    return editPage(c, service, draft, c.req.param('sha'), {})
+  })
+
+  app.post(ONE, async (c) => {
+    const { actor, service } = await editable(c)
+    const sha = c.req.param('sha')
+    const body = (await c.req.parseBody()) as Body
+    const draft = await draftOf(service.id)
+    const values = strings(body)
+    const parsed = formDetailsSchema.safeParse(values)
+    if (!parsed.success)
+      return editPage(c, service, draft, sha, {
+        details: { values, errors: fieldErrorsOf(parsed.error) },
+      })
+    const result = await updateFormDetails(
+      deps,
+      actor,
+      service.id,
+      expectedRevision(body, draft),
+      sha,
+      parsed.data,
+    )
+    return (
+      afterWrite(c, result, `${formsHref(service.id)}?done=saved`) ??
+      editPage(c, service, draft, sha, {
+        details: { values, errors: 'errors' in result ? result.errors : {} },
+      })
+    )
+  })
+
+  app.post(`${ONE}/file`, async (c) => {
+    const { actor, service } = await editable(c)
+    const sha = c.req.param('sha')
+    const body = (await c.req.parseBody()) as Body
+    const draft = await draftOf(service.id)
+    const upload = await uploadOf(body, 'newFile')
+    if (!upload)
+      return editPage(c, service, draft, sha, { replace: { errors: { newFile: m.fileMissing } } })
+    const result = await replaceFormFile(
+      deps,
+      actor,
+      service.id,
+      expectedRevision(body, draft),
+      sha,
+      upload,
+    )
+    if (!result.ok && 'errors' in result) {
+      const { file, ...rest } = result.errors
+      return editPage(c, service, draft, sha, {
+        replace: { errors: { ...rest, ...(file ? { newFile: file } : {}) } },
+      })
+    }
+    return afterWrite(c, result, `${formsHref(service.id)}?done=replaced`) ?? c.notFound()
+  })
+
+  app.post(`${ONE}/delete`, async (c) => {
+    const { actor, service } = await editable(c)
+    const sha = c.req.param('sha')
+    const body = (await c.req.parseBody()) as Body
+    const draft = await draftOf(service.id)
+    const result = await removeForm(deps, actor, service.id, expectedRevision(body, draft), sha)
+    return afterWrite(c, result, `${formsHref(service.id)}?done=removed`) ?? c.notFound()
+  })
+
+  return app
+}

@@ -1,0 +1,29 @@
+// The forms feature's public surface (R5): the content-addressed form-file store, its
+// type sniffing, the editor section, downloads, the service-page section and the API.
+export { fileSizeFa } from './download.ts'
+export {
+  FORM_FILE_KINDS,
+  FORM_MEDIA_TYPES,
+  type FormFile,
+  type FormFileKind,
+  type FormFileMeta,
+  MAX_FORM_BYTES,
+  MAX_FORM_UPLOAD_BODY,
+} from './form-file.model.ts'
+export {
+  checkFormFile,
+  type FormFileCheck,
+  formFileMeta,
+  getFormFile,
+  type StoredFormFile,
+  storeFormFile,
+} from './form-file.store.ts'
+export { formApiRoutes } from './forms.api.routes.ts'
+export { formDownloadRoutes } from './forms.download.routes.ts'
+export { formEditorRoutes } from './forms.editor.routes.ts'
+export { publicFormItems, publicServiceFormHref, staffFormHref } from './forms.present.ts'
+export { FORM_KIND_LABELS } from './messages.fa.ts'
+export { sniffFormType } from './sniff.ts'
+export { formUploadBodyLimit, isFormUploadPath } from './upload-limit.ts'
+export { formsOverviewRow } from './views/forms-overview.ts'
+export { formsPublicSection, type PublicFormItem } from './views/forms-public.ts'
