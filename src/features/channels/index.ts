@@ -1,2 +1,8 @@
+export { assertChannelsConsistent, channelApiRoutes } from './api.routes.ts'
+export { listPublishedLevels } from './channel.queries.ts'
 export { channelEditorRoutes } from './editor.routes.ts'
+export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.ts'
+export { MATURITY_LABELS } from './messages.fa.ts'
 export { channelsOverviewRow } from './present.ts'
+export { channelHelpRoutes } from './public.routes.ts'
+export { channelsSection, maturityBadge, onlineBlock } from './views/public.ts'

@@ -26,7 +26,10 @@ export type MaturityLevel = 1 | 2 | 3 | 4 | 5
 
 export const MATURITY_LEVELS: readonly MaturityLevel[] = [1, 2, 3, 4, 5]
 
-type MaturityInput = Pick<ServiceContent, 'channels' | 'stages' | 'forms'>
+/** What the level is computed from: channels, stage matrix, and how many forms there are. */
+export type MaturityInput = Pick<ServiceContent, 'channels' | 'stages'> & {
+  forms: readonly unknown[]
+}
 
 /** Whether a stage is electronic through at least one existing electronic channel. */
 export function stageIsElectronic(c: MaturityInput, stage: ServiceStage): boolean {

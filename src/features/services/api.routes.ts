@@ -4,7 +4,9 @@ import { requireActor } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
 import { findAgencyByCode, findAgencyById } from '../agencies/index.ts'
+import { assertChannelsConsistent } from '../channels/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import { changesPage, changesPageJson, syncQueryFields } from '../opendata/sync/index.ts'
 import {
   processProblems,
   processSchema,
@@ -55,10 +57,7 @@ const listQuery = z.object({
     .regex(/^\d{2}$/)
     .optional()
     .openapi({ description: 'کد دورقمی استان' }),
-  updatedSince: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: 'فقط خدماتی که از این زمان به بعد منتشر شده‌اند' }),
+  ...syncQueryFields,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -96,18 +95,23 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       path: '/services',
       tags,
       summary: 'فهرست خدمات منتشرشده',
+      description:
+        'با updated_since، به‌جای فهرست الفبایی، تغییرات از آن زمان (ServiceChanges) برمی‌گردد.',
       request: { query: listQuery },
       responses: {
         200: {
-          description: 'یک صفحه از خدمات، به ترتیب الفبا',
+          description: 'یک صفحه از خدمات، به ترتیب الفبا؛ یا با updated_since، تغییرات',
           content: {
             'application/json': {
-              schema: z.object({
-                items: z.array(serviceSummaryJson),
-                total: z.number().int(),
-                page: z.number().int(),
-                pageSize: z.number().int(),
-              }),
+              schema: z.union([
+                z.object({
+                  items: z.array(serviceSummaryJson),
+                  total: z.number().int(),
+                  page: z.number().int(),
+                  pageSize: z.number().int(),
+                }),
+                changesPageJson,
+              ]),
             },
           },
         },
@@ -116,6 +120,8 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
+      if (q.updated_since !== undefined)
+        return c.json(await changesPage(deps, { ...q, updated_since: q.updated_since }), 200)
       const agency = q.agency ? await findAgencyByCode(deps.db, q.agency) : undefined
       if (q.agency && !agency)
         return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200)
@@ -126,7 +132,6 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
           audience: q.audience,
           lifeEvent: q.lifeEvent,
           provinceCode: q.province,
-          updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
         },
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       )
@@ -368,6 +373,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
         deps,
         body.content.legalBases.map((b) => b.lawId),
       )
+      assertChannelsConsistent(body.content)
       if (!(await findDraft(deps.db, service.id))) await startDraft(deps, actor, service.id)
       const result = await saveDraft(deps, actor, service.id, body.revision, () => body.content)
       if (!result.ok)

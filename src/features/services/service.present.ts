@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { maturityLevel } from '../channels/index.ts'
 import type { Law } from '../laws/index.ts'
 import type { Service, ServiceVersion } from './service.model.ts'
 import { AUDIENCES } from './service.model.ts'
@@ -38,6 +39,10 @@ export const serviceVersionJson = z
     /** Present on drafts: send it back when saving, to detect concurrent edits. */
     revision: z.number().int().optional(),
     content: serviceContentSchema,
+    eServiceMaturity: z.number().int().min(1).max(5).openapi({
+      description:
+        'سطح بلوغ خدمت الکترونیکی (۱ تا ۵)، حساب‌شده از شناسنامه؛ تعریف: /help/e-service-maturity',
+    }),
     laws: z
       .array(lawRefJson)
       .openapi({ description: 'قوانینی که در legalBases به آن‌ها استناد شده است' }),
@@ -94,6 +99,7 @@ export function presentVersion(
         : null,
     ...(version.status === 'draft' ? { revision: version.revision } : {}),
     content: version.content,
+    eServiceMaturity: maturityLevel(version.content),
     laws: [...laws].map((l) => ({ id: l.id, title: l.title, kind: l.kind, number: l.number })),
   }
 }
