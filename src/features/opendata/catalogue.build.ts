@@ -1,0 +1,155 @@
+import type { Deps } from '../../deps.ts'
+import type { Agency } from '../agencies/index.ts'
+import type { Law } from '../laws/index.ts'
+import type { ServiceContent } from '../services/index.ts'
+import type { CpsvInput } from '../services/interop/cpsv-ap.ts'
+import { parseStoredContent } from '../services/service.schema.ts'
+import type { CatalogueLaw, CatalogueService } from './catalogue.format.ts'
+import { formFileUrl } from './form-files.ts'
+import {
+  listAllAgencies,
+  listAllLaws,
+  type PublishedRow,
+  publishedBatch,
+} from './opendata.queries.ts'
+
+/**
+ * Reads the published catalogue for the exports: agencies and laws once, into memory (they
+ * are small), then the services a batch at a time, so a 20,000-service export never holds more
+ * than one batch of cards and each format can write as it goes.
+ */
+export interface CatalogueContext {
+  publicUrl: string
+  agencies: Map<string, Agency>
+  laws: Map<string, Law>
+}
+
+export interface PublishedService {
+  id: string
+  slug: string
+  agency: Agency
+  versionNo: number
+  publishedAt: Date
+  changeNote: string | null
+  publicChangedAt: Date | null
+  content: ServiceContent
+}
+
+export const EXPORT_BATCH_SIZE = 500
+
+export async function loadCatalogueContext(deps: Deps): Promise<CatalogueContext> {
+  const [agencies, laws] = await Promise.all([listAllAgencies(deps.db), listAllLaws(deps.db)])
+  return {
+    publicUrl: deps.config.publicUrl,
+    agencies: new Map(agencies.map((a) => [a.id, a])),
+    laws: new Map(laws.map((l) => [l.id, l])),
+  }
+}
+
+function toPublished(ctx: CatalogueContext, row: PublishedRow): PublishedService {
+  const agency = ctx.agencies.get(row.agencyId)
+  if (!agency) throw new Error(`service ${row.id} belongs to an unknown agency`)
+  return {
+    id: row.id,
+    slug: row.slug,
+    agency,
+    versionNo: row.versionNo,
+    publishedAt: row.publishedAt ?? new Date(0),
+    changeNote: row.changeNote,
+    publicChangedAt: row.publicChangedAt,
+    content: parseStoredContent(row.content),
+  }
+}
+
+/** Every published, not withdrawn service, in Persian alphabetical order, a batch at a time. */
+export async function* publishedServices(
+  deps: Deps,
+  ctx: CatalogueContext,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<PublishedService[]> {
+  let after: { sortKey: string; id: string } | null = null
+  for (;;) {
+    const rows: PublishedRow[] = await publishedBatch(deps.db, after, batchSize)
+    if (rows.length === 0) return
+    yield rows.map((r) => toPublished(ctx, r))
+    const last = rows[rows.length - 1]
+    if (!last || rows.length < batchSize) return
+    after = { sortKey: last.sortKey, id: last.id }
+  }
+}
+
+/** Every law a card cites: its legal bases and its process steps' legal bases. */
+export function citedLawIds(content: ServiceContent): string[] {
+  const ids = [
+    ...content.legalBases.map((b) => b.lawId),
+    ...content.process.steps.flatMap((s) => (s.legalBasis ? [s.legalBasis.lawId] : [])),
+  ]
+  return [...new Set(ids)]
+}
+
+export function catalogueLaw(law: Law): CatalogueLaw {
+  return {
+    id: law.id,
+    title: law.title,
+    kind: law.kind,
+    number: law.number,
+    approvedOn: law.approvedOn,
+    url: law.url,
+  }
+}
+
+export function serviceUrl(publicUrl: string, slug: string): string {
+  return `${publicUrl}/services/${encodeURIComponent(slug)}`
+}
+
+export function toCatalogueService(ctx: CatalogueContext, s: PublishedService): CatalogueService {
+  const laws = citedLawIds(s.content).flatMap((id) => {
+    const law = ctx.laws.get(id)
+    return law ? [catalogueLaw(law)] : []
+  })
+  return {
+    id: s.id,
+    slug: s.slug,
+    url: serviceUrl(ctx.publicUrl, s.slug),
+    agency: { id: s.agency.id, code: s.agency.code, nameFa: s.agency.nameFa },
+    versionNo: s.versionNo,
+    publishedAt: s.publishedAt.toISOString(),
+    changeNote: s.changeNote,
+    publicChangedAt: s.publicChangedAt?.toISOString() ?? null,
+    content: s.content,
+    laws,
+    formFiles: s.content.forms.map((f) => ({
+      sha256: f.sha256,
+      url: formFileUrl(ctx.publicUrl, s.slug, f.sha256),
+    })),
+  }
+}
+
+/** The agency's ancestry, top first (ministry → … → direct parent). */
+function parentsOf(ctx: CatalogueContext, agency: Agency): Agency[] {
+  const chain: Agency[] = []
+  const seen = new Set([agency.id])
+  let parentId = agency.parentId
+  while (parentId && !seen.has(parentId)) {
+    const parent = ctx.agencies.get(parentId)
+    if (!parent) break
+    seen.add(parent.id)
+    chain.unshift(parent)
+    parentId = parent.parentId
+  }
+  return chain
+}
+
+export function toCpsvInput(ctx: CatalogueContext, s: PublishedService): CpsvInput {
+  return {
+    baseUrl: ctx.publicUrl,
+    service: { id: s.id, slug: s.slug },
+    version: { versionNo: s.versionNo, content: s.content, publishedAt: s.publishedAt },
+    agency: s.agency,
+    parentAgencies: parentsOf(ctx, s.agency),
+    laws: s.content.legalBases.flatMap((b) => {
+      const law = ctx.laws.get(b.lawId)
+      return law ? [law] : []
+    }),
+  }
+}

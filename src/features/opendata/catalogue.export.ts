@@ -1,0 +1,180 @@
+import type { Deps } from '../../deps.ts'
+import { getFormFile } from '../forms/index.ts'
+import { CPSV_CONTEXT, toCpsvAp } from '../services/interop/cpsv-ap.ts'
+import { loadPortalSettings } from '../settings/index.ts'
+import {
+  type CatalogueContext,
+  loadCatalogueContext,
+  publishedServices,
+  toCatalogueService,
+  toCpsvInput,
+} from './catalogue.build.ts'
+import { CSV_BOM, CSV_COLUMNS, csvRow } from './catalogue.csv.ts'
+import {
+  CATALOGUE_FORMAT,
+  CATALOGUE_VERSION,
+  type CatalogueHeader,
+  LICENCE,
+} from './catalogue.format.ts'
+import { optionalOfficesModule } from './optional-modules.ts'
+
+/**
+ * The three exports of the published catalogue, each an async sequence of text chunks written
+ * as the services are read (a batch at a time): the HTTP routes stream them, the CLI writes them
+ * to a file or stdout. `onProgress` is told how many services have been written so far.
+ */
+export type ExportFormat = 'json' | 'csv' | 'jsonld'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'jsonld']
+
+export interface ExportOptions {
+  /** JSON only: embed the form files (sha256 → base64) so an import elsewhere has them. */
+  embedFiles?: boolean
+  onProgress?: (written: number) => void
+}
+
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonld: 'application/ld+json; charset=utf-8',
+}
+
+export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
+  json: 'mardom-catalogue.json',
+  csv: 'mardom-catalogue.csv',
+  jsonld: 'mardom-catalogue.jsonld',
+}
+
+export function exportChunks(
+  deps: Deps,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
+  if (format === 'csv') return csvChunks(deps, options)
+  if (format === 'jsonld') return jsonLdChunks(deps, options)
+  return jsonChunks(deps, options)
+}
+
+async function catalogueHeader(deps: Deps): Promise<CatalogueHeader> {
+  const settings = await loadPortalSettings(deps.db)
+  return {
+    format: CATALOGUE_FORMAT,
+    version: CATALOGUE_VERSION,
+    exportedAt: deps.clock.now().toISOString(),
+    publisher: { name: `پرتال مردم — ${settings.centralBodyName}`, url: deps.config.publicUrl },
+    licence: { name: LICENCE.name, url: LICENCE.url },
+  }
+}
+
+async function* jsonChunks(deps: Deps, options: ExportOptions): AsyncGenerator<string> {
+  const header = await catalogueHeader(deps)
+  const ctx = await loadCatalogueContext(deps)
+  const head = JSON.stringify(header)
+  yield `${head.slice(0, -1)},"services":[`
+  let written = 0
+  const files = new Set<string>()
+  for await (const batch of publishedServices(deps, ctx)) {
+    let chunk = ''
+    for (const s of batch) {
+      chunk += `${written === 0 ? '\n' : ',\n'}${JSON.stringify(toCatalogueService(ctx, s))}`
+      for (const f of s.content.forms) files.add(f.sha256)
+      written++
+    }
+    yield chunk
+    options.onProgress?.(written)
+  }
+  yield '\n]'
+  if (options.embedFiles) {
+    yield ',"files":{'
+    let first = true
+    for (const sha256 of [...files].sort()) {
+      const file = await getFormFile(deps.db, sha256)
+      if (!file) continue
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(sha256)}:"${Buffer.from(file.bytes).toString('base64')}"`
+      first = false
+    }
+    yield '\n}'
+  }
+  const offices = await optionalOfficesModule()
+  if (offices) {
+    const list = await offices.listOfficesForExport(deps.db)
+    yield `,"offices":[${list.map((o) => `\n${JSON.stringify(o)}`).join(',')}\n]`
+  }
+  yield '}\n'
+}
+
+async function* csvChunks(deps: Deps, options: ExportOptions): AsyncGenerator<string> {
+  const ctx = await loadCatalogueContext(deps)
+  yield CSV_BOM + csvRow(CSV_COLUMNS.map((c) => c.name))
+  let written = 0
+  for await (const batch of publishedServices(deps, ctx)) {
+    let chunk = ''
+    for (const s of batch) {
+      const record = toCatalogueService(ctx, s)
+      chunk += csvRow(CSV_COLUMNS.map((c) => c.value(record, ctx)))
+      written++
+    }
+    yield chunk
+    options.onProgress?.(written)
+  }
+}
+
+/** The IRIs that belong to one service (its node and its version's parts): never shared. */
+function ownedBy(serviceIri: string, id: string): boolean {
+  return id === serviceIri || id.startsWith(`${serviceIri}/`)
+}
+
+/**
+ * One JSON-LD document, one `@graph` for the whole catalogue: each service's CPSV-AP graph as
+ * `toCpsvAp` builds it, with the nodes services share (agencies, laws, code lists, Iran, the
+ * rial…) written once.
+ */
+async function* jsonLdChunks(deps: Deps, options: ExportOptions): AsyncGenerator<string> {
+  const ctx: CatalogueContext = await loadCatalogueContext(deps)
+  yield `{"@context":${JSON.stringify(CPSV_CONTEXT)},"@graph":[`
+  const shared = new Set<string>()
+  let written = 0
+  let nodes = 0
+  for await (const batch of publishedServices(deps, ctx)) {
+    let chunk = ''
+    for (const s of batch) {
+      const doc = toCpsvAp(toCpsvInput(ctx, s))
+      const own = doc['@graph'][0]?.['@id']
+      for (const node of doc['@graph']) {
+        const id = node['@id']
+        if (typeof id === 'string' && typeof own === 'string' && !ownedBy(own, id)) {
+          if (shared.has(id)) continue
+          shared.add(id)
+        }
+        chunk += `${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(node)}`
+        nodes++
+      }
+      written++
+    }
+    yield chunk
+    options.onProgress?.(written)
+  }
+  yield '\n]}\n'
+}
+
+/** Text chunks as a byte stream, pulled as the client reads (back-pressure), in ~64 KiB pieces. */
+export function byteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let buffered = ''
+      while (buffered.length < 65_536) {
+        const next = await chunks.next()
+        if (next.done) {
+          if (buffered) controller.enqueue(encoder.encode(buffered))
+          controller.close()
+          return
+        }
+        buffered += next.value
+      }
+      controller.enqueue(encoder.encode(buffered))
+    },
+    async cancel() {
+      await chunks.return(undefined)
+    },
+  })
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { LAW_KINDS } from '../laws/index.ts'
+import type { ServiceContent } from '../services/index.ts'
+import { serviceContentSchema } from '../services/service.schema.ts'
+
+/**
+ * The catalogue file (JSON export, and what `mardom import` reads), format `mardom-catalogue`
+ * version 1:
+ *
+ * ```
+ * { format: 'mardom-catalogue', version: 1, exportedAt, publisher: { name, url },
+ *   licence: { name, url }, services: [CatalogueService…],
+ *   files?: { <sha256>: <base64> }      // the form files, when embedded (CLI default)
+ *   offices?: [ … ] }                   // the offices the cards refer to, when available
+ * ```
+ *
+ * Each service is its stable id and slug, its agency (id, code and Persian name: an import
+ * matches agencies by code), the published version's number, date and change note, the full
+ * card (`ServiceContent`, as `services/service.schema.ts` parses it, so new card fields come
+ * along by themselves), the laws the card cites (id, title, kind, number, approval date,
+ * official link: an import matches laws by id, then by title and number, else creates them),
+ * and a download URL for each form file. Version 1 only ever gains optional fields.
+ */
+export const CATALOGUE_FORMAT = 'mardom-catalogue'
+export const CATALOGUE_VERSION = 1
+
+export const LICENCE = {
+  name: 'CC BY 4.0',
+  nameFa: 'کریتیو کامنز اِسناد ۴٫۰ بین‌المللی (CC BY 4.0)',
+  url: 'https://creativecommons.org/licenses/by/4.0/deed.fa',
+} as const
+
+export interface CatalogueLaw {
+  id: string
+  title: string
+  kind: (typeof LAW_KINDS)[number]
+  number: string | null
+  /** ISO calendar day (Gregorian). */
+  approvedOn: string | null
+  /** The official text, when the registry has a link. */
+  url: string | null
+}
+
+export interface CatalogueService {
+  id: string
+  slug: string
+  /** The service's public page. */
+  url: string
+  agency: { id: string; code: string; nameFa: string }
+  versionNo: number
+  publishedAt: string
+  changeNote: string | null
+  /** When the public state last changed (publish, withdraw, restore). */
+  publicChangedAt: string | null
+  content: ServiceContent
+  laws: CatalogueLaw[]
+  /** Where each form file in `content.forms` downloads from. */
+  formFiles: { sha256: string; url: string }[]
+}
+
+export interface CatalogueHeader {
+  format: typeof CATALOGUE_FORMAT
+  version: typeof CATALOGUE_VERSION
+  exportedAt: string
+  publisher: { name: string; url: string }
+  licence: { name: string; url: string }
+}
+
+// ------------------------------------------------------------------------------------------
+// Reading a file back (import): the envelope first, then each service on its own, so one bad
+// record is reported without rejecting the others.
+
+export const catalogueLawSchema = z.object({
+  id: z.uuid(),
+  title: z.string().trim().min(2).max(500),
+  kind: z.enum(LAW_KINDS),
+  number: z.string().trim().max(100).nullable(),
+  approvedOn: z.iso.date().nullable(),
+  url: z.url().max(2000).nullable(),
+})
+
+export const catalogueServiceSchema = z.object({
+  id: z.uuid(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(80),
+  url: z.string().optional(),
+  agency: z.object({ id: z.string().optional(), code: z.string().min(1).max(20) }).loose(),
+  versionNo: z.number().int().min(1),
+  publishedAt: z.string().optional(),
+  changeNote: z.string().max(2000).nullable().optional(),
+  publicChangedAt: z.string().nullable().optional(),
+  content: serviceContentSchema,
+  laws: z.array(catalogueLawSchema).max(200).default([]),
+  formFiles: z.array(z.object({ sha256: z.string(), url: z.string() })).optional(),
+})
+export type ImportedService = z.output<typeof catalogueServiceSchema>
+
+export const catalogueEnvelopeSchema = z.object({
+  format: z.literal(CATALOGUE_FORMAT),
+  version: z.literal(CATALOGUE_VERSION),
+  exportedAt: z.string().optional(),
+  publisher: z.object({ name: z.string(), url: z.string() }).loose().optional(),
+  services: z.array(z.unknown()),
+  files: z
+    .record(z.string().regex(/^[0-9a-f]{64}$/), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))
+    .optional(),
+  offices: z.array(z.unknown()).optional(),
+})
+export type CatalogueEnvelope = z.output<typeof catalogueEnvelopeSchema>

@@ -1,0 +1,3 @@
+export { byteStream, EXPORT_FORMATS, type ExportFormat, exportChunks } from './catalogue.export.ts'
+export { CATALOGUE_FORMAT, CATALOGUE_VERSION, LICENCE } from './catalogue.format.ts'
+export { opendataApiRoutes } from './export.routes.ts'

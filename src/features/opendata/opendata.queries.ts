@@ -1,0 +1,152 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+
+type Executor = Kysely<Database>
+
+export interface PublishedRow {
+  id: string
+  slug: string
+  agencyId: string
+  publicChangedAt: Date | null
+  versionNo: number
+  publishedAt: Date | null
+  changeNote: string | null
+  sortKey: string
+  content: unknown
+}
+
+function publishedBase(db: Executor) {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('serviceVersions as v', (j) =>
+      j.onRef('v.serviceId', '=', 's.id').on('v.status', '=', 'published'),
+    )
+    .where('s.withdrawnAt', 'is', null)
+}
+
+/**
+ * One batch of the published catalogue in Persian alphabetical order, after `after`
+ * (keyset paging on (sort key, id): each service comes once however long the export takes).
+ */
+export async function publishedBatch(
+  db: Executor,
+  after: { sortKey: string; id: string } | null,
+  limit: number,
+): Promise<PublishedRow[]> {
+  let q = publishedBase(db).select([
+    's.id',
+    's.slug',
+    's.agencyId',
+    's.publicChangedAt',
+    'v.versionNo',
+    'v.publishedAt',
+    'v.changeNote',
+    'v.sortKey',
+    'v.content',
+  ])
+  if (after) q = q.where(sql<boolean>`(v.sort_key, s.id) > (${after.sortKey}, ${after.id}::uuid)`)
+  return q.orderBy('v.sortKey').orderBy('s.id').limit(limit).execute()
+}
+
+export interface CatalogueState {
+  count: number
+  /** The latest change of anything an export shows; null for an empty, never-touched catalogue. */
+  lastChange: Date | null
+}
+
+const latest = (...ds: (Date | null | undefined)[]) =>
+  ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null)
+
+/**
+ * What an export's ETag and Last-Modified come from, without building it: the number of
+ * public services and the latest public change, agency edit or law edit.
+ */
+export async function catalogueState(db: Executor): Promise<CatalogueState> {
+  const [services, changes, agencies, laws] = await Promise.all([
+    publishedBase(db)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    // Every service, so a withdrawal (which leaves the published set) changes the state too.
+    db
+      .selectFrom('services')
+      .select((eb) => eb.fn.max('publicChangedAt').as('at'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.max('updatedAt').as('at'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('laws')
+      .select((eb) => eb.fn.max('updatedAt').as('at'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return {
+    count: Number(services.n),
+    lastChange: latest(changes.at, agencies.at, laws.at),
+  }
+}
+
+export function listAllAgencies(db: Executor) {
+  return db.selectFrom('agencies').selectAll().execute()
+}
+
+export function listAllLaws(db: Executor) {
+  return db
+    .selectFrom('laws')
+    .select(['id', 'title', 'kind', 'number', 'approvedOn', 'url', 'addedByAgencyId'])
+    .select(['createdAt', 'updatedAt'])
+    .execute()
+}
+
+// ------------------------------------------------------------------------------------------
+// Incremental sync
+
+export interface ChangedRow {
+  id: string
+  slug: string
+  publicChangedAt: Date
+  withdrawnAt: Date | null
+  title: string | null
+  summary: string | null
+  audiences: string[] | null
+  versionNo: number | null
+  publishedAt: Date | null
+  agencyCode: string
+  agencyNameFa: string
+}
+
+/**
+ * Services whose public state changed in (since, until], in change order, after the cursor
+ * (change time, id). Each comes with its published version, if it has one.
+ */
+export async function changedServices(
+  db: Executor,
+  window: { since: Date; until: Date },
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<ChangedRow[]> {
+  let q = db
+    .selectFrom('services as s')
+    .innerJoin('agencies as a', 'a.id', 's.agencyId')
+    .leftJoin('serviceVersions as v', (j) =>
+      j.onRef('v.serviceId', '=', 's.id').on('v.status', '=', 'published'),
+    )
+    .select([
+      's.id',
+      's.slug',
+      's.withdrawnAt',
+      'v.title',
+      sql<string | null>`v.content->>'summary'`.as('summary'),
+      'v.audiences',
+      'v.versionNo',
+      'v.publishedAt',
+      'a.code as agencyCode',
+      'a.nameFa as agencyNameFa',
+    ])
+    .select(sql<Date>`s.public_changed_at`.as('publicChangedAt'))
+    .where('s.publicChangedAt', '>', window.since)
+    .where('s.publicChangedAt', '<=', window.until)
+  if (after)
+    q = q.where(sql<boolean>`(s.public_changed_at, s.id) > (${after.at}, ${after.id}::uuid)`)
+  return q.orderBy('s.publicChangedAt').orderBy('s.id').limit(limit).execute()
+}
