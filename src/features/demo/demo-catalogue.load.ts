@@ -4,12 +4,8 @@ import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { Agency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { insertLaw } from '../laws/index.ts'
-import {
-  EMPTY_STAGE_MATRIX,
-  insertDraft,
-  insertService,
-  publishDraftVersion,
-} from '../services/index.ts'
+import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
+import { demoChannelsFor } from './demo-channels.data.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
@@ -71,8 +67,7 @@ export async function loadDemoCatalogue(
             process: demoProcessFor(d, i, v.content, (k) => lawIds.get(k) ?? k),
             forms: [],
             offices: [],
-            channels: [],
-            stages: EMPTY_STAGE_MATRIX,
+            ...demoChannelsFor(d, v.content),
           },
           userId: null,
           now: at,
