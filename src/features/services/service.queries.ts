@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database, ServiceVersionsTable } from '../../db/schema.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
+import { indexService } from '../search/index.ts'
 import type {
   Audience,
   LifeEvent,
@@ -212,6 +213,7 @@ export async function publishDraftVersion(
     .where('status', '=', 'draft')
     .executeTakeFirstOrThrow()
   await markPublicChange(db, p.serviceId, p.now)
+  await indexService(db, p.serviceId)
 }
 
 /** Incremental sync (open data): the service's public state changed now. Same transaction. */
@@ -238,6 +240,7 @@ export async function setWithdrawn(
     })
     .where('id', '=', serviceId)
     .execute()
+  await indexService(db, serviceId)
 }
 
 export interface PublishedServiceFilter {

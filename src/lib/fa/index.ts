@@ -22,5 +22,11 @@ export {
   parseJalaliDateInput,
 } from './jalali.ts'
 export type { NormalizeFaInputOptions } from './normalize.ts'
-export { compactSearchKey, normalizeFaInput, normalizeSearchKey } from './normalize.ts'
+export {
+  compactSearchKey,
+  looseSearchKey,
+  normalizeFaInput,
+  normalizeSearchKey,
+  searchTokens,
+} from './normalize.ts'
 export { startOfTehranDay, tehranDateOf } from './tehran-time.ts'

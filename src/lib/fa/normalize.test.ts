@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { compactSearchKey, normalizeFaInput, normalizeSearchKey } from './normalize.ts'
+import {
+  compactSearchKey,
+  looseSearchKey,
+  normalizeFaInput,
+  normalizeSearchKey,
+  searchTokens,
+} from './normalize.ts'
 
 const ZWNJ = '\u200c'
 
@@ -127,5 +133,54 @@ describe('compactSearchKey', () => {
   it('folds like the search key', () => {
     assert.equal(compactSearchKey('كارت ملي'), 'کارتملی')
     assert.equal(compactSearchKey(' ۱۲ ٣٤ '), '1234')
+  })
+})
+
+describe('looseSearchKey', () => {
+  it('folds alef madda as well, so a query typed without the madda meets', () => {
+    assert.equal(looseSearchKey('آموزش و پرورش'), looseSearchKey('اموزش و پرورش'))
+    assert.equal(looseSearchKey('آب'), 'اب')
+  })
+})
+
+describe('searchTokens', () => {
+  it('splits on spaces, ZWNJ and punctuation and keeps letters and digits', () => {
+    assert.deepEqual(searchTokens(`گواهی${ZWNJ}نامهٔ «رانندگی»، پایه ۲`), [
+      'گواهی',
+      'نامه',
+      'رانندگی',
+      'پایه',
+      '2',
+    ])
+    assert.deepEqual(searchTokens('  ؟! '), [])
+  })
+
+  // Every variant class of DESIGN §6 / research §1.1: each spelling in a row gives the same
+  // tokens as the first, at index time and query time alike.
+  const VARIANTS: [string, string[]][] = [
+    ['Arabic yeh, alef maksura and kaf', ['کارت یکی', 'كارت يكى', 'كارت يكي']],
+    ['teh marbuta and heh with hamza', ['مدرسه خانه', 'مدرسة خانۀ', 'مدرسه خانهٔ']],
+    ['hamza seats on alef', ['اسناد احمد', 'إسناد أحمد']],
+    ['alef madda', ['آزمون', 'ازمون']],
+    ['Persian, Arabic-Indic and ASCII digits', ['ماده 12', 'ماده ۱۲', 'ماده ١٢']],
+    ['diacritics', ['محمد', 'مُحَمَّد']],
+    ['tatweel', ['سلام', 'ســـلام']],
+    [
+      'bidi marks and zero-width characters',
+      ['کد ملی', '\u200fکد\u200e \u2067ملی\u2069', 'کد\u200b ملی\ufeff'],
+    ],
+    ['NFKC presentation forms and odd spaces', ['شهادت نامه', 'ﺷﻬﺎدت\u00a0نامه']],
+    ['Latin case', ['passport', 'PassPort']],
+  ]
+  for (const [name, spellings] of VARIANTS) {
+    it(`gives one set of tokens for ${name}`, () => {
+      const [first, ...rest] = spellings.map(searchTokens)
+      for (const tokens of rest) assert.deepEqual(tokens, first)
+    })
+  }
+
+  it('gives ZWNJ, space and no-space spellings one compact key', () => {
+    const keys = [`می${ZWNJ}شود`, 'می شود', 'میشود', `مي${ZWNJ}شود`].map(compactSearchKey)
+    assert.deepEqual(new Set(keys), new Set(['میشود']))
   })
 })

@@ -119,9 +119,31 @@ export function normalizeSearchKey(s: string): string {
 }
 
 /**
- * The search key with every space removed, so that «می‌شود», «می شود» and «میشود» (the same
- * word written with ZWNJ, a space, or nothing) share one key for trigram matching.
+ * The loose search key (research §1.2): the search key with alef madda folded too, so that
+ * «آموزش» and «اموزش» (the madda is often left out when typing) meet. The search index and its
+ * queries use this key; sorting uses {@link normalizeSearchKey}, where آ keeps its own place.
+ */
+export function looseSearchKey(s: string): string {
+  return normalizeSearchKey(s).replaceAll('\u0622', 'ا')
+}
+
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/u
+
+/**
+ * The words of the loose search key: runs of letters and digits, everything else (spaces,
+ * ZWNJ, punctuation) separating them. Index and query are split by this one function, so
+ * `to_tsvector('simple', …)` of the joined words sees exactly these tokens.
+ */
+export function searchTokens(s: string): string[] {
+  return looseSearchKey(s)
+    .split(NOT_WORD_CHAR)
+    .filter((t) => t !== '')
+}
+
+/**
+ * The loose search key with every space removed, so that «می‌شود», «می شود» and «میشود» (the
+ * same word written with ZWNJ, a space, or nothing) share one key for trigram matching.
  */
 export function compactSearchKey(s: string): string {
-  return normalizeSearchKey(s).replaceAll(' ', '')
+  return searchTokens(s).join('')
 }

@@ -1,0 +1,79 @@
+import { type Kysely, sql } from 'kysely'
+
+// Catalogue search (DESIGN §6, R2). One row per published, not withdrawn service, kept up to date
+// in the transaction that publishes, withdraws or restores it. The key columns hold the words of
+// the loose search key (`searchTokens` in lib/fa/normalize.ts, computed in JS at index time and
+// at query time), so PostgreSQL only ever sees folded letters and digits separated by spaces:
+//   title_key / names_key / body_key — title; popular names and keywords; everything else
+//     (summary, agency names up to the ministry, document names); `names_key` and the compact
+//     columns separate entries with '|' so a match cannot run across two of them;
+//   title_compact / names_compact / all_compact — the same without spaces (ZWNJ, space and no
+//     space meet), trigram-indexed for substring matches;
+//   document — weighted `simple` tsvector (A title, B names, C body) for word-prefix matches.
+// search_words is the vocabulary (with document frequency) that typo correction and "did you
+// mean" look words up in (pg_trgm similarity). search_zero_results counts queries that found
+// nothing, per Tehran day: the normalised query only, no person, session or address.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE search_entries (
+      service_id uuid PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
+      agency_id uuid NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+      version_no integer NOT NULL,
+      slug text NOT NULL,
+      title text NOT NULL,
+      summary text NOT NULL,
+      sort_key text COLLATE "C" NOT NULL,
+      title_key text NOT NULL,
+      names_key text NOT NULL,
+      body_key text NOT NULL,
+      title_compact text NOT NULL,
+      names_compact text NOT NULL,
+      all_compact text NOT NULL,
+      words text[] NOT NULL,
+      document tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, title_key), 'A') ||
+        setweight(to_tsvector('simple'::regconfig, names_key), 'B') ||
+        setweight(to_tsvector('simple'::regconfig, body_key), 'C')
+      ) STORED,
+      title_doc tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_key)) STORED,
+      names_doc tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, names_key)) STORED,
+      audiences text[] NOT NULL,
+      life_events text[] NOT NULL,
+      province_code text,
+      online boolean NOT NULL,
+      published_at timestamptz NOT NULL
+    )`.execute(db)
+  await sql`CREATE INDEX search_entries_document_idx ON search_entries USING gin (document)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX search_entries_all_compact_trgm ON search_entries USING gin (all_compact gin_trgm_ops)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX search_entries_title_trgm ON search_entries USING gin (title_key gin_trgm_ops)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX search_entries_agency_idx ON search_entries (agency_id)`.execute(db)
+
+  await sql`
+    CREATE TABLE search_words (
+      word text COLLATE "C" PRIMARY KEY,
+      df integer NOT NULL CHECK (df > 0)
+    )`.execute(db)
+  await sql`CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops)`.execute(
+    db,
+  )
+
+  await sql`
+    CREATE TABLE search_zero_results (
+      day date NOT NULL,
+      query text NOT NULL CHECK (length(query) BETWEEN 1 AND 100),
+      count integer NOT NULL CHECK (count > 0),
+      PRIMARY KEY (day, query)
+    )`.execute(db)
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE search_zero_results`.execute(db)
+  await sql`DROP TABLE search_words`.execute(db)
+  await sql`DROP TABLE search_entries`.execute(db)
+}

@@ -1,0 +1,1 @@
+export { indexService, reindexAgency, reindexAll } from './search.indexer.ts'

@@ -1,0 +1,180 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../../db/schema.ts'
+import { persianSortKey } from '../../lib/fa/collate.ts'
+import { searchTokens } from '../../lib/fa/normalize.ts'
+import {
+  adjustWords,
+  agencyChain,
+  clearIndex,
+  deleteEntry,
+  findEntryWords,
+  findIndexSource,
+  insertEntries,
+  listIndexSources,
+  listServiceIdsUnderAgency,
+  type PublishedSource,
+  rebuildWords,
+  type SearchEntryRow,
+  upsertEntry,
+} from './search.queries.ts'
+
+type Executor = Kysely<Database>
+
+/**
+ * The part of a stored card that search reads. Parsed on its own (not with the full card
+ * schema) so that older stored versions and fields added later never stop indexing.
+ */
+const indexedContent = z.object({
+  title: z.string(),
+  popularNames: z.array(z.string()).default([]),
+  keywords: z.array(z.string()).default([]),
+  summary: z.string().default(''),
+  documents: z.array(z.object({ name: z.string() })).default([]),
+  audiences: z.array(z.string()).default([]),
+  lifeEvents: z.array(z.string()).default([]),
+  channels: z.array(z.object({ kind: z.string() })).default([]),
+})
+
+export type IndexedContent = z.infer<typeof indexedContent>
+
+export function parseIndexedContent(value: unknown): IndexedContent {
+  return indexedContent.parse(typeof value === 'string' ? JSON.parse(value) : value)
+}
+
+export interface IndexSourceText {
+  title: string
+  /** Popular names (what people call the service). */
+  popularNames: string[]
+  keywords: string[]
+  summary: string
+  /** The agency's name and short name and those of every agency above it. */
+  agencyNames: string[]
+  documentNames: string[]
+}
+
+export interface EntryKeys {
+  titleKey: string
+  namesKey: string
+  bodyKey: string
+  titleCompact: string
+  namesCompact: string
+  allCompact: string
+  words: string[]
+}
+
+const key = (s: string) => searchTokens(s).join(' ')
+const compact = (s: string) => searchTokens(s).join('')
+
+/**
+ * The key columns of one service (see the search migration). Everything goes through
+ * `searchTokens`, the function queries are split with too.
+ */
+export function entryKeys(src: IndexSourceText): EntryKeys {
+  const popular = src.popularNames.filter((n) => key(n) !== '')
+  const names = [...popular, ...src.keywords.filter((n) => key(n) !== '')]
+  const body = [src.summary, ...src.agencyNames, ...src.documentNames].filter((b) => key(b) !== '')
+  const all = [src.title, ...names, ...body]
+  const words = new Set<string>()
+  for (const text of all) for (const t of searchTokens(text)) words.add(t)
+  // Neighbouring words of the title and names joined, so «گواهینامه» typed as one word is a
+  // known word when the title writes «گواهی‌نامه» (and is not "corrected" into something else).
+  for (const text of [src.title, ...names]) {
+    const t = searchTokens(text)
+    for (let i = 0; i + 1 < t.length; i++) words.add(`${t[i]}${t[i + 1]}`)
+  }
+  return {
+    titleKey: key(src.title),
+    namesKey: names.map(key).join(' | '),
+    bodyKey: body.map(key).join(' | '),
+    titleCompact: compact(src.title),
+    // Popular names only: an exact popular name ranks just below a title prefix; keywords
+    // are topics shared by many services and rank with the other words of the names.
+    namesCompact: `|${popular.map(compact).join('|')}|`,
+    allCompact: `|${all.map(compact).join('|')}|`,
+    words: [...words].sort(),
+  }
+}
+
+function uniqueNonEmpty(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null && v.trim() !== ''))]
+}
+
+async function buildRow(db: Executor, src: PublishedSource): Promise<SearchEntryRow> {
+  const content = parseIndexedContent(src.content)
+  const chain = await agencyChain(db, src.agencyId)
+  const keys = entryKeys({
+    title: content.title,
+    popularNames: content.popularNames,
+    keywords: content.keywords,
+    summary: content.summary,
+    agencyNames: uniqueNonEmpty(chain.flatMap((a) => [a.nameFa, a.shortNameFa])),
+    documentNames: content.documents.map((d) => d.name),
+  })
+  return {
+    serviceId: src.serviceId,
+    agencyId: src.agencyId,
+    versionNo: src.versionNo,
+    slug: src.slug,
+    title: content.title,
+    summary: content.summary,
+    sortKey: persianSortKey(content.title),
+    ...keys,
+    audiences: content.audiences,
+    lifeEvents: content.lifeEvents,
+    provinceCode: chain.find((a) => a.provinceCode !== null)?.provinceCode ?? null,
+    online: content.channels.some((ch) => ch.kind === 'e_service'),
+    publishedAt: src.publishedAt,
+  }
+}
+
+/**
+ * Brings one service's index row in line with its published version: written when it is
+ * published and not withdrawn, removed otherwise. Call in the transaction that changed it.
+ */
+export async function indexService(db: Executor, serviceId: string): Promise<void> {
+  const before = (await findEntryWords(db, serviceId)) ?? []
+  const src = await findIndexSource(db, serviceId)
+  if (!src) {
+    if (before.length > 0) await adjustWords(db, [], before)
+    await deleteEntry(db, serviceId)
+    return
+  }
+  const row = await buildRow(db, src)
+  const after = row.words as string[]
+  const old = new Set(before)
+  const now = new Set(after)
+  await upsertEntry(db, row)
+  await adjustWords(
+    db,
+    after.filter((w) => !old.has(w)),
+    before.filter((w) => !now.has(w)),
+  )
+}
+
+/** Re-indexes every service of an agency and of the agencies under it (after a rename). */
+export async function reindexAgency(db: Executor, agencyId: string): Promise<number> {
+  const ids = await listServiceIdsUnderAgency(db, agencyId)
+  for (const id of ids) await indexService(db, id)
+  return ids.length
+}
+
+/** Rebuilds the whole index from the published versions; returns the number of services. */
+export async function reindexAll(db: Executor, batch = 500): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await clearIndex(trx)
+    let after: string | null = null
+    let n = 0
+    for (;;) {
+      const sources = await listIndexSources(trx, after, batch)
+      if (sources.length === 0) break
+      const rows: SearchEntryRow[] = []
+      for (const s of sources) rows.push(await buildRow(trx, s))
+      await insertEntries(trx, rows)
+      n += rows.length
+      after = sources[sources.length - 1]?.serviceId ?? null
+    }
+    await rebuildWords(trx)
+    return n
+  })
+}

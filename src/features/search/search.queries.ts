@@ -1,0 +1,528 @@
+import type { Insertable } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Database, SearchEntriesTable } from '../../db/schema.ts'
+
+/** The search feature's SQL: the index, the vocabulary, the query and the zero-result log. */
+
+type Executor = Kysely<Database>
+
+export type SearchEntryRow = Insertable<SearchEntriesTable>
+
+// ---------------------------------------------------------------- reading what to index
+
+export interface PublishedSource {
+  serviceId: string
+  agencyId: string
+  slug: string
+  versionNo: number
+  content: unknown
+  publishedAt: Date
+}
+
+/** The published version of a service that is not withdrawn, or undefined. */
+export async function findIndexSource(
+  db: Executor,
+  serviceId: string,
+): Promise<PublishedSource | undefined> {
+  const row = await db
+    .selectFrom('services as s')
+    .innerJoin('serviceVersions as v', 'v.serviceId', 's.id')
+    .select([
+      's.id as serviceId',
+      's.agencyId',
+      's.slug',
+      'v.versionNo',
+      'v.content',
+      'v.publishedAt',
+    ])
+    .where('s.id', '=', serviceId)
+    .where('s.withdrawnAt', 'is', null)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst()
+  return row && { ...row, publishedAt: row.publishedAt ?? new Date(0) }
+}
+
+/** Every published, not withdrawn service, in id order, `limit` after `afterId`. */
+export async function listIndexSources(
+  db: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<PublishedSource[]> {
+  let q = db
+    .selectFrom('services as s')
+    .innerJoin('serviceVersions as v', 'v.serviceId', 's.id')
+    .select([
+      's.id as serviceId',
+      's.agencyId',
+      's.slug',
+      'v.versionNo',
+      'v.content',
+      'v.publishedAt',
+    ])
+    .where('s.withdrawnAt', 'is', null)
+    .where('v.status', '=', 'published')
+  if (afterId) q = q.where('s.id', '>', afterId)
+  const rows = await q.orderBy('s.id').limit(limit).execute()
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }))
+}
+
+export interface AgencyChainLink {
+  id: string
+  nameFa: string
+  shortNameFa: string | null
+  provinceCode: string | null
+}
+
+/** The agency and its ancestors up to the ministry, nearest first. */
+export async function agencyChain(db: Executor, agencyId: string): Promise<AgencyChainLink[]> {
+  const r = await sql<AgencyChainLink & { depth: number }>`
+    WITH RECURSIVE chain AS (
+      SELECT id, parent_id, name_fa, short_name_fa, province_code, 0 AS depth
+        FROM agencies WHERE id = ${agencyId}
+      UNION ALL
+      SELECT a.id, a.parent_id, a.name_fa, a.short_name_fa, a.province_code, c.depth + 1
+        FROM agencies a JOIN chain c ON a.id = c.parent_id WHERE c.depth < 10
+    )
+    SELECT id, name_fa, short_name_fa, province_code, depth FROM chain ORDER BY depth`.execute(db)
+  return r.rows.map(({ id, nameFa, shortNameFa, provinceCode }) => ({
+    id,
+    nameFa,
+    shortNameFa,
+    provinceCode,
+  }))
+}
+
+/** Services of an agency and of every agency under it (their index rows carry its name). */
+export async function listServiceIdsUnderAgency(db: Executor, agencyId: string): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    WITH RECURSIVE tree AS (
+      SELECT id, 0 AS depth FROM agencies WHERE id = ${agencyId}
+      UNION ALL
+      SELECT a.id, t.depth + 1 FROM agencies a JOIN tree t ON a.parent_id = t.id WHERE t.depth < 10
+    )
+    SELECT s.id FROM services s JOIN tree t ON t.id = s.agency_id ORDER BY s.id`.execute(db)
+  return r.rows.map((row) => row.id)
+}
+
+// ---------------------------------------------------------------- writing the index
+
+export async function findEntryWords(
+  db: Executor,
+  serviceId: string,
+): Promise<string[] | undefined> {
+  const row = await db
+    .selectFrom('searchEntries')
+    .select('words')
+    .where('serviceId', '=', serviceId)
+    .executeTakeFirst()
+  return row?.words
+}
+
+export async function upsertEntry(db: Executor, entry: SearchEntryRow): Promise<void> {
+  const { serviceId: _id, ...rest } = entry
+  await db
+    .insertInto('searchEntries')
+    .values(entry)
+    .onConflict((oc) => oc.column('serviceId').doUpdateSet(rest))
+    .execute()
+}
+
+export async function deleteEntry(db: Executor, serviceId: string): Promise<void> {
+  await db.deleteFrom('searchEntries').where('serviceId', '=', serviceId).execute()
+}
+
+/** Adjusts the vocabulary's document frequencies for one service's change of words. */
+export async function adjustWords(
+  db: Executor,
+  added: readonly string[],
+  removed: readonly string[],
+): Promise<void> {
+  if (removed.length > 0) {
+    await sql`DELETE FROM search_words WHERE word = ANY(${[...removed]}::text[]) AND df <= 1`.execute(
+      db,
+    )
+    await sql`UPDATE search_words SET df = df - 1 WHERE word = ANY(${[...removed]}::text[])`.execute(
+      db,
+    )
+  }
+  if (added.length > 0) {
+    await sql`
+      INSERT INTO search_words (word, df) SELECT unnest(${[...added]}::text[]), 1
+      ON CONFLICT (word) DO UPDATE SET df = search_words.df + 1`.execute(db)
+  }
+}
+
+export async function clearIndex(db: Executor): Promise<void> {
+  await sql`DELETE FROM search_words`.execute(db)
+  await sql`DELETE FROM search_entries`.execute(db)
+}
+
+export async function insertEntries(db: Executor, entries: SearchEntryRow[]): Promise<void> {
+  if (entries.length > 0) await db.insertInto('searchEntries').values(entries).execute()
+}
+
+/** Rebuilds the vocabulary from the index (after a bulk load). */
+export async function rebuildWords(db: Executor): Promise<void> {
+  await sql`DELETE FROM search_words`.execute(db)
+  await sql`
+    INSERT INTO search_words (word, df)
+    SELECT w, count(*)::int FROM search_entries, unnest(words) AS w GROUP BY w`.execute(db)
+}
+
+export async function countEntries(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('searchEntries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// ---------------------------------------------------------------- vocabulary look-ups
+
+/** Which of these words begin some word of the index (so they need no correction). */
+export async function knownPrefixes(db: Executor, words: readonly string[]): Promise<Set<string>> {
+  if (words.length === 0) return new Set()
+  const r = await sql<{ w: string }>`
+    SELECT w FROM unnest(${[...words]}::text[]) AS w
+    WHERE EXISTS (SELECT 1 FROM search_words WHERE word LIKE w || '%')`.execute(db)
+  return new Set(r.rows.map((row) => row.w))
+}
+
+/** Vocabulary words similar to `word` by trigrams (pg_trgm `%`, similarity ≥ 0.3), best first. */
+export async function similarWords(
+  db: Executor,
+  word: string,
+  limit: number,
+): Promise<{ word: string; similarity: number; df: number }[]> {
+  const r = await sql<{ word: string; similarity: number; df: number }>`
+    SELECT word, similarity(word, ${word}) AS similarity, df FROM search_words
+    WHERE word % ${word} AND word <> ${word}
+    ORDER BY similarity(word, ${word}) DESC, df DESC, word LIMIT ${limit}`.execute(db)
+  return r.rows.map((row) => ({
+    word: row.word,
+    similarity: Number(row.similarity),
+    df: Number(row.df),
+  }))
+}
+
+/** How many services have each word (or, for a word typed in part, the commonest completion). */
+export async function documentFrequencies(
+  db: Executor,
+  words: readonly string[],
+): Promise<{ total: number; df: Map<string, number> }> {
+  const r = await sql<{ w: string; df: number }>`
+    SELECT w, coalesce(
+      (SELECT df FROM search_words WHERE word = w),
+      (SELECT max(df) FROM search_words WHERE word LIKE w || '%'), 0) AS df
+    FROM unnest(${[...words]}::text[]) AS w`.execute(db)
+  return {
+    total: await countEntries(db),
+    df: new Map(r.rows.map((row) => [row.w, Number(row.df)])),
+  }
+}
+
+/** Up to `limit` titles that start with or contain the typed text, for autocomplete. */
+export async function suggestTitles(
+  db: Executor,
+  v: { tsquery: string; compact: string },
+  limit: number,
+): Promise<{ title: string; slug: string }[]> {
+  const c = v.compact
+  const r = await sql<{ title: string; slug: string }>`
+    SELECT title, slug FROM search_entries
+    WHERE title_doc @@ to_tsquery('simple', ${v.tsquery})
+       OR (length(${c}) >= 3 AND title_compact LIKE '%' || ${c} || '%')
+    ORDER BY (title_compact LIKE ${c} || '%') DESC, length(title), sort_key
+    LIMIT ${limit}`.execute(db)
+  return r.rows
+}
+
+// ---------------------------------------------------------------- the search query
+
+/** One reading of the query: the original, or the typo-corrected one. */
+export interface QueryVariant {
+  /** `'w1':* & 'w2':*` — every word as a prefix (words hold only letters and digits). */
+  tsquery: string
+  /** The words joined by spaces. */
+  key: string
+  /** The words joined without spaces. */
+  compact: string
+  /** Subtracted from the score (0 for the query as typed). */
+  penalty: number
+  /**
+   * A relaxed reading matches services that have any of these words (not all), and adds to
+   * the score the share of the words' weight (their rarity) that a service has.
+   */
+  anyOf?: { word: string; weight: number }[]
+}
+
+export interface SearchFilterIds {
+  agencyIds: string[]
+  audiences: string[]
+  lifeEvents: string[]
+  provinceCodes: string[]
+  onlineOnly: boolean
+}
+
+type FacetName = 'agency' | 'audience' | 'lifeEvent' | 'province' | 'online'
+
+function matchOf(v: QueryVariant): RawBuilder<boolean> {
+  const tsq = sql`to_tsquery('simple', ${v.tsquery})`
+  if (v.anyOf) return sql<boolean>`(e.document @@ ${tsq})`
+  // Substring of the compact key: ZWNJ / space / no space all meet. Under three letters the
+  // trigram index cannot help, and the word-prefix match already covers it.
+  if (v.compact.length < 3) return sql<boolean>`(e.document @@ ${tsq})`
+  return sql<boolean>`(e.document @@ ${tsq} OR e.all_compact LIKE ${`%${v.compact}%`})`
+}
+
+/**
+ * Ranking tiers: exact title, title prefix, exact popular name or keyword, all words in the
+ * title, all words in the popular names or keywords, anything else; then ts_rank (weighted by
+ * field) and the title's trigram similarity to the query as tie-breakers.
+ */
+function scoreOf(v: QueryVariant): RawBuilder<number> {
+  const tsq = sql`to_tsquery('simple', ${v.tsquery})`
+  const c = v.compact
+  return sql<number>`(CASE
+      WHEN e.title_compact = ${c} THEN 100
+      WHEN e.title_compact LIKE ${`${c}%`} THEN 80
+      WHEN e.names_compact LIKE ${`%|${c}|%`} THEN 75
+      WHEN e.title_doc @@ ${tsq} OR e.title_compact LIKE ${`%${c}%`} THEN 60
+      WHEN e.names_doc @@ ${tsq} OR e.names_compact LIKE ${`%${c}%`} THEN 50
+      ELSE 20 END
+    + 4 * ts_rank(e.document, ${tsq}) + 5 * similarity(e.title_key, ${v.key}) - ${v.penalty}
+    + ${coverageOf(v)})`
+}
+
+/** For a relaxed reading: 25 × the share of the words' weight found in the service. */
+function coverageOf(v: QueryVariant): RawBuilder<number> {
+  const words = v.anyOf ?? []
+  const total = words.reduce((sum, w) => sum + w.weight, 0)
+  if (words.length === 0 || total <= 0) return sql<number>`0`
+  const parts = words.map(
+    (w) =>
+      sql`CASE WHEN e.document @@ to_tsquery('simple', ${`'${w.word}':*`}) THEN ${w.weight / total}::float8 ELSE 0 END`,
+  )
+  return sql<number>`(25 * (${sql.join(parts, sql` + `)}))`
+}
+
+function filterOf(f: SearchFilterIds, except: FacetName | null): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`TRUE`]
+  if (except !== 'agency' && f.agencyIds.length > 0)
+    parts.push(sql<boolean>`m.agency_id = ANY(${f.agencyIds}::uuid[])`)
+  if (except !== 'audience' && f.audiences.length > 0)
+    parts.push(sql<boolean>`m.audiences && ${f.audiences}::text[]`)
+  if (except !== 'lifeEvent' && f.lifeEvents.length > 0)
+    parts.push(sql<boolean>`m.life_events && ${f.lifeEvents}::text[]`)
+  if (except !== 'province' && f.provinceCodes.length > 0)
+    parts.push(sql<boolean>`m.province_code = ANY(${f.provinceCodes}::text[])`)
+  if (except !== 'online' && f.onlineOnly) parts.push(sql<boolean>`m.online`)
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`
+}
+
+export interface FacetCount {
+  value: string
+  n: number
+}
+
+export interface SearchRows {
+  /** Services the query matches, before filters. */
+  matched: number
+  /** After filters. */
+  total: number
+  /** The requested page: service ids with their scores, best first. */
+  page: { serviceId: string; score: number }[]
+  facets: Record<FacetName, FacetCount[]>
+}
+
+function jsonValue(v: unknown): unknown {
+  return typeof v === 'string' ? JSON.parse(v) : v
+}
+
+function facetCounts(v: unknown): FacetCount[] {
+  const arr = jsonValue(v)
+  if (!Array.isArray(arr)) return []
+  const out: FacetCount[] = []
+  for (const item of arr) {
+    if (item && typeof item === 'object' && 'value' in item && 'n' in item) {
+      const value = item.value
+      if (value === null || value === undefined) continue
+      out.push({ value: String(value), n: Number(item.n) })
+    }
+  }
+  return out
+}
+
+/**
+ * Matches, ranks, filters, counts and pages in one statement. Facet counts are disjunctive:
+ * each facet is counted with every filter applied except its own, so the other values of a
+ * facet show what choosing them instead would give.
+ */
+export async function runSearch(
+  db: Executor,
+  variants: readonly QueryVariant[],
+  filters: SearchFilterIds,
+  page: { limit: number; offset: number },
+): Promise<SearchRows> {
+  const match =
+    variants.length === 0 ? sql<boolean>`TRUE` : sql.join(variants.map(matchOf), sql` OR `)
+  const score =
+    variants.length === 0
+      ? sql<number>`0`
+      : variants.length === 1
+        ? scoreOf(variants[0] as QueryVariant)
+        : sql<number>`GREATEST(${sql.join(
+            variants.map((v) => sql`CASE WHEN ${matchOf(v)} THEN ${scoreOf(v)} END`),
+            sql`, `,
+          )})`
+  const r = await sql<{
+    matched: number
+    total: number
+    page: unknown
+    agency: unknown
+    audience: unknown
+    lifeEvent: unknown
+    province: unknown
+    online: unknown
+  }>`
+    WITH m AS MATERIALIZED (
+      SELECT e.service_id, e.agency_id, e.audiences, e.life_events, e.province_code, e.online,
+             e.sort_key, ${score}::float8 AS score
+      FROM search_entries e WHERE ${match}
+    )
+    SELECT
+      (SELECT count(*)::int FROM m) AS matched,
+      (SELECT count(*)::int FROM m WHERE ${filterOf(filters, null)}) AS total,
+      (SELECT coalesce(json_agg(json_build_object('serviceId', p.service_id, 'score', p.score)), '[]')
+         FROM (SELECT m.service_id, m.score FROM m WHERE ${filterOf(filters, null)}
+               ORDER BY m.score DESC, m.sort_key, m.service_id
+               LIMIT ${page.limit} OFFSET ${page.offset}) p) AS page,
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+         SELECT m.agency_id AS value, count(*)::int AS n FROM m
+         WHERE ${filterOf(filters, 'agency')} GROUP BY 1) x) AS agency,
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+         SELECT a AS value, count(*)::int AS n FROM m, unnest(m.audiences) a
+         WHERE ${filterOf(filters, 'audience')} GROUP BY 1) x) AS audience,
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+         SELECT l AS value, count(*)::int AS n FROM m, unnest(m.life_events) l
+         WHERE ${filterOf(filters, 'lifeEvent')} GROUP BY 1) x) AS life_event,
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+         SELECT m.province_code AS value, count(*)::int AS n FROM m
+         WHERE ${filterOf(filters, 'province')} AND m.province_code IS NOT NULL GROUP BY 1) x) AS province,
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+         SELECT 'true' AS value, count(*)::int AS n FROM m
+         WHERE ${filterOf(filters, 'online')} AND m.online) x) AS online`.execute(db)
+  const row = r.rows[0]
+  if (!row) throw new Error('search returned no row')
+  const pageRows = jsonValue(row.page)
+  return {
+    matched: Number(row.matched),
+    total: Number(row.total),
+    page: Array.isArray(pageRows)
+      ? pageRows.flatMap((p: unknown) =>
+          p && typeof p === 'object' && 'serviceId' in p && 'score' in p
+            ? [{ serviceId: String(p.serviceId), score: Number(p.score) }]
+            : [],
+        )
+      : [],
+    facets: {
+      agency: facetCounts(row.agency),
+      audience: facetCounts(row.audience),
+      lifeEvent: facetCounts(row.lifeEvent),
+      province: facetCounts(row.province),
+      online: facetCounts(row.online).filter((f) => f.n > 0),
+    },
+  }
+}
+
+export interface EntryDetail {
+  serviceId: string
+  slug: string
+  title: string
+  summary: string
+  audiences: string[]
+  online: boolean
+  publishedAt: Date
+  agencyId: string
+  agencyCode: string
+  agencyNameFa: string
+}
+
+export async function findEntryDetails(
+  db: Executor,
+  serviceIds: readonly string[],
+): Promise<EntryDetail[]> {
+  if (serviceIds.length === 0) return []
+  return db
+    .selectFrom('searchEntries as e')
+    .innerJoin('agencies as a', 'a.id', 'e.agencyId')
+    .select([
+      'e.serviceId',
+      'e.slug',
+      'e.title',
+      'e.summary',
+      'e.audiences',
+      'e.online',
+      'e.publishedAt',
+      'a.id as agencyId',
+      'a.code as agencyCode',
+      'a.nameFa as agencyNameFa',
+    ])
+    .where('e.serviceId', 'in', [...serviceIds])
+    .execute()
+}
+
+export async function findAgencyNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; code: string; nameFa: string }[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'code', 'nameFa'])
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+export async function findAgencyIdsByCodes(
+  db: Executor,
+  codes: readonly string[],
+): Promise<string[]> {
+  if (codes.length === 0) return []
+  const rows = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', 'in', [...codes])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+// ---------------------------------------------------------------- zero-result log
+
+export async function countZeroResult(db: Executor, day: string, query: string): Promise<void> {
+  await sql`
+    INSERT INTO search_zero_results (day, query, count) VALUES (${day}, ${query}, 1)
+    ON CONFLICT (day, query) DO UPDATE SET count = search_zero_results.count + 1`.execute(db)
+}
+
+export interface ZeroResultRow {
+  query: string
+  total: number
+  days: number
+  firstDay: string
+  lastDay: string
+}
+
+/** Queries that found nothing since `sinceDay`, most frequent first. */
+export async function listZeroResults(
+  db: Executor,
+  sinceDay: string,
+  limit: number,
+): Promise<ZeroResultRow[]> {
+  const r = await sql<ZeroResultRow>`
+    SELECT query, sum(count)::int AS total, count(*)::int AS days,
+           min(day)::text AS first_day, max(day)::text AS last_day
+    FROM search_zero_results WHERE day >= ${sinceDay}
+    GROUP BY query ORDER BY total DESC, last_day DESC, query LIMIT ${limit}`.execute(db)
+  return r.rows.map((row) => ({ ...row, total: Number(row.total), days: Number(row.days) }))
+}
