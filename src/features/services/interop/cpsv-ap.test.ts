@@ -288,3 +288,108 @@ describe('declaredTimeToDuration', () => {
     }
   })
 })
+
+describe('toCpsvAp: channels (R12)', () => {
+  const withChannels = () => {
+    const input = nationalSample()
+    const content = input.version.content
+    input.version = {
+      ...input.version,
+      content: {
+        ...content,
+        channels: [
+          {
+            id: 'ch-online',
+            kind: 'e_service',
+            title: 'سامانهٔ درخواست',
+            url: 'https://my.gov.ir/sample',
+            phone: null,
+            code: null,
+            signIn: 'national_sso',
+            signatureRequired: true,
+            note: null,
+          },
+          {
+            id: 'ch-phone',
+            kind: 'phone',
+            title: 'مرکز تماس',
+            url: null,
+            phone: '021-88881234',
+            code: null,
+            signIn: 'none',
+            signatureRequired: false,
+            note: 'شنبه تا چهارشنبه',
+          },
+          {
+            id: 'ch-sms',
+            kind: 'sms_ussd',
+            title: 'کد دستوری',
+            url: null,
+            phone: null,
+            code: '*724#',
+            signIn: 'none',
+            signatureRequired: false,
+            note: null,
+          },
+          {
+            id: 'ch-desk',
+            kind: 'counter_office',
+            title: 'دفاتر پیشخوان',
+            url: null,
+            phone: null,
+            code: null,
+            signIn: 'none',
+            signatureRequired: false,
+            note: null,
+          },
+        ],
+      },
+    }
+    return input
+  }
+
+  it('exports each channel as cv:Channel, typed and owned by the agency, and conforms', async () => {
+    const input = withChannels()
+    const doc = toCpsvAp(input)
+    const s = service(doc)
+    const channels = nodesOfType(doc, 'cv:Channel')
+    assert.equal(channels.length, 4)
+    assert.deepEqual(ids(s['cv:hasChannel']).sort(), channels.map((c) => String(c['@id'])).sort())
+    const online = channels.find((c) => c['dct:identifier'] === 'ch-online')
+    assert.ok(online)
+    const [type] = ids(online['dct:type'])
+    assert.ok(type?.endsWith('/vocab/channel-type/e_service'))
+    assert.equal(nodeById(doc, type ?? '')['@type'], 'skos:Concept')
+    assert.deepEqual(ids(online['cv:ownedBy']), [ids(s['cv:hasCompetentAuthority'])[0]])
+    assert.deepEqual(ids(online['foaf:page']), ['https://my.gov.ir/sample'])
+    // The phone line is also a contact point of the service.
+    const phones = ids(s['cv:contactPoint']).map((id) => nodeById(doc, id)['cv:telephone'])
+    assert.ok(phones.includes('021-88881234'))
+    const r = await validateAgainstCpsvShapes(doc)
+    assert.equal(r.violations.length, 0, explain(r))
+  })
+
+  it('negative control: a channel without its identifier breaks sh:minCount', async () => {
+    const doc = toCpsvAp(withChannels())
+    const ch = nodesOfType(doc, 'cv:Channel')[0]
+    assert.ok(ch)
+    delete ch['dct:identifier']
+    const r = await validateAgainstCpsvShapes(doc)
+    assert.ok(
+      r.violations.some((v) => v.focusNode === ch['@id'] && v.path === `${DCT}identifier`),
+      explain(r),
+    )
+  })
+
+  it('negative control: a channel type that is not a skos:Concept in the data breaks sh:class', async () => {
+    const doc = toCpsvAp(withChannels())
+    const ch = nodesOfType(doc, 'cv:Channel')[0]
+    assert.ok(ch)
+    ch['dct:type'] = { '@id': 'https://example.ir/untyped-channel-type' }
+    const r = await validateAgainstCpsvShapes(doc)
+    assert.ok(
+      r.violations.some((v) => v.focusNode === ch['@id'] && v.path === `${DCT}type`),
+      explain(r),
+    )
+  })
+})

@@ -27,11 +27,13 @@ import type { Agency } from '../../agencies/agency.model.ts'
 import type { Law, LawKind } from '../../laws/law.model.ts'
 import {
   AUDIENCE_LABELS,
+  CHANNEL_KIND_LABELS,
   CURRENCY_LABELS,
   DOCUMENT_FORM_LABELS,
   LEVEL_LABELS,
   LIFE_EVENT_LABELS,
   NATURE_LABELS,
+  SIGN_IN_LABELS,
 } from '../messages.fa.ts'
 import type {
   DeclaredTime,
@@ -39,6 +41,7 @@ import type {
   LegalBasis,
   LifeEvent,
   RequiredDocument,
+  ServiceChannel,
   ServiceContent,
 } from '../service.model.ts'
 
@@ -309,6 +312,41 @@ function lifeEvent(g: Graph, baseUrl: string, e: LifeEvent): string {
   })
 }
 
+/** A channel's description: how it is reached and what it asks of people. */
+function channelDescription(ch: ServiceChannel): string {
+  const parts = [ch.title, CHANNEL_KIND_LABELS[ch.kind]]
+  if (ch.phone) parts.push(`تلفن ${toPersianDigits(ch.phone)}`)
+  if (ch.code) parts.push(`کد ${ch.code}`)
+  if (ch.kind === 'e_service' || ch.kind === 'mobile_app') parts.push(SIGN_IN_LABELS[ch.signIn])
+  if (ch.signatureRequired) parts.push('نیاز به امضای الکترونیکی')
+  if (ch.note?.trim()) parts.push(ch.note.trim())
+  return parts.join('؛ ')
+}
+
+/**
+ * A channel (R12) as `cv:Channel`: identified by its id (stable across versions), typed by a
+ * concept of our channel-type code list, owned by the competent authority. Its web address, when
+ * it has one, is its `foaf:page`; a phone channel also becomes a `cv:ContactPoint` of the service.
+ */
+function channel(
+  g: Graph,
+  baseUrl: string,
+  ch: ServiceChannel,
+  iri: string,
+  owner: string,
+): string {
+  const page = absoluteUrl(ch.url)
+  return g.add({
+    '@id': iri,
+    '@type': 'cv:Channel',
+    'dct:identifier': ch.id,
+    'dct:type': ref(concept(g, baseUrl, 'channel-type', ch.kind, CHANNEL_KIND_LABELS[ch.kind])),
+    'dct:description': fa(channelDescription(ch)),
+    'cv:ownedBy': ref(owner),
+    ...(page ? { 'foaf:page': { '@id': page, '@type': 'foaf:Document' } } : {}),
+  })
+}
+
 const nonEmpty = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x !== ''))]
 
 // ---------------------------------------------------------------------------------------------
@@ -416,6 +454,23 @@ export function toCpsvAp(input: CpsvInput): JsonLdDocument {
         })
       : null
 
+  // Channels, and a contact point for each phone line among them.
+  const channels = c.channels.map((ch) =>
+    channel(g, baseUrl, ch, part(`channel-${ch.id}`), authority),
+  )
+  const phoneContacts = c.channels.flatMap((ch) =>
+    ch.kind === 'phone' && ch.phone
+      ? [
+          g.add({
+            '@id': part(`contact-${ch.id}`),
+            '@type': 'cv:ContactPoint',
+            'cv:telephone': ch.phone,
+          }),
+        ]
+      : [],
+  )
+  const contactPoints = [...(contactPoint ? [contactPoint] : []), ...phoneContacts]
+
   const p = servedProvince(input)
   const classification = [
     ...(c.nature ? [concept(g, baseUrl, 'nature', c.nature, NATURE_LABELS[c.nature])] : []),
@@ -457,7 +512,8 @@ export function toCpsvAp(input: CpsvInput): JsonLdDocument {
     ...(evidences.length ? { 'cpsv:hasInput': evidences.map(ref) } : {}),
     ...(costs.length ? { 'cv:hasCost': costs.map(ref) } : {}),
     ...(output ? { 'cpsv:produces': ref(output) } : {}),
-    ...(contactPoint ? { 'cv:contactPoint': ref(contactPoint) } : {}),
+    ...(contactPoints.length ? { 'cv:contactPoint': contactPoints.map(ref) } : {}),
+    ...(channels.length ? { 'cv:hasChannel': channels.map(ref) } : {}),
     ...(c.declaredTime
       ? { 'cv:processingTime': typed(declaredTimeToDuration(c.declaredTime), 'xsd:duration') }
       : {}),
