@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.ts'
 import { insertLaw } from '../laws/index.ts'
 import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
 import { demoChannelsFor } from './demo-channels.data.ts'
+import { storeDemoForms } from './demo-forms.data.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
@@ -41,6 +42,7 @@ export async function loadDemoCatalogue(
       )
       lawIds.set(l.key, law.id)
     }
+    const demoFormsFor = await storeDemoForms(trx, DEMO_SERVICES)
     for (const d of DEMO_SERVICES) {
       const agency = agenciesByKey.get(d.agencyKey)
       if (!agency) throw new Error(`Demo service ${d.key} names unknown agency ${d.agencyKey}`)
@@ -65,7 +67,7 @@ export async function loadDemoCatalogue(
             ...v.content,
             legalBases,
             process: demoProcessFor(d, i, v.content, (k) => lawIds.get(k) ?? k),
-            forms: [],
+            forms: demoFormsFor(d, i),
             offices: [],
             ...demoChannelsFor(d, v.content),
           },

@@ -34,6 +34,30 @@ export async function insertFormFile(
   return row !== undefined
 }
 
+/** Inserts many files in one statement, skipping contents already stored; returns the new hashes. */
+export async function insertFormFiles(
+  db: Executor,
+  files: (FormFileMeta & { bytes: Uint8Array })[],
+): Promise<string[]> {
+  if (files.length === 0) return []
+  const rows = await db
+    .insertInto('formFiles')
+    .values(
+      files.map((f) => ({
+        sha256: f.sha256,
+        kind: f.kind,
+        mediaType: f.mediaType,
+        sizeBytes: f.sizeBytes,
+        bytes: f.bytes,
+        createdBy: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('sha256')
+    .execute()
+  return rows.map((r) => r.sha256)
+}
+
 export async function findFormFile(db: Executor, sha256: string): Promise<FormFile | undefined> {
   const row = await db
     .selectFrom('formFiles')

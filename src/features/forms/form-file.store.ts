@@ -13,7 +13,12 @@ import {
   isSha256,
   MAX_FORM_BYTES,
 } from './form-file.model.ts'
-import { findFormFile, findFormFileMetas, insertFormFile } from './form-file.queries.ts'
+import {
+  findFormFile,
+  findFormFileMetas,
+  insertFormFile,
+  insertFormFiles,
+} from './form-file.queries.ts'
 import { formsMsg as m } from './messages.fa.ts'
 import { sniffFormType } from './sniff.ts'
 
@@ -88,6 +93,37 @@ export async function storeFormFile(
     sizeBytes: file.sizeBytes,
     created,
   }
+}
+
+/**
+ * Stores many files at once (demo data, imports): each is validated as `storeFormFile` does
+ * (throws `ValidationError` on the first bad one, storing none), then all are inserted in one
+ * statement, once per content. No audit event: the caller records one for the batch.
+ */
+export async function storeFormFiles(
+  trx: Executor,
+  files: readonly Uint8Array[],
+): Promise<StoredFormFile[]> {
+  const metas = files.map((bytes) => {
+    const check = checkFormFile(bytes)
+    if (!check.ok) throw new ValidationError(check.message, { file: check.message })
+    return {
+      sha256: sha256Hex(bytes),
+      kind: check.kind,
+      mediaType: FORM_MEDIA_TYPES[check.kind],
+      sizeBytes: bytes.length,
+      bytes,
+    }
+  })
+  const unique = [...new Map(metas.map((m) => [m.sha256, m])).values()]
+  const created = new Set<string>()
+  // In chunks, so a batch of large files does not become one huge statement.
+  for (let i = 0; i < unique.length; i += 50)
+    for (const sha of await insertFormFiles(trx, unique.slice(i, i + 50))) created.add(sha)
+  return metas.map(({ bytes: _bytes, ...meta }) => ({
+    ...meta,
+    created: created.delete(meta.sha256),
+  }))
 }
 
 /** A stored file with its bytes, or undefined (also for a string that is not a hex SHA-256). */

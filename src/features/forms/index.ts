@@ -17,6 +17,7 @@ export {
   getFormFile,
   type StoredFormFile,
   storeFormFile,
+  storeFormFiles,
 } from './form-file.store.ts'
 export { formApiRoutes } from './forms.api.routes.ts'
 export { formDownloadRoutes } from './forms.download.routes.ts'
