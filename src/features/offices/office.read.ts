@@ -1,0 +1,89 @@
+import type { Deps } from '../../deps.ts'
+import { gregorianToJalali } from '../../lib/fa/jalali.ts'
+import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
+import { isProvinceCode } from '../../lib/iran/provinces.ts'
+import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
+import { loadWorkingCalendar } from '../calendar/index.ts'
+import { officeCacheTag } from './office.actions.ts'
+import type { Office } from './office.model.ts'
+import { type OfficeCard, officeCard } from './office.present.ts'
+import { findOfficesByIds } from './office.queries.ts'
+import { earliestChange, LOOK_AHEAD_DAYS, type OpenStatus } from './open-now.ts'
+import type { OfficeFilterView, ServiceOfficesView } from './views/public.ts'
+
+/** A service's link to an office (the shape of `ServiceContent['offices']`). */
+export interface OfficeLink {
+  officeId: string
+  note: string | null
+}
+
+/** The working calendar around today, far enough ahead for the next opening. */
+export function calendarAround(deps: Pick<Deps, 'db'>, now: Date): Promise<WorkingCalendar> {
+  const today = tehranIsoDay(now)
+  return loadWorkingCalendar(deps, addCalendarDays(today, -1), addCalendarDays(today, LOOK_AHEAD_DAYS + 1))
+}
+
+/** A province/city filter from query parameters; unknown values mean "all". */
+export function parseOfficeFilter(
+  province: string | undefined,
+  city: string | undefined,
+): { province: string; city: string } {
+  const p = (province ?? '').trim()
+  return { province: isProvinceCode(p) ? p : '', city: (city ?? '').trim().slice(0, 100) }
+}
+
+/** The offices' cards after the filter, and the filter form's choices (from all of them). */
+export function filtered(
+  offices: Office[],
+  cal: WorkingCalendar,
+  now: Date,
+  filter: { province: string; city: string },
+  action: string,
+  notes: Map<string, string | null> = new Map(),
+): { cards: OfficeCard[]; statuses: OpenStatus[]; filter: OfficeFilterView } {
+  const provinces = [...new Set(offices.map((o) => o.provinceCode))]
+  const inProvince = filter.province ? offices.filter((o) => o.provinceCode === filter.province) : offices
+  const cities = [...new Set(inProvince.map((o) => o.city))].sort((a, b) => a.localeCompare(b, 'fa'))
+  const shown = filter.city ? inProvince.filter((o) => o.city === filter.city) : inProvince
+  const made = shown.map((o) => officeCard(o, cal, now, notes.get(o.id) ?? null))
+  return {
+    cards: made.map((m) => m.card),
+    // Every office's transitions count for the cache, shown or not: cheap and always safe.
+    statuses: offices.map((o) => officeCard(o, cal, now).status),
+    filter: { action, province: filter.province, city: filter.city, provinces, cities },
+  }
+}
+
+/**
+ * The offices section of a service page: the linked offices that still exist, in the card's
+ * order, filtered by province and city; the page's cache tags (one per linked office) and the
+ * instant the section goes stale (the next opening or closing of any of them).
+ */
+export async function loadServiceOffices(
+  deps: Pick<Deps, 'db'>,
+  links: readonly OfficeLink[],
+  query: { province?: string | undefined; city?: string | undefined },
+  action: string,
+  now: Date,
+): Promise<{ view: ServiceOfficesView | null; tags: string[]; expiresAt: number | null }> {
+  const tags = links.map((l) => officeCacheTag(l.officeId))
+  if (links.length === 0) return { view: null, tags, expiresAt: null }
+  const found = new Map((await findOfficesByIds(deps.db, links.map((l) => l.officeId))).map((o) => [o.id, o]))
+  const offices = links.map((l) => found.get(l.officeId)).filter((o): o is Office => o !== undefined)
+  if (offices.length === 0) return { view: null, tags, expiresAt: null }
+  const cal = await calendarAround(deps, now)
+  const notes = new Map(links.map((l) => [l.officeId, l.note]))
+  const f = filtered(offices, cal, now, parseOfficeFilter(query.province, query.city), action, notes)
+  return {
+    view: { offices: f.cards, total: offices.length, filter: f.filter },
+    tags,
+    expiresAt: earliestChange(f.statuses)?.getTime() ?? null,
+  }
+}
+
+/** The instant the current Tehran day ends: "today's hours" change then at the latest. */
+export function endOfTehranDayMs(now: Date): number {
+  const [gy = 0, gm = 0, gd = 0] = addCalendarDays(tehranIsoDay(now), 1).split('-').map(Number)
+  const j = gregorianToJalali(gy, gm, gd)
+  return startOfTehranDay(j.jy, j.jm, j.jd).getTime()
+}
