@@ -27,8 +27,14 @@ import {
 } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
+import {
+  officeAdminRoutes,
+  officeApiRoutes,
+  officePublicRoutes,
+} from './features/offices/index.ts'
 import { opendataApiRoutes } from './features/opendata/index.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
+import { searchApiRoutes, searchRoutes } from './features/search/index.ts'
 import {
   serviceAdminRoutes,
   serviceApiRoutes,
@@ -74,12 +80,15 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
 
   // Pages
   app.route('/', homeRoutes(deps))
+  app.route('/', searchRoutes(deps))
   app.route('/', accountRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))
+  app.route('/', officePublicRoutes(deps))
+  app.route('/admin/offices', officeAdminRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
   app.route('/calendar', calendarPublicRoutes(deps))
@@ -99,7 +108,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   opendataApiRoutes(api, deps)
   formApiRoutes(api, deps)
   processInteropApiRoutes(api, deps)
+  searchApiRoutes(api, deps)
   channelApiRoutes(api, deps)
+  officeApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

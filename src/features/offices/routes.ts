@@ -10,7 +10,7 @@ import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { type Agency, findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
-import { CATALOGUE_CACHE_TAG } from '../services/index.ts'
+import { CATALOGUE_CACHE_TAG } from '../services/service.actions.ts'
 import { readFields } from '../services/admin.access.ts'
 import { msg } from './messages.fa.ts'
 import {

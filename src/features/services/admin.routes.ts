@@ -15,6 +15,7 @@ import {
   staffFormHref,
 } from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import { officeLinkRoutes, officeNamer, officesOverviewRow } from '../offices/index.ts'
 import { processEditorRoutes, processOverview } from '../processes/editor/index.ts'
 import { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
 import { newServiceForm, parseFields, publishForm, withdrawForm } from './editor.input.ts'
@@ -92,7 +93,7 @@ async function sectionSummaries(deps: Deps, draft: ServiceVersion): Promise<Sect
     c.legalBases.map((b) => b.lawId),
   )
   const titles = new Map(laws.map((l) => [l.id, l.title]))
-  const texts = fieldTexts(c, (id) => titles.get(id) ?? em.lawRemoved)
+  const texts = fieldTexts(c, (id) => titles.get(id) ?? em.lawRemoved, await officeNamer(deps, [c]))
   return CARD_SECTIONS.map((section) => ({
     section,
     label: SECTION_LABELS[section],
@@ -223,6 +224,12 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
               draft.content,
               canEditServicesOf(actor, service.agencyId),
             ),
+            offices: await officesOverviewRow(
+              deps,
+              service.id,
+              draft.content,
+              canEditServicesOf(actor, service.agencyId),
+            ),
             channels: channelsOverviewRow(
               service.id,
               draft.content,
@@ -336,6 +343,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.route('/', serviceEditorRoutes(deps))
   app.route('/', processEditorRoutes(deps))
+  app.route('/', officeLinkRoutes(deps))
   app.route('/', formEditorRoutes(deps))
   app.route('/', channelEditorRoutes(deps))
 

@@ -48,6 +48,7 @@ import type {
   ServiceVersion,
 } from './service.model.ts'
 import { findDraft } from './service.queries.ts'
+import { officeNamer } from '../offices/index.ts'
 import { diffContent, feeAmountText } from './service.text.ts'
 import { type DraftStamp, fieldValue } from './views/editor-common.ts'
 import { conflictPage } from './views/editor-conflict.ts'
@@ -228,7 +229,12 @@ export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
           savedAt: result.current.updatedAt,
           current: stampOfDraft(result.current),
           fields: withoutStamp(fields),
-          changes: diffContent(result.current.content, result.mine, lawLabel),
+          changes: diffContent(
+            result.current.content,
+            result.mine,
+            lawLabel,
+            await officeNamer(deps, [result.current.content, result.mine]),
+          ),
         }),
       },
       409,

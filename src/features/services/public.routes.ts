@@ -12,6 +12,7 @@ import { findAgencyByCode } from '../agencies/index.ts'
 import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { publicFormItems, publicServiceFormHref } from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
+import { loadServiceOffices, officeNamer } from '../offices/index.ts'
 import { diffProcesses } from '../processes/index.ts'
 import { processFlowchartSvg } from '../processes/process.render.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
@@ -146,6 +147,8 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/:slug', async (c) => {
     const slug = c.req.param('slug')
     let serviceId = ''
+    let officeTags: string[] = []
+    let officesChangeAt: number | null = null
     const ask = askedStart(
       c.req.query('start-year'),
       c.req.query('start-month'),
@@ -154,6 +157,15 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
     const render = async () => {
       const s = await loadPublicService(deps, slug)
       serviceId = s.service.id
+      const offices = await loadServiceOffices(
+        deps,
+        s.version.content.offices,
+        { province: c.req.query('province'), city: c.req.query('city') },
+        `/services/${slug}`,
+        deps.clock.now(),
+      )
+      officeTags = offices.tags
+      officesChangeAt = offices.expiresAt
       const jsonLd = serializeJsonLdForHtml(
         toSchemaOrgGovernmentService(await cpsvInputOf(deps, s)),
       )
@@ -177,6 +189,7 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
           forms: await publicFormItems(deps.db, s.version.content.forms, (sha) =>
             publicServiceFormHref(slug, sha),
           ),
+          offices: offices.view,
           process: await buildProcessSection(deps, {
             slug,
             content: s.version.content,
@@ -193,10 +206,13 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
     return cachedPage(
       c,
       deps.pageCache,
-      () => [serviceCacheTag(serviceId), CALENDAR_CACHE_TAG],
+      () => [serviceCacheTag(serviceId), CALENDAR_CACHE_TAG, ...officeTags],
       render,
       {
-        expiresAt: endOfTehranDay(deps.clock.now()),
+        // Read after rendering: "open now" changes at the next opening or closing of an office.
+        get expiresAt() {
+          return Math.min(endOfTehranDay(deps.clock.now()), officesChangeAt ?? Number.POSITIVE_INFINITY)
+        },
       },
     )
   })
@@ -261,6 +277,10 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
         )
         const titles = new Map(laws.map((l) => [l.id, l.title]))
         const lawTitle = (id: string) => titles.get(id) ?? 'قانون حذف‌شده'
+        const officeName = await officeNamer(
+          deps,
+          versions.map((v) => v.content),
+        )
         const entries = versions
           .map((v, i) => {
             const prev = versions[i - 1]
@@ -272,7 +292,7 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
               changeNote: v.changeNote ?? '',
               current: v.status === 'published',
               first: i === 0,
-              changes: diffContent(prev?.content ?? null, v.content, lawTitle).filter(
+              changes: diffContent(prev?.content ?? null, v.content, lawTitle, officeName).filter(
                 (c) => c.field !== 'process',
               ),
               process:

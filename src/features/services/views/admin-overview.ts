@@ -46,6 +46,8 @@ export interface OverviewView {
     forms?: SummaryListRow
     /** The channels row (channels, stage matrix, maturity level), from features/channels. */
     channels: SummaryListRow
+    /** The offices row (محل‌های مراجعه), from features/offices. */
+    offices?: SummaryListRow
   } | null
   canEdit: boolean
   canPublish: boolean
@@ -151,6 +153,7 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
         })),
         processRow(v, d.process),
         ...(d.forms ? [d.forms] : []),
+        ...(d.offices ? [d.offices] : []),
         d.channels,
       ],
     })}

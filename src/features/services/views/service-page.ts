@@ -4,6 +4,7 @@ import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import { type Html, insetText, summaryList, tag, warningText } from '../../../web/ui/index.ts'
 import { channelsSection, maturityBadge, onlineBlock } from '../../channels/index.ts'
 import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
+import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
 import type { Law } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import {
@@ -35,6 +36,8 @@ export interface ServicePageView {
   process: ProcessSectionView | null
   /** The forms with their files' kind and size (features/forms); none when left out. */
   forms?: PublicFormItem[]
+  /** The offices section (features/offices); none when left out or no office is linked. */
+  offices?: ServiceOfficesView | null
 }
 
 function section(id: string, title: string, body: Html): Html {
@@ -170,6 +173,7 @@ export function servicePageBody(v: ServicePageView): Html {
       ${section('fees', 'هزینه‌ها', feesTable(c))}
       ${channelsSection(c)}
       ${v.process ? processSection(v.process) : ''}
+      ${v.offices ? serviceOfficesSection(v.offices) : ''}
       ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}
       ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
       ${c.redress ? section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)) : ''}
