@@ -11,6 +11,7 @@ import {
   ACCESSIBILITY_FEATURES,
   type Interval,
   intervalsProblem,
+  IRAN_BOUNDS,
   isInIran,
   normalizePostalCode,
   type OfficeClosure,
@@ -73,10 +74,14 @@ const closureSchema = z
   })
   .refine((c) => c.from <= c.to, { message: msg.closureRange, path: ['to'] })
 
-const coordinate = (message: string) =>
-  z.union([z.number(), z.string().transform((s) => Number(toAsciiDigits(s).replace('٫', '.').trim() || 'NaN'))]).pipe(
-    z.number({ error: message }).refine((n) => Number.isFinite(n), message),
-  )
+/** A decimal degree within `[min, max]` (Iran's bounding box), from a number or typed text. */
+const coordinate = (message: string, min: number, max: number) =>
+  z
+    .union([
+      z.number(),
+      z.string().transform((s) => Number(toAsciiDigits(s).replace('٫', '.').trim() || 'NaN')),
+    ])
+    .pipe(z.number({ error: message }).refine((n) => Number.isFinite(n) && n >= min && n <= max, message))
 
 export const officeFields = z.object({
   name: requiredText(msg.name, 200),
@@ -95,8 +100,8 @@ export const officeFields = z.object({
       }
       return code
     }),
-  lat: coordinate(msg.latInvalid),
-  lng: coordinate(msg.lngInvalid),
+  lat: coordinate(msg.latInvalid, IRAN_BOUNDS.minLat, IRAN_BOUNDS.maxLat),
+  lng: coordinate(msg.lngInvalid, IRAN_BOUNDS.minLng, IRAN_BOUNDS.maxLng),
   phones: z
     .array(optionalPhone(msg.phones))
     .max(5, msg.tooMany)
