@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
+import { reindexAgency } from '../search/index.ts'
 import type { AgencyInput } from './agency.input.ts'
 import { type Agency, auditSnapshot, isValidParentLevel } from './agency.model.ts'
 import { assertCanManageAgencies } from './agency.policy.ts'
@@ -84,6 +85,14 @@ export async function editAgency(
     const errors = await checkAgencyRules(trx, input, id)
     if (Object.keys(errors).length > 0) return { ok: false, errors }
     const agency = await updateAgency(trx, id, input, deps.clock.now())
+    // Search rows carry the names of the agency and of those above it, and its province.
+    if (
+      before.nameFa !== agency.nameFa ||
+      before.shortNameFa !== agency.shortNameFa ||
+      before.parentId !== agency.parentId ||
+      before.provinceCode !== agency.provinceCode
+    )
+      await reindexAgency(trx, id)
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'agency',

@@ -1,15 +1,9 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { toPersianDigits } from '../../lib/fa/digits.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
-import {
-  AGENCIES_CACHE_TAG,
-  countAgencies,
-  listAgencies,
-  listAgencyBriefs,
-} from '../agencies/index.ts'
+import { AGENCIES_CACHE_TAG, countAgencies, listAgencyBriefs } from '../agencies/index.ts'
 import {
   AUDIENCE_LONG_LABELS,
   AUDIENCES,
@@ -18,7 +12,7 @@ import {
   LIFE_EVENT_LABELS,
   LIFE_EVENTS,
 } from '../services/index.ts'
-import { homePage, searchPage } from './home.views.ts'
+import { homePage } from './home.views.ts'
 
 export function homeRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -41,6 +35,7 @@ export function homeRoutes(deps: Deps): Hono<AppEnv> {
     const ministries = briefs.filter((b) => b.level === 'ministry')
     return page(c, {
       title: 'صفحهٔ اصلی',
+      scripts: ['/assets/search.js'],
       content: homePage({
         ministries,
         agencyCount: counts.total,
@@ -57,16 +52,6 @@ export function homeRoutes(deps: Deps): Hono<AppEnv> {
       }),
     })
   }
-
-  app.get('/search', async (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200)
-    const agencies = q ? (await listAgencies(deps.db, { q }, { limit: 50, offset: 0 })).items : []
-    return page(c, {
-      title: q ? `جست‌وجو: ${q}` : 'جست‌وجو',
-      searchQuery: q,
-      content: searchPage({ q, agencies, countText: toPersianDigits(agencies.length) }),
-    })
-  })
 
   return app
 }

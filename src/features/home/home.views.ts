@@ -1,8 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
 import { button, type Html } from '../../web/ui/index.ts'
-import type { Agency, AgencyBrief } from '../agencies/index.ts'
-import { LEVEL_LABELS } from '../agencies/index.ts'
+import type { AgencyBrief } from '../agencies/index.ts'
 
 export interface Facet {
   key: string
@@ -22,10 +21,10 @@ export function homePage(v: {
         درگاه ملی معرفی خدمات دستگاه‌های اجرایی: شرح هر خدمت و قوانین آن، مدارک لازم، فرم‌ها،
         مراحل انجام کار و زمان هر مرحله، نشانی ادارات و راه انجام برخط.
       </p>
-      <form class="mr-search-hero" method="get" action="/search" role="search">
+      <form class="mr-search-hero" method="get" action="/search" role="search" aria-label="جست‌وجوی خدمات">
         <label class="mr-label mr-label--m" for="home-q">دنبال چه خدمتی هستید؟</label>
-        <div class="mr-search-hero__row">
-          <input class="mr-input" id="home-q" name="q" type="search" autocomplete="off" spellcheck="false">
+        <div class="mr-search-hero__row mr-suggest">
+          <input class="mr-input" id="home-q" name="q" type="search" autocomplete="off" spellcheck="false" data-suggest-url="/search/suggest">
           ${button({ text: 'جست‌وجو' })}
         </div>
       </form>
@@ -61,31 +60,4 @@ export function homePage(v: {
       خود را ثبت و به‌روز می‌کنند.
     </p>
     ${button({ text: 'ورود دستگاه‌ها', href: '/sign-in', variant: 'secondary' })}`
-}
-
-export function searchPage(v: { q: string; agencies: Agency[]; countText: string }): Html {
-  return html`<h1 class="mr-heading-l">جست‌وجو</h1>
-    <form method="get" action="/search" role="search" class="mr-search-hero">
-      <label class="mr-label" for="search-q">عبارت جست‌وجو</label>
-      <div class="mr-search-hero__row">
-        <input class="mr-input" id="search-q" name="q" type="search" value="${v.q}" spellcheck="false">
-        ${button({ text: 'جست‌وجو' })}
-      </div>
-    </form>
-    ${
-      v.q
-        ? html`<h2 class="mr-heading-m">دستگاه‌ها (${v.countText})</h2>
-          ${
-            v.agencies.length === 0
-              ? html`<p class="mr-body">دستگاهی با عبارت «${v.q}» پیدا نشد.</p>`
-              : html`<ul class="mr-list">
-                ${v.agencies.map(
-                  (a) =>
-                    html`<li><a class="mr-link" href="/agencies/${a.code}">${a.nameFa}</a>
-                      <span class="mr-hint-inline">${LEVEL_LABELS[a.level]}</span></li>`,
-                )}
-              </ul>`
-          }`
-        : ''
-    }`
 }
