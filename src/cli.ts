@@ -6,6 +6,13 @@ import { loadConfig } from './config.ts'
 import type { Deps } from './deps.ts'
 import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
 import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
+import {
+  importReportText,
+  parseExportFormat,
+  runExport,
+  runImport,
+} from './features/opendata/index.ts'
+import { checkLinksJob } from './jobs/index.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
 const HELP = `Mardom — پرتال مردم
@@ -20,6 +27,13 @@ Usage: npx mardom <command> [options]
                                       Create a central admin; prints a one-time password.
   token create --user <username> [--name <label>]
                                       Create a personal API token for a user; prints it once.
+  export [--format json|csv|jsonld] [--out <file>] [--no-files]
+                                      Export the published catalogue (default JSON, to stdout);
+                                      JSON embeds the form files unless --no-files.
+  import <file>                       Import a catalogue file in the export's JSON format;
+                                      reports each failed record, exits 1 if any failed.
+  check-links                         Check every e-service, web-page and app link and every
+                                      form file now (also runs daily, see LINK_CHECK_AT).
   help                                Show this text.
 
 Configuration comes from environment variables (see README.md).`
@@ -93,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       user: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'no-files': { type: 'boolean', default: false },
     },
   })
   const [command, sub] = positionals
@@ -158,6 +175,53 @@ async function main(argv: string[]): Promise<number> {
         console.log(secret)
         return 0
       })
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format)
+      if (!format) {
+        console.error('Usage: mardom export [--format json|csv|jsonld] [--out <file>] [--no-files]')
+        return 1
+      }
+      return withDeps(async (deps) => {
+        const n = await runExport(deps, {
+          format,
+          out: values.out,
+          embedFiles: !values['no-files'],
+          stdout: process.stdout,
+          stderr: process.stderr,
+        })
+        console.error(`Exported ${n} services${values.out ? ` to ${values.out}` : ''}.`)
+        return 0
+      })
+    }
+    case 'import': {
+      if (!sub) {
+        console.error('Usage: mardom import <file>')
+        return 1
+      }
+      return withDeps(async (deps) => {
+        const { code, report } = await runImport(deps, sub, process.stderr)
+        process.stdout.write(importReportText(report))
+        return code
+      })
+    }
+    case 'check-links': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      try {
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle)
+        const summary = await checkLinksJob(deps, handle.kind)
+        if (!summary) {
+          console.error('Another link check is running; nothing was done.')
+          return 1
+        }
+        console.log(
+          `Checked ${summary.urls} links and ${summary.formFiles} form files: ${summary.broken} broken.`,
+        )
+        return 0
+      } finally {
+        await handle.close()
+      }
     }
     default:
       console.error(`Unknown command: ${command}\n\n${HELP}`)

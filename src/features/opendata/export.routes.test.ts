@@ -41,7 +41,10 @@ describe('GET /api/v1/export/catalogue.json', () => {
     assert.equal(env.format, 'mardom-catalogue')
     assert.equal(env.version, 1)
     assert.equal(env.exportedAt, t.clock.now().toISOString())
-    assert.equal(doc.licence.name, 'CC BY 4.0')
+    assert.deepEqual((doc as { licence: unknown }).licence, {
+      name: 'CC BY 4.0',
+      url: 'https://creativecommons.org/licenses/by/4.0/deed.fa',
+    })
     assert.equal(env.files, undefined, 'the API does not embed files')
     const services = env.services.map((s) => catalogueServiceSchema.parse(s))
     assert.deepEqual(
@@ -77,10 +80,13 @@ describe('GET /api/v1/export/catalogue.json', () => {
   })
 
   it('downloads the form file from the URL it gives', async () => {
-    const doc = await (await get('/api/v1/export/catalogue.json')).json()
-    const url = new URL(
-      doc.services.find((s: { id: string }) => s.id === seed.published[0]?.id).formFiles[0].url,
+    const env = catalogueEnvelopeSchema.parse(
+      await (await get('/api/v1/export/catalogue.json')).json(),
     )
+    const card = env.services
+      .map((s) => catalogueServiceSchema.parse(s))
+      .find((s) => s.id === seed.published[0]?.id)
+    const url = new URL(card?.formFiles?.[0]?.url ?? '')
     const file = await get(url.pathname)
     assert.equal(file.status, 200)
     assert.deepEqual(new Uint8Array(await file.arrayBuffer()), seed.formBytes)
@@ -110,7 +116,7 @@ describe('GET /api/v1/export/catalogue.json', () => {
     const changed = await get('/api/v1/export/catalogue.json', { 'if-none-match': etag })
     assert.equal(changed.status, 200)
     assert.notEqual(changed.headers.get('etag'), etag)
-    assert.equal((await changed.json()).services.length, 1)
+    assert.equal(catalogueEnvelopeSchema.parse(await changed.json()).services.length, 1)
     await t.deps.db
       .updateTable('services')
       .set({ withdrawnAt: null, withdrawnReason: null, publicChangedAt: t.clock.now() })
@@ -164,8 +170,10 @@ describe('GET /api/v1/export/catalogue.jsonld', () => {
     const res = await get('/api/v1/export/catalogue.jsonld')
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('content-type'), 'application/ld+json; charset=utf-8')
-    const doc = await res.json()
-    const graph: { '@id'?: string; '@type'?: string | string[] }[] = doc['@graph']
+    const doc = (await res.json()) as {
+      '@graph': { '@id'?: string; '@type'?: string | string[] }[]
+    }
+    const graph = doc['@graph']
     const services = graph.filter((n) => n['@type'] === 'cpsv:PublicService')
     assert.equal(services.length, 2)
     const ids = graph.map((n) => n['@id'])

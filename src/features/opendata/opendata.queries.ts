@@ -150,3 +150,64 @@ export async function changedServices(
     q = q.where(sql<boolean>`(s.public_changed_at, s.id) > (${after.at}, ${after.id}::uuid)`)
   return q.orderBy('s.publicChangedAt').orderBy('s.id').limit(limit).execute()
 }
+
+// ------------------------------------------------------------------------------------------
+// Import: rows created with the ids the catalogue file gives, so ids stay stable across
+// installations and a second import matches by id.
+
+export async function insertLawWithId(
+  db: Executor,
+  law: {
+    id: string
+    title: string
+    kind: 'law' | 'regulation' | 'bylaw' | 'circular'
+    number: string | null
+    approvedOn: string | null
+    url: string | null
+    sortKey: string
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('laws')
+    .values({ ...law, addedByAgencyId: null, createdAt: now, updatedAt: now })
+    .execute()
+}
+
+export async function insertServiceWithId(
+  db: Executor,
+  s: { id: string; agencyId: string; slug: string; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('services')
+    .values({ id: s.id, agencyId: s.agencyId, slug: s.slug, createdAt: s.now })
+    .execute()
+}
+
+export async function existingLawIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('laws')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+export async function findLawIdByTitleAndNumber(
+  db: Executor,
+  title: string,
+  number: string | null,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('laws')
+    .select('id')
+    .where('title', '=', title)
+    .where(sql<boolean>`coalesce(number, '') = ${number ?? ''}`)
+    .executeTakeFirst()
+  return row?.id
+}
+
+export async function findServiceBySlugForImport(db: Executor, slug: string) {
+  return db.selectFrom('services').select(['id']).where('slug', '=', slug).executeTakeFirst()
+}

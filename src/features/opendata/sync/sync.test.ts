@@ -13,7 +13,7 @@ import type { Agency } from '../../agencies/index.ts'
 import { insertDraft } from '../../services/index.ts'
 import { publishService, setServiceWithdrawn } from '../../services/service.actions.ts'
 import { adminActor } from '../opendata.testing.ts'
-import { type ChangesPage, SYNC_SETTLE_MS } from './index.ts'
+import { type ChangesPage, changesPageJson, SYNC_SETTLE_MS } from './index.ts'
 
 let t: TestApp
 let agency: Agency
@@ -33,7 +33,7 @@ async function sync(since: string, extra = ''): Promise<ChangesPage> {
     `/api/v1/services?updated_since=${encodeURIComponent(since)}${extra}`,
   )
   assert.equal(res.status, 200, await res.clone().text())
-  return res.json()
+  return changesPageJson.parse(await res.json())
 }
 
 /** Follows `next` to the end of the window; returns everything seen and the final `until`. */
@@ -45,7 +45,7 @@ async function syncAll(since: string, pageSize: number, between?: (page: number)
     const url = new URL(page.next)
     const res = await t.app.request(`${url.pathname}${url.search}`)
     assert.equal(res.status, 200)
-    page = await res.json()
+    page = changesPageJson.parse(await res.json())
     pages.push(page)
   }
   return {
@@ -172,22 +172,26 @@ describe('GET /api/v1/services?updated_since=', () => {
       const res = await t.app.request(`/api/v1/services?updated_since=${encodeURIComponent(bad)}`)
       assert.equal(res.status, 422, bad)
       assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/)
-      const problem = await res.json()
-      assert.match(problem.errors.updated_since, /updated_since باید زمانی به قالب ISO 8601/)
+      const problem = (await res.json()) as { errors: Record<string, string> }
+      assert.match(problem.errors.updated_since ?? '', /updated_since باید زمانی به قالب ISO 8601/)
     }
     const res = await t.app.request(
       '/api/v1/services?updated_since=2026-11-01T00:00:00Z&cursor=not-a-cursor',
     )
     assert.equal(res.status, 422)
-    assert.match((await res.json()).errors.cursor, /cursor نامعتبر است/)
+    const problem = (await res.json()) as { errors: Record<string, string> }
+    assert.match(problem.errors.cursor ?? '', /cursor نامعتبر است/)
   })
 
   it('leaves the alphabetical list as it was without updated_since, and documents both', async () => {
-    const list = await (await t.app.request('/api/v1/services')).json()
+    const list = (await (await t.app.request('/api/v1/services')).json()) as Record<string, unknown>
     assert.equal(typeof list.total, 'number')
     assert.equal(list.withdrawn, undefined)
-    const doc = await (await t.app.request('/api/v1/openapi.json')).json()
-    const params = doc.paths['/services'].get.parameters.map((p: { name: string }) => p.name)
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: { name: string }[] } }>
+      components: { schemas: Record<string, unknown> }
+    }
+    const params = (doc.paths['/services']?.get.parameters ?? []).map((p) => p.name)
     assert.ok(params.includes('updated_since'))
     assert.ok(params.includes('cursor'))
     assert.ok(doc.components.schemas.ServiceChanges)

@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto'
+import { notifyCacheTag } from '../../db/cache-channel.ts'
+import type { Deps } from '../../deps.ts'
+import { persianSortKey } from '../../lib/fa/collate.ts'
+import { findAgencyByCode } from '../agencies/index.ts'
+import { recordAudit } from '../audit/index.ts'
+import { formFileMeta, storeFormFile } from '../forms/index.ts'
+import { CATALOGUE_CACHE_TAG, insertDraft, type ServiceContent } from '../services/index.ts'
+import { serviceCacheTag } from '../services/service.actions.ts'
+import {
+  findDraft,
+  findPublished,
+  findServiceById,
+  nextVersionNo,
+  publishDraftVersion,
+} from '../services/service.queries.ts'
+import { citedLawIds } from './catalogue.build.ts'
+import {
+  type CatalogueEnvelope,
+  catalogueEnvelopeSchema,
+  catalogueServiceSchema,
+  type ImportedService,
+} from './catalogue.format.ts'
+import {
+  existingLawIds,
+  findLawIdByTitleAndNumber,
+  findServiceBySlugForImport,
+  insertLawWithId,
+  insertServiceWithId,
+} from './opendata.queries.ts'
+
+/**
+ * `mardom import <file>`: loads a catalogue file in the export's JSON format. The envelope is
+ * checked first; then every service record is validated and written on its own, in its own
+ * transaction: a record that fails writes nothing (not even the laws or form files it
+ * brought), the others still land.
+ *
+ * For each record: the agency must exist here with the same code; each cited law is matched
+ * by id, else by title and number, else created with the file's id (and the card rewritten to
+ * point at the match); each form file must be in the file's `files` map (checked against its
+ * SHA-256 and stored) or already stored here. Then the service (matched by id) is created with
+ * the file's id, slug and version number, or gets a new published version when its published
+ * card differs; an identical card changes nothing, so importing the same file twice is a no-op.
+ * A service whose agency differs, whose slug belongs to another service, or that has an
+ * unpublished draft here is refused. Every write is audited (actor: system, action `import`)
+ * and the changed services' cached pages are invalidated, here and in other processes.
+ *
+ * Messages are English, like the rest of the CLI; field messages from the card's own schema
+ * stay in Persian, as the portal shows them.
+ */
+export type RecordOutcome = 'created' | 'updated' | 'unchanged' | 'failed'
+
+export interface RecordReport {
+  index: number
+  slug: string | null
+  id: string | null
+  outcome: RecordOutcome
+  errors: string[]
+}
+
+export interface ImportReport {
+  /** Set when the file itself is unusable (nothing was imported). */
+  fileErrors: string[]
+  records: RecordReport[]
+  created: number
+  updated: number
+  unchanged: number
+  failed: number
+}
+
+export interface ImportOptions {
+  onProgress?: (done: number, total: number) => void
+}
+
+const DEFAULT_CHANGE_NOTE = 'Imported from a catalogue file'
+
+/** Thrown inside a record's transaction to roll it back with the reasons. */
+class RecordRejected extends Error {
+  readonly reasons: string[]
+  constructor(reasons: string[]) {
+    super(reasons.join('; '))
+    this.reasons = reasons
+  }
+}
+
+function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
+  return error.issues.map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function emptyReport(fileErrors: string[]): ImportReport {
+  return { fileErrors, records: [], created: 0, updated: 0, unchanged: 0, failed: 0 }
+}
+
+/** Reads the text of a catalogue file; a file that is not the format reports why. */
+export function parseCatalogueText(
+  text: string,
+): { ok: true; envelope: CatalogueEnvelope } | { ok: false; errors: string[] } {
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    return { ok: false, errors: [`not JSON: ${error instanceof Error ? error.message : error}`] }
+  }
+  const parsed = catalogueEnvelopeSchema.safeParse(value)
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: ['not a mardom-catalogue version 1 file', ...issuesText(parsed.error)],
+    }
+  return { ok: true, envelope: parsed.data }
+}
+
+export async function importCatalogue(
+  deps: Deps,
+  envelope: CatalogueEnvelope,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report = emptyReport([])
+  const files = new Map<string, Uint8Array>()
+  for (const [sha256, base64] of Object.entries(envelope.files ?? {})) {
+    const bytes = Buffer.from(base64, 'base64')
+    if (sha256Hex(bytes) === sha256) files.set(sha256, new Uint8Array(bytes))
+    // A file whose bytes do not match its hash is left out: records using it fail below.
+  }
+  const total = envelope.services.length
+  for (const [index, raw] of envelope.services.entries()) {
+    const r = await importRecord(deps, index, raw, files, envelope.publisher?.name ?? null)
+    report.records.push(r)
+    report[r.outcome]++
+    options.onProgress?.(index + 1, total)
+  }
+  return report
+}
+
+function slugOf(raw: unknown): string | null {
+  if (typeof raw === 'object' && raw !== null && 'slug' in raw && typeof raw.slug === 'string')
+    return raw.slug
+  return null
+}
+
+function idOf(raw: unknown): string | null {
+  if (typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string')
+    return raw.id
+  return null
+}
+
+async function importRecord(
+  deps: Deps,
+  index: number,
+  raw: unknown,
+  files: Map<string, Uint8Array>,
+  publisher: string | null,
+): Promise<RecordReport> {
+  const base = { index, slug: slugOf(raw), id: idOf(raw) }
+  const parsed = catalogueServiceSchema.safeParse(raw)
+  if (!parsed.success) return { ...base, outcome: 'failed', errors: issuesText(parsed.error) }
+  const record = parsed.data
+  try {
+    const outcome = await deps.db
+      .transaction()
+      .execute((trx) => writeRecord({ ...deps, db: trx }, record, files, publisher))
+    if (outcome !== 'unchanged') {
+      deps.pageCache.invalidate(serviceCacheTag(record.id))
+      deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
+    }
+    return { ...base, outcome, errors: [] }
+  } catch (error) {
+    const errors =
+      error instanceof RecordRejected
+        ? error.reasons
+        : [`could not be written: ${error instanceof Error ? error.message : String(error)}`]
+    return { ...base, outcome: 'failed', errors }
+  }
+}
+
+/** Law ids of the file → law ids here; creates the laws nothing here matches. */
+async function resolveLaws(
+  deps: Deps,
+  record: ImportedService,
+  errors: string[],
+): Promise<Map<string, string>> {
+  const cited = citedLawIds(record.content)
+  const here = await existingLawIds(deps.db, cited)
+  const described = new Map(record.laws.map((l) => [l.id, l]))
+  const map = new Map<string, string>()
+  for (const id of cited) {
+    if (here.has(id)) {
+      map.set(id, id)
+      continue
+    }
+    const law = described.get(id)
+    if (!law) {
+      errors.push(`law ${id} is cited but neither described in the record nor known here`)
+      continue
+    }
+    const match = await findLawIdByTitleAndNumber(deps.db, law.title, law.number)
+    if (match) {
+      map.set(id, match)
+      continue
+    }
+    await insertLawWithId(deps.db, { ...law, sortKey: persianSortKey(law.title) }, deps.clock.now())
+    await recordAudit(deps.db, deps.clock, {
+      actor: null,
+      entityType: 'law',
+      entityId: law.id,
+      action: 'import',
+      agencyId: null,
+      before: null,
+      after: { title: law.title, kind: law.kind, number: law.number },
+    })
+    map.set(id, id)
+  }
+  return map
+}
+
+function withLaws(content: ServiceContent, map: Map<string, string>): ServiceContent {
+  const to = (id: string) => map.get(id) ?? id
+  return {
+    ...content,
+    legalBases: content.legalBases.map((b) => ({ ...b, lawId: to(b.lawId) })),
+    process: {
+      ...content.process,
+      steps: content.process.steps.map((s) =>
+        s.legalBasis ? { ...s, legalBasis: { ...s.legalBasis, lawId: to(s.legalBasis.lawId) } } : s,
+      ),
+    },
+  }
+}
+
+async function ensureFormFiles(
+  deps: Deps,
+  record: ImportedService,
+  agencyId: string,
+  files: Map<string, Uint8Array>,
+  errors: string[],
+): Promise<void> {
+  const wanted = [...new Set(record.content.forms.map((f) => f.sha256))]
+  if (wanted.length === 0) return
+  const stored = await formFileMeta(deps.db, wanted)
+  for (const sha256 of wanted) {
+    if (stored.has(sha256)) continue
+    const bytes = files.get(sha256)
+    if (!bytes) {
+      errors.push(`form file ${sha256} is neither in the file's "files" nor stored here`)
+      continue
+    }
+    try {
+      await storeFormFile(deps.db, bytes, { actor: null, clock: deps.clock, agencyId })
+    } catch (error) {
+      errors.push(`form file ${sha256}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
+
+async function writeRecord(
+  deps: Deps,
+  record: ImportedService,
+  files: Map<string, Uint8Array>,
+  publisher: string | null,
+): Promise<Exclude<RecordOutcome, 'failed'>> {
+  const errors: string[] = []
+  const agency = await findAgencyByCode(deps.db, record.agency.code)
+  if (!agency) throw new RecordRejected([`no agency with code ${record.agency.code} here`])
+  const existing = await findServiceById(deps.db, record.id)
+  if (existing && existing.agencyId !== agency.id)
+    errors.push(`service ${record.id} belongs to another agency here`)
+  if (!existing) {
+    const bySlug = await findServiceBySlugForImport(deps.db, record.slug)
+    if (bySlug) errors.push(`slug ${record.slug} belongs to another service here (${bySlug.id})`)
+  }
+  if (existing && (await findDraft(deps.db, existing.id)))
+    errors.push('the service has an unpublished draft here: publish or discard it first')
+  if (errors.length) throw new RecordRejected(errors)
+
+  const lawMap = await resolveLaws(deps, record, errors)
+  await ensureFormFiles(deps, record, agency.id, files, errors)
+  if (errors.length) throw new RecordRejected(errors)
+  const content = withLaws(record.content, lawMap)
+
+  const now = deps.clock.now()
+  const published = existing ? await findPublished(deps.db, record.id) : undefined
+  if (published && JSON.stringify(published.content) === JSON.stringify(content)) return 'unchanged'
+  if (!existing)
+    await insertServiceWithId(deps.db, {
+      id: record.id,
+      agencyId: agency.id,
+      slug: record.slug,
+      now,
+    })
+  // A new service keeps the file's version number; an existing one continues its own numbering.
+  const versionNo = existing ? await nextVersionNo(deps.db, record.id) : record.versionNo
+  const draft = await insertDraft(deps.db, {
+    serviceId: record.id,
+    versionNo,
+    content,
+    userId: null,
+    now,
+  })
+  await publishDraftVersion(deps.db, {
+    serviceId: record.id,
+    draftId: draft.id,
+    changeNote: record.changeNote?.trim() || DEFAULT_CHANGE_NOTE,
+    userId: null,
+    now,
+  })
+  await recordAudit(deps.db, deps.clock, {
+    actor: null,
+    entityType: 'service',
+    entityId: record.id,
+    action: 'import',
+    agencyId: agency.id,
+    before: published ? { versionNo: published.versionNo } : null,
+    after: { versionNo, slug: record.slug, title: content.title, source: publisher },
+  })
+  await notifyCacheTag(deps.db, serviceCacheTag(record.id))
+  await notifyCacheTag(deps.db, CATALOGUE_CACHE_TAG)
+  return existing ? 'updated' : 'created'
+}
