@@ -22,6 +22,10 @@ const envSchema = z.object({
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PUBLIC_URL: z.string().url().optional(),
+  LINK_CHECK_AT: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Tehran time) or off')
+    .optional(),
 })
 
 export interface Config {
@@ -41,6 +45,8 @@ export interface Config {
   shutdownTimeoutMs: number
   /** The portal's public address, used in links that leave the site (JSON-LD identifiers, exports). */
   publicUrl: string
+  /** When the link-health job runs each day, `HH:MM` Tehran time, or `off` (default in tests). */
+  linkCheckAt: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    linkCheckAt: e.LINK_CHECK_AT ?? (e.NODE_ENV === 'test' ? 'off' : '03:00'),
   }
 }

@@ -8,6 +8,7 @@ import { type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { SESSION_COOKIE } from './features/accounts/index.ts'
+import { startJobs } from './jobs/index.ts'
 import { systemClock } from './lib/clock.ts'
 import { cachedPageResponder } from './web/fast-path.ts'
 import { PageCache } from './web/page-cache.ts'
@@ -69,6 +70,7 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   deps.log.info({ url, database: handle.kind }, 'listening')
+  const jobs = startJobs(deps, handle.kind)
 
   let stopping: Promise<void> | undefined
   const stop = () => {
@@ -88,6 +90,7 @@ export async function startServer(
         server.closeIdleConnections()
       })
       await stopListening()
+      await jobs.stop()
       await handle.close()
       deps.log.info('stopped')
     })()

@@ -226,6 +226,18 @@ export interface SearchZeroResultsTable {
   count: number
 }
 
+/** The last check of a link or form file (features/channels link health). */
+export interface LinkChecksTable {
+  targetKind: 'url' | 'form_file'
+  /** The URL, or the form file's SHA-256. */
+  target: string
+  status: 'ok' | 'broken'
+  httpStatus: number | null
+  error: string | null
+  checkedAt: Timestamp
+  firstBrokenAt: Timestamp | null
+}
+
 export interface Database {
   laws: LawsTable
   services: ServicesTable
@@ -243,6 +255,7 @@ export interface Database {
   searchZeroResults: SearchZeroResultsTable
   offices: OfficesTable
   formFiles: FormFilesTable
+  linkChecks: LinkChecksTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

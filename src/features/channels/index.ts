@@ -1,6 +1,18 @@
 export { assertChannelsConsistent, channelApiRoutes } from './api.routes.ts'
 export { listPublishedLevels } from './channel.queries.ts'
 export { channelEditorRoutes } from './editor.routes.ts'
+export { checkUrl, type UrlCheckOptions } from './link-check.ts'
+export {
+  type BrokenLink,
+  countBrokenLinksByAgency,
+  listBrokenLinks,
+} from './link-checks.queries.ts'
+export {
+  DEFAULT_LINK_HEALTH,
+  type LinkHealthOptions,
+  type LinkHealthSummary,
+  runLinkHealth,
+} from './link-health.ts'
 export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.ts'
 export { MATURITY_LABELS } from './messages.fa.ts'
 export { channelsOverviewRow } from './present.ts'
