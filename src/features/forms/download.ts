@@ -50,6 +50,9 @@ export function sendFormFile(
   cache: 'public' | 'private',
 ): Response {
   const etag = formETag(file.sha256)
+  // A response shared caches may keep for a year must not hand anyone a cookie (the CSRF
+  // middleware sets one on a first visit); downloads need none.
+  if (cache === 'public') c.header('Set-Cookie', undefined)
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control':

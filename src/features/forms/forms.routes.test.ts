@@ -374,6 +374,7 @@ describe('downloads', () => {
       `attachment; filename="form-${sha.slice(0, 12)}.docx"; filename*=UTF-8''${encodeURIComponent('فرم نمونه.docx')}`,
     )
     assert.deepEqual(new Uint8Array(await res.arrayBuffer()), bytes)
+    assert.equal(res.headers.get('set-cookie'), null, 'a cacheable download sets no cookie')
     const again = await t.app.request(`/services/${slug}/forms/${sha}`, {
       headers: { 'if-none-match': `"${sha}"` },
     })
