@@ -8,6 +8,7 @@ import { insertDraft, insertService, publishDraftVersion } from '../services/ind
 import { demoChannelsFor } from './demo-channels.data.ts'
 import { storeDemoForms } from './demo-forms.data.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
+import { insertDemoOffices } from './demo-offices.data.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
 
@@ -43,6 +44,7 @@ export async function loadDemoCatalogue(
       lawIds.set(l.key, law.id)
     }
     const demoFormsFor = await storeDemoForms(trx, DEMO_SERVICES)
+    const demoOfficesFor = await insertDemoOffices(trx, agenciesByKey, now)
     for (const d of DEMO_SERVICES) {
       const agency = agenciesByKey.get(d.agencyKey)
       if (!agency) throw new Error(`Demo service ${d.key} names unknown agency ${d.agencyKey}`)
@@ -68,7 +70,7 @@ export async function loadDemoCatalogue(
             legalBases,
             process: demoProcessFor(d, i, v.content, (k) => lawIds.get(k) ?? k),
             forms: demoFormsFor(d, i),
-            offices: [],
+            offices: demoOfficesFor(d.agencyKey, v.content.inPersonVisits),
             ...demoChannelsFor(d, v.content),
           },
           userId: null,
