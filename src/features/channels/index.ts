@@ -1,5 +1,6 @@
 export { assertChannelsConsistent, channelApiRoutes } from './api.routes.ts'
 export { listPublishedLevels } from './channel.queries.ts'
+export { agencyDashboardPanel, centralDashboardPanel } from './dashboard.ts'
 export { channelEditorRoutes } from './editor.routes.ts'
 export { checkUrl, type UrlCheckOptions } from './link-check.ts'
 export {

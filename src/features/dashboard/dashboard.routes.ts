@@ -12,6 +12,7 @@ import {
   LEVEL_LABELS,
   listAgenciesWithoutCredentials,
 } from '../agencies/index.ts'
+import { agencyDashboardPanel, centralDashboardPanel } from '../channels/index.ts'
 import { listAgencyServices, qualityIssues } from '../services/index.ts'
 import {
   assertCanEditSettings,
@@ -104,6 +105,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
       },
       values: { ...settingsValues(settings), ...values },
       errors,
+      channels: await centralDashboardPanel(deps),
     }
   }
 
@@ -130,6 +132,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
                 roleLabel: roleLabel(actor.role),
                 canManageUsers: actor.role === 'agency_admin',
                 services: actor.agencyId ? await agencyServices(deps, actor.agencyId) : null,
+                channels: actor.agencyId ? await agencyDashboardPanel(deps, actor.agencyId) : null,
               },
         }),
       },

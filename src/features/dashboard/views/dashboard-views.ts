@@ -41,6 +41,8 @@ export interface CentralDashboardView {
   }
   values: Record<string, string>
   errors: FieldErrors
+  /** Broken links and e-service maturity per agency (features/channels). */
+  channels: Html
 }
 
 export interface AgencyDashboardView {
@@ -49,6 +51,8 @@ export interface AgencyDashboardView {
   canManageUsers: boolean
   /** The agency's services that need attention; null for users who do not edit services. */
   services: AgencyServicesView | null
+  /** Its broken links and its services' maturity (features/channels); null as for services. */
+  channels: Html | null
 }
 
 export interface DashboardView {
@@ -156,7 +160,8 @@ function centralSection(v: CentralDashboardView, csrfToken: string): Html {
       ],
     })}
     ${v.canIssue ? html`<p class="mr-body">${button({ text: msg.addAgency, href: '/admin/agencies/new', variant: 'secondary' })}</p>` : ''}
-    ${pendingTable(v)}`
+    ${pendingTable(v)}
+    ${v.channels}`
 }
 
 function agencySection(v: AgencyDashboardView): Html {
@@ -182,7 +187,8 @@ function agencySection(v: AgencyDashboardView): Html {
         { key: { text: msg.yourRole }, value: { text: v.roleLabel } },
       ],
     })}
-    ${v.services ? agencyServicesSection(v.services) : ''}`
+    ${v.services ? agencyServicesSection(v.services) : ''}
+    ${v.channels ?? ''}`
 }
 
 function shortcuts(v: DashboardView): Html {
@@ -190,6 +196,7 @@ function shortcuts(v: DashboardView): Html {
   if (v.agency?.canManageUsers) items.push({ href: '/admin/users', text: msg.manageAgencyUsers })
   if (v.central?.canIssue) items.push({ href: '/admin/users', text: msg.manageUsers })
   if (v.central) items.push({ href: '/admin/audit', text: msg.auditLog })
+  if (v.central) items.push({ href: '/admin/search/zero-results', text: msg.zeroResultSearches })
   if (v.central?.canIssue) items.push({ href: '/admin/calendar', text: msg.workingCalendar })
   if (v.agency) items.push({ href: '/admin/services', text: msg.agencyServices })
   if (v.central?.canIssue || v.agency?.canManageUsers)
