@@ -12,6 +12,7 @@ import {
   runExport,
   runImport,
 } from './features/opendata/index.ts'
+import { reindexAll } from './features/search/index.ts'
 import { checkLinksJob } from './jobs/index.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
@@ -34,6 +35,7 @@ Usage: npx mardom <command> [options]
                                       reports each failed record, exits 1 if any failed.
   check-links                         Check every e-service, web-page and app link and every
                                       form file now (also runs daily, see LINK_CHECK_AT).
+  reindex                             Rebuild the search index from the published services.
   help                                Show this text.
 
 Configuration comes from environment variables (see README.md).`
@@ -223,6 +225,13 @@ async function main(argv: string[]): Promise<number> {
         await handle.close()
       }
     }
+    case 'reindex':
+      return withDeps(async (deps) => {
+        const started = performance.now()
+        const n = await reindexAll(deps.db)
+        console.log(`Indexed ${n} services in ${Math.round(performance.now() - started)} ms.`)
+        return 0
+      })
     default:
       console.error(`Unknown command: ${command}\n\n${HELP}`)
       return 1

@@ -45,6 +45,7 @@ export const msg = {
   apiTokens: 'توکن‌های API',
   changePassword: 'تغییر رمز عبور',
   auditLog: 'رویدادنامه',
+  zeroResultSearches: 'جست‌وجوهای بی‌نتیجه',
   agencies: 'دستگاه‌های اجرایی',
 
   services: {

@@ -26,7 +26,7 @@ export const ZERO_RESULT_QUERY_MAX = 100
 const FEW_RESULTS = 3
 /** Corrected readings rank below matches of the query as typed with the same tier. */
 const CORRECTION_PENALTY = 10
-/** Relaxed readings (any of the words) rank below every service that has all the words. */
+/** Relaxed readings (any of the words, used when all of them find nothing) score below any full match. */
 const RELAXED_PENALTY = 100
 
 export interface SearchFilters {
@@ -238,8 +238,8 @@ export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<S
       }
     }
   }
-  if (words.length > 1 && rows.matched < FEW_RESULTS) {
-    // Still few: also show services that have only some of the words, rarest words first.
+  if (words.length > 1 && rows.matched === 0) {
+    // Still nothing: show services that have only some of the words, rarest words first.
     const relaxed = await relaxedVariant(db, best)
     if (relaxed) {
       const more = await runSearch(db, [...readings, relaxed], filters, page)

@@ -199,6 +199,7 @@ function shortcuts(v: DashboardView): Html {
   if (v.central) items.push({ href: '/admin/search/zero-results', text: msg.zeroResultSearches })
   if (v.central?.canIssue) items.push({ href: '/admin/calendar', text: msg.workingCalendar })
   if (v.agency) items.push({ href: '/admin/services', text: msg.agencyServices })
+  if (v.agency || v.central?.canIssue) items.push({ href: '/admin/offices', text: 'محل‌های مراجعه' })
   if (v.central?.canIssue || v.agency?.canManageUsers)
     items.push({ href: '/admin/laws/new', text: msg.addLaw })
   items.push({ href: '/agencies', text: msg.agencies })
