@@ -27,12 +27,8 @@ import {
 } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
-import {
-  officeAdminRoutes,
-  officeApiRoutes,
-  officePublicRoutes,
-} from './features/offices/index.ts'
-import { opendataApiRoutes } from './features/opendata/index.ts'
+import { officeAdminRoutes, officeApiRoutes, officePublicRoutes } from './features/offices/index.ts'
+import { openDataRoutes, opendataApiRoutes } from './features/opendata/index.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import { searchApiRoutes, searchRoutes } from './features/search/index.ts'
 import {
@@ -92,6 +88,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
   app.route('/calendar', calendarPublicRoutes(deps))
+  app.route('/open-data', openDataRoutes(deps))
   app.route('/admin/calendar', calendarAdminRoutes(deps))
   app.route('/admin/agencies', credentialRoutes(deps))
   app.route('/admin/users', userAdminRoutes(deps))

@@ -34,7 +34,8 @@ describe('DEMO_OFFICES', () => {
   it('cover at least six provinces and many agencies, with headquarters in Tehran', () => {
     assert.ok(new Set(DEMO_OFFICES.map((o) => o.provinceCode)).size >= 6)
     assert.ok(new Set(DEMO_OFFICES.map((o) => o.agencyKey)).size >= 15)
-    for (const o of DEMO_OFFICES.filter((x) => x.key.endsWith('-hq'))) assert.equal(o.city, 'تهران', o.key)
+    for (const o of DEMO_OFFICES.filter((x) => x.key.endsWith('-hq')))
+      assert.equal(o.city, 'تهران', o.key)
   })
 
   it('belong to existing agencies, provincial ones inside their province, at points inside their city', () => {
@@ -45,15 +46,24 @@ describe('DEMO_OFFICES', () => {
       const box = CITY_BOXES[o.city]
       assert.ok(box, `${o.key}: no box for ${o.city}`)
       const [minLat, maxLat, minLng, maxLng] = box
-      assert.ok(o.lat >= minLat && o.lat <= maxLat && o.lng >= minLng && o.lng <= maxLng, `${o.key} is not in ${o.city}`)
+      assert.ok(
+        o.lat >= minLat && o.lat <= maxLat && o.lng >= minLng && o.lng <= maxLng,
+        `${o.key} is not in ${o.city}`,
+      )
       const province = findProvince(o.provinceCode)
-      for (const p of o.phones) assert.ok(p.startsWith(`${province?.areaCode}-`), `${o.key}: ${p} is not a ${province?.nameFa} number`)
+      for (const p of o.phones)
+        assert.ok(
+          p.startsWith(`${province?.areaCode}-`),
+          `${o.key}: ${p} is not a ${province?.nameFa} number`,
+        )
     }
   })
 
   it('include Thursday half days, afternoon shifts, a future exception and a closure', () => {
     assert.ok(DEMO_OFFICES.some((o) => (o.hours.thu ?? []).length > 0))
-    assert.ok(DEMO_OFFICES.some((o) => Object.values(o.hours).some((list) => (list ?? []).length > 1)))
+    assert.ok(
+      DEMO_OFFICES.some((o) => Object.values(o.hours).some((list) => (list ?? []).length > 1)),
+    )
     assert.ok(DEMO_OFFICES.some((o) => (o.exceptions ?? []).some((e) => e.day > '2026-11-22')))
     assert.ok(DEMO_OFFICES.some((o) => (o.closures ?? []).length > 0))
   })

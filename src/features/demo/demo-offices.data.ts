@@ -11,7 +11,9 @@ import type { Database } from '../../db/schema.ts'
 import type { Agency } from '../agencies/index.ts'
 import { insertOffice, type Office, officeInput } from '../offices/index.ts'
 
-type Hours = Partial<Record<'sat' | 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri', { start: string; end: string }[]>>
+type Hours = Partial<
+  Record<'sat' | 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri', { start: string; end: string }[]>
+>
 
 const MORNING = [{ start: '07:30', end: '14:30' }]
 const THURSDAY = [{ start: '07:30', end: '12:30' }]
@@ -24,7 +26,14 @@ const SPLIT = [
   { start: '07:30', end: '13:00' },
   { start: '16:00', end: '19:00' },
 ]
-const AFTERNOON: Hours = { sat: SPLIT, sun: MORNING, mon: SPLIT, tue: MORNING, wed: SPLIT, thu: THURSDAY }
+const AFTERNOON: Hours = {
+  sat: SPLIT,
+  sun: MORNING,
+  mon: SPLIT,
+  tue: MORNING,
+  wed: SPLIT,
+  thu: THURSDAY,
+}
 
 export interface DemoOffice {
   key: string
@@ -38,13 +47,24 @@ export interface DemoOffice {
   lng: number
   phones: string[]
   hours: Hours
-  features?: ('wheelchair_access' | 'accessible_toilet' | 'disabled_parking' | 'elevator' | 'hearing_loop')[]
+  features?: (
+    | 'wheelchair_access'
+    | 'accessible_toilet'
+    | 'disabled_parking'
+    | 'elevator'
+    | 'hearing_loop'
+  )[]
   accessibilityNotes?: string
   exceptions?: { day: string; hours: { start: string; end: string }[]; note: string | null }[]
   closures?: { from: string; to: string; reason: string }[]
 }
 
-const ALL_ACCESS = ['wheelchair_access', 'accessible_toilet', 'disabled_parking', 'elevator'] as const
+const ALL_ACCESS = [
+  'wheelchair_access',
+  'accessible_toilet',
+  'disabled_parking',
+  'elevator',
+] as const
 
 export const DEMO_OFFICES: readonly DemoOffice[] = [
   // ——— سازمان ثبت احوال کشور ———
@@ -61,7 +81,8 @@ export const DEMO_OFFICES: readonly DemoOffice[] = [
     phones: ['021-66700181', '021-66700182'],
     hours: STANDARD,
     features: [...ALL_ACCESS],
-    accessibilityNotes: 'ورودی اصلی رمپ دارد؛ باجهٔ ویژهٔ سالمندان و افراد دارای معلولیت در طبقهٔ همکف است.',
+    accessibilityNotes:
+      'ورودی اصلی رمپ دارد؛ باجهٔ ویژهٔ سالمندان و افراد دارای معلولیت در طبقهٔ همکف است.',
   },
   {
     key: 'sabt-ahval-tehran-1',
@@ -76,7 +97,13 @@ export const DEMO_OFFICES: readonly DemoOffice[] = [
     phones: ['021-66416574'],
     hours: AFTERNOON,
     features: ['wheelchair_access', 'elevator'],
-    exceptions: [{ day: '2026-12-31', hours: [{ start: '08:00', end: '12:00' }], note: 'نیمه‌وقت به دلیل به‌روزرسانی سامانه' }],
+    exceptions: [
+      {
+        day: '2026-12-31',
+        hours: [{ start: '08:00', end: '12:00' }],
+        note: 'نیمه‌وقت به دلیل به‌روزرسانی سامانه',
+      },
+    ],
   },
   {
     key: 'sabt-ahval-isfahan-1',
@@ -468,14 +495,35 @@ export const DEMO_OFFICES: readonly DemoOffice[] = [
     lng: 56.0697,
     phones: ['076-32441153'],
     hours: {
-      sat: [{ start: '07:00', end: '14:00' }, { start: '15:00', end: '21:00' }],
-      sun: [{ start: '07:00', end: '14:00' }, { start: '15:00', end: '21:00' }],
-      mon: [{ start: '07:00', end: '14:00' }, { start: '15:00', end: '21:00' }],
-      tue: [{ start: '07:00', end: '14:00' }, { start: '15:00', end: '21:00' }],
-      wed: [{ start: '07:00', end: '14:00' }, { start: '15:00', end: '21:00' }],
+      sat: [
+        { start: '07:00', end: '14:00' },
+        { start: '15:00', end: '21:00' },
+      ],
+      sun: [
+        { start: '07:00', end: '14:00' },
+        { start: '15:00', end: '21:00' },
+      ],
+      mon: [
+        { start: '07:00', end: '14:00' },
+        { start: '15:00', end: '21:00' },
+      ],
+      tue: [
+        { start: '07:00', end: '14:00' },
+        { start: '15:00', end: '21:00' },
+      ],
+      wed: [
+        { start: '07:00', end: '14:00' },
+        { start: '15:00', end: '21:00' },
+      ],
       thu: [{ start: '07:00', end: '13:00' }],
     },
-    exceptions: [{ day: '2027-02-11', hours: [{ start: '08:00', end: '12:00' }], note: 'کشیک تخلیهٔ کالای فاسدشدنی در روز تعطیل' }],
+    exceptions: [
+      {
+        day: '2027-02-11',
+        hours: [{ start: '08:00', end: '12:00' }],
+        note: 'کشیک تخلیهٔ کالای فاسدشدنی در روز تعطیل',
+      },
+    ],
   },
 ]
 
@@ -529,7 +577,8 @@ export async function insertDemoOffices(
     const agency = agenciesByKey.get(agencyKey)
     if (!agency) return []
     const own = byAgencyId.get(agency.id) ?? []
-    if (!inPersonVisits) return own.slice(0, 1).map((o) => ({ officeId: o.id, note: 'فقط برای پرسش و پیگیری' }))
+    if (!inPersonVisits)
+      return own.slice(0, 1).map((o) => ({ officeId: o.id, note: 'فقط برای پرسش و پیگیری' }))
     const ids = [agency.id]
     for (let i = 0; i < ids.length; i++) {
       for (const a of agencies) if (a.parentId === ids[i]) ids.push(a.id)
@@ -537,6 +586,9 @@ export async function insertDemoOffices(
     return ids
       .flatMap((id) => byAgencyId.get(id) ?? [])
       .slice(0, MAX_LINKS)
-      .map((o) => ({ officeId: o.id, note: o.agencyId === agency.id ? null : 'با نوبت‌دهی اینترنتی پیشین' }))
+      .map((o) => ({
+        officeId: o.id,
+        note: o.agencyId === agency.id ? null : 'با نوبت‌دهی اینترنتی پیشین',
+      }))
   }
 }

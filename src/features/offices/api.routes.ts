@@ -19,7 +19,10 @@ const tags = ['محل‌های مراجعه']
 const bearer = [{ bearerAuth: [] }]
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 
-const intervalJson = z.object({ start: z.string().openapi({ example: '07:30' }), end: z.string().openapi({ example: '14:30' }) })
+const intervalJson = z.object({
+  start: z.string().openapi({ example: '07:30' }),
+  end: z.string().openapi({ example: '14:30' }),
+})
 const officeJson = z
   .object({
     id: z.uuid(),
@@ -35,12 +38,19 @@ const officeJson = z
     email: z.string().nullable(),
     accessibility: z.object({ features: z.array(z.string()), notes: z.string().nullable() }),
     hours: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(intervalJson)]))),
-    exceptions: z.array(z.object({ day: z.string(), hours: z.array(intervalJson), note: z.string().nullable() })),
+    exceptions: z.array(
+      z.object({ day: z.string(), hours: z.array(intervalJson), note: z.string().nullable() }),
+    ),
     closures: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
     mapUrl: z.string(),
     openNow: z.object({
       open: z.boolean(),
-      today: z.object({ day: z.string(), kind: z.string(), hours: z.array(intervalJson), note: z.string().nullable() }),
+      today: z.object({
+        day: z.string(),
+        kind: z.string(),
+        hours: z.array(intervalJson),
+        note: z.string().nullable(),
+      }),
       nextOpen: z.string().nullable(),
       nextClose: z.string().nullable(),
     }),
@@ -49,7 +59,11 @@ const officeJson = z
 const officeListJson = z.object({ items: z.array(officeJson) }).openapi('OfficeList')
 
 /** An office in the API's shape, with its open-now status at `now`. */
-function present(o: Office, cal: Parameters<typeof openStatus>[1], now: Date): z.infer<typeof officeJson> {
+function present(
+  o: Office,
+  cal: Parameters<typeof openStatus>[1],
+  now: Date,
+): z.infer<typeof officeJson> {
   const s = openStatus(o, cal, now)
   return {
     id: o.id,
@@ -113,7 +127,10 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
     async (c) => {
       const agency = await findAgencyById(deps.db, c.req.valid('param').id)
       if (!agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
-      return c.json({ items: await presentAll(deps, await listAgencyOffices(deps.db, agency.id)) }, 200)
+      return c.json(
+        { items: await presentAll(deps, await listAgencyOffices(deps.db, agency.id)) },
+        200,
+      )
     },
   )
 
@@ -149,7 +166,9 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
           content: {
             'application/json': {
               schema: z
-                .object({ items: z.array(z.object({ note: z.string().nullable(), office: officeJson })) })
+                .object({
+                  items: z.array(z.object({ note: z.string().nullable(), office: officeJson })),
+                })
                 .openapi('ServiceOfficeList'),
             },
           },
@@ -159,10 +178,14 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const service = await findServiceById(deps.db, c.req.valid('param').id)
-      const version = service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
+      const version =
+        service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
       if (!version) throw new NotFoundError('service.not-found', 'این خدمت پیدا نشد.')
       const links = version.content.offices
-      const offices = await findOfficesByIds(deps.db, links.map((l) => l.officeId))
+      const offices = await findOfficesByIds(
+        deps.db,
+        links.map((l) => l.officeId),
+      )
       const presented = new Map((await presentAll(deps, offices)).map((o) => [o.id, o]))
       const items = links.flatMap((l) => {
         const office = presented.get(l.officeId)
@@ -181,7 +204,17 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
       security: bearer,
       request: {
         params: idParam,
-        body: { required: true, content: { 'application/json': { schema: z.unknown().openapi('OfficeBody', { description: 'مانند Office، بدون id، agencyId، mapUrl و openNow؛ ساعت‌ها به شکل HH:MM و روزها به شکل yyyy-mm-dd' }) } } },
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.unknown().openapi('OfficeBody', {
+                description:
+                  'مانند Office، بدون id، agencyId، mapUrl و openNow؛ ساعت‌ها به شکل HH:MM و روزها به شکل yyyy-mm-dd',
+              }),
+            },
+          },
+        },
       },
       responses: {
         201: { description: 'افزوده شد', content: { 'application/json': { schema: officeJson } } },
@@ -208,11 +241,15 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
       path: '/offices/{id}',
       tags,
       summary: 'ویرایش محل مراجعه (کارکنان همان دستگاه)',
-      description: 'فقط فیلدهای فرستاده‌شده تغییر می‌کنند؛ hours، exceptions و closures هر کدام به‌تمامی جایگزین می‌شوند.',
+      description:
+        'فقط فیلدهای فرستاده‌شده تغییر می‌کنند؛ hours، exceptions و closures هر کدام به‌تمامی جایگزین می‌شوند.',
       security: bearer,
       request: {
         params: idParam,
-        body: { required: true, content: { 'application/json': { schema: z.unknown().openapi('OfficePatch') } } },
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.unknown().openapi('OfficePatch') } },
+        },
       },
       responses: {
         200: { description: 'ویرایش شد', content: { 'application/json': { schema: officeJson } } },
@@ -231,11 +268,16 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
       const sent = typeof raw === 'object' && raw !== null ? raw : {}
       const merged = {
         ...bodyOf(existing),
-        ...Object.fromEntries(Object.entries(sent).filter(([k, v]) => v !== undefined && k in officeFields.shape)),
+        ...Object.fromEntries(
+          Object.entries(sent).filter(([k, v]) => v !== undefined && k in officeFields.shape),
+        ),
       }
       const parsed = officeInput.safeParse(merged)
       if (!parsed.success) invalid(parsed.error)
-      const result = await changeOffice(deps, actor, existing.id, () => ({ ok: true, input: parsed.data }))
+      const result = await changeOffice(deps, actor, existing.id, () => ({
+        ok: true,
+        input: parsed.data,
+      }))
       if (!result.ok) throw new ValidationError(msg.invalid, result.errors)
       return c.json(await presentOne(deps, result.office), 200)
     },

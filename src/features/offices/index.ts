@@ -1,13 +1,16 @@
 export { officeApiRoutes } from './api.routes.ts'
 export { officeLinkRoutes, officeNamer, officesOverviewRow } from './links.ts'
 export { agencyOfficesCacheTag, officeCacheTag } from './office.actions.ts'
-export { type OfficeExport, listOfficesForExport, upsertOfficeFromImport } from './office.interop.ts'
 export type { OfficeInput } from './office.input.ts'
+export { officeInput } from './office.input.ts'
+export {
+  listOfficesForExport,
+  type OfficeExport,
+  upsertOfficeFromImport,
+} from './office.interop.ts'
 export type { Office } from './office.model.ts'
-export { findOfficesByIds, listAgencyOffices } from './office.queries.ts'
+export { findOfficesByIds, insertOffice, listAgencyOffices } from './office.queries.ts'
 export { loadServiceOffices } from './office.read.ts'
+export { openStatus } from './open-now.ts'
 export { officeAdminRoutes, officePublicRoutes } from './routes.ts'
 export { type ServiceOfficesView, serviceOfficesSection } from './views/public.ts'
-export { openStatus } from './open-now.ts'
-export { officeInput } from './office.input.ts'
-export { insertOffice } from './office.queries.ts'

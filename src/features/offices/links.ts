@@ -64,7 +64,13 @@ export async function officesOverviewRow(
           : html`<ul class="mr-list" id="draft-offices">${lines.map((l) => html`<li>${l}</li>`)}</ul>`,
     },
     ...(canEdit
-      ? { actions: { items: [{ href: linksHref(serviceId), text: em.edit, visuallyHiddenText: msg.sectionTitle }] } }
+      ? {
+          actions: {
+            items: [
+              { href: linksHref(serviceId), text: em.edit, visuallyHiddenText: msg.sectionTitle },
+            ],
+          },
+        }
       : {}),
   }
 }
@@ -97,14 +103,20 @@ export async function saveServiceOffices(
   links: OfficeLink[],
 ): Promise<SaveLinksResult> {
   const allowed = new Set((await linkableOffices(deps, service.agencyId)).map((o) => o.id))
-  if (links.some((l) => !allowed.has(l.officeId))) return { ok: false, errors: { offices: msg.linkUnknown } }
+  if (links.some((l) => !allowed.has(l.officeId)))
+    return { ok: false, errors: { offices: msg.linkUnknown } }
   const result = await saveDraft(deps, actor, service.id, expectedRevision, (content) => {
     const checked = checkContent({ ...content, offices: links })
     if (!checked.ok) throw new ConflictError('service.offices-invalid', msg.invalid)
     return checked.data
   })
   if (result.ok) return { ok: true }
-  return { ok: false, conflict: true, revision: result.current.revision, draftId: result.current.id }
+  return {
+    ok: false,
+    conflict: true,
+    revision: result.current.revision,
+    draftId: result.current.id,
+  }
 }
 
 /** Mounted from `serviceAdminRoutes`: `/admin/services/:id/edit/offices`. */
@@ -211,4 +223,3 @@ export function officeLinkRoutes(deps: Deps): Hono<AppEnv> {
 
   return app
 }
-

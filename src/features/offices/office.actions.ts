@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
+import { msg } from './messages.fa.ts'
 import type { OfficeInput } from './office.input.ts'
 import { auditSnapshot, type Office } from './office.model.ts'
 import { assertCanManageOfficesOf } from './office.policy.ts'
@@ -14,7 +15,6 @@ import {
   listVersionsLinkingOffice,
   updateOffice,
 } from './office.queries.ts'
-import { msg } from './messages.fa.ts'
 
 type Db = Deps['db']
 

@@ -10,8 +10,8 @@ import { msg } from './messages.fa.ts'
 import {
   ACCESSIBILITY_FEATURES,
   type Interval,
-  intervalsProblem,
   IRAN_BOUNDS,
+  intervalsProblem,
   isInIran,
   normalizePostalCode,
   type OfficeClosure,
@@ -46,12 +46,14 @@ const intervalList = z
   .max(6, msg.tooMany)
   .superRefine((list, ctx) => {
     const problem = intervalsProblem(list)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem === 'order' ? msg.hoursOrder : msg.hoursOverlap })
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem === 'order' ? msg.hoursOrder : msg.hoursOverlap,
+      })
   })
 
-const isoDay = z
-  .string()
-  .refine((s) => isIsoDay(s), msg.dayInvalid)
+const isoDay = z.string().refine((s) => isIsoDay(s), msg.dayInvalid)
 
 const hoursSchema = z.object(
   Object.fromEntries(WEEKDAYS.map((d) => [d, intervalList.default([])])) as Record<
@@ -81,7 +83,11 @@ const coordinate = (message: string, min: number, max: number) =>
       z.number(),
       z.string().transform((s) => Number(toAsciiDigits(s).replace('٫', '.').trim() || 'NaN')),
     ])
-    .pipe(z.number({ error: message }).refine((n) => Number.isFinite(n) && n >= min && n <= max, message))
+    .pipe(
+      z
+        .number({ error: message })
+        .refine((n) => Number.isFinite(n) && n >= min && n <= max, message),
+    )
 
 export const officeFields = z.object({
   name: requiredText(msg.name, 200),
@@ -90,16 +96,14 @@ export const officeFields = z.object({
     .string({ error: msg.provinceRequired })
     .refine((s) => isProvinceCode(s), msg.provinceRequired),
   city: requiredText(msg.city, 100),
-  postalCode: z
-    .string({ error: msg.postalCodeInvalid })
-    .transform((s, ctx) => {
-      const code = normalizePostalCode(s)
-      if (code === null) {
-        ctx.addIssue({ code: 'custom', message: msg.postalCodeInvalid })
-        return z.NEVER
-      }
-      return code
-    }),
+  postalCode: z.string({ error: msg.postalCodeInvalid }).transform((s, ctx) => {
+    const code = normalizePostalCode(s)
+    if (code === null) {
+      ctx.addIssue({ code: 'custom', message: msg.postalCodeInvalid })
+      return z.NEVER
+    }
+    return code
+  }),
   lat: coordinate(msg.latInvalid, IRAN_BOUNDS.minLat, IRAN_BOUNDS.maxLat),
   lng: coordinate(msg.lngInvalid, IRAN_BOUNDS.minLng, IRAN_BOUNDS.maxLng),
   phones: z
@@ -110,7 +114,10 @@ export const officeFields = z.object({
   email: optionalEmail(msg.email),
   accessibility: z
     .object({
-      features: z.array(z.enum(ACCESSIBILITY_FEATURES)).max(ACCESSIBILITY_FEATURES.length).default([]),
+      features: z
+        .array(z.enum(ACCESSIBILITY_FEATURES))
+        .max(ACCESSIBILITY_FEATURES.length)
+        .default([]),
       notes: optionalText(msg.accessibilityNotes, 1000),
     })
     .default({ features: [], notes: null })
@@ -133,7 +140,12 @@ export const officeInput = officeFields
     }
     const days = new Set<string>()
     for (const [n, e] of v.exceptions.entries()) {
-      if (days.has(e.day)) ctx.addIssue({ code: 'custom', path: ['exceptions', n, 'day'], message: msg.exceptionDuplicate })
+      if (days.has(e.day))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exceptions', n, 'day'],
+          message: msg.exceptionDuplicate,
+        })
       days.add(e.day)
     }
   })
@@ -153,7 +165,10 @@ export type OfficeBody = z.input<typeof officeInput>
 
 // ——— Stored rows (a boundary too: parsed, never cast) ———
 
-const storedInterval = z.object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) })
+const storedInterval = z.object({
+  start: z.number().int().min(0).max(1440),
+  end: z.number().int().min(0).max(1440),
+})
 export const storedHours = z.object(
   Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(storedInterval).default([])])) as Record<
     Weekday,
@@ -163,7 +178,9 @@ export const storedHours = z.object(
 export const storedExceptions = z.array(
   z.object({ day: z.string(), intervals: z.array(storedInterval), note: z.string().nullable() }),
 )
-export const storedClosures = z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() }))
+export const storedClosures = z.array(
+  z.object({ from: z.string(), to: z.string(), reason: z.string() }),
+)
 export const storedAccessibility = z.object({
   features: z.array(z.enum(ACCESSIBILITY_FEATURES)),
   notes: z.string().nullable(),
@@ -220,7 +237,11 @@ export function formToBody(
     else {
       hours[d] = []
       errors[`hours-${d}`] =
-        parsed.reason === 'format' ? msg.hoursFormat : parsed.reason === 'order' ? msg.hoursOrder : msg.hoursOverlap
+        parsed.reason === 'format'
+          ? msg.hoursFormat
+          : parsed.reason === 'order'
+            ? msg.hoursOrder
+            : msg.hoursOverlap
     }
   }
   return {
@@ -234,7 +255,10 @@ export function formToBody(
       lng: one(fields, 'lng'),
       phones: PHONE_FIELDS.map((p) => one(fields, p)),
       email: one(fields, 'email'),
-      accessibility: { features: many(fields, 'features').filter(isFeature), notes: one(fields, 'accessibilityNotes') },
+      accessibility: {
+        features: many(fields, 'features').filter(isFeature),
+        notes: one(fields, 'accessibilityNotes'),
+      },
       hours: hours as OfficeBody['hours'],
       exceptions: exceptionsBody(kept.exceptions),
       closures: kept.closures.map((c) => ({ ...c })),
@@ -288,7 +312,9 @@ export function officeFormValues(o: {
     values[p] = o.phones[i] ?? ''
   })
   for (const d of WEEKDAYS) {
-    values[`hours-${d}`] = o.hours[d].map((i) => `${timeText(i.start)}-${timeText(i.end)}`).join(', ')
+    values[`hours-${d}`] = o.hours[d]
+      .map((i) => `${timeText(i.start)}-${timeText(i.end)}`)
+      .join(', ')
   }
   return values
 }
@@ -296,7 +322,11 @@ export function officeFormValues(o: {
 // ——— Exception and closure forms ———
 
 function jalaliDay(fields: FormFields, prefix: string): string | null {
-  const parsed = parseJalaliDateInput(one(fields, `${prefix}-year`), one(fields, `${prefix}-month`), one(fields, `${prefix}-day`))
+  const parsed = parseJalaliDateInput(
+    one(fields, `${prefix}-year`),
+    one(fields, `${prefix}-month`),
+    one(fields, `${prefix}-day`),
+  )
   return parsed.ok ? isoDayOfJalali(parsed.value.jy, parsed.value.jm, parsed.value.jd) : null
 }
 
@@ -309,7 +339,11 @@ export function parseExceptionForm(
   const hours = parseIntervals(one(fields, 'exHours'))
   if (!hours.ok)
     errors.exHours =
-      hours.reason === 'format' ? msg.hoursFormat : hours.reason === 'order' ? msg.hoursOrder : msg.hoursOverlap
+      hours.reason === 'format'
+        ? msg.hoursFormat
+        : hours.reason === 'order'
+          ? msg.hoursOrder
+          : msg.hoursOverlap
   const note = normalizeFaInput(one(fields, 'exNote')).trim()
   if (note.length > 300) errors.exNote = `${msg.exceptionNote} بیش از ۳۰۰ نویسه است.`
   if (!day || !hours.ok || Object.keys(errors).length) return { ok: false, errors }

@@ -33,8 +33,21 @@ export async function upsertOfficeFromImport(
   const existing = await findOfficeById(trx, record.id, { forUpdate: true })
   if (existing && existing.agencyId !== record.agencyId)
     return { ok: false, errors: { agencyId: 'این محل از آنِ دستگاه دیگری است.' } }
-  if (existing) return { ok: true, created: false, office: await updateOffice(trx, record.id, parsed.data, now) }
-  const agency = await trx.selectFrom('agencies').select('id').where('id', '=', record.agencyId).executeTakeFirst()
+  if (existing)
+    return {
+      ok: true,
+      created: false,
+      office: await updateOffice(trx, record.id, parsed.data, now),
+    }
+  const agency = await trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', '=', record.agencyId)
+    .executeTakeFirst()
   if (!agency) return { ok: false, errors: { agencyId: 'دستگاه این محل پیدا نشد.' } }
-  return { ok: true, created: true, office: await insertOffice(trx, record.agencyId, parsed.data, now, record.id) }
+  return {
+    ok: true,
+    created: true,
+    office: await insertOffice(trx, record.agencyId, parsed.data, now, record.id),
+  }
 }

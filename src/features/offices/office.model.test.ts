@@ -81,7 +81,10 @@ describe('hours', () => {
       ],
     })
     assert.deepEqual(parseIntervals(''), { ok: true, intervals: [] })
-    assert.deepEqual(parseIntervals('20:00-24:00'), { ok: true, intervals: [{ start: 1200, end: 1440 }] })
+    assert.deepEqual(parseIntervals('20:00-24:00'), {
+      ok: true,
+      intervals: [{ start: 1200, end: 1440 }],
+    })
   })
 
   it('refuses bad times, reversed intervals, wrong order and overlaps', () => {
@@ -131,7 +134,12 @@ describe('the office input', () => {
           { day: '2026-12-01', hours: [], note: null },
           { day: '2026-12-01', hours: [{ start: '08:00', end: '10:00' }] },
         ],
-        hours: { sun: [{ start: '07:30', end: '14:30' }, { start: '12:00', end: '16:00' }] },
+        hours: {
+          sun: [
+            { start: '07:30', end: '14:30' },
+            { start: '12:00', end: '16:00' },
+          ],
+        },
       }),
     )
     assert.equal(errors['exceptions.1.day'], msg.exceptionDuplicate)
@@ -140,7 +148,14 @@ describe('the office input', () => {
 
   it('turns the admin form into a body, reporting the hours boxes by field name', () => {
     const { body: b, errors } = formToBody(
-      { ...Object.fromEntries(Object.entries(body()).map(([k, v]) => [k, String(v)])), 'hours-sat': '07:30-14:30', 'hours-thu': '7-12', 'hours-mon': 'صبح', phone1: '021-88776655', features: ['wheelchair_access', 'elevator'] },
+      {
+        ...Object.fromEntries(Object.entries(body()).map(([k, v]) => [k, String(v)])),
+        'hours-sat': '07:30-14:30',
+        'hours-thu': '7-12',
+        'hours-mon': 'صبح',
+        phone1: '021-88776655',
+        features: ['wheelchair_access', 'elevator'],
+      },
       { exceptions: [], closures: [] },
     )
     assert.deepEqual(errors, { 'hours-thu': msg.hoursFormat, 'hours-mon': msg.hoursFormat })
@@ -149,11 +164,39 @@ describe('the office input', () => {
   })
 
   it('parses the exception and closure forms from Jalali dates', () => {
-    const ex = parseExceptionForm({ 'exDate-year': '۱۴۰۵', 'exDate-month': '۹', 'exDate-day': '۱۰', exHours: '', exNote: 'تعطیلی محلی' })
-    assert.deepEqual(ex, { ok: true, exception: { day: '2026-12-01', intervals: [], note: 'تعطیلی محلی' } })
-    const bad = parseExceptionForm({ 'exDate-year': '۱۴۰۵', 'exDate-month': '۱۳', 'exDate-day': '۱', exHours: '9-10' })
-    assert.deepEqual(bad, { ok: false, errors: { 'exDate-day': msg.dayInvalid, exHours: msg.hoursFormat } })
-    const cl = parseClosureForm({ 'clFrom-year': '1405', 'clFrom-month': '9', 'clFrom-day': '20', 'clTo-year': '1405', 'clTo-month': '9', 'clTo-day': '10', clReason: '' })
-    assert.deepEqual(cl, { ok: false, errors: { 'clTo-day': msg.closureRange, clReason: msg.reasonRequired } })
+    const ex = parseExceptionForm({
+      'exDate-year': '۱۴۰۵',
+      'exDate-month': '۹',
+      'exDate-day': '۱۰',
+      exHours: '',
+      exNote: 'تعطیلی محلی',
+    })
+    assert.deepEqual(ex, {
+      ok: true,
+      exception: { day: '2026-12-01', intervals: [], note: 'تعطیلی محلی' },
+    })
+    const bad = parseExceptionForm({
+      'exDate-year': '۱۴۰۵',
+      'exDate-month': '۱۳',
+      'exDate-day': '۱',
+      exHours: '9-10',
+    })
+    assert.deepEqual(bad, {
+      ok: false,
+      errors: { 'exDate-day': msg.dayInvalid, exHours: msg.hoursFormat },
+    })
+    const cl = parseClosureForm({
+      'clFrom-year': '1405',
+      'clFrom-month': '9',
+      'clFrom-day': '20',
+      'clTo-year': '1405',
+      'clTo-month': '9',
+      'clTo-day': '10',
+      clReason: '',
+    })
+    assert.deepEqual(cl, {
+      ok: false,
+      errors: { 'clTo-day': msg.closureRange, clReason: msg.reasonRequired },
+    })
   })
 })

@@ -11,7 +11,15 @@ export const WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as con
 export type Weekday = (typeof WEEKDAYS)[number]
 
 /** `Date#getUTCDay` numbers (Sunday 0 … Saturday 6) → our weekday keys. */
-export const WEEKDAY_OF_JS_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+export const WEEKDAY_OF_JS_DAY: readonly Weekday[] = [
+  'sun',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+]
 
 /** A span of opening time within one day: `start` < `end`, minutes after midnight (end ≤ 1440). */
 export interface Interval {
@@ -161,7 +169,9 @@ export function intervalsText(intervals: readonly Interval[]): string {
   return intervals.map((i) => `${timeText(i.start)}-${timeText(i.end)}`).join(', ')
 }
 
-export type IntervalsParse = { ok: true; intervals: Interval[] } | { ok: false; reason: 'format' | 'order' | 'overlap' }
+export type IntervalsParse =
+  | { ok: true; intervals: Interval[] }
+  | { ok: false; reason: 'format' | 'order' | 'overlap' }
 
 /**
  * Parses `07:30-14:30, 16:00-19:00` (Persian digits, `–`, `تا`, `،` accepted). Empty text

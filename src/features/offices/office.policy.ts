@@ -16,5 +16,6 @@ export function assertCanManageOfficesOf(
   agencyId: string,
 ): asserts actor is Actor {
   requireActor(actor)
-  if (!canManageOfficesOf(actor, agencyId)) throw new ForbiddenError('offices.manage', msg.forbidden)
+  if (!canManageOfficesOf(actor, agencyId))
+    throw new ForbiddenError('offices.manage', msg.forbidden)
 }

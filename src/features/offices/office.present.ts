@@ -14,7 +14,7 @@ import {
   timeFa,
   WEEKDAYS,
 } from './office.model.ts'
-import { type DayHours, openStatus, type OpenStatus } from './open-now.ts'
+import { type DayHours, type OpenStatus, openStatus } from './open-now.ts'
 
 /** What a page shows of one office (a view model, not the row). */
 export interface OfficeCard {
@@ -72,7 +72,9 @@ export function whenText(instant: Date, now: Date): string {
 
 export function statusText(s: OpenStatus, now: Date): string {
   if (s.open) {
-    return s.nextClose ? `${msg.openNow}؛ ${msg.closesAt(whenText(s.nextClose, now).replace(/^امروز ساعت /, ''))}` : msg.openNow
+    return s.nextClose
+      ? `${msg.openNow}؛ ${msg.closesAt(whenText(s.nextClose, now).replace(/^امروز ساعت /, ''))}`
+      : msg.openNow
   }
   return s.nextOpen ? `${msg.closedNow}؛ ${msg.opensAt(whenText(s.nextOpen, now))}` : msg.closedNow
 }
@@ -94,7 +96,10 @@ export function officeCard(
       provinceName: findProvince(o.provinceCode)?.nameFa ?? o.provinceCode,
       city: o.city,
       postalCode: formatPostalCode(o.postalCode),
-      phones: o.phones.map((p) => ({ href: `tel:${p.replace(/[^\d+]/g, '')}`, text: toPersianDigits(p) })),
+      phones: o.phones.map((p) => ({
+        href: `tel:${p.replace(/[^\d+]/g, '')}`,
+        text: toPersianDigits(p),
+      })),
       email: o.email,
       accessibility: {
         labels: o.accessibility.features.map((f) => ACCESSIBILITY_LABELS[f]),

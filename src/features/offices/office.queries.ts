@@ -96,7 +96,12 @@ export async function listOfficesOfAgencies(
 
 /** Every office (for open-data export), in a stable order. */
 export async function listAllOffices(db: Executor): Promise<Office[]> {
-  const rows = await db.selectFrom('offices').selectAll().orderBy('agencyId').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('offices')
+    .selectAll()
+    .orderBy('agencyId')
+    .orderBy('id')
+    .execute()
   return rows.map(toOffice)
 }
 

@@ -20,7 +20,11 @@ export interface OfficeLink {
 /** The working calendar around today, far enough ahead for the next opening. */
 export function calendarAround(deps: Pick<Deps, 'db'>, now: Date): Promise<WorkingCalendar> {
   const today = tehranIsoDay(now)
-  return loadWorkingCalendar(deps, addCalendarDays(today, -1), addCalendarDays(today, LOOK_AHEAD_DAYS + 1))
+  return loadWorkingCalendar(
+    deps,
+    addCalendarDays(today, -1),
+    addCalendarDays(today, LOOK_AHEAD_DAYS + 1),
+  )
 }
 
 /** A province/city filter from query parameters; unknown values mean "all". */
@@ -42,8 +46,12 @@ export function filtered(
   notes: Map<string, string | null> = new Map(),
 ): { cards: OfficeCard[]; statuses: OpenStatus[]; filter: OfficeFilterView } {
   const provinces = [...new Set(offices.map((o) => o.provinceCode))]
-  const inProvince = filter.province ? offices.filter((o) => o.provinceCode === filter.province) : offices
-  const cities = [...new Set(inProvince.map((o) => o.city))].sort((a, b) => a.localeCompare(b, 'fa'))
+  const inProvince = filter.province
+    ? offices.filter((o) => o.provinceCode === filter.province)
+    : offices
+  const cities = [...new Set(inProvince.map((o) => o.city))].sort((a, b) =>
+    a.localeCompare(b, 'fa'),
+  )
   const shown = filter.city ? inProvince.filter((o) => o.city === filter.city) : inProvince
   const made = shown.map((o) => officeCard(o, cal, now, notes.get(o.id) ?? null))
   return {
@@ -68,12 +76,28 @@ export async function loadServiceOffices(
 ): Promise<{ view: ServiceOfficesView | null; tags: string[]; expiresAt: number | null }> {
   const tags = links.map((l) => officeCacheTag(l.officeId))
   if (links.length === 0) return { view: null, tags, expiresAt: null }
-  const found = new Map((await findOfficesByIds(deps.db, links.map((l) => l.officeId))).map((o) => [o.id, o]))
-  const offices = links.map((l) => found.get(l.officeId)).filter((o): o is Office => o !== undefined)
+  const found = new Map(
+    (
+      await findOfficesByIds(
+        deps.db,
+        links.map((l) => l.officeId),
+      )
+    ).map((o) => [o.id, o]),
+  )
+  const offices = links
+    .map((l) => found.get(l.officeId))
+    .filter((o): o is Office => o !== undefined)
   if (offices.length === 0) return { view: null, tags, expiresAt: null }
   const cal = await calendarAround(deps, now)
   const notes = new Map(links.map((l) => [l.officeId, l.note]))
-  const f = filtered(offices, cal, now, parseOfficeFilter(query.province, query.city), action, notes)
+  const f = filtered(
+    offices,
+    cal,
+    now,
+    parseOfficeFilter(query.province, query.city),
+    action,
+    notes,
+  )
   return {
     view: { offices: f.cards, total: offices.length, filter: f.filter },
     tags,

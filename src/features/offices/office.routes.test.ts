@@ -13,9 +13,9 @@ import {
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import { msg } from './messages.fa.ts'
+import { createOffice } from './office.actions.ts'
 import { officeInput } from './office.input.ts'
 import type { Office } from './office.model.ts'
-import { createOffice } from './office.actions.ts'
 import { findOfficeById } from './office.queries.ts'
 
 let t: TestApp
@@ -62,7 +62,9 @@ async function makeOffice(owner: Agency, over: Record<string, unknown> = {}): Pr
     lat: 35.7,
     lng: 51.39,
     phones: ['021-66001122'],
-    hours: Object.fromEntries(['sat', 'sun', 'mon', 'tue', 'wed'].map((d) => [d, [{ start: '07:30', end: '14:30' }]])),
+    hours: Object.fromEntries(
+      ['sat', 'sun', 'mon', 'tue', 'wed'].map((d) => [d, [{ start: '07:30', end: '14:30' }]]),
+    ),
     ...over,
   })
   const centralActor = {
@@ -85,13 +87,22 @@ async function signedIn(user: MadeUser) {
 }
 
 async function audits(entityId: string) {
-  return t.deps.db.selectFrom('auditEvents').selectAll().where('entityId', '=', entityId).orderBy('at').execute()
+  return t.deps.db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('entityId', '=', entityId)
+    .orderBy('at')
+    .execute()
 }
 
 before(async () => {
   t = await createTestApp()
   agency = await makeAgency(t.deps)
-  child = await makeAgency(t.deps, { level: 'provincial_office', parentId: agency.id, provinceCode: '04' })
+  child = await makeAgency(t.deps, {
+    level: 'provincial_office',
+    parentId: agency.id,
+    provinceCode: '04',
+  })
   other = await makeAgency(t.deps)
   editor = await makeUser(t.deps, 'agency_editor', agency)
   admin = await makeUser(t.deps, 'agency_admin', agency)
@@ -106,21 +117,27 @@ describe('managing offices (HTML)', () => {
     const client = await signedIn(editor)
     const res = await client.post('/admin/offices/new', form())
     assert.equal(res.status, 303)
-    const id = /\/admin\/offices\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')?.[1] ?? ''
+    const id =
+      /\/admin\/offices\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')?.[1] ?? ''
     const office = await findOfficeById(t.deps.db, id)
     assert.equal(office?.agencyId, agency.id)
     assert.equal(office?.postalCode, '1314567890')
     assert.deepEqual(office?.phones, ['021-66001122'])
     assert.deepEqual(office?.hours.thu, [{ start: 450, end: 750 }])
     assert.deepEqual(office?.hours.fri, [])
-    assert.deepEqual((await audits(id)).map((a) => a.action), ['create'])
+    assert.deepEqual(
+      (await audits(id)).map((a) => a.action),
+      ['create'],
+    )
     const page = cheerio.load(await (await t.client().get(`/offices/${id}`)).text())
     assert.equal(page('h1').text(), 'دفتر مرکزی')
     assert.match(page('main').text(), /۱۳۱۴۵-۶۷۸۹۰/)
     assert.match(page('main').text(), /اکنون باز است/)
     assert.equal(page('a[href="tel:02166001122"]').length, 1)
     assert.equal(
-      page('a[href^="https://www.openstreetmap.org/?mlat=35.700000&mlon=51.340000#map=17/35.700000/51.340000"]').length,
+      page(
+        'a[href^="https://www.openstreetmap.org/?mlat=35.700000&mlon=51.340000#map=17/35.700000/51.340000"]',
+      ).length,
       1,
     )
     assert.equal(page('a[href="geo:35.700000,51.340000"]').length, 1)
@@ -129,8 +146,14 @@ describe('managing offices (HTML)', () => {
 
   it('bad input gets a 422 page in Persian and saves nothing', async () => {
     const client = await signedIn(editor)
-    const before = await t.deps.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const res = await client.post('/admin/offices/new', form({ postalCode: '10236-12345', lat: '48.85', 'hours-sat': '14:30-07:30', phone1: '12' }))
+    const before = await t.deps.db
+      .selectFrom('offices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const res = await client.post(
+      '/admin/offices/new',
+      form({ postalCode: '10236-12345', lat: '48.85', 'hours-sat': '14:30-07:30', phone1: '12' }),
+    )
     assert.equal(res.status, 422)
     const $ = cheerio.load(await res.text())
     const summary = $('.mr-error-summary').text()
@@ -139,7 +162,10 @@ describe('managing offices (HTML)', () => {
     assert.match(summary, new RegExp(msg.hoursOrder.slice(0, 20)))
     assert.match(summary, /شمارهٔ تلفن/)
     assert.equal($('input[name="postalCode"]').val(), '10236-12345', 'what was typed is kept')
-    const afterCount = await t.deps.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const afterCount = await t.deps.db
+      .selectFrom('offices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     assert.equal(afterCount.n, before.n)
   })
 
@@ -147,7 +173,10 @@ describe('managing offices (HTML)', () => {
     const office = await makeOffice(agency)
     const outsider = await signedIn(otherEditor)
     assert.equal((await outsider.get(`/admin/offices/${office.id}`)).status, 403)
-    assert.equal((await outsider.post(`/admin/offices/${office.id}`, form({ name: 'ربوده' }))).status, 403)
+    assert.equal(
+      (await outsider.post(`/admin/offices/${office.id}`, form({ name: 'ربوده' }))).status,
+      403,
+    )
     assert.equal((await outsider.post(`/admin/offices/${office.id}/delete`, {})).status, 403)
     assert.equal((await findOfficeById(t.deps.db, office.id))?.name, 'ادارهٔ آزمایشی')
     const anon = t.client()
@@ -162,7 +191,9 @@ describe('managing offices (HTML)', () => {
   it('a form without the CSRF token is refused with 403', async () => {
     const office = await makeOffice(agency)
     const client = await signedIn(editor)
-    const res = await client.post(`/admin/offices/${office.id}`, form({ name: 'بی‌توکن' }), { csrf: false })
+    const res = await client.post(`/admin/offices/${office.id}`, form({ name: 'بی‌توکن' }), {
+      csrf: false,
+    })
     assert.equal(res.status, 403)
     assert.equal((await findOfficeById(t.deps.db, office.id))?.name, 'ادارهٔ آزمایشی')
   })
@@ -170,7 +201,10 @@ describe('managing offices (HTML)', () => {
   it('edits, exceptions and closures are saved and audited; the central admin may edit any office', async () => {
     const office = await makeOffice(agency)
     const client = await signedIn(admin)
-    assert.equal((await client.post(`/admin/offices/${office.id}`, form({ name: 'نام تازه' }))).status, 303)
+    assert.equal(
+      (await client.post(`/admin/offices/${office.id}`, form({ name: 'نام تازه' }))).status,
+      303,
+    )
     const ex = await client.post(`/admin/offices/${office.id}/exceptions`, {
       'exDate-year': '۱۴۰۵',
       'exDate-month': '۹',
@@ -199,19 +233,30 @@ describe('managing offices (HTML)', () => {
     assert.equal(cl.status, 303)
     const stored = await findOfficeById(t.deps.db, office.id)
     assert.equal(stored?.name, 'نام تازه')
-    assert.deepEqual(stored?.exceptions, [{ day: '2026-12-01', intervals: [{ start: 480, end: 720 }], note: 'نیمه‌وقت' }])
-    assert.deepEqual(stored?.closures, [{ from: '2026-12-11', to: '2026-12-16', reason: 'بازسازی ساختمان' }])
+    assert.deepEqual(stored?.exceptions, [
+      { day: '2026-12-01', intervals: [{ start: 480, end: 720 }], note: 'نیمه‌وقت' },
+    ])
+    assert.deepEqual(stored?.closures, [
+      { from: '2026-12-11', to: '2026-12-16', reason: 'بازسازی ساختمان' },
+    ])
     const page = await (await t.client().get(`/offices/${office.id}`)).text()
     assert.match(page, /بازسازی ساختمان/)
     assert.match(page, /نیمه‌وقت/)
     const centralClient = await signedIn(central)
-    assert.equal((await centralClient.post(`/admin/offices/${office.id}`, form({ name: 'ویرایش مرکزی' }))).status, 303)
+    assert.equal(
+      (await centralClient.post(`/admin/offices/${office.id}`, form({ name: 'ویرایش مرکزی' })))
+        .status,
+      303,
+    )
     assert.equal((await findOfficeById(t.deps.db, office.id))?.name, 'ویرایش مرکزی')
     assert.deepEqual(
       (await audits(office.id)).map((a) => a.action),
       ['create', 'update', 'add-exception', 'add-closure', 'update'],
     )
-    const removed = await client.post(`/admin/offices/${office.id}/exceptions/2026-12-01/delete`, {})
+    const removed = await client.post(
+      `/admin/offices/${office.id}/exceptions/2026-12-01/delete`,
+      {},
+    )
     assert.equal(removed.status, 303)
     assert.deepEqual((await findOfficeById(t.deps.db, office.id))?.exceptions, [])
   })
@@ -220,26 +265,50 @@ describe('managing offices (HTML)', () => {
 /** Starts a draft and returns the link editor's stamp. */
 async function linkEditor(client: Awaited<ReturnType<typeof signedIn>>, serviceId: string) {
   await client.post(`/admin/services/${serviceId}/draft`, {})
-  const $ = cheerio.load(await (await client.get(`/admin/services/${serviceId}/edit/offices`)).text())
-  return { draft: String($('input[name="draft"]').val()), revision: String($('input[name="revision"]').val()), $ }
+  const $ = cheerio.load(
+    await (await client.get(`/admin/services/${serviceId}/edit/offices`)).text(),
+  )
+  return {
+    draft: String($('input[name="draft"]').val()),
+    revision: String($('input[name="revision"]').val()),
+    $,
+  }
 }
 
 describe('linking offices to a service', () => {
   it('offers the agency’s and its child agencies’ offices, saves links with notes, and publishes them', async () => {
     const own = await makeOffice(agency, { name: 'دفتر ستاد' })
-    const provincial = await makeOffice(child, { name: 'ادارهٔ کل اصفهان', provinceCode: '04', city: 'اصفهان', lat: 32.65, lng: 51.67, postalCode: '8174673441' })
+    const provincial = await makeOffice(child, {
+      name: 'ادارهٔ کل اصفهان',
+      provinceCode: '04',
+      city: 'اصفهان',
+      lat: 32.65,
+      lng: 51.67,
+      postalCode: '8174673441',
+    })
     const foreign = await makeOffice(other, { name: 'دفتر بیگانه' })
-    const { service } = await makePublishedService(t.deps, agency, completeContent('خدمت با محل', lawId))
+    const { service } = await makePublishedService(
+      t.deps,
+      agency,
+      completeContent('خدمت با محل', lawId),
+    )
     const client = await signedIn(admin)
     const { draft, revision, $ } = await linkEditor(client, service.id)
-    const offered = $('input[name="office"]').map((_, e) => $(e).val()).get()
+    const offered = $('input[name="office"]')
+      .map((_, e) => $(e).val())
+      .get()
     assert.ok(offered.includes(own.id) && offered.includes(provincial.id))
     assert.ok(!offered.includes(foreign.id), 'offices of other agencies are not offered')
 
     const refused = await client.request(`/admin/services/${service.id}/edit/offices`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams([['_csrf', client.csrfToken], ['draft', draft], ['revision', revision], ['office', foreign.id]]),
+      body: new URLSearchParams([
+        ['_csrf', client.csrfToken],
+        ['draft', draft],
+        ['revision', revision],
+        ['office', foreign.id],
+      ]),
     })
     assert.equal(refused.status, 422)
     assert.match(await refused.text(), new RegExp(msg.linkUnknown))
@@ -264,9 +333,17 @@ describe('linking offices to a service', () => {
     const outsider = await signedIn(otherEditor)
     assert.equal((await outsider.get(`/admin/services/${service.id}/edit/offices`)).status, 403)
 
-    const published = await client.post(`/admin/services/${service.id}/publish`, { changeNote: 'افزودن محل‌های مراجعه' })
+    const published = await client.post(`/admin/services/${service.id}/publish`, {
+      changeNote: 'افزودن محل‌های مراجعه',
+    })
     assert.equal(published.status, 303)
-    const history = await (await t.client().get(`/services/${(await t.deps.db.selectFrom('services').select('slug').where('id', '=', service.id).executeTakeFirstOrThrow()).slug}/history`)).text()
+    const history = await (
+      await t
+        .client()
+        .get(
+          `/services/${(await t.deps.db.selectFrom('services').select('slug').where('id', '=', service.id).executeTakeFirstOrThrow()).slug}/history`,
+        )
+    ).text()
     assert.match(history, /ادارهٔ کل اصفهان — فقط صبح‌ها/)
 
     // A linked office cannot be deleted; the page says why and where it is used.
@@ -283,8 +360,23 @@ describe('linking offices to a service', () => {
 describe('the service page', () => {
   it('lists linked offices with today’s hours, open-now, tel: and map links, filterable by province and city', async () => {
     const tehran = await makeOffice(agency, { name: 'دفتر تهران' })
-    const isfahan = await makeOffice(child, { name: 'دفتر اصفهان', provinceCode: '04', city: 'اصفهان', lat: 32.65, lng: 51.67, postalCode: '8174673441', hours: {} })
-    const kashan = await makeOffice(child, { name: 'دفتر کاشان', provinceCode: '04', city: 'کاشان', lat: 33.98, lng: 51.43, postalCode: '8715913741' })
+    const isfahan = await makeOffice(child, {
+      name: 'دفتر اصفهان',
+      provinceCode: '04',
+      city: 'اصفهان',
+      lat: 32.65,
+      lng: 51.67,
+      postalCode: '8174673441',
+      hours: {},
+    })
+    const kashan = await makeOffice(child, {
+      name: 'دفتر کاشان',
+      provinceCode: '04',
+      city: 'کاشان',
+      lat: 33.98,
+      lng: 51.43,
+      postalCode: '8715913741',
+    })
     const { slug } = await makePublishedService(
       t.deps,
       agency,
@@ -310,13 +402,26 @@ describe('the service page', () => {
     assert.match(second.text(), /با نوبت قبلی/)
     assert.equal($('form[method="get"] select[name="province"]').length, 1)
 
-    const inIsfahan = cheerio.load(await (await t.client().get(`/services/${slug}?province=04`)).text())
+    const inIsfahan = cheerio.load(
+      await (await t.client().get(`/services/${slug}?province=04`)).text(),
+    )
     assert.deepEqual(
-      inIsfahan('li.mr-office h3').map((_, e) => inIsfahan(e).text()).get(),
+      inIsfahan('li.mr-office h3')
+        .map((_, e) => inIsfahan(e).text())
+        .get(),
       ['دفتر اصفهان', 'دفتر کاشان'],
     )
-    const inKashan = cheerio.load(await (await t.client().get(`/services/${slug}?province=04&city=${encodeURIComponent('کاشان')}`)).text())
-    assert.deepEqual(inKashan('li.mr-office h3').map((_, e) => inKashan(e).text()).get(), ['دفتر کاشان'])
+    const inKashan = cheerio.load(
+      await (
+        await t.client().get(`/services/${slug}?province=04&city=${encodeURIComponent('کاشان')}`)
+      ).text(),
+    )
+    assert.deepEqual(
+      inKashan('li.mr-office h3')
+        .map((_, e) => inKashan(e).text())
+        .get(),
+      ['دفتر کاشان'],
+    )
   })
 
   it('is cached until the next opening or closing, and an office edit invalidates it', async () => {
@@ -329,12 +434,26 @@ describe('the service page', () => {
     const path = `/services/${slug}`
     assert.equal((await t.client().get(path)).status, 200)
     // Open at 11:30 Tehran; it closes at 14:30 Tehran = 11:00 UTC, before the day ends (20:30 UTC).
-    assert.ok(t.deps.pageCache.get(path, Date.parse('2026-11-22T10:59:00Z')), 'cached before the closing')
-    assert.equal(t.deps.pageCache.get(path, Date.parse('2026-11-22T11:00:00Z')), undefined, 'expired at closing')
+    assert.ok(
+      t.deps.pageCache.get(path, Date.parse('2026-11-22T10:59:00Z')),
+      'cached before the closing',
+    )
+    assert.equal(
+      t.deps.pageCache.get(path, Date.parse('2026-11-22T11:00:00Z')),
+      undefined,
+      'expired at closing',
+    )
 
     const client = await signedIn(editor)
-    assert.equal((await client.post(`/admin/offices/${office.id}`, form({ name: 'دفتر نام‌نو' }))).status, 303)
-    assert.equal(t.deps.pageCache.get(path, Date.parse('2026-11-22T10:00:00Z')), undefined, 'invalidated by the edit')
+    assert.equal(
+      (await client.post(`/admin/offices/${office.id}`, form({ name: 'دفتر نام‌نو' }))).status,
+      303,
+    )
+    assert.equal(
+      t.deps.pageCache.get(path, Date.parse('2026-11-22T10:00:00Z')),
+      undefined,
+      'invalidated by the edit',
+    )
     const page = await (await t.client().get(path)).text()
     assert.match(page, /دفتر نام‌نو/)
   })
@@ -363,26 +482,60 @@ describe('the offices API', () => {
   it('creates with a token of the agency’s staff; 401 without, 403 for another agency, 422 in Persian', async () => {
     const token = await makeToken(t.deps, editor.userId)
     const outsider = await makeToken(t.deps, otherEditor.userId)
-    assert.equal((await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, { body })).status, 401)
-    assert.equal((await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, { token: outsider, body })).status, 403)
-    const bad = await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, { token, body: { ...body, postalCode: '12345' } })
+    assert.equal(
+      (await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, { body })).status,
+      401,
+    )
+    assert.equal(
+      (
+        await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, {
+          token: outsider,
+          body,
+        })
+      ).status,
+      403,
+    )
+    const bad = await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, {
+      token,
+      body: { ...body, postalCode: '12345' },
+    })
     assert.equal(bad.status, 422)
     assert.match(JSON.stringify(await bad.json()), /کد پستی/)
-    const created = await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, { token, body })
+    const created = await apiRequest(t.app, 'POST', `/api/v1/agencies/${agency.id}/offices`, {
+      token,
+      body,
+    })
     assert.equal(created.status, 201)
-    const json = (await created.json()) as { id: string; postalCode: string; openNow: { open: boolean; nextClose: string } }
+    const json = (await created.json()) as {
+      id: string
+      postalCode: string
+      openNow: { open: boolean; nextClose: string }
+    }
     assert.equal(json.postalCode, '1598713456')
     assert.equal(json.openNow.open, true)
     assert.equal(json.openNow.nextClose, '2026-11-22T11:00:00.000Z')
 
-    const patched = await apiRequest(t.app, 'PATCH', `/api/v1/offices/${json.id}`, { token, body: { city: 'شمیران' } })
+    const patched = await apiRequest(t.app, 'PATCH', `/api/v1/offices/${json.id}`, {
+      token,
+      body: { city: 'شمیران' },
+    })
     assert.equal(patched.status, 200)
     assert.equal(((await patched.json()) as { city: string; name: string }).city, 'شمیران')
-    assert.equal((await apiRequest(t.app, 'PATCH', `/api/v1/offices/${json.id}`, { token: outsider, body: { city: 'x' } })).status, 403)
+    assert.equal(
+      (
+        await apiRequest(t.app, 'PATCH', `/api/v1/offices/${json.id}`, {
+          token: outsider,
+          body: { city: 'x' },
+        })
+      ).status,
+      403,
+    )
 
     const one = await apiRequest(t.app, 'GET', `/api/v1/offices/${json.id}`)
     assert.equal(((await one.json()) as { name: string }).name, 'دفتر API')
-    const list = (await (await apiRequest(t.app, 'GET', `/api/v1/agencies/${agency.id}/offices`)).json()) as { items: { id: string }[] }
+    const list = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/agencies/${agency.id}/offices`)
+    ).json()) as { items: { id: string }[] }
     assert.ok(list.items.some((o) => o.id === json.id))
   })
 
@@ -396,6 +549,9 @@ describe('the offices API', () => {
     const res = await apiRequest(t.app, 'GET', `/api/v1/services/${service.id}/offices`)
     assert.equal(res.status, 200)
     const json = (await res.json()) as { items: { note: string; office: { name: string } }[] }
-    assert.deepEqual(json.items.map((i) => [i.note, i.office.name]), [['طبقهٔ دوم', 'دفتر خدمت API']])
+    assert.deepEqual(
+      json.items.map((i) => [i.note, i.office.name]),
+      [['طبقهٔ دوم', 'دفتر خدمت API']],
+    )
   })
 })

@@ -26,7 +26,10 @@ const schedule = (over: Partial<OfficeSchedule> = {}): OfficeSchedule => ({
   closures: [],
   ...over,
 })
-const cal = (holidays: string[] = [], thursday: 'working' | 'closed' = 'working'): WorkingCalendar => ({
+const cal = (
+  holidays: string[] = [],
+  thursday: 'working' | 'closed' = 'working',
+): WorkingCalendar => ({
   thursday,
   holidays: new Set(holidays),
 })
@@ -43,7 +46,10 @@ describe('open now', () => {
     assert.deepEqual(s.today.intervals, DAY)
     assert.deepEqual(s.nextClose, tehran('2026-11-22', '14:30'))
     assert.deepEqual(s.nextChange, tehran('2026-11-22', '14:30'))
-    assert.equal(statusText(s, tehran('2026-11-22', '10:00')), 'اکنون باز است؛ تا ساعت ۱۴:۳۰ باز است')
+    assert.equal(
+      statusText(s, tehran('2026-11-22', '10:00')),
+      'اکنون باز است؛ تا ساعت ۱۴:۳۰ باز است',
+    )
   })
 
   it('is closed before hours and opens at 07:30 the same day', () => {
@@ -92,7 +98,9 @@ describe('open now', () => {
 
   it('opens on a holiday when an exception for that day says so', () => {
     const s = openStatus(
-      schedule({ exceptions: [{ day: '2026-11-23', intervals: [iv('09:00', '12:00')], note: 'کشیک' }] }),
+      schedule({
+        exceptions: [{ day: '2026-11-23', intervals: [iv('09:00', '12:00')], note: 'کشیک' }],
+      }),
       cal(['2026-11-23']),
       tehran('2026-11-23', '10:00'),
     )
@@ -113,7 +121,9 @@ describe('open now', () => {
   })
 
   it('is closed throughout a closure range and opens the day after it', () => {
-    const closed = schedule({ closures: [{ from: '2026-11-28', to: '2026-11-30', reason: 'تعمیرات' }] })
+    const closed = schedule({
+      closures: [{ from: '2026-11-28', to: '2026-11-30', reason: 'تعمیرات' }],
+    })
     const during = openStatus(closed, cal(), tehran('2026-11-29', '10:00'))
     assert.equal(during.open, false)
     assert.equal(during.today.kind, 'closure')
@@ -164,8 +174,17 @@ describe('open now', () => {
   it('earliestChange picks the soonest transition of several offices', () => {
     const now = tehran('2026-11-25', '10:00')
     const a = openStatus(schedule(), cal(), now)
-    const b = openStatus(schedule({ hours: { ...EMPTY_HOURS, wed: [iv('08:00', '11:00')] } }), cal(), now)
+    const b = openStatus(
+      schedule({ hours: { ...EMPTY_HOURS, wed: [iv('08:00', '11:00')] } }),
+      cal(),
+      now,
+    )
     assert.deepEqual(earliestChange([a, b]), tehran('2026-11-25', '11:00'))
-    assert.equal(earliestChange([openStatus({ hours: EMPTY_HOURS, exceptions: [], closures: [] }, cal(), now)]), null)
+    assert.equal(
+      earliestChange([
+        openStatus({ hours: EMPTY_HOURS, exceptions: [], closures: [] }, cal(), now),
+      ]),
+      null,
+    )
   })
 })

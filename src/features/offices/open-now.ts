@@ -14,14 +14,14 @@
  * followed by an "opening" at 14:30 is no change at all.
  */
 
+import { gregorianToJalali } from '../../lib/fa/jalali.ts'
 import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import {
   addCalendarDays,
   tehranIsoDay,
-  weekdayOfIsoDay,
   type WorkingCalendar,
+  weekdayOfIsoDay,
 } from '../../lib/working-calendar.ts'
-import { gregorianToJalali } from '../../lib/fa/jalali.ts'
 import {
   type Interval,
   type OfficeClosure,
@@ -67,14 +67,18 @@ function closureOn(closures: readonly OfficeClosure[], day: string): OfficeClosu
   return closures.find((c) => c.from <= day && day <= c.to)
 }
 
-function exceptionOn(exceptions: readonly OfficeException[], day: string): OfficeException | undefined {
+function exceptionOn(
+  exceptions: readonly OfficeException[],
+  day: string,
+): OfficeException | undefined {
   return exceptions.find((e) => e.day === day)
 }
 
 /** The opening times of one Tehran day (see the module doc for the order of the rules). */
 export function hoursOnDay(s: OfficeSchedule, cal: WorkingCalendar, day: string): DayHours {
   const exception = exceptionOn(s.exceptions, day)
-  if (exception) return { day, kind: 'exception', intervals: exception.intervals, note: exception.note }
+  if (exception)
+    return { day, kind: 'exception', intervals: exception.intervals, note: exception.note }
   const closure = closureOn(s.closures, day)
   if (closure) return { day, kind: 'closure', intervals: [], note: closure.reason }
   if (cal.holidays.has(day)) return { day, kind: 'holiday', intervals: [], note: null }

@@ -3,15 +3,19 @@ import type { Deps } from '../../deps.ts'
 import { type Actor, isCentralAdmin, requireActor } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { findProvince } from '../../lib/iran/provinces.ts'
-import { endOfTehranDayMs } from './office.read.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
-import { type Agency, findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
-import { CATALOGUE_CACHE_TAG } from '../services/service.actions.ts'
+import {
+  type Agency,
+  findAgencyByCode,
+  findAgencyById,
+  listAgencyBriefs,
+} from '../agencies/index.ts'
 import { readFields } from '../services/admin.access.ts'
+import { CATALOGUE_CACHE_TAG } from '../services/service.actions.ts'
 import { msg } from './messages.fa.ts'
 import {
   agencyOfficesCacheTag,
@@ -35,7 +39,7 @@ import type { Office } from './office.model.ts'
 import { assertCanManageOfficesOf, canManageOfficesOf } from './office.policy.ts'
 import { dayHoursText, isoDayFa, officeCard, weeklyRows } from './office.present.ts'
 import { findOfficeById, listAgencyOffices, listVersionsLinkingOffice } from './office.queries.ts'
-import { calendarAround, filtered, parseOfficeFilter } from './office.read.ts'
+import { calendarAround, endOfTehranDayMs, filtered, parseOfficeFilter } from './office.read.ts'
 import { earliestChange, hoursOnDay } from './open-now.ts'
 import { adminListPage, officeFormPage } from './views/admin.ts'
 import { agencyOfficesPage, officePage } from './views/public.ts'
@@ -75,7 +79,12 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
             { href: '/agencies', text: 'دستگاه‌ها' },
             { href: `/agencies/${agency.code}`, text: agency.nameFa },
           ],
-          content: agencyOfficesPage({ agency, offices: f.cards, total: offices.length, filter: f.filter }),
+          content: agencyOfficesPage({
+            agency,
+            offices: f.cards,
+            total: offices.length,
+            filter: f.filter,
+          }),
         })
       },
       {
@@ -105,9 +114,9 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
         const { card, status } = officeCard(office, cal, now)
         expiresAt = status.nextChange?.getTime() ?? null
         const today = tehranIsoDay(now)
-        const services = (await listVersionsLinkingOffice(deps.db, office.id, ['published'])).filter(
-          (s) => !s.withdrawn,
-        )
+        const services = (
+          await listVersionsLinkingOffice(deps.db, office.id, ['published'])
+        ).filter((s) => !s.withdrawn)
         return page(c, {
           title: office.name,
           breadcrumbs: [
@@ -121,7 +130,11 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
             weekly: weeklyRows(office),
             exceptions: office.exceptions
               .filter((e) => e.day >= today)
-              .map((e) => ({ day: e.day, dayFa: isoDayFa(e.day), text: dayHoursText(hoursOnDay(office, cal, e.day)) })),
+              .map((e) => ({
+                day: e.day,
+                dayFa: isoDayFa(e.day),
+                text: dayHoursText(hoursOnDay(office, cal, e.day)),
+              })),
             closures: office.closures
               .filter((cl) => cl.to >= today)
               .map((cl) => ({ ...cl, fromFa: isoDayFa(cl.from), toFa: isoDayFa(cl.to) })),
@@ -185,7 +198,9 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const heading = agency ? msg.listTitleOf(agency.nameFa) : msg.listTitle
     return page(c, {
       title: heading,
-      ...(c.req.query('done') === 'deleted' ? { banner: { kind: 'success' as const, text: msg.deleted } } : {}),
+      ...(c.req.query('done') === 'deleted'
+        ? { banner: { kind: 'success' as const, text: msg.deleted } }
+        : {}),
       content: adminListPage({
         heading,
         rows: offices.map((o) => ({
@@ -196,9 +211,15 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
         })),
         canCreate: agency !== undefined,
         agencyPicker: isCentralAdmin(actor)
-          ? { choices: briefs.map((b) => ({ code: b.code, nameFa: b.nameFa })), selected: agency?.code ?? '' }
+          ? {
+              choices: briefs.map((b) => ({ code: b.code, nameFa: b.nameFa })),
+              selected: agency?.code ?? '',
+            }
           : null,
-        newHref: agency && isCentralAdmin(actor) ? `/admin/offices/new?agency=${agency.code}` : '/admin/offices/new',
+        newHref:
+          agency && isCentralAdmin(actor)
+            ? `/admin/offices/new?agency=${agency.code}`
+            : '/admin/offices/new',
       }),
     })
   })
@@ -230,7 +251,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const parsed = officeInput.safeParse(body)
     const all: FieldErrors = { ...errors }
     if (!parsed.success) {
-      for (const [path, message] of Object.entries(fieldErrorsOf(parsed.error))) all[formErrorKey(path)] ??= message
+      for (const [path, message] of Object.entries(fieldErrorsOf(parsed.error)))
+        all[formErrorKey(path)] ??= message
     }
     if (!parsed.success || Object.keys(all).length) return { ok: false as const, errors: all }
     return { ok: true as const, input: parsed.data }
@@ -300,7 +322,11 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
               dayFa: isoDayFa(e.day),
               text: dayHoursText(hoursOnDay(office, cal, e.day)),
             })),
-            closures: office.closures.map((cl) => ({ fromFa: isoDayFa(cl.from), toFa: isoDayFa(cl.to), reason: cl.reason })),
+            closures: office.closures.map((cl) => ({
+              fromFa: isoDayFa(cl.from),
+              toFa: isoDayFa(cl.to),
+              reason: cl.reason,
+            })),
             exceptionForm: forms.exception ?? { values: {}, errors: {} },
             closureForm: forms.closure ?? { values: {}, errors: {} },
             deleteErrors: forms.deleteErrors ?? {},
@@ -320,7 +346,9 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
   app.post(`/:id${UUID}`, async (c) => {
     const { actor, office } = await officeFor(c)
     const fields = await readFields(c)
-    const result = await changeOffice(deps, actor, office.id, (current) => parseOfficeForm(fields, current))
+    const result = await changeOffice(deps, actor, office.id, (current) =>
+      parseOfficeForm(fields, current),
+    )
     if (!result.ok) return editPage(c, office, { main: { values: fields, errors: result.errors } })
     return c.redirect(`/admin/offices/${office.id}?done=updated`, 303)
   })
@@ -342,7 +370,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, office } = await officeFor(c)
     const fields = await readFields(c)
     const parsed = parseExceptionForm(fields)
-    if (!parsed.ok) return editPage(c, office, { exception: { values: fields, errors: parsed.errors } })
+    if (!parsed.ok)
+      return editPage(c, office, { exception: { values: fields, errors: parsed.errors } })
     const ex = parsed.exception
     const result = await changeOffice(
       deps,
@@ -354,7 +383,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
           : withLists(current, { exceptions: [...current.exceptions, ex] }),
       'add-exception',
     )
-    if (!result.ok) return editPage(c, office, { exception: { values: fields, errors: result.errors } })
+    if (!result.ok)
+      return editPage(c, office, { exception: { values: fields, errors: result.errors } })
     return c.redirect(`/admin/offices/${office.id}?done=exception-added#exceptions`, 303)
   })
 
@@ -365,7 +395,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
       deps,
       actor,
       office.id,
-      (current) => withLists(current, { exceptions: current.exceptions.filter((e) => e.day !== day) }),
+      (current) =>
+        withLists(current, { exceptions: current.exceptions.filter((e) => e.day !== day) }),
       'remove-exception',
     )
     if (!result.ok) return editPage(c, office, { deleteErrors: result.errors })
@@ -376,7 +407,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, office } = await officeFor(c)
     const fields = await readFields(c)
     const parsed = parseClosureForm(fields)
-    if (!parsed.ok) return editPage(c, office, { closure: { values: fields, errors: parsed.errors } })
+    if (!parsed.ok)
+      return editPage(c, office, { closure: { values: fields, errors: parsed.errors } })
     const result = await changeOffice(
       deps,
       actor,
@@ -384,7 +416,8 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
       (current) => withLists(current, { closures: [...current.closures, parsed.closure] }),
       'add-closure',
     )
-    if (!result.ok) return editPage(c, office, { closure: { values: fields, errors: result.errors } })
+    if (!result.ok)
+      return editPage(c, office, { closure: { values: fields, errors: result.errors } })
     return c.redirect(`/admin/offices/${office.id}?done=closure-added#closures`, 303)
   })
 

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findLawsByIds, LAW_KIND_LABELS, listLawChoices } from '../laws/index.ts'
+import { officeNamer } from '../offices/index.ts'
 import { doneBanner, ID, readFields, staffService } from './admin.access.ts'
 import {
   checkContent,
@@ -48,7 +49,6 @@ import type {
   ServiceVersion,
 } from './service.model.ts'
 import { findDraft } from './service.queries.ts'
-import { officeNamer } from '../offices/index.ts'
 import { diffContent, feeAmountText } from './service.text.ts'
 import { type DraftStamp, fieldValue } from './views/editor-common.ts'
 import { conflictPage } from './views/editor-conflict.ts'

@@ -211,7 +211,10 @@ export function servicePublicRoutes(deps: Deps): Hono<AppEnv> {
       {
         // Read after rendering: "open now" changes at the next opening or closing of an office.
         get expiresAt() {
-          return Math.min(endOfTehranDay(deps.clock.now()), officesChangeAt ?? Number.POSITIVE_INFINITY)
+          return Math.min(
+            endOfTehranDay(deps.clock.now()),
+            officesChangeAt ?? Number.POSITIVE_INFINITY,
+          )
         },
       },
     )

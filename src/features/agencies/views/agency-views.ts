@@ -177,6 +177,7 @@ export function agencyPage(v: AgencyPageView): Html {
     <h1 class="mr-heading-l">${a.nameFa}</h1>
     ${v.canEdit ? html`<p class="mr-body">${button({ text: msg.editTitle, href: `/admin/agencies/${a.code}/edit`, variant: 'secondary' })} ${button({ text: msg.credentials, href: `/admin/agencies/${a.code}/credentials`, variant: 'secondary' })}</p>` : ''}
     ${summaryList({ rows })}
+    <p class="mr-body"><a class="mr-link" href="/agencies/${a.code}/offices">محل‌های مراجعه</a></p>
     ${
       v.children.length
         ? html`<h2 class="mr-heading-m">${msg.children} (${toPersianDigits(v.children.length)})</h2>

@@ -15,10 +15,10 @@ import {
   textarea,
   textInput,
 } from '../../../web/ui/index.ts'
+import { ACCESSIBILITY_LABELS, msg, WEEKDAY_LABELS } from '../messages.fa.ts'
 import type { FormFields } from '../office.input.ts'
 import { PHONE_FIELDS } from '../office.input.ts'
 import { ACCESSIBILITY_FEATURES, WEEKDAYS } from '../office.model.ts'
-import { ACCESSIBILITY_LABELS, msg, WEEKDAY_LABELS } from '../messages.fa.ts'
 
 export interface AdminOfficeRow {
   id: string
@@ -45,7 +45,10 @@ export function adminListPage(v: AdminListView): Html {
           name: 'agency',
           label: { text: 'دستگاه' },
           value: v.agencyPicker.selected,
-          items: [{ value: '', text: 'انتخاب کنید' }, ...v.agencyPicker.choices.map((a) => ({ value: a.code, text: a.nameFa }))],
+          items: [
+            { value: '', text: 'انتخاب کنید' },
+            ...v.agencyPicker.choices.map((a) => ({ value: a.code, text: a.nameFa })),
+          ],
         })}
         ${button({ text: msg.filter, variant: 'secondary' })}
       </form>`
@@ -92,7 +95,10 @@ function officeFields(values: FormFields, errors: FieldErrors): Html {
       label: { text: msg.province },
       value: v('provinceCode'),
       errorMessage: e('provinceCode'),
-      items: [{ value: '', text: 'انتخاب کنید' }, ...PROVINCES.map((p) => ({ value: p.code, text: p.nameFa }))],
+      items: [
+        { value: '', text: 'انتخاب کنید' },
+        ...PROVINCES.map((p) => ({ value: p.code, text: p.nameFa })),
+      ],
     })}
     ${textInput({ name: 'city', label: { text: msg.city }, value: v('city'), classes: 'mr-input--width-20', errorMessage: e('city') })}
     ${textInput({ name: 'postalCode', label: { text: msg.postalCode }, hint: { text: msg.postalCodeHint }, value: v('postalCode'), dir: 'ltr', inputmode: 'numeric', autocomplete: 'postal-code', classes: 'mr-input--width-10', errorMessage: e('postalCode') })}
@@ -134,16 +140,23 @@ export interface OfficeFormView {
 }
 
 function removeButton(csrf: string, action: string, what: string): Html {
-  return html`<form method="post" action="${action}" class="mr-inline-form">${csrfField(csrf)}${button({
-    variant: 'warning',
-    classes: 'mr-button--small',
-    html: html`${msg.remove}<span class="mr-visually-hidden"> ${what}</span>`,
-  })}</form>`
+  return html`<form method="post" action="${action}" class="mr-inline-form">${csrfField(csrf)}${button(
+    {
+      variant: 'warning',
+      classes: 'mr-button--small',
+      html: html`${msg.remove}<span class="mr-visually-hidden"> ${what}</span>`,
+    },
+  )}</form>`
 }
 
 export function officeFormPage(v: OfficeFormView): Html {
   const x = v.existing
-  const allErrors = { ...v.errors, ...(x?.exceptionForm.errors ?? {}), ...(x?.closureForm.errors ?? {}), ...(x?.deleteErrors ?? {}) }
+  const allErrors = {
+    ...v.errors,
+    ...(x?.exceptionForm.errors ?? {}),
+    ...(x?.closureForm.errors ?? {}),
+    ...(x?.deleteErrors ?? {}),
+  }
   const ev = (k: string) => val(x?.exceptionForm.values ?? {}, k)
   const cv = (k: string) => val(x?.closureForm.values ?? {}, k)
   return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">

@@ -12,7 +12,10 @@ function ltr(value: string): Html {
 /** The facts of one office, as a summary list. */
 export function officeFacts(o: OfficeCard): Html {
   const rows = [
-    { key: { text: msg.address }, value: { text: `${o.address}، ${o.city}، استان ${o.provinceName}` } },
+    {
+      key: { text: msg.address },
+      value: { text: `${o.address}، ${o.city}، استان ${o.provinceName}` },
+    },
     { key: { text: msg.postalCode }, value: { html: ltr(o.postalCode) } },
     ...(o.phones.length
       ? [
@@ -20,7 +23,8 @@ export function officeFacts(o: OfficeCard): Html {
             key: { text: msg.phones },
             value: {
               html: html`${o.phones.map(
-                (p, i) => html`${i ? '، ' : ''}<a class="mr-link" href="${p.href}">${ltr(p.text)}</a>`,
+                (p, i) =>
+                  html`${i ? '، ' : ''}<a class="mr-link" href="${p.href}">${ltr(p.text)}</a>`,
               )}`,
             },
           },
@@ -30,7 +34,9 @@ export function officeFacts(o: OfficeCard): Html {
       ? [
           {
             key: { text: msg.email },
-            value: { html: html`<a class="mr-link" href="mailto:${o.email}" dir="ltr">${o.email}</a>` },
+            value: {
+              html: html`<a class="mr-link" href="mailto:${o.email}" dir="ltr">${o.email}</a>`,
+            },
           },
         ]
       : []),
@@ -90,7 +96,10 @@ function filterForm(f: OfficeFilterView, headingId: string): Html {
       id: `${headingId}-province`,
       label: { text: msg.province },
       value: f.province,
-      items: [{ value: '', text: msg.allProvinces }, ...provinces.map((p) => ({ value: p.code, text: p.nameFa }))],
+      items: [
+        { value: '', text: msg.allProvinces },
+        ...provinces.map((p) => ({ value: p.code, text: p.nameFa })),
+      ],
     })}
     ${select({
       name: 'city',
@@ -155,7 +164,8 @@ export function officePage(v: OfficePageView): Html {
     <h2 class="mr-heading-m">${msg.hours}</h2>
     <table class="mr-table"><caption class="mr-table__caption mr-visually-hidden">${msg.hours}</caption>
       <tbody class="mr-table__body">${v.weekly.map(
-        (w) => html`<tr class="mr-table__row"><th scope="row" class="mr-table__header">${w.day}</th><td class="mr-table__cell">${w.text}</td></tr>`,
+        (w) =>
+          html`<tr class="mr-table__row"><th scope="row" class="mr-table__header">${w.day}</th><td class="mr-table__cell">${w.text}</td></tr>`,
       )}</tbody></table>
     <p class="mr-body-s mr-secondary-text">در تعطیلات رسمی بسته است، مگر روز ویژه‌ای خلاف آن اعلام شده باشد.</p>
     ${
@@ -168,7 +178,8 @@ export function officePage(v: OfficePageView): Html {
     ${
       v.closures.length
         ? html`<h2 class="mr-heading-m">${msg.closuresAhead}</h2><ul class="mr-list mr-list--bullet">${v.closures.map(
-            (c) => html`<li>از <time datetime="${c.from}">${c.fromFa}</time> تا <time datetime="${c.to}">${c.toFa}</time>: ${c.reason}</li>`,
+            (c) =>
+              html`<li>از <time datetime="${c.from}">${c.fromFa}</time> تا <time datetime="${c.to}">${c.toFa}</time>: ${c.reason}</li>`,
           )}</ul>`
         : ''
     }

@@ -4,9 +4,9 @@ import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import { type Html, insetText, summaryList, tag, warningText } from '../../../web/ui/index.ts'
 import { channelsSection, maturityBadge, onlineBlock } from '../../channels/index.ts'
 import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
-import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
 import type { Law } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
+import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
 import {
   AUDIENCE_LABELS,
   DOCUMENT_FORM_LABELS,
