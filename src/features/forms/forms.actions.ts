@@ -82,7 +82,9 @@ async function writeForms(
       fileName: (title) => downloadFileName(upload.name, check.kind, title),
     }
   }
-  // Refuse what the current draft refuses before storing anything.
+  // Refuse what the current draft refuses before storing anything; saveDraft checks the
+  // revision again, atomically, so a save in between is still a conflict.
+  if (draft.revision !== expectedRevision) return { ok: false, conflict: true }
   const first = plan(draft.content, file)
   if ('errors' in first) return { ok: false, errors: first.errors }
   if (upload) {

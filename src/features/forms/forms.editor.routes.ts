@@ -116,6 +116,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     service: Service,
     draft: ServiceVersion,
     add: { values: Record<string, string>; errors: FieldErrors },
+    conflict = false,
   ) {
     const invalid = hasAny(add.errors)
     const rows = (await withFiles(deps.db, draft.content.forms)).map((f) => rowOf(service.id, f))
@@ -135,7 +136,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
           add,
         }),
       },
-      invalid ? 422 : 200,
+      conflict ? 409 : invalid ? 422 : 200,
     )
   }
 
@@ -148,6 +149,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       details?: { values: Record<string, string>; errors: FieldErrors }
       replace?: { errors: FieldErrors }
     },
+    conflict = false,
   ) {
     const form = draft.content.forms.find((f) => f.sha256 === sha256)
     if (!form) throw new NotFoundError('forms.not-found', m.formNotFound)
@@ -169,14 +171,25 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
           replace: forms.replace ?? { errors: {} },
         }),
       },
-      invalid ? 422 : 200,
+      conflict ? 409 : invalid ? 422 : 200,
     )
   }
 
-  function afterWrite(c: Context<AppEnv>, result: FormsWriteResult, done: string) {
+  /**
+   * Where a write leads: on success, back to the list; refused, `again` re-renders the form
+   * with what was sent and the messages — for a concurrent save (409), against the current
+   * draft, so nothing typed is lost (a file has to be chosen again).
+   */
+  async function afterWrite(
+    c: Context<AppEnv>,
+    result: FormsWriteResult,
+    done: string,
+    again: (errors: FieldErrors, current: ServiceVersion, conflict: boolean) => Promise<Response>,
+  ): Promise<Response> {
     if (result.ok) return c.redirect(done, 303)
-    if ('conflict' in result) throw new ConflictError('service.draft-conflict', m.conflict)
-    return undefined
+    if ('conflict' in result)
+      return again({ _form: m.conflict }, await draftOf(c.req.param('id') ?? ''), true)
+    return again(result.errors, await draftOf(c.req.param('id') ?? ''), false)
   }
 
   app.get(FORMS, async (c) => {
@@ -188,7 +201,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post(FORMS, async (c) => {
     const { actor, service } = await editable(c)
-    const body = (await c.req.parseBody()) as Body
+    const body = await c.req.parseBody()
     const draft = await draftOf(service.id)
     const values = strings(body)
     const parsed = formDetailsSchema.safeParse(values)
@@ -204,12 +217,11 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       parsed.data,
       upload,
     )
-    return (
-      afterWrite(c, result, `${formsHref(service.id)}?done=added`) ??
-      listPage(c, service, draft, {
-        values,
-        errors: 'errors' in result ? result.errors : {},
-      })
+    return afterWrite(
+      c,
+      result,
+      `${formsHref(service.id)}?done=added`,
+      (errors, current, conflict) => listPage(c, service, current, { values, errors }, conflict),
     )
   })
 
@@ -223,7 +235,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(ONE, async (c) => {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
-    const body = (await c.req.parseBody()) as Body
+    const body = await c.req.parseBody()
     const draft = await draftOf(service.id)
     const values = strings(body)
     const parsed = formDetailsSchema.safeParse(values)
@@ -239,18 +251,19 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       sha,
       parsed.data,
     )
-    return (
-      afterWrite(c, result, `${formsHref(service.id)}?done=saved`) ??
-      editPage(c, service, draft, sha, {
-        details: { values, errors: 'errors' in result ? result.errors : {} },
-      })
+    return afterWrite(
+      c,
+      result,
+      `${formsHref(service.id)}?done=saved`,
+      (errors, current, conflict) =>
+        editPage(c, service, current, sha, { details: { values, errors } }, conflict),
     )
   })
 
   app.post(`${ONE}/file`, async (c) => {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
-    const body = (await c.req.parseBody()) as Body
+    const body = await c.req.parseBody()
     const draft = await draftOf(service.id)
     const upload = await uploadOf(body, 'newFile')
     if (!upload)
@@ -263,22 +276,37 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       sha,
       upload,
     )
-    if (!result.ok && 'errors' in result) {
-      const { file, ...rest } = result.errors
-      return editPage(c, service, draft, sha, {
-        replace: { errors: { ...rest, ...(file ? { newFile: file } : {}) } },
-      })
-    }
-    return afterWrite(c, result, `${formsHref(service.id)}?done=replaced`) ?? c.notFound()
+    return afterWrite(
+      c,
+      result,
+      `${formsHref(service.id)}?done=replaced`,
+      (errors, current, conflict) => {
+        const { file, ...rest } = errors
+        return editPage(
+          c,
+          service,
+          current,
+          sha,
+          { replace: { errors: { ...rest, ...(file ? { newFile: file } : {}) } } },
+          conflict,
+        )
+      },
+    )
   })
 
   app.post(`${ONE}/delete`, async (c) => {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
-    const body = (await c.req.parseBody()) as Body
+    const body = await c.req.parseBody()
     const draft = await draftOf(service.id)
     const result = await removeForm(deps, actor, service.id, expectedRevision(body, draft), sha)
-    return afterWrite(c, result, `${formsHref(service.id)}?done=removed`) ?? c.notFound()
+    return afterWrite(
+      c,
+      result,
+      `${formsHref(service.id)}?done=removed`,
+      (errors, current, conflict) =>
+        editPage(c, service, current, sha, { replace: { errors } }, conflict),
+    )
   })
 
   return app

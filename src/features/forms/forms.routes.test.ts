@@ -264,13 +264,23 @@ describe('uploading a form to the draft', () => {
     const client = await signedIn(editor)
     const old = await stamp(id)
     assert.equal((await upload(client, id, pdfBytes())).status, 303)
+    const files = await countFormFiles(t.deps.db)
     const res = await multipart(
       client,
       `/admin/services/${id}/edit/forms`,
       { ...old, title: 'فرم دوم', language: 'fa' },
       { field: 'file', bytes: pdfBytes(), name: 'b.pdf' },
     )
+    assert.equal(await countFormFiles(t.deps.db), files, 'no file stored for a stale form')
     assert.equal(res.status, 409)
+    const $ = await html(res)
+    assert.match($('.mr-error-summary').text(), /کس دیگری پیش‌نویس را/)
+    assert.equal(
+      $('#add-form input[name="title"]').attr('value'),
+      'فرم دوم',
+      'what was typed is kept',
+    )
+    assert.equal($('#add-form input[name="revision"]').attr('value'), (await stamp(id)).revision)
     assert.equal((await findDraft(t.deps.db, id))?.content.forms.length, 1)
   })
 })
