@@ -9,7 +9,12 @@ export {
   upsertOfficeFromImport,
 } from './office.interop.ts'
 export type { Office } from './office.model.ts'
-export { findOfficesByIds, insertOffice, listAgencyOffices } from './office.queries.ts'
+export {
+  findOfficesByIds,
+  insertOffice,
+  listAgencyOffices,
+  unknownOfficeIds,
+} from './office.queries.ts'
 export { loadServiceOffices } from './office.read.ts'
 export { openStatus } from './open-now.ts'
 export { officeAdminRoutes, officePublicRoutes } from './routes.ts'

@@ -171,3 +171,9 @@ export async function listVersionsLinkingOffice(
     withdrawn: r.withdrawnAt !== null,
   }))
 }
+
+/** The ids among `ids` that name no office (a link to them must not be published). */
+export async function unknownOfficeIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  const found = new Set((await findOfficesByIds(db, ids)).map((o) => o.id))
+  return [...new Set(ids)].filter((id) => !found.has(id))
+}

@@ -355,6 +355,41 @@ describe('linking offices to a service', () => {
     assert.equal((await client.post(`/admin/offices/${unused.id}/delete`, {})).status, 303)
     assert.equal(await findOfficeById(t.deps.db, unused.id), undefined)
   })
+  it('publishing refuses a link to an office that no longer exists', async () => {
+    const doomed = await makeOffice(agency, { name: 'دفتر ازمیان‌رفته' })
+    const { service } = await makePublishedService(
+      t.deps,
+      agency,
+      completeContent('خدمت با پیوند شکسته', lawId),
+    )
+    const client = await signedIn(admin)
+    const { draft, revision } = await linkEditor(client, service.id)
+    const saved = await client.request(`/admin/services/${service.id}/edit/offices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['_csrf', client.csrfToken],
+        ['draft', draft],
+        ['revision', revision],
+        ['office', doomed.id],
+      ]),
+    })
+    assert.equal(saved.status, 303)
+    // Removed behind the action's back (the delete action itself would refuse).
+    await t.deps.db.deleteFrom('offices').where('id', '=', doomed.id).execute()
+    const res = await client.post(`/admin/services/${service.id}/publish`, { changeNote: 'انتشار' })
+    assert.equal(res.status, 422)
+    assert.match(await res.text(), /محل‌های مراجعهٔ این خدمت وجود ندارد/)
+    const versions = await t.deps.db
+      .selectFrom('serviceVersions')
+      .select('status')
+      .where('serviceId', '=', service.id)
+      .execute()
+    assert.ok(
+      versions.some((v) => v.status === 'draft'),
+      'the draft stays a draft',
+    )
+  })
 })
 
 describe('the service page', () => {

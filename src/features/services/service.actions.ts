@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.ts'
 import { randomToken } from '../../lib/secrets.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
+import { unknownOfficeIds } from '../offices/index.ts'
 import { msg } from './messages.fa.ts'
 import {
   emptyContent,
@@ -245,6 +246,16 @@ export async function publishService(
       }
     if (changeNote.trim() === '')
       return { ok: false, errors: { changeNote: msg.changeNoteRequired } }
+    // A link to an office that no longer exists (or never did) must not reach a public page.
+    const unknown = await unknownOfficeIds(
+      trx,
+      draft.content.offices.map((o) => o.officeId),
+    )
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        errors: { offices: 'یکی از محل‌های مراجعهٔ این خدمت وجود ندارد؛ پیوند آن را بردارید.' },
+      }
     const previous = await findPublished(trx, serviceId)
     const now = deps.clock.now()
     await publishDraftVersion(trx, {
