@@ -25,6 +25,9 @@ export interface PageProps {
   scripts?: string[]
 }
 
+/** Links in every page's footer. */
+const FOOTER_LINKS = [{ href: '/open-data', text: 'داده‌های باز' }]
+
 /** Progressive enhancement for every page: error-summary focus, password toggle. */
 export const BASE_SCRIPTS: readonly string[] = ['/assets/ui.js']
 
@@ -65,7 +68,7 @@ ${props.breadcrumbs && props.breadcrumbs.length > 0 ? breadcrumbs({ items: props
 ${banner}${props.content}
 </main>
 </div>
-${footer()}
+${footer({ links: FOOTER_LINKS })}
 </body>
 </html>
 `

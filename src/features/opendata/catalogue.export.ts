@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import { getFormFile } from '../forms/index.ts'
+import { listOfficesForExport } from '../offices/index.ts'
 import { CPSV_CONTEXT, toCpsvAp } from '../services/interop/cpsv-ap.ts'
 import { loadPortalSettings } from '../settings/index.ts'
 import {
@@ -16,7 +17,6 @@ import {
   type CatalogueHeader,
   LICENCE,
 } from './catalogue.format.ts'
-import { optionalOfficesModule } from './optional-modules.ts'
 
 /**
  * The three exports of the published catalogue, each an async sequence of text chunks written
@@ -94,11 +94,14 @@ async function* jsonChunks(deps: Deps, options: ExportOptions): AsyncGenerator<s
     }
     yield '\n}'
   }
-  const offices = await optionalOfficesModule()
-  if (offices) {
-    const list = await offices.listOfficesForExport(deps.db)
-    yield `,"offices":[${list.map((o) => `\n${JSON.stringify(o)}`).join(',')}\n]`
-  }
+  // Every office (the cards refer to them by id), with its agency's code for an import elsewhere.
+  const offices = await listOfficesForExport(deps.db)
+  yield `,"offices":[${offices
+    .map(
+      (o) =>
+        `\n${JSON.stringify({ ...o, agencyCode: ctx.agencies.get(o.agencyId)?.code ?? null })}`,
+    )
+    .join(',')}\n]`
   yield '}\n'
 }
 

@@ -11,7 +11,8 @@ import { serviceContentSchema } from '../services/service.schema.ts'
  * { format: 'mardom-catalogue', version: 1, exportedAt, publisher: { name, url },
  *   licence: { name, url }, services: [CatalogueService…],
  *   files?: { <sha256>: <base64> }      // the form files, when embedded (CLI default)
- *   offices?: [ … ] }                   // the offices the cards refer to, when available
+ *   offices: [ … ] }                    // every office (cards refer to them by id), each with
+ *                                       // its agency's id and code (`agencyCode`)
  * ```
  *
  * Each service is its stable id and slug, its agency (id, code and Persian name: an import

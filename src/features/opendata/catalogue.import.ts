@@ -5,6 +5,13 @@ import { persianSortKey } from '../../lib/fa/collate.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { formFileMeta, storeFormFile } from '../forms/index.ts'
+import {
+  agencyOfficesCacheTag,
+  findOfficesByIds,
+  listOfficesForExport,
+  officeCacheTag,
+  upsertOfficeFromImport,
+} from '../offices/index.ts'
 import { CATALOGUE_CACHE_TAG, insertDraft, type ServiceContent } from '../services/index.ts'
 import { serviceCacheTag } from '../services/service.actions.ts'
 import {
@@ -61,6 +68,14 @@ export interface RecordReport {
 export interface ImportReport {
   /** Set when the file itself is unusable (nothing was imported). */
   fileErrors: string[]
+  /** The file's offices, imported before the services that refer to them. */
+  offices: {
+    created: number
+    updated: number
+    unchanged: number
+    failed: number
+    failures: { index: number; id: string | null; errors: string[] }[]
+  }
   records: RecordReport[]
   created: number
   updated: number
@@ -91,8 +106,16 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-function emptyReport(fileErrors: string[]): ImportReport {
-  return { fileErrors, records: [], created: 0, updated: 0, unchanged: 0, failed: 0 }
+export function emptyReport(fileErrors: string[]): ImportReport {
+  return {
+    fileErrors,
+    offices: { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [] },
+    records: [],
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+  }
 }
 
 /** Reads the text of a catalogue file; a file that is not the format reports why. */
@@ -126,6 +149,7 @@ export async function importCatalogue(
     if (sha256Hex(bytes) === sha256) files.set(sha256, new Uint8Array(bytes))
     // A file whose bytes do not match its hash is left out: records using it fail below.
   }
+  await importOffices(deps, envelope.offices ?? [], report)
   const total = envelope.services.length
   for (const [index, raw] of envelope.services.entries()) {
     const r = await importRecord(deps, index, raw, files, envelope.publisher?.name ?? null)
@@ -174,6 +198,61 @@ async function importRecord(
         ? error.reasons
         : [`could not be written: ${error instanceof Error ? error.message : String(error)}`]
     return { ...base, outcome: 'failed', errors }
+  }
+}
+
+/**
+ * Offices first, each in its own transaction: matched by id, agency by code; an office
+ * identical to ours is left alone (so a second import writes nothing).
+ */
+async function importOffices(deps: Deps, offices: unknown[], report: ImportReport): Promise<void> {
+  if (offices.length === 0) return
+  const ours = new Map((await listOfficesForExport(deps.db)).map((o) => [o.id, JSON.stringify(o)]))
+  for (const [index, raw] of offices.entries()) {
+    const id = idOf(raw)
+    const fail = (errors: string[]) => {
+      report.offices.failed++
+      report.offices.failures.push({ index, id, errors })
+    }
+    if (typeof raw !== 'object' || raw === null || id === null) {
+      fail(['not an office record with an id'])
+      continue
+    }
+    const { agencyCode, ...rest } = raw as Record<string, unknown>
+    const agency =
+      typeof agencyCode === 'string' ? await findAgencyByCode(deps.db, agencyCode) : undefined
+    if (!agency) {
+      fail([`no agency with code ${String(agencyCode)} here`])
+      continue
+    }
+    const record = { ...rest, id, agencyId: agency.id }
+    if (ours.get(id) === JSON.stringify(record)) {
+      report.offices.unchanged++
+      continue
+    }
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const r = await upsertOfficeFromImport(trx, record, deps.clock.now())
+      if (!r.ok) return r
+      await recordAudit(trx, deps.clock, {
+        actor: null,
+        entityType: 'office',
+        entityId: id,
+        action: 'import',
+        agencyId: agency.id,
+        before: null,
+        after: { name: r.office.name },
+      })
+      await notifyCacheTag(trx, officeCacheTag(id))
+      await notifyCacheTag(trx, agencyOfficesCacheTag(agency.id))
+      return r
+    })
+    if (!result.ok) {
+      fail(Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`))
+      continue
+    }
+    deps.pageCache.invalidate(officeCacheTag(id))
+    deps.pageCache.invalidate(agencyOfficesCacheTag(agency.id))
+    report.offices[result.created ? 'created' : 'updated']++
   }
 }
 
@@ -278,6 +357,13 @@ async function writeRecord(
 
   const lawMap = await resolveLaws(deps, record, errors)
   await ensureFormFiles(deps, record, agency.id, files, errors)
+  const officeIds = [...new Set(record.content.offices.map((o) => o.officeId))]
+  const offices = await findOfficesByIds(deps.db, officeIds)
+  for (const id of officeIds) {
+    const office = offices.find((o) => o.id === id)
+    if (!office) errors.push(`office ${id} is neither in the file's "offices" nor known here`)
+    else if (office.agencyId !== agency.id) errors.push(`office ${id} belongs to another agency`)
+  }
   if (errors.length) throw new RecordRejected(errors)
   const content = withLaws(record.content, lawMap)
 

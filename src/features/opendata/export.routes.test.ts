@@ -46,6 +46,11 @@ describe('GET /api/v1/export/catalogue.json', () => {
       url: 'https://creativecommons.org/licenses/by/4.0/deed.fa',
     })
     assert.equal(env.files, undefined, 'the API does not embed files')
+    const offices = (env.offices ?? []) as { id: string; agencyId: string; agencyCode: string }[]
+    assert.deepEqual(
+      offices.map((o) => [o.id, o.agencyId, o.agencyCode]),
+      [[seed.officeId, seed.organisation.id, seed.organisation.code]],
+    )
     const services = env.services.map((s) => catalogueServiceSchema.parse(s))
     assert.deepEqual(
       services.map((s) => s.id).sort(),

@@ -7,3 +7,4 @@ export {
   runExport,
   runImport,
 } from './opendata.cli.ts'
+export { openDataRoutes } from './page.routes.ts'

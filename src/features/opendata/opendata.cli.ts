@@ -3,7 +3,12 @@ import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import type { Deps } from '../../deps.ts'
 import { EXPORT_FORMATS, type ExportFormat, exportChunks } from './catalogue.export.ts'
-import { type ImportReport, importCatalogue, parseCatalogueText } from './catalogue.import.ts'
+import {
+  emptyReport,
+  type ImportReport,
+  importCatalogue,
+  parseCatalogueText,
+} from './catalogue.import.ts'
 import { catalogueState } from './opendata.queries.ts'
 
 /**
@@ -102,6 +107,15 @@ export async function runExport(
 export function importReportText(report: ImportReport): string {
   const lines: string[] = []
   for (const e of report.fileErrors) lines.push(`file: ${e}`)
+  for (const f of report.offices.failures) {
+    lines.push(`office ${f.index} (${f.id ?? 'no id'}): failed`)
+    for (const e of f.errors) lines.push(`  - ${e}`)
+  }
+  const o = report.offices
+  if (o.created + o.updated + o.unchanged + o.failed > 0)
+    lines.push(
+      `offices: created ${o.created}, updated ${o.updated}, unchanged ${o.unchanged}, failed ${o.failed}`,
+    )
   for (const r of report.records) {
     if (r.outcome !== 'failed') continue
     lines.push(`record ${r.index} (${r.slug ?? r.id ?? 'no slug'}): failed`)
@@ -121,20 +135,12 @@ export async function runImport(
 ): Promise<{ code: number; report: ImportReport }> {
   const parsed = parseCatalogueText(readFileSync(path, 'utf8'))
   if (!parsed.ok) {
-    const report: ImportReport = {
-      fileErrors: parsed.errors,
-      records: [],
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      failed: 0,
-    }
-    return { code: 1, report }
+    return { code: 1, report: emptyReport(parsed.errors) }
   }
   const progress = progressReporter(stderr, 'import', parsed.envelope.services.length)
   const report = await importCatalogue(deps, parsed.envelope, {
     onProgress: (done) => progress.update(done),
   })
   progress.finish(report.records.length)
-  return { code: report.failed > 0 ? 1 : 0, report }
+  return { code: report.failed + report.offices.failed > 0 ? 1 : 0, report }
 }

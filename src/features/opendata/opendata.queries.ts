@@ -211,3 +211,11 @@ export async function findLawIdByTitleAndNumber(
 export async function findServiceBySlugForImport(db: Executor, slug: string) {
   return db.selectFrom('services').select(['id']).where('slug', '=', slug).executeTakeFirst()
 }
+
+/** How many agencies have at least one published, not withdrawn service. */
+export async function countPublishingAgencies(db: Executor): Promise<number> {
+  const row = await publishedBase(db)
+    .select(sql<number>`count(DISTINCT s.agency_id)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

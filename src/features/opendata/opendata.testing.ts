@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/actor.ts'
 import { type Agency, insertAgency } from '../agencies/index.ts'
 import { storeFormFile } from '../forms/index.ts'
 import type { Law } from '../laws/index.ts'
+import { insertOffice, officeInput } from '../offices/index.ts'
 import { insertDraft, insertService, type ServiceContent } from '../services/index.ts'
 import { emptyContent } from '../services/service.model.ts'
 
@@ -22,6 +23,7 @@ export interface SeededCatalogue {
   draftOnly: { id: string }
   formSha256: string
   formBytes: Uint8Array
+  officeId: string
 }
 
 export const TRICKY_SUMMARY = 'خلاصه با «ویرگول», "نقل‌قول" و نیم‌فاصله'
@@ -91,6 +93,24 @@ export async function seedCatalogue(deps: Deps): Promise<SeededCatalogue> {
   const lawB = await makeLaw(deps, 'آیین‌نامهٔ اجرایی صدور کارت')
   const formBytes = pdfBytes('form')
   const stored = await storeFormFile(deps.db, formBytes)
+  const office = await insertOffice(
+    deps.db,
+    organisation.id,
+    officeInput.parse({
+      name: 'دفتر مرکزی ثبت',
+      address: 'تهران، خیابان آزادی، پلاک ۱۰',
+      provinceCode: '08',
+      city: 'تهران',
+      postalCode: '1345678911',
+      lat: 35.7,
+      lng: 51.35,
+      phones: ['021-88880000'],
+      email: null,
+      hours: { sat: [{ start: '08:00', end: '14:00' }], sun: [{ start: '08:00', end: '14:00' }] },
+      closures: [{ from: '2026-12-01', to: '2026-12-02', reason: 'بازسازی' }],
+    }),
+    deps.clock.now(),
+  )
 
   const first: ServiceContent = completeContent('صدور کارت هوشمند ملی', lawA.id, {
     summary: TRICKY_SUMMARY,
@@ -101,6 +121,7 @@ export async function seedCatalogue(deps: Deps): Promise<SeededCatalogue> {
       { lawId: lawA.id, article: 'ماده ۱۰', note: null },
       { lawId: lawB.id, article: null, note: 'بند الف' },
     ],
+    offices: [{ officeId: office.id, note: 'نوبت‌دهی اینترنتی' }],
     forms: [
       {
         sha256: stored.sha256,
@@ -184,6 +205,7 @@ export async function seedCatalogue(deps: Deps): Promise<SeededCatalogue> {
     draftOnly: { id: d.id },
     formSha256: stored.sha256,
     formBytes,
+    officeId: office.id,
   }
 }
 

@@ -16,9 +16,10 @@ import { makeAgencies, pdfBytes, type SeededCatalogue, seedCatalogue } from './o
 /**
  * Export from one database, import into a fresh one that has the same agencies (same codes,
  * other ids), export again. The two exports are identical except for what is the importing
- * installation's own: `exportedAt`, each service's `agency.id` (agencies are matched by code),
- * `publishedAt` and `publicChangedAt` (when it became public there). Service ids, slugs,
- * version numbers, change notes, cards, law ids and the embedded form files all survive.
+ * installation's own: `exportedAt`, each service's `agency.id` and each office's `agencyId`
+ * (agencies are matched by code), `publishedAt` and `publicChangedAt` (when it became public
+ * there). Service ids, slugs, version numbers, change notes, cards, law ids, office ids and
+ * the embedded form files all survive.
  */
 let source: TestApp
 let target: TestApp
@@ -40,10 +41,14 @@ function envelopeOf(text: string) {
 
 /** The export with the fields that belong to the installation (documented above) removed. */
 function comparable(text: string): unknown {
-  const doc = JSON.parse(text) as Record<string, unknown> & { services: Record<string, unknown>[] }
+  const doc = JSON.parse(text) as Record<string, unknown> & {
+    services: Record<string, unknown>[]
+    offices: Record<string, unknown>[]
+  }
   return {
     ...doc,
     exportedAt: null,
+    offices: doc.offices.map((o) => ({ ...o, agencyId: null })),
     services: doc.services.map((s) => ({
       ...s,
       agency: { ...(s.agency as object), id: null },
@@ -93,12 +98,20 @@ describe('export → import → export', () => {
     assert.equal(before.laws, 0)
     assert.equal(before.files, 0)
 
+    assert.equal(env.offices?.length, 1)
     const report = await importCatalogue(target.deps, env)
     assert.deepEqual(
       [report.created, report.updated, report.unchanged, report.failed],
       [2, 0, 0, 0],
       JSON.stringify(report.records),
     )
+    assert.deepEqual(report.offices, {
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      failures: [],
+    })
     const again = await exportText(target.deps)
     assert.deepEqual(comparable(again), comparable(exported))
 
@@ -113,6 +126,7 @@ describe('export → import → export', () => {
     assert.deepEqual(audit.map((a) => `${a.entityType}/${a.actorLabel}`).sort(), [
       'law/system',
       'law/system',
+      'office/system',
       'service/system',
       'service/system',
     ])
@@ -125,6 +139,7 @@ describe('export → import → export', () => {
       [report.created, report.updated, report.unchanged, report.failed],
       [0, 0, 2, 0],
     )
+    assert.equal(report.offices.unchanged, 1)
     assert.deepEqual(await counts(target.deps), before)
   })
 
