@@ -415,6 +415,8 @@ describe('downloads', () => {
     assert.equal(staff.headers.get('content-type'), 'application/pdf')
     assert.match(staff.headers.get('cache-control') ?? '', /private/)
     assert.deepEqual(new Uint8Array(await staff.arrayBuffer()), bytes)
+    const preview = await html(await client.get(`/admin/services/${id}/preview`))
+    assert.equal(preview('#forms-table a').attr('href'), `/admin/services/${id}/forms/${sha}`)
     const stranger = await signedIn(otherEditor)
     assert.equal((await stranger.get(`/admin/services/${id}/forms/${sha}`)).status, 403)
     // A file stored but attached to another service is not served under this one.
@@ -474,5 +476,7 @@ describe('versions share files; history shows a replaced form', () => {
     // The old file is still served: version 1 and 2 are public records.
     assert.equal((await t.app.request(`/services/${slug}/forms/${sha1}`)).status, 200)
     assert.equal((await t.app.request(`/services/${slug}/forms/${sha256Hex(second)}`)).status, 200)
+    const v1 = await html(await t.app.request(`/services/${slug}/v/1`))
+    assert.equal(v1('#forms-table a').attr('href'), `/services/${slug}/forms/${sha1}`)
   })
 })
