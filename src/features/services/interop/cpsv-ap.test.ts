@@ -393,3 +393,56 @@ describe('toCpsvAp: channels (R12)', () => {
     )
   })
 })
+
+describe('toCpsvAp: offices as physical channels', () => {
+  const office = {
+    id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b',
+    name: 'ادارهٔ ثبت احوال منطقهٔ ۶',
+    address: 'خیابان کارگر شمالی، پلاک ۱۲',
+    city: 'تهران',
+    provinceCode: '23',
+    postalCode: '1411713111',
+    phones: ['02188881234'],
+    email: 'office6@example.ir',
+    hours: {
+      sat: [{ start: 450, end: 870 }],
+      sun: [{ start: 450, end: 870 }],
+      mon: [],
+      tue: [],
+      wed: [{ start: 450, end: 810 }],
+      thu: [],
+      fri: [],
+    },
+  }
+
+  it('an office becomes a cv:Channel with a locn:Address and opening hours, and conforms', async () => {
+    const doc = toCpsvAp({ ...nationalSample(), offices: [office] })
+    const iri = `${SAMPLE_BASE_URL}/offices/${office.id}`
+    const ch = nodeById(doc, iri)
+    assert.equal(ch['@type'], 'cv:Channel')
+    assert.ok(ids(service(doc)['cv:hasChannel']).includes(iri))
+    const address = nodeById(doc, ids(ch['locn:address'])[0] ?? '')
+    assert.equal(address['@type'], 'locn:Address')
+    assert.equal(address['locn:postCode'], '1411713111')
+    const hours = nodeById(doc, ids(ch['cv:openingHours'])[0] ?? '')
+    assert.equal(hours['@type'], 'time:TemporalEntity')
+    assert.match(JSON.stringify(hours['dct:description']), /شنبه ۷:۳۰ تا ۱۴:۳۰/)
+    const contact = nodeById(doc, `${iri}#contact`)
+    assert.equal(contact['cv:telephone'], '02188881234')
+    assert.deepEqual(ids(contact['cv:openingHours']), [hours['@id']])
+    assert.ok(ids(service(doc)['cv:contactPoint']).includes(`${iri}#contact`))
+    const r = await validateAgainstCpsvShapes(doc)
+    assert.equal(r.violations.length, 0, explain(r))
+  })
+
+  it('negative control: an address line without a language tag breaks rdf:langString', async () => {
+    const doc = toCpsvAp({ ...nationalSample(), offices: [office] })
+    const address = nodeById(doc, `${SAMPLE_BASE_URL}/offices/${office.id}#address`)
+    address['locn:fullAddress'] = 'no language'
+    const r = await validateAgainstCpsvShapes(doc)
+    assert.ok(
+      r.violations.some((v) => v.path === 'http://www.w3.org/ns/locn#fullAddress'),
+      explain(r),
+    )
+  })
+})

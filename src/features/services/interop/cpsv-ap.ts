@@ -56,7 +56,26 @@ export interface CpsvInput {
   parentAgencies: Agency[]
   /** The laws cited in `content.legalBases`. */
   laws: Law[]
+  /** The offices linked in `content.offices` (physical channels); absent or empty: none. */
+  offices?: CpsvOffice[]
 }
+
+/** An office that delivers the service in person: what the export says about it. */
+export interface CpsvOffice {
+  id: string
+  name: string
+  address: string
+  city: string
+  provinceCode: string
+  postalCode: string
+  phones: string[]
+  email: string | null
+  /** Weekly opening hours, minutes after Tehran midnight, Saturday first. */
+  hours: Record<OfficeWeekday, { start: number; end: number }[]>
+}
+
+export const OFFICE_WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const
+export type OfficeWeekday = (typeof OFFICE_WEEKDAYS)[number]
 
 export type JsonLdValue = string | number | boolean | JsonLdNode | JsonLdValue[]
 export interface JsonLdNode {
@@ -81,6 +100,8 @@ export const CPSV_CONTEXT = {
   owl: 'http://www.w3.org/2002/07/owl#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  locn: 'http://www.w3.org/ns/locn#',
+  time: 'http://www.w3.org/2006/time#',
 } as const
 
 /** EU Publications Office authority tables (the IRIs CPSV-AP recommends for these code lists). */
@@ -347,6 +368,86 @@ function channel(
   })
 }
 
+const WEEKDAY_FA: Record<OfficeWeekday, string> = {
+  sat: 'شنبه',
+  sun: 'یکشنبه',
+  mon: 'دوشنبه',
+  tue: 'سه‌شنبه',
+  wed: 'چهارشنبه',
+  thu: 'پنجشنبه',
+  fri: 'جمعه',
+}
+
+const clockFa = (minutes: number) =>
+  toPersianDigits(`${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`)
+
+/** «شنبه ۷:۳۰ تا ۱۴:۳۰؛ …» for the days the office opens; null when no hours are known. */
+export function weeklyHoursText(hours: CpsvOffice['hours']): string | null {
+  const days = OFFICE_WEEKDAYS.filter((d) => hours[d].length > 0).map(
+    (d) =>
+      `${WEEKDAY_FA[d]} ${hours[d].map((i) => `${clockFa(i.start)} تا ${clockFa(i.end)}`).join(' و ')}`,
+  )
+  return days.length ? days.join('؛ ') : null
+}
+
+/**
+ * An office as a physical `cv:Channel` (type «office», owned by the authority) with its
+ * `locn:Address`, and a `cv:ContactPoint` with its phone, e-mail and opening hours (a
+ * `time:TemporalEntity` described in words). Returns the channel's and contact point's IRIs.
+ */
+function officeChannel(
+  g: Graph,
+  baseUrl: string,
+  o: CpsvOffice,
+  owner: string,
+): { channel: string; contact: string | null } {
+  const iri = `${trimBase(baseUrl)}/offices/${seg(o.id)}`
+  const p = findProvince(o.provinceCode)
+  const hoursText = weeklyHoursText(o.hours)
+  const hours = hoursText
+    ? g.add({
+        '@id': `${iri}#hours`,
+        '@type': 'time:TemporalEntity',
+        'dct:description': fa(`ساعت کار: ${hoursText}`),
+      })
+    : null
+  const address = g.add({
+    '@id': `${iri}#address`,
+    '@type': 'locn:Address',
+    'locn:fullAddress': fa(
+      [o.address, o.city, p ? `استان ${p.nameFa}` : '', `کد پستی ${toPersianDigits(o.postalCode)}`]
+        .filter((x) => x !== '')
+        .join('، '),
+    ),
+    'locn:thoroughfare': fa(o.address),
+    'locn:postName': fa(o.city),
+    ...(p ? { 'locn:adminUnitL1': fa(`استان ${p.nameFa}`) } : {}),
+    'locn:postCode': o.postalCode,
+  })
+  const channel = g.add({
+    '@id': iri,
+    '@type': 'cv:Channel',
+    'dct:identifier': o.id,
+    'dct:type': ref(concept(g, baseUrl, 'channel-type', 'office', 'مراجعهٔ حضوری به دفتر دستگاه')),
+    'dct:description': fa(`${o.name}، ${o.address}، ${o.city}`),
+    'cv:ownedBy': ref(owner),
+    'locn:address': ref(address),
+    ...(hours ? { 'cv:openingHours': ref(hours) } : {}),
+  })
+  const phone = o.phones[0]
+  const contact =
+    phone || o.email
+      ? g.add({
+          '@id': `${iri}#contact`,
+          '@type': 'cv:ContactPoint',
+          ...(phone ? { 'cv:telephone': phone } : {}),
+          ...(o.email ? { 'cv:email': o.email } : {}),
+          ...(hours ? { 'cv:openingHours': ref(hours) } : {}),
+        })
+      : null
+  return { channel, contact }
+}
+
 const nonEmpty = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x !== ''))]
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +570,13 @@ export function toCpsvAp(input: CpsvInput): JsonLdDocument {
         ]
       : [],
   )
-  const contactPoints = [...(contactPoint ? [contactPoint] : []), ...phoneContacts]
+  const offices = (input.offices ?? []).map((o) => officeChannel(g, baseUrl, o, authority))
+  channels.push(...offices.map((o) => o.channel))
+  const contactPoints = [
+    ...(contactPoint ? [contactPoint] : []),
+    ...phoneContacts,
+    ...offices.flatMap((o) => (o.contact ? [o.contact] : [])),
+  ]
 
   const p = servedProvince(input)
   const classification = [
