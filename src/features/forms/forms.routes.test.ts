@@ -215,6 +215,20 @@ describe('uploading a form to the draft', () => {
     assert.equal(await countFormFiles(t.deps.db), files)
   })
 
+  it('accepts a file of exactly 10 MB (over the 1 MB limit elsewhere) and serves it back intact', async () => {
+    const id = await draftService()
+    const client = await signedIn(editor)
+    const bytes = new Uint8Array(MAX_FORM_BYTES)
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) & 0xff
+    bytes.set(pdfBytes())
+    const res = await upload(client, id, bytes, 'بزرگ.pdf', { title: 'فرم بزرگ', language: 'fa' })
+    assert.equal(res.status, 303)
+    const back = await client.get(`/admin/services/${id}/forms/${sha256Hex(bytes)}`)
+    assert.equal(back.status, 200)
+    assert.equal(back.headers.get('content-length'), String(MAX_FORM_BYTES))
+    assert.equal(sha256Hex(new Uint8Array(await back.arrayBuffer())), sha256Hex(bytes))
+  })
+
   it('answers a body over the upload limit with a Persian 413, changing nothing', async () => {
     const id = await draftService()
     const client = await signedIn(editor)
