@@ -19,6 +19,7 @@ import {
   listBrokenLinks,
   type UrlCheckOptions,
 } from '../features/channels/index.ts'
+import { mapLimited } from '../features/channels/link-check.ts'
 import { findCheck } from '../features/channels/link-checks.queries.ts'
 import { storeFormFile } from '../features/forms/index.ts'
 import type { ServiceChannel } from '../features/services/service.model.ts'
@@ -28,7 +29,8 @@ import { CHECK_LINKS_LOCK, checkLinksJob } from './check-links.ts'
 let server: Server
 let base = ''
 const seen: { method: string; path: string; ua: string }[] = []
-let slowRelease: (() => void) | undefined
+let inFlight = 0
+let maxInFlight = 0
 
 function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x')
@@ -58,9 +60,14 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
       // Never answers within the test timeout.
       setTimeout(() => res.writeHead(200).end(), 3_000).unref()
       return
-    case '/held':
-      // Answers when the test says so (keeps a run going while another tries to start).
-      slowRelease = () => res.writeHead(200).end()
+    case '/busy':
+      // Counts requests in flight, to check the concurrency bound.
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      setTimeout(() => {
+        inFlight--
+        res.writeHead(200).end()
+      }, 60)
       return
     default:
       res.writeHead(404).end()
@@ -130,6 +137,14 @@ describe('checkUrl against a local server', () => {
       ['HEAD', 'GET'],
     )
   })
+  it('checks at most `concurrency` links at a time', async () => {
+    maxInFlight = 0
+    const urls = Array.from({ length: 8 }, (_, i) => `${base}/busy?n=${i}`)
+    const results = await mapLimited(urls, 3, (u) => checkUrl(u, opts))
+    assert.ok(results.every((r) => r.ok))
+    assert.equal(maxInFlight, 3)
+  })
+
   it('a refused connection and a non-web address are broken', async () => {
     assert.equal((await checkUrl('http://127.0.0.1:1/', opts)).ok, false)
     assert.equal((await checkUrl('ftp://example.ir/x', opts)).ok, false)
