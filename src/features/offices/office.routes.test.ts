@@ -330,6 +330,11 @@ describe('linking offices to a service', () => {
     assert.match(overview, /دفتر ستاد/)
     assert.match(overview, /ادارهٔ کل اصفهان — فقط صبح‌ها/)
 
+    const preview = cheerio.load(
+      await (await client.get(`/admin/services/${service.id}/preview`)).text(),
+    )
+    assert.equal(preview('li.mr-office').length, 2, 'the draft preview shows the linked offices')
+
     const outsider = await signedIn(otherEditor)
     assert.equal((await outsider.get(`/admin/services/${service.id}/edit/offices`)).status, 403)
 
@@ -572,6 +577,14 @@ describe('the offices API', () => {
       await apiRequest(t.app, 'GET', `/api/v1/agencies/${agency.id}/offices`)
     ).json()) as { items: { id: string }[] }
     assert.ok(list.items.some((o) => o.id === json.id))
+  })
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await (await apiRequest(t.app, 'GET', '/api/v1/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+    }
+    for (const path of ['/agencies/{id}/offices', '/offices/{id}', '/services/{id}/offices'])
+      assert.ok(doc.paths[path], path)
   })
 
   it('gives the offices of a published service, with each link’s note', async () => {

@@ -14,6 +14,7 @@ import {
   findAgencyById,
   listAgencyBriefs,
 } from '../agencies/index.ts'
+import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { readFields } from '../services/admin.access.ts'
 import { CATALOGUE_CACHE_TAG } from '../services/service.actions.ts'
 import { msg } from './messages.fa.ts'
@@ -70,7 +71,11 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
         const cal = await calendarAround(deps, now)
         const filter = parseOfficeFilter(c.req.query('province'), c.req.query('city'))
         const f = filtered(offices, cal, now, filter, `/agencies/${agency.code}/offices`)
-        tags = [agencyOfficesCacheTag(agency.id), ...offices.map((o) => officeCacheTag(o.id))]
+        tags = [
+          agencyOfficesCacheTag(agency.id),
+          CALENDAR_CACHE_TAG,
+          ...offices.map((o) => officeCacheTag(o.id)),
+        ]
         expiresAt = earliestChange(f.statuses)?.getTime() ?? null
         return page(c, {
           title: msg.listTitleOf(agency.nameFa),
@@ -103,7 +108,7 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
       c,
       deps.pageCache,
       // Publishing any service may add this office to it: the catalogue tag covers that.
-      () => [officeCacheTag(id), CATALOGUE_CACHE_TAG],
+      () => [officeCacheTag(id), CATALOGUE_CACHE_TAG, CALENDAR_CACHE_TAG],
       async () => {
         const office = await findOfficeById(deps.db, id)
         if (!office) throw new NotFoundError('office.not-found', msg.notFound)

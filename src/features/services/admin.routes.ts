@@ -15,7 +15,12 @@ import {
   staffFormHref,
 } from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
-import { officeLinkRoutes, officeNamer, officesOverviewRow } from '../offices/index.ts'
+import {
+  loadServiceOffices,
+  officeLinkRoutes,
+  officeNamer,
+  officesOverviewRow,
+} from '../offices/index.ts'
 import { processEditorRoutes, processOverview } from '../processes/editor/index.ts'
 import { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
 import { newServiceForm, parseFields, publishForm, withdrawForm } from './editor.input.ts'
@@ -336,6 +341,15 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
           forms: await publicFormItems(deps.db, draft.content.forms, (sha) =>
             staffFormHref(service.id, sha),
           ),
+          offices: (
+            await loadServiceOffices(
+              deps,
+              draft.content.offices,
+              { province: c.req.query('province'), city: c.req.query('city') },
+              `/admin/services/${service.id}/preview`,
+              deps.clock.now(),
+            )
+          ).view,
         },
       }),
     })
