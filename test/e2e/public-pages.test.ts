@@ -20,6 +20,7 @@ describe('public pages in Chromium', () => {
     ['agency index', () => '/agencies'],
     ['agency page', () => `/agencies/${agencyCode}`],
     ['sign-in page', () => '/sign-in'],
+    ['open-data page', () => '/open-data'],
   ]
 
   for (const [name, path] of pages) {
