@@ -71,6 +71,7 @@ export const ACTION_LABELS: Record<string, string> = {
   publish: 'انتشار',
   withdraw: 'لغو خدمت',
   restore: 'بازگرداندن خدمت',
+  import: 'ورود از پروندهٔ کاتالوگ',
 }
 
 export function entityLabel(type: string): string {
