@@ -127,6 +127,7 @@ export const msg = {
   linksConflict:
     'در این فاصله کس دیگری پیش‌نویس را ذخیره کرده است. انتخاب شما نگه داشته شد؛ دوباره بررسی و ذخیره کنید.',
   linksManage: 'ویرایش محل‌های مراجعه',
+  manageOffices: 'افزودن یا ویرایش محل‌های مراجعهٔ دستگاه',
   linksCount: (n: string) => `${n} محل`,
   officeRemoved: 'محل حذف‌شده',
 } as const

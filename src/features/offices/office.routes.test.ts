@@ -462,6 +462,11 @@ describe('the service page', () => {
         .get(),
       ['دفتر کاشان'],
     )
+    const officePage = await (await t.client().get(`/offices/${kashan.id}`)).text()
+    assert.ok(
+      officePage.includes(`href="/services/${slug}">خدمت چندمحلی<`),
+      'the office page lists the service',
+    )
   })
 
   it('is cached until the next opening or closing, and an office edit invalidates it', async () => {

@@ -42,7 +42,7 @@ export function linksPage(v: LinksPageView): Html {
     <h1 class="mr-heading-l">${msg.linksTitle}</h1>
     ${v.notice ? html`<div class="mr-inset-text" role="status">${v.notice}</div>` : ''}
     <p class="mr-body">${msg.linksLead}</p>
-    <p class="mr-body"><a class="mr-link" href="/admin/offices">${msg.listTitle}</a></p>
+    <p class="mr-body"><a class="mr-link" href="/admin/offices">${msg.manageOffices}</a></p>
     ${
       v.choices.length === 0
         ? html`<p class="mr-body">${msg.linksNone}</p>`
@@ -57,7 +57,14 @@ export function linksPage(v: LinksPageView): Html {
             <label class="mr-label mr-checkboxes__label" for="office-${i + 1}">${c.name}
               <span class="mr-hint mr-checkboxes__hint">${c.agencyName} — ${c.place}</span></label>
           </div>
-          ${textInput({ name: `note-${c.id}`, id: `note-${i + 1}`, label: { text: `${msg.linkNote}: ${c.name}`, classes: 'mr-label--s' }, value: c.note, errorMessage: fieldError(v.errors, `note-${c.id}`) })}`,
+          ${textInput({
+            name: `note-${c.id}`,
+            id: `note-${i + 1}`,
+            label: { text: `${msg.linkNote}: ${c.name}`, classes: 'mr-label--s' },
+            classes: 'mr-input--width-30',
+            value: c.note,
+            errorMessage: fieldError(v.errors, `note-${c.id}`),
+          })}`,
         )}</div>
       </fieldset>
       ${button({ text: msg.save })}
