@@ -122,6 +122,17 @@ describe('GET /api/v1/export/catalogue.json', () => {
     assert.equal(changed.status, 200)
     assert.notEqual(changed.headers.get('etag'), etag)
     assert.equal(catalogueEnvelopeSchema.parse(await changed.json()).services.length, 1)
+    const beforeOffice = changed.headers.get('etag') ?? ''
+    t.clock.advance(60_000)
+    await t.deps.db
+      .updateTable('offices')
+      .set({ name: 'دفتر مرکزی ثبت (نشانی تازه)', updatedAt: t.clock.now() })
+      .execute()
+    const officeEdited = await get('/api/v1/export/catalogue.json', {
+      'if-none-match': beforeOffice,
+    })
+    assert.equal(officeEdited.status, 200, 'an office edit changes the JSON export, so its ETag')
+    await officeEdited.body?.cancel()
     await t.deps.db
       .updateTable('services')
       .set({ withdrawnAt: null, withdrawnReason: null, publicChangedAt: t.clock.now() })

@@ -19,8 +19,8 @@ const tags = ['دادهٔ باز']
 
 /**
  * The ETag of an export, known before building it: the format, the file format's version,
- * the number of public services and the latest change to anything an export shows. Weak,
- * because the JSON carries its own `exportedAt`.
+ * the number of public services and rows behind it, and the latest change to anything an
+ * export shows. Weak, because the JSON carries its own `exportedAt`.
  */
 export function exportEtag(deps: Deps, format: ExportFormat, state: CatalogueState): string {
   const key = [
@@ -28,6 +28,7 @@ export function exportEtag(deps: Deps, format: ExportFormat, state: CatalogueSta
     CATALOGUE_VERSION,
     deps.config.publicUrl,
     state.count,
+    state.rows,
     state.lastChange?.toISOString() ?? '',
   ].join('|')
   return `W/"${createHash('sha1').update(key).digest('base64url')}"`

@@ -52,6 +52,8 @@ export interface CatalogueState {
   count: number
   /** The latest change of anything an export shows; null for an empty, never-touched catalogue. */
   lastChange: Date | null
+  /** Row counts of what the exports draw on, so a deletion changes the ETag too. */
+  rows: string
 }
 
 const latest = (...ds: (Date | null | undefined)[]) =>
@@ -59,30 +61,38 @@ const latest = (...ds: (Date | null | undefined)[]) =>
 
 /**
  * What an export's ETag and Last-Modified come from, without building it: the number of
- * public services and the latest public change, agency edit or law edit.
+ * public services, the latest public change (withdrawals included), the latest edit of an
+ * agency, law, office or portal setting, and how many of each there are.
  */
 export async function catalogueState(db: Executor): Promise<CatalogueState> {
-  const [services, changes, agencies, laws] = await Promise.all([
-    publishedBase(db)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    // Every service, so a withdrawal (which leaves the published set) changes the state too.
-    db
-      .selectFrom('services')
-      .select((eb) => eb.fn.max('publicChangedAt').as('at'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('agencies')
-      .select((eb) => eb.fn.max('updatedAt').as('at'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('laws')
-      .select((eb) => eb.fn.max('updatedAt').as('at'))
-      .executeTakeFirstOrThrow(),
-  ])
+  const { rows } = await sql<{
+    n: number
+    servicesAt: Date | null
+    agenciesAt: Date | null
+    lawsAt: Date | null
+    officesAt: Date | null
+    settingsAt: Date | null
+    agencies: number
+    laws: number
+    offices: number
+  }>`SELECT
+      (SELECT count(*) FROM services s
+        JOIN service_versions v ON v.service_id = s.id AND v.status = 'published'
+        WHERE s.withdrawn_at IS NULL)::int AS n,
+      (SELECT max(public_changed_at) FROM services) AS services_at,
+      (SELECT max(updated_at) FROM agencies) AS agencies_at,
+      (SELECT max(updated_at) FROM laws) AS laws_at,
+      (SELECT max(updated_at) FROM offices) AS offices_at,
+      (SELECT max(updated_at) FROM settings) AS settings_at,
+      (SELECT count(*) FROM agencies)::int AS agencies,
+      (SELECT count(*) FROM laws)::int AS laws,
+      (SELECT count(*) FROM offices)::int AS offices`.execute(db)
+  const r = rows[0]
+  if (!r) throw new Error('catalogue state query returned no row')
   return {
-    count: Number(services.n),
-    lastChange: latest(changes.at, agencies.at, laws.at),
+    count: Number(r.n),
+    lastChange: latest(r.servicesAt, r.agenciesAt, r.lawsAt, r.officesAt, r.settingsAt),
+    rows: `${r.agencies}/${r.laws}/${r.offices}`,
   }
 }
 

@@ -96,7 +96,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       tags,
       summary: 'فهرست خدمات منتشرشده',
       description:
-        'با updated_since، به‌جای فهرست الفبایی، تغییرات از آن زمان (ServiceChanges) برمی‌گردد.',
+        'با updated_since، به‌جای فهرست الفبایی، تغییرات از آن زمان (ServiceChanges) برمی‌گردد و پالایه‌های دیگر (دستگاه، گیرنده، رویداد، استان) به کار نمی‌روند.',
       request: { query: listQuery },
       responses: {
         200: {
