@@ -608,3 +608,20 @@ describe('the offices API', () => {
     )
   })
 })
+
+describe('the admin list', () => {
+  it('shows an agency’s own offices to its staff, refuses another agency’s, and lets the central admin pick', async () => {
+    await makeOffice(agency, { name: 'دفتر فهرست مدیریتی' })
+    const client = await signedIn(editor)
+    const own = await client.get(`/admin/offices?agency=${agency.code}`)
+    assert.equal(own.status, 200)
+    assert.match(await own.text(), /دفتر فهرست مدیریتی/)
+    assert.equal((await client.get(`/admin/offices?agency=${other.code}`)).status, 403)
+    const centralClient = await signedIn(central)
+    assert.match(
+      await (await centralClient.get(`/admin/offices?agency=${agency.code}`)).text(),
+      /دفتر فهرست مدیریتی/,
+    )
+    assert.equal((await t.client().get('/admin/offices')).status, 303)
+  })
+})

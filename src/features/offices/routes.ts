@@ -195,9 +195,9 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const code = c.req.query('agency') ?? ''
     let agency: Agency | undefined
     if (isCentralAdmin(actor)) agency = code ? await findAgencyByCode(deps.db, code) : undefined
-    else if (actor.agencyId && (!code || code === c.get('actor')?.agencyId))
-      agency = await findAgencyById(deps.db, actor.agencyId)
-    if (!isCentralAdmin(actor) && (!agency || !canManageOfficesOf(actor, agency.id)))
+    else if (actor.agencyId) agency = await findAgencyById(deps.db, actor.agencyId)
+    const own = agency !== undefined && (!code || code === agency.code)
+    if (!isCentralAdmin(actor) && (!agency || !own || !canManageOfficesOf(actor, agency.id)))
       throw new ForbiddenError('offices.manage', msg.forbidden)
     const offices = agency ? await listAgencyOffices(deps.db, agency.id) : []
     const heading = agency ? msg.listTitleOf(agency.nameFa) : msg.listTitle
