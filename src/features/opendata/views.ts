@@ -14,6 +14,15 @@ export interface OpenDataView {
   licenceUrl: string
 }
 
+/**
+ * Latin codes inside a Persian sentence (`per_period:…/month|year`, `ISO 8601`) each become an
+ * isolated left-to-right run, so the bidi algorithm does not scatter their parts.
+ */
+export function withLtrCodes(text: string): Html {
+  const parts = text.split(/([A-Za-z][A-Za-z0-9_:./|-]*(?: [0-9]+)?)/)
+  return html`${parts.map((p, i) => (i % 2 === 1 ? html`<bdi dir="ltr">${p}</bdi>` : p))}`
+}
+
 export function openDataPage(v: OpenDataView): Html {
   return html`<h1 class="mr-heading-l">${m.title}</h1>
 <p class="mr-body-l">${m.lead}</p>
@@ -54,7 +63,7 @@ ${table({
   firstCellIsHeader: true,
   rows: v.csvColumns.map((c) => [
     { html: html`<code dir="ltr">${c.name}</code>` },
-    { text: c.description },
+    { html: withLtrCodes(c.description) },
   ]),
 })}
 <p class="mr-body">${m.csvFormulaNote}</p>
