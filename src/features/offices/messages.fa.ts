@@ -71,7 +71,7 @@ export const msg = {
   noOffices: 'هنوز محل مراجعه‌ای ثبت نشده است.',
   openNow: 'اکنون باز است',
   closedNow: 'اکنون بسته است',
-  closesAt: (t: string) => `تا ساعت ${t} باز است`,
+  closesAt: (when: string) => `تا ${when} باز است`,
   opensAt: (when: string) => `باز می‌شود: ${when}`,
   todayHours: 'ساعات کار امروز',
   closedToday: 'امروز تعطیل است',

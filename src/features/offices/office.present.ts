@@ -72,9 +72,11 @@ export function whenText(instant: Date, now: Date): string {
 
 export function statusText(s: OpenStatus, now: Date): string {
   if (s.open) {
-    return s.nextClose
-      ? `${msg.openNow}؛ ${msg.closesAt(whenText(s.nextClose, now).replace(/^امروز ساعت /, ''))}`
-      : msg.openNow
+    // Open round the clock for a week or more: no closing time worth announcing.
+    const far = !s.nextClose || s.nextClose.getTime() - now.getTime() > 7 * 86_400_000
+    return far || !s.nextClose
+      ? msg.openNow
+      : `${msg.openNow}؛ ${msg.closesAt(whenText(s.nextClose, now).replace(/^امروز /, ''))}`
   }
   return s.nextOpen ? `${msg.closedNow}؛ ${msg.opensAt(whenText(s.nextOpen, now))}` : msg.closedNow
 }

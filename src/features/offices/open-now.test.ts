@@ -155,9 +155,34 @@ describe('open now', () => {
     const late = openStatus(night, cal(), tehran('2026-11-22', '23:00'))
     assert.equal(late.open, true)
     assert.deepEqual(late.nextClose, tehran('2026-11-23', '02:00'))
+    assert.equal(
+      statusText(late, tehran('2026-11-22', '23:00')),
+      'اکنون باز است؛ تا فردا ساعت ۰۲:۰۰ باز است',
+    )
     const early = openStatus(night, cal(), now)
     assert.equal(early.open, true, 'still open just after midnight')
     assert.equal(early.today.day, '2026-11-23')
+  })
+
+  it('an office open round the clock is simply open, without a closing time', () => {
+    const always = iv('00:00', '24:00')
+    const allDay = schedule({
+      hours: {
+        sat: [always],
+        sun: [always],
+        mon: [always],
+        tue: [always],
+        wed: [always],
+        thu: [always],
+        fri: [always],
+      },
+    })
+    const now = tehran('2026-11-22', '03:00')
+    const s = openStatus(allDay, cal(['2026-11-23']), now)
+    assert.equal(s.open, true)
+    assert.deepEqual(s.nextClose, tehran('2026-11-23', '00:00'), 'the holiday closes it')
+    const noHolidays = openStatus(allDay, cal(), now)
+    assert.equal(statusText(noHolidays, now), 'اکنون باز است')
   })
 
   it('hoursOnDay ranks exception over closure over holiday over the week', () => {
