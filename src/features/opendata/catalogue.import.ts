@@ -49,7 +49,8 @@ import {
  * the file's id, slug and version number, or gets a new published version when its published
  * card differs; an identical card changes nothing, so importing the same file twice is a no-op.
  * A service whose agency differs, whose slug belongs to another service, or that has an
- * unpublished draft here is refused. Every write is audited (actor: system, action `import`)
+ * unpublished draft here is refused. A service withdrawn here stays withdrawn (its card is
+ * still brought up to date): withdrawing and restoring are the agency's decisions. Every write is audited (actor: system, action `import`)
  * and the changed services' cached pages are invalidated, here and in other processes.
  *
  * Messages are English, like the rest of the CLI; field messages from the card's own schema
