@@ -76,6 +76,7 @@ export const msg = {
   todayHours: 'ساعات کار امروز',
   closedToday: 'امروز تعطیل است',
   closedDay: 'تعطیل',
+  map: 'نقشه',
   mapLink: 'نمایش روی نقشه (اوپن‌استریت‌مپ)',
   geoLink: 'باز کردن در برنامهٔ نقشه',
   servicesHere: 'خدماتی که در این محل ارائه می‌شود',

@@ -52,7 +52,7 @@ export function officeFacts(o: OfficeCard): Html {
         ]
       : []),
     {
-      key: { text: 'نقشه' },
+      key: { text: msg.map },
       value: {
         html: html`<a class="mr-link" href="${o.mapUrl}" rel="noopener noreferrer">${msg.mapLink}</a><br><a class="mr-link" href="${o.geoUri}">${msg.geoLink}</a>`,
       },
