@@ -207,6 +207,8 @@ export interface SearchEntriesTable {
   words: string[]
   audiences: string[]
   lifeEvents: string[]
+  audienceBits: number
+  lifeEventBits: number
   provinceCode: string | null
   online: boolean
   publishedAt: Timestamp

@@ -10,6 +10,9 @@ import { type Kysely, sql } from 'kysely'
 //   title_compact / names_compact / all_compact — the same without spaces (ZWNJ, space and no
 //     space meet), trigram-indexed for substring matches;
 //   document — weighted `simple` tsvector (A title, B names, C body) for word-prefix matches.
+// audience_bits / life_event_bits repeat the two arrays as bit sets (bit i = the i-th value of
+// AUDIENCES / LIFE_EVENTS in the service model), so filters and facet counts over thousands of
+// matches are integer tests rather than array scans.
 // search_words is the vocabulary (with document frequency) that typo correction and "did you
 // mean" look words up in (pg_trgm similarity). search_zero_results counts queries that found
 // nothing, per Tehran day: the normalised query only, no person, session or address.
@@ -35,10 +38,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         setweight(to_tsvector('simple'::regconfig, names_key), 'B') ||
         setweight(to_tsvector('simple'::regconfig, body_key), 'C')
       ) STORED,
-      title_doc tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_key)) STORED,
-      names_doc tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, names_key)) STORED,
       audiences text[] NOT NULL,
       life_events text[] NOT NULL,
+      audience_bits integer NOT NULL,
+      life_event_bits integer NOT NULL,
       province_code text,
       online boolean NOT NULL,
       published_at timestamptz NOT NULL
@@ -59,7 +62,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       word text COLLATE "C" PRIMARY KEY,
       df integer NOT NULL CHECK (df > 0)
     )`.execute(db)
-  await sql`CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops)`.execute(
+  // GiST, not GIN: typo correction asks for the nearest words (`ORDER BY word <-> $1 LIMIT n`),
+  // which only GiST answers by walking the index.
+  await sql`CREATE INDEX search_words_trgm ON search_words USING gist (word gist_trgm_ops)`.execute(
     db,
   )
 

@@ -95,13 +95,31 @@ function meaningful(words: string[]): string[] {
   return long.length > 0 ? long : words
 }
 
-export function variantOf(words: string[], penalty: number): QueryVariant {
+/**
+ * Every word as a prefix, all required; with two or more words, also each reading where two
+ * neighbouring words are written together («گواهی نامه» → «گواهینامه»), which the index holds
+ * as joined pairs, so ZWNJ, space and no space meet in the word index.
+ */
+function tsqueryOf(words: string[]): string {
   const ts = meaningful(words)
+  const all = (ws: string[]) => ws.map((w) => `'${w}':*`).join(' & ')
+  if (words.length < 2) return all(ts)
+  const readings = [`(${all(ts)})`]
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = [...words.slice(0, i), `${words[i]}${words[i + 1]}`, ...words.slice(i + 2)]
+    readings.push(`(${all(meaningful(joined))})`)
+  }
+  return readings.join(' | ')
+}
+
+export function variantOf(words: string[], penalty: number, substring = false): QueryVariant {
   return {
-    tsquery: ts.map((w) => `'${w}':*`).join(' & '),
+    tsquery: tsqueryOf(words),
     key: words.join(' '),
     compact: words.join(''),
+    words: meaningful(words),
     penalty,
+    substring,
   }
 }
 
@@ -147,7 +165,7 @@ async function corrected(db: Db, words: string[]): Promise<string[]> {
       out.push(w)
       continue
     }
-    const candidates = (await similarWords(db, w, 12))
+    const candidates = (await similarWords(db, w, 20))
       .map((c) => ({ ...c, edits: editDistance(w, c.word) }))
       .filter((c) => c.edits <= maxEdits(w))
       .sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || b.df - a.df)
@@ -172,6 +190,7 @@ async function relaxedVariant(db: Db, words: string[]): Promise<QueryVariant | n
     tsquery: anyOf.map((w) => `'${w.word}':*`).join(' | '),
     key: words.join(' '),
     compact: words.join(''),
+    words: meaningful(words),
     penalty: RELAXED_PENALTY,
     anyOf,
   }
@@ -224,6 +243,7 @@ export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<S
   let readings = asTyped
   let best = words
   if (words.length > 0 && rows.matched < FEW_RESULTS) {
+    // Few: correct the words the index does not know (vocabulary look-ups, cheap)…
     const fixed = await corrected(db, words)
     if (fixed.join(' ') !== words.join(' ')) {
       const withFixed = [...asTyped, variantOf(fixed, CORRECTION_PENALTY)]
@@ -236,6 +256,16 @@ export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<S
         best = fixed
         highlightTerms.push(...fixed, fixed.join(''))
       }
+    }
+  }
+  if (words.length > 0 && rows.matched < FEW_RESULTS && words.join('').length >= 3) {
+    // …then look for the letters as a substring (words joined or split unusually, such as
+    // «کسبوکار»), which costs a trigram index scan.
+    const withSubstring = [...readings, variantOf(words, 0, true)]
+    const more = await runSearch(db, withSubstring, filters, page)
+    if (more.matched > rows.matched) {
+      rows = more
+      readings = withSubstring
     }
   }
   if (words.length > 1 && rows.matched === 0) {
@@ -291,7 +321,7 @@ export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<S
       audience: rows.facets.audience,
       lifeEvent: rows.facets.lifeEvent,
       province: rows.facets.province,
-      online: rows.facets.online[0]?.n ?? 0,
+      online: rows.facets.online,
     },
     suggestion,
     showingSuggestion,
@@ -308,5 +338,5 @@ export async function suggestForTyping(
   const words = searchTokens(q).slice(0, MAX_WORDS)
   if (words.join('').length < 2) return []
   const v = variantOf(words, 0)
-  return suggestTitles(deps.db, { tsquery: v.tsquery, compact: v.compact }, limit)
+  return suggestTitles(deps.db, { tsquery: v.tsquery, compact: v.compact, words: v.words }, limit)
 }

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import { searchTokens } from '../../lib/fa/normalize.ts'
+import { AUDIENCES, LIFE_EVENTS } from '../services/service.model.ts'
+import { bitsOf } from './bits.ts'
 import {
   adjustWords,
   agencyChain,
@@ -77,16 +79,18 @@ export function entryKeys(src: IndexSourceText): EntryKeys {
   const all = [src.title, ...names, ...body]
   const words = new Set<string>()
   for (const text of all) for (const t of searchTokens(text)) words.add(t)
-  // Neighbouring words of the title and names joined, so «گواهینامه» typed as one word is a
-  // known word when the title writes «گواهی‌نامه» (and is not "corrected" into something else).
-  for (const text of [src.title, ...names]) {
+  // Neighbouring words joined: «گواهی‌نامه», «گواهی نامه» and «گواهینامه» then share the
+  // word «گواهینامه» in the word index and the vocabulary (so it is not "corrected" either).
+  const pairs = new Set<string>()
+  for (const text of all) {
     const t = searchTokens(text)
-    for (let i = 0; i + 1 < t.length; i++) words.add(`${t[i]}${t[i + 1]}`)
+    for (let i = 0; i + 1 < t.length; i++) pairs.add(`${t[i]}${t[i + 1]}`)
   }
+  for (const p of pairs) words.add(p)
   return {
     titleKey: key(src.title),
     namesKey: names.map(key).join(' | '),
-    bodyKey: body.map(key).join(' | '),
+    bodyKey: [...body.map(key), [...pairs].join(' ')].filter((b) => b !== '').join(' | '),
     titleCompact: compact(src.title),
     // Popular names only: an exact popular name ranks just below a title prefix; keywords
     // are topics shared by many services and rank with the other words of the names.
@@ -122,6 +126,8 @@ async function buildRow(db: Executor, src: PublishedSource): Promise<SearchEntry
     ...keys,
     audiences: content.audiences,
     lifeEvents: content.lifeEvents,
+    audienceBits: bitsOf(content.audiences, AUDIENCES),
+    lifeEventBits: bitsOf(content.lifeEvents, LIFE_EVENTS),
     provinceCode: chain.find((a) => a.provinceCode !== null)?.provinceCode ?? null,
     online: content.channels.some((ch) => ch.kind === 'e_service'),
     publishedAt: src.publishedAt,
