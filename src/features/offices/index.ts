@@ -1,5 +1,10 @@
 export { officeApiRoutes } from './api.routes.ts'
-export { officeLinkRoutes, officeNamer, officesOverviewRow } from './links.ts'
+export {
+  officeLinkRoutes,
+  officeNamer,
+  officesOverviewRow,
+  unlinkableOfficeIds,
+} from './links.ts'
 export { agencyOfficesCacheTag, officeCacheTag } from './office.actions.ts'
 export type { OfficeInput } from './office.input.ts'
 export { officeInput } from './office.input.ts'

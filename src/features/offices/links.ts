@@ -36,6 +36,21 @@ export async function linkableOffices(deps: Pick<Deps, 'db'>, agencyId: string):
   return listOfficesOfAgencies(deps.db, agencyAndDescendants(briefs, agencyId))
 }
 
+/**
+ * The ids among `ids` that a service of `agencyId` may not link: offices that do not exist
+ * (any more) or belong to an agency outside the service's own branch. Publishing checks
+ * this, since the API's whole-draft PUT can carry any office id.
+ */
+export async function unlinkableOfficeIds(
+  db: Deps['db'],
+  agencyId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const allowed = new Set((await linkableOffices({ db }, agencyId)).map((o) => o.id))
+  return [...new Set(ids)].filter((id) => !allowed.has(id))
+}
+
 /** A lookup for history lines and summaries: office id → its name (or «محل حذف‌شده»). */
 export async function officeNamer(
   deps: Pick<Deps, 'db'>,

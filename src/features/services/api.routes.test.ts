@@ -12,6 +12,7 @@ import {
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
+import { insertOffice, officeInput } from '../offices/index.ts'
 import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { validateAgainstCpsvShapes } from './interop/shacl.ts'
 
@@ -231,6 +232,68 @@ describe('writing services with a token', () => {
       await apiRequest(t.app, 'GET', `/api/v1/services/${serviceId}/draft`, { token })
     ).json()) as VersionBody
     assert.equal(after.revision, draft.revision, 'nothing was saved')
+  })
+
+  it('refuses to publish a draft naming another agency’s office or a form file not in the store', async () => {
+    const foreign = await insertOffice(
+      t.deps.db,
+      other.id,
+      officeInput.parse({
+        name: 'دفتر دستگاه دیگر',
+        address: 'خیابان آزادی',
+        provinceCode: '08',
+        city: 'تهران',
+        postalCode: '1314567890',
+        lat: 35.7,
+        lng: 51.39,
+        phones: ['021-66001122'],
+        hours: { sat: [{ start: '07:30', end: '14:30' }] },
+      }),
+      new Date(),
+    )
+    const token = await makeToken(t.deps, admin.userId)
+    const publish = async (content: ReturnType<typeof completeContent>) => {
+      const created = (await (
+        await apiRequest(t.app, 'POST', '/api/v1/services', {
+          token,
+          body: { title: content.title },
+        })
+      ).json()) as VersionBody
+      const saved = await apiRequest(t.app, 'PUT', `/api/v1/services/${created.id}/draft`, {
+        token,
+        body: { revision: created.revision, content },
+      })
+      assert.equal(saved.status, 200, 'the draft itself may be saved')
+      const res = await apiRequest(t.app, 'POST', `/api/v1/services/${created.id}/publish`, {
+        token,
+        body: { changeNote: 'انتشار' },
+      })
+      const versions = await t.deps.db
+        .selectFrom('serviceVersions')
+        .select('status')
+        .where('serviceId', '=', created.id)
+        .execute()
+      assert.deepEqual(
+        versions.map((v) => v.status),
+        ['draft'],
+        'nothing was published',
+      )
+      return res
+    }
+
+    const withOffice = completeContent('خدمت با دفتر بیگانه', law.id)
+    withOffice.offices = [{ officeId: foreign.id, note: null }]
+    const officeRes = await publish(withOffice)
+    assert.equal(officeRes.status, 422)
+    assert.match(JSON.stringify(await officeRes.json()), /دستگاه دیگری است/)
+
+    const withForm = completeContent('خدمت با فرم ناموجود', law.id)
+    withForm.forms = [
+      { sha256: 'a'.repeat(64), title: 'فرم گمشده', code: null, language: 'fa', fileName: 'x.pdf' },
+    ]
+    const formRes = await publish(withForm)
+    assert.equal(formRes.status, 422)
+    assert.match(JSON.stringify(await formRes.json()), /فرم‌های این خدمت در سامانه نیست/)
   })
 
   it('refuses to publish an incomplete draft with 422 listing what is missing', async () => {

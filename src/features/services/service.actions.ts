@@ -5,7 +5,8 @@ import { ConflictError, NotFoundError } from '../../lib/errors.ts'
 import { randomToken } from '../../lib/secrets.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
-import { unknownOfficeIds } from '../offices/index.ts'
+import { formFileMeta } from '../forms/index.ts'
+import { unlinkableOfficeIds } from '../offices/index.ts'
 import { msg } from './messages.fa.ts'
 import {
   emptyContent,
@@ -246,16 +247,18 @@ export async function publishService(
       }
     if (changeNote.trim() === '')
       return { ok: false, errors: { changeNote: msg.changeNoteRequired } }
-    // A link to an office that no longer exists (or never did) must not reach a public page.
-    const unknown = await unknownOfficeIds(
+    // References a public page must be able to follow: offices that exist in the service's
+    // own branch of agencies, and form files that are in the store.
+    const badOffices = await unlinkableOfficeIds(
       trx,
+      service.agencyId,
       draft.content.offices.map((o) => o.officeId),
     )
-    if (unknown.length > 0)
-      return {
-        ok: false,
-        errors: { offices: 'یکی از محل‌های مراجعهٔ این خدمت وجود ندارد؛ پیوند آن را بردارید.' },
-      }
+    if (badOffices.length > 0) return { ok: false, errors: { offices: msg.publishOfficeUnknown } }
+    const hashes = draft.content.forms.map((f) => f.sha256)
+    const stored = await formFileMeta(trx, hashes)
+    if (hashes.some((h) => !stored.has(h)))
+      return { ok: false, errors: { forms: msg.publishFormMissing } }
     const previous = await findPublished(trx, serviceId)
     const now = deps.clock.now()
     await publishDraftVersion(trx, {
