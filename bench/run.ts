@@ -8,6 +8,8 @@
  *     and this process (the autocannon load generator) to core 1 when `taskset` exists.
  * (c) The service catalogue (bench/catalogue.ts): uncached and cached service pages on the
  *     demo catalogue and on 20,000 generated services.
+ * (e) Search (bench/search.ts): search p50/p95 at 20,000 and 100,000 generated services on
+ *     PGlite and PostgreSQL, beside a plain ILIKE scan.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { benchCatalogue } from './catalogue.ts'
 import { runFlowchartBench } from './flowchart.ts'
+import { benchSearch } from './search.ts'
 import { children, freePort, startChild as startChildIn, stop, waitFor200 } from './support.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
   await benchThroughput()
   await benchCatalogue()
   await runFlowchartBench()
+  await benchSearch()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )

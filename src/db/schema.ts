@@ -204,6 +204,7 @@ export interface SearchEntriesTable {
   titleCompact: string
   namesCompact: string
   allCompact: string
+  headKey: string
   words: string[]
   audiences: string[]
   lifeEvents: string[]

@@ -9,7 +9,10 @@ import { type Kysely, sql } from 'kysely'
 //     columns separate entries with '|' so a match cannot run across two of them;
 //   title_compact / names_compact / all_compact — the same without spaces (ZWNJ, space and no
 //     space meet), trigram-indexed for substring matches;
-//   document — weighted `simple` tsvector (A title, B names, C body) for word-prefix matches.
+//   document — weighted `simple` tsvector (A title, B names, C body) for word-prefix matches;
+//   head_key / head_doc — the words of the title and names only (and their joined pairs), so
+//     the services with the query in their title or names are found from an index and only
+//     those get the full ranking score.
 // audience_bits / life_event_bits repeat the two arrays as bit sets (bit i = the i-th value of
 // AUDIENCES / LIFE_EVENTS in the service model), so filters and facet counts over thousands of
 // matches are integer tests rather than array scans.
@@ -32,12 +35,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       title_compact text NOT NULL,
       names_compact text NOT NULL,
       all_compact text NOT NULL,
+      head_key text NOT NULL,
       words text[] NOT NULL,
       document tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, title_key), 'A') ||
         setweight(to_tsvector('simple'::regconfig, names_key), 'B') ||
         setweight(to_tsvector('simple'::regconfig, body_key), 'C')
       ) STORED,
+      head_doc tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, head_key)) STORED,
       audiences text[] NOT NULL,
       life_events text[] NOT NULL,
       audience_bits integer NOT NULL,
@@ -46,9 +51,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       online boolean NOT NULL,
       published_at timestamptz NOT NULL
     )`.execute(db)
+  // Keep the heap narrow: a common word matches thousands of rows, and the scan then visits
+  // their heap pages for the facet columns and the short keys the ranking reads. Everything
+  // else (tsvectors, which the GIN indexes answer without a recheck; long keys; display text)
+  // goes out of line. Measured at 20,000 services: heap 38 MB → 12 MB, a common word ~40 % faster.
+  await sql`ALTER TABLE search_entries SET (toast_tuple_target = 256)`.execute(db)
+  await sql`
+    ALTER TABLE search_entries
+      ALTER COLUMN document SET STORAGE EXTERNAL,
+      ALTER COLUMN head_doc SET STORAGE EXTERNAL,
+      ALTER COLUMN head_key SET STORAGE EXTERNAL,
+      ALTER COLUMN words SET STORAGE EXTERNAL,
+      ALTER COLUMN body_key SET STORAGE EXTERNAL,
+      ALTER COLUMN all_compact SET STORAGE EXTERNAL,
+      ALTER COLUMN summary SET STORAGE EXTERNAL,
+      ALTER COLUMN title SET STORAGE EXTERNAL,
+      ALTER COLUMN title_compact SET STORAGE MAIN,
+      ALTER COLUMN title_key SET STORAGE MAIN,
+      ALTER COLUMN names_key SET STORAGE MAIN,
+      ALTER COLUMN names_compact SET STORAGE MAIN`.execute(db)
   await sql`CREATE INDEX search_entries_document_idx ON search_entries USING gin (document)`.execute(
     db,
   )
+  await sql`CREATE INDEX search_entries_head_idx ON search_entries USING gin (head_doc)`.execute(db)
   await sql`CREATE INDEX search_entries_all_compact_trgm ON search_entries USING gin (all_compact gin_trgm_ops)`.execute(
     db,
   )

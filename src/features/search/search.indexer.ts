@@ -62,6 +62,7 @@ export interface EntryKeys {
   titleCompact: string
   namesCompact: string
   allCompact: string
+  headKey: string
   words: string[]
 }
 
@@ -82,9 +83,15 @@ export function entryKeys(src: IndexSourceText): EntryKeys {
   // Neighbouring words joined: «گواهی‌نامه», «گواهی نامه» and «گواهینامه» then share the
   // word «گواهینامه» in the word index and the vocabulary (so it is not "corrected" either).
   const pairs = new Set<string>()
-  for (const text of all) {
+  const headWords: string[] = []
+  for (const [n, text] of all.entries()) {
     const t = searchTokens(text)
-    for (let i = 0; i + 1 < t.length; i++) pairs.add(`${t[i]}${t[i + 1]}`)
+    const head = n <= names.length
+    if (head) headWords.push(...t)
+    for (let i = 0; i + 1 < t.length; i++) {
+      pairs.add(`${t[i]}${t[i + 1]}`)
+      if (head) headWords.push(`${t[i]}${t[i + 1]}`)
+    }
   }
   for (const p of pairs) words.add(p)
   return {
@@ -96,6 +103,7 @@ export function entryKeys(src: IndexSourceText): EntryKeys {
     // are topics shared by many services and rank with the other words of the names.
     namesCompact: `|${popular.map(compact).join('|')}|`,
     allCompact: `|${all.map(compact).join('|')}|`,
+    headKey: headWords.join(' '),
     words: [...words].sort(),
   }
 }

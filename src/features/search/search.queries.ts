@@ -249,13 +249,15 @@ export async function suggestTitles(
 }
 
 /**
- * Runs a statement with sequential scans off. Word matches are answered from the GIN index;
+ * Runs a statement with sequential scans and JIT off. Word matches are answered from the GIN index;
  * the planner prefers a sequential scan once a word is common, not counting that the scan
  * must de-TOAST every row's tsvector (measured: 4× slower at 20,000 services).
  */
 async function withIndexScans<T>(db: Executor, run: (trx: Executor) => Promise<T>): Promise<T> {
   const inner = async (trx: Executor) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+    // JIT compilation would cost more than the query saves once the estimate crosses its threshold.
+    await sql`SET LOCAL jit = off`.execute(trx)
     return run(trx)
   }
   return db.isTransaction ? inner(db) : db.transaction().execute(inner)
@@ -418,15 +420,39 @@ export function searchStatement(
 ) {
   const match =
     variants.length === 0 ? sql<boolean>`TRUE` : sql.join(variants.map(matchOf), sql` OR `)
-  const score =
+  const scoreWhen = (cond: (v: QueryVariant) => RawBuilder<boolean>) =>
     variants.length === 0
       ? sql<number>`0`
       : variants.length === 1
         ? scoreOf(variants[0] as QueryVariant)
         : sql<number>`GREATEST(${sql.join(
-            variants.map((v) => sql`CASE WHEN ${matchOf(v)} THEN ${scoreOf(v)} END`),
+            variants.map((v) => sql`CASE WHEN ${cond(v)} THEN ${scoreOf(v)} END`),
             sql`, `,
           )})`
+  // Plain word readings (the usual case) score in two steps: every match gets the bottom tier
+  // from its title length alone, and only services with the words in their title or names
+  // (found through the head index, a much smaller set for common words) get the full score.
+  const twoStep = variants.length > 0 && variants.every((v) => !v.substring && !v.anyOf)
+  const base = twoStep
+    ? sql<number>`GREATEST(${sql.join(
+        variants.map(
+          (v) =>
+            sql`20 + 9 * (${v.compact.length}::float8 / greatest(char_length(e.title_compact), ${v.compact.length}, 1)) - ${v.penalty}`,
+        ),
+        sql`, `,
+      )})`
+    : scoreWhen(matchOf)
+  const headMatch = sql.join(
+    variants.map((v) => sql`(e.head_doc @@ to_tsquery('simple', ${v.tsquery}))`),
+    sql` OR `,
+  )
+  const ranked = twoStep
+    ? sql`r AS (
+      SELECT m.*, coalesce(h.score, m.base) AS score FROM m LEFT JOIN (
+        SELECT e.service_id, ${scoreWhen((v) => sql<boolean>`(e.head_doc @@ to_tsquery('simple', ${v.tsquery}))`)}::float8 AS score
+        FROM search_entries e WHERE ${headMatch}) h ON h.service_id = m.service_id
+    )`
+    : sql`r AS (SELECT m.*, m.base AS score FROM m)`
   const counts = (values: readonly string[], column: RawBuilder<number>, except: FacetName) =>
     sql.join(
       values.map(
@@ -447,9 +473,10 @@ export function searchStatement(
   }>`
     WITH m AS MATERIALIZED (
       SELECT e.service_id, e.agency_id, e.audience_bits, e.life_event_bits, e.province_code,
-             e.online, e.sort_key, ${score}::float8 AS score
+             e.online, e.sort_key, ${base}::float8 AS base
       FROM search_entries e WHERE ${match}
     ),
+    ${ranked},
     c AS (
       SELECT count(*)::int AS matched,
              count(*) FILTER (WHERE ${filterOf(filters, null)})::int AS total,
@@ -460,7 +487,7 @@ export function searchStatement(
     )
     SELECT c.matched, c.total, c.audience, c.life_event, c.online,
       (SELECT coalesce(json_agg(json_build_object('serviceId', p.service_id, 'score', p.score)), '[]')
-         FROM (SELECT m.service_id, m.score FROM m WHERE ${filterOf(filters, null)}
+         FROM (SELECT m.service_id, m.score FROM r m WHERE ${filterOf(filters, null)}
                ORDER BY m.score DESC, m.sort_key, m.service_id
                LIMIT ${page.limit} OFFSET ${page.offset}) p) AS page,
       (SELECT coalesce(json_agg(x), '[]') FROM (
