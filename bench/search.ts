@@ -329,9 +329,15 @@ export async function benchSearch(): Promise<void> {
   )
   const hasServer = await serverAnswers()
   const results: Figures[] = []
+  const done = (f: Figures) => {
+    results.push(f)
+    console.log(
+      `  ${f.backend} ${f.size.toLocaleString('en')}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, search p95 ${ms(percentile(f.search, 95))}`,
+    )
+  }
   for (const size of SIZES) {
-    results.push(await onPglite(size))
-    if (hasServer) results.push(await onPostgres(size))
+    done(await onPglite(size))
+    if (hasServer) done(await onPostgres(size))
   }
   if (!hasServer) console.log(`No PostgreSQL server at ${SERVER_URL}: PostgreSQL rows skipped.`)
   console.log(

@@ -1,7 +1,5 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { isCentral } from '../../lib/actor.ts'
-import { ForbiddenError } from '../../lib/errors.ts'
 import { formatDateFa } from '../../lib/fa/format-date.ts'
 import { PROVINCES } from '../../lib/iran/provinces.ts'
 import type { AppEnv } from '../../web/env.ts'
@@ -27,6 +25,7 @@ import {
   type SearchParams,
   searchQueryString,
 } from './search.input.ts'
+import { assertCanReadZeroResults } from './search.policy.ts'
 import { listZeroResults } from './search.queries.ts'
 import {
   type FacetOption,
@@ -194,8 +193,7 @@ export function searchRoutes(deps: Deps): Hono<AppEnv> {
   })
 
   app.get('/admin/search/zero-results', async (c: Context<AppEnv>) => {
-    const actor = requireActor(c)
-    if (!isCentral(actor)) throw new ForbiddenError('search.zero-results', msg.forbidden)
+    assertCanReadZeroResults(requireActor(c))
     const since = tehranIsoDay(new Date(deps.clock.now().getTime() - ZERO_RESULT_DAYS * 86_400_000))
     const rows = await listZeroResults(deps.db, since, 200)
     const dateOf = (iso: string) => formatDateFa(new Date(`${iso}T12:00:00Z`))

@@ -323,7 +323,7 @@ describe('the zero-result log', () => {
   it('is shown to central staff only, most frequent first, with Jalali dates', async () => {
     await t.deps.db.deleteFrom('searchZeroResults').execute()
     for (const q of ['کمیاب', 'پرتکرار', 'پرتکرار', 'پرتکرار'])
-      await search(q + 'ناموجود', NO_FILTERS, true)
+      await search(`${q}ناموجود`, NO_FILTERS, true)
     const anonymous = await t.client().get('/admin/search/zero-results')
     assert.equal(anonymous.status, 303)
     const agencyClient = t.client()
