@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import type { DemoAccount } from '../../src/features/demo/demo.load.ts'
 import { formatDateFa } from '../../src/lib/fa/format-date.ts'
 import { demoSessions } from './support/accounts.ts'
-import { axeViolations, screenshot } from './support/chromium.ts'
+import { screenshot } from './support/chromium.ts'
 import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
+import {
+  assertNoAxeViolations,
+  inContext,
+  staffAccount,
+  submitForm,
+  textOf,
+} from './support/steps.ts'
 
 /**
  * The service catalogue end to end, in a real browser: an agency editor writes a new
@@ -39,48 +45,12 @@ describe('the service catalogue: write, publish, revise', () => {
     assert.equal(agencyNameFa, 'سازمان ثبت احوال کشور', 'the demo staff belong to ثبت احوال')
   })
 
-  function staffAccount(accounts: DemoAccount[], roleLabel: string): DemoAccount {
-    const found = accounts.find((a) => a.agencyCode !== null && a.roleLabel === roleLabel)
-    assert.ok(found, `the demo data has a «${roleLabel}» account`)
-    return found
-  }
-
   const editorAccount = () => staffAccount(e2e().server.accounts, 'کارشناس دستگاه')
   const adminAccount = () => staffAccount(e2e().server.accounts, 'مدیر دستگاه')
 
+  const newContext = () => e2e().newContext()
   const url = (path: string) => `${e2e().server.baseUrl}${path}`
   const path = (page: Page) => new URL(page.url()).pathname
-
-  async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page)
-    assert.deepEqual(
-      violations,
-      [],
-      `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`,
-    )
-  }
-
-  /** Clicks a submit button and waits for the page the form leads to (after the POST's redirect). */
-  async function submit(page: Page, formSelector: string): Promise<void> {
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.locator(`${formSelector} button[type=submit]`).first().click(),
-    ])
-    // A 303 answer is followed by the browser; anything 4xx means the form was refused.
-    assert.ok(
-      response.status() < 400,
-      `POST ${response.url()} answered ${response.status()}:\n${await errorSummaryText(page)}`,
-    )
-    await page.waitForLoadState('load')
-    const errors = await errorSummaryText(page)
-    assert.equal(errors, '', `the form was refused: ${errors}`)
-  }
-
-  async function errorSummaryText(page: Page): Promise<string> {
-    await page.waitForLoadState('load')
-    const summary = page.locator('.mr-error-summary')
-    return (await summary.count()) ? ((await summary.textContent()) ?? '').trim() : ''
-  }
 
   const { signIn, signOut } = demoSessions(url)
 
@@ -95,20 +65,6 @@ describe('the service catalogue: write, publish, revise', () => {
 
   const sectionForm = (section: string) =>
     `form[action="/admin/services/${serviceId}/edit/${section}"]`
-
-  async function text(page: Page, selector: string): Promise<string> {
-    return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  }
-
-  /** Staff work in a context of their own; it is closed whatever happens. */
-  async function inContext<T>(run: (page: Page) => Promise<T>): Promise<T> {
-    const context = await e2e().newContext()
-    try {
-      return await run(await context.newPage())
-    } finally {
-      await context.close()
-    }
-  }
 
   /**
    * Walks a public list page by page («بعدی») until the service's link is on it;
@@ -136,24 +92,24 @@ describe('the service catalogue: write, publish, revise', () => {
   it('the agency editor creates the service and fills its card section by section', {
     skip,
   }, async () => {
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, editorAccount())
 
       // The agency's list of services, and «خدمت تازه».
       const list = await page.goto(url('/admin/services'))
       assert.equal(list?.status(), 200)
-      assert.equal(await text(page, 'h1'), `خدمات ${agencyNameFa}`)
+      assert.equal(await textOf(page, 'h1'), `خدمات ${agencyNameFa}`)
       await Promise.all([
         page.waitForURL((u) => u.pathname === '/admin/services/new'),
         page.locator('main a[href="/admin/services/new"]').click(),
       ])
       await page.locator('input[name=title]').fill(TITLE)
       await page.locator('input[name=slug]').fill(SLUG)
-      await submit(page, 'form[action="/admin/services/new"]')
+      await submitForm(page, 'form[action="/admin/services/new"]')
       const created = /^\/admin\/services\/([0-9a-f-]{36})$/.exec(path(page))
       assert.ok(created?.[1], `the new service's overview opens: ${page.url()}`)
       serviceId = created[1]
-      assert.equal(await text(page, 'h1'), TITLE)
+      assert.equal(await textOf(page, 'h1'), TITLE)
       // A new draft lists what is missing before it may be published.
       assert.ok(
         (await page.locator('#quality-issues li').count()) > 5,
@@ -174,7 +130,7 @@ describe('the service catalogue: write, publish, revise', () => {
           'متقاضی درخواست را در دفتر پیشخوان خدمات دولت ثبت می‌کند و مدارک را بارگذاری می‌کند.\nپس از تأیید هویت، کارت در دفتر تحویل داده می‌شود.',
         )
       await page.locator('textarea[name=keywords]').fill('کارت شناسایی\nهویت')
-      await submit(page, sectionForm('basics'))
+      await submitForm(page, sectionForm('basics'))
       assert.equal(path(page), `/admin/services/${serviceId}`)
 
       // Classification: audiences, nature, level, life events, trigger; axe on this form.
@@ -185,7 +141,7 @@ describe('the service catalogue: write, publish, revise', () => {
       await page.locator('input[name=level][value=national]').check()
       await page.locator('input[name=lifeEvents][value=documents]').check()
       await page.locator('input[name=trigger][value=applicant_request]').check()
-      await submit(page, sectionForm('classification'))
+      await submitForm(page, sectionForm('classification'))
 
       // Details, with the output.
       await openSection(page, 'details')
@@ -195,14 +151,14 @@ describe('the service catalogue: write, publish, revise', () => {
       await page.locator('textarea[name=output]').fill('کارت شناسایی آزمایشی')
       await page.locator('textarea[name=redress]').fill('اعتراض در سامانهٔ رسیدگی به شکایات سازمان.')
       await page.locator('input[name=contactPhone]').fill('021-88881234')
-      await submit(page, sectionForm('details'))
+      await submitForm(page, sectionForm('details'))
 
       // Time: «حداکثر ۱۰ روز کاری».
       await openSection(page, 'time')
       await page.locator('input[name=timeKind][value=up_to]').check()
       await page.locator('input[name=timeMax]').fill('۱۰')
       await page.locator('select[name=timeUnit]').selectOption('working_day')
-      await submit(page, sectionForm('time'))
+      await submitForm(page, sectionForm('time'))
 
       // A legal basis, the law picked from the registry's select.
       await openSection(page, 'legal')
@@ -211,8 +167,8 @@ describe('the service catalogue: write, publish, revise', () => {
       assert.ok(lawLabel, `«${LAW_TITLE}» is offered in the select`)
       await page.locator('select[name=lawId]').selectOption({ label: lawLabel.trim() })
       await page.locator('input[name=article]').fill('ماده ۱۰')
-      await submit(page, sectionForm('legal'))
-      assert.ok((await text(page, '#legal-items')).includes(LAW_TITLE), 'the law is listed')
+      await submitForm(page, sectionForm('legal'))
+      assert.ok((await textOf(page, '#legal-items')).includes(LAW_TITLE), 'the law is listed')
 
       // Documents (two: the revision will remove one).
       await openSection(page, 'documents')
@@ -224,7 +180,7 @@ describe('the service catalogue: write, publish, revise', () => {
         await page.locator(`input[name=form][value=${form}]`).check()
         await page.locator('input[name=count]').fill('۱')
         await page.locator('input[name=issuer]').fill(issuer)
-        await submit(page, sectionForm('documents'))
+        await submitForm(page, sectionForm('documents'))
       }
       assert.deepEqual(await documentNames(page), [DOC_BIRTH, DOC_PHOTO])
 
@@ -233,14 +189,14 @@ describe('the service catalogue: write, publish, revise', () => {
       await page.locator('input[name=amount]').fill('۵۰۰٬۰۰۰')
       await page.locator('input[name=currency][value=IRR]').check()
       await page.locator('input[name=description]').fill('هزینهٔ صدور کارت')
-      await submit(page, sectionForm('fees'))
+      await submitForm(page, sectionForm('fees'))
 
       // The checklist is now «آمادهٔ انتشار»; an editor cannot publish.
       await page.goto(url(`/admin/services/${serviceId}`))
-      assert.equal(await page.locator('#quality-issues').count(), 0, await text(page, 'main'))
+      assert.equal(await page.locator('#quality-issues').count(), 0, await textOf(page, 'main'))
       assert.ok(
-        (await text(page, '#quality-ready')).startsWith('آماده'),
-        await text(page, '#quality-ready'),
+        (await textOf(page, '#quality-ready')).startsWith('آماده'),
+        await textOf(page, '#quality-ready'),
       )
       assert.equal(
         await page.locator('#cannot-publish').count(),
@@ -253,9 +209,9 @@ describe('the service catalogue: write, publish, revise', () => {
         page.waitForURL((u) => u.pathname.endsWith('/preview')),
         page.locator(`main a[href="/admin/services/${serviceId}/preview"]`).click(),
       ])
-      assert.equal(await text(page, 'main h1'), TITLE)
-      assert.ok((await text(page, 'section[aria-labelledby=documents]')).includes(DOC_BIRTH))
-      assert.ok((await text(page, '.mr-preview-banner')).includes('پیش‌نمایش'))
+      assert.equal(await textOf(page, 'main h1'), TITLE)
+      assert.ok((await textOf(page, 'section[aria-labelledby=documents]')).includes(DOC_BIRTH))
+      assert.ok((await textOf(page, '.mr-preview-banner')).includes('پیش‌نمایش'))
 
       await signOut(page)
     })
@@ -263,7 +219,7 @@ describe('the service catalogue: write, publish, revise', () => {
 
   it('the agency admin publishes it with a change note', { skip }, async () => {
     assert.ok(serviceId, 'the service was created')
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, adminAccount())
       await page.goto(url('/admin/services'))
       await Promise.all([
@@ -271,8 +227,8 @@ describe('the service catalogue: write, publish, revise', () => {
         page.locator(`#agency-services a[href="/admin/services/${serviceId}"]`).click(),
       ])
       await page.locator('textarea[name=changeNote]').fill(NOTE_1)
-      await submit(page, `form[action="/admin/services/${serviceId}/publish"]`)
-      assert.ok((await text(page, '#service-status')).includes('منتشرشده'))
+      await submitForm(page, `form[action="/admin/services/${serviceId}/publish"]`)
+      assert.ok((await textOf(page, '#service-status')).includes('منتشرشده'))
       await signOut(page)
     })
   })
@@ -280,17 +236,17 @@ describe('the service catalogue: write, publish, revise', () => {
   it('the public finds it in its agency’s and its audience’s lists, and on its page', {
     skip,
   }, async () => {
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       const inAgency = await findInList(page, `/services?agency=${agencyCode}`)
-      assert.equal(await text(page, 'h1'), `خدمات ${agencyNameFa}`)
+      assert.equal(await textOf(page, 'h1'), `خدمات ${agencyNameFa}`)
       await assertNoAxeViolations(page, `the agency's list (${inAgency})`)
 
       await findInList(page, '/services?audience=G2C')
 
       const res = await page.goto(url(`/services/${SLUG}`))
       assert.equal(res?.status(), 200)
-      assert.equal(await text(page, 'main h1'), TITLE)
-      const main = await text(page, 'main')
+      assert.equal(await textOf(page, 'main h1'), TITLE)
+      const main = await textOf(page, 'main')
       for (const expected of [
         'حداکثر ۱۰ روز کاری',
         DOC_BIRTH,
@@ -310,21 +266,21 @@ describe('the service catalogue: write, publish, revise', () => {
     const etagBefore = await publicEtag()
     assert.ok(etagBefore, 'the public page is served from the page cache (it has an ETag)')
 
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, editorAccount())
       await page.goto(url(`/admin/services/${serviceId}`))
-      await submit(page, `form[action="/admin/services/${serviceId}/draft"]`)
+      await submitForm(page, `form[action="/admin/services/${serviceId}/draft"]`)
 
       // A shorter declared time.
       await openSection(page, 'time')
       assert.equal(await page.locator('input[name=timeMax]').inputValue(), '۱۰')
       await page.locator('input[name=timeMax]').fill('۷')
-      await submit(page, sectionForm('time'))
+      await submitForm(page, sectionForm('time'))
 
       // The photo is taken on the spot; a copy of the national card is needed instead.
       await openSection(page, 'documents')
       const photoRow = page.locator('#documents-items tbody tr', { hasText: DOC_PHOTO })
-      await submit(
+      await submitForm(
         page,
         `#documents-items tbody tr:has-text("${DOC_PHOTO}") form[action$="/delete"]`,
       )
@@ -332,29 +288,29 @@ describe('the service catalogue: write, publish, revise', () => {
       await page.locator('input[name=name]').fill(DOC_NATIONAL_ID)
       await page.locator('input[name=form][value=copy]').check()
       await page.locator('input[name=count]').fill('۱')
-      await submit(page, sectionForm('documents'))
+      await submitForm(page, sectionForm('documents'))
       assert.deepEqual(await documentNames(page), [DOC_BIRTH, DOC_NATIONAL_ID])
 
       await page.goto(url(`/admin/services/${serviceId}`))
-      assert.ok((await text(page, '#quality-ready')).startsWith('آماده'))
+      assert.ok((await textOf(page, '#quality-ready')).startsWith('آماده'))
       await signOut(page)
     })
 
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, adminAccount())
       await page.goto(url(`/admin/services/${serviceId}`))
       await page.locator('textarea[name=changeNote]').fill(NOTE_2)
-      await submit(page, `form[action="/admin/services/${serviceId}/publish"]`)
+      await submitForm(page, `form[action="/admin/services/${serviceId}/publish"]`)
       await signOut(page)
     })
 
     const etagAfter = await publicEtag()
     assert.notEqual(etagAfter, etagBefore, 'the cached page was replaced')
 
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       // The service page: the new values, not the old ones.
       await page.goto(url(`/services/${SLUG}`))
-      const main = await text(page, 'main')
+      const main = await textOf(page, 'main')
       for (const expected of ['حداکثر ۷ روز کاری', DOC_BIRTH, DOC_NATIONAL_ID, 'نسخهٔ ۲'])
         assert.ok(main.includes(expected), `the page shows «${expected}»:\n${main}`)
       for (const gone of ['حداکثر ۱۰ روز کاری', DOC_PHOTO])
@@ -378,7 +334,7 @@ describe('the service catalogue: write, publish, revise', () => {
         .orderBy('versionNo')
         .execute()
       assert.equal(versions.length, 2, 'two public versions')
-      const entry = async (n: number) => text(page, `li.mr-history__entry:has(h2#v${n})`)
+      const entry = async (n: number) => textOf(page, `li.mr-history__entry:has(h2#v${n})`)
       const v1 = await entry(1)
       const v2 = await entry(2)
       for (const [n, body, note] of [
@@ -402,7 +358,7 @@ describe('the service catalogue: write, publish, revise', () => {
       ).map((s) => s.trim())
       assert.deepEqual(changed, ['مدارک لازم', 'زمان کل اعلام‌شده'])
       const row = (label: string) =>
-        text(page, `li.mr-history__entry:has(h2#v2) table tbody tr:has(th:text-is("${label}"))`)
+        textOf(page, `li.mr-history__entry:has(h2#v2) table tbody tr:has(th:text-is("${label}"))`)
       const timeRow = await row('زمان کل اعلام‌شده')
       assert.ok(
         timeRow.includes('حداکثر ۱۰ روز کاری') && timeRow.includes('حداکثر ۷ روز کاری'),

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import type { DemoAccount } from '../../src/features/demo/demo.load.ts'
 import { demoSessions } from './support/accounts.ts'
-import { axeViolations, screenshot } from './support/chromium.ts'
+import { screenshot } from './support/chromium.ts'
 import { SKIP_BROWSER as skip, useE2e } from './support/harness.ts'
+import { assertNoAxeViolations, inContext, staffAccount } from './support/steps.ts'
 
 /**
  * The process editor end to end, in a real browser: an agency editor builds a service's
@@ -31,12 +31,6 @@ describe('the process editor: build, preview, publish, revise', () => {
 
   let serviceId = ''
 
-  function staffAccount(accounts: DemoAccount[], roleLabel: string): DemoAccount {
-    const found = accounts.find((a) => a.agencyCode !== null && a.roleLabel === roleLabel)
-    assert.ok(found, `the demo data has a «${roleLabel}» account`)
-    return found
-  }
-
   const editorAccount = () => staffAccount(e2e().server.accounts, 'کارشناس دستگاه')
   const adminAccount = () => staffAccount(e2e().server.accounts, 'مدیر دستگاه')
 
@@ -45,18 +39,10 @@ describe('the process editor: build, preview, publish, revise', () => {
     assert.equal(editorAccount().agencyCode, adminAccount().agencyCode, 'one agency')
   })
 
+  const newContext = () => e2e().newContext()
   const url = (path: string) => `${e2e().server.baseUrl}${path}`
   const path = (page: Page) => new URL(page.url()).pathname
   const processPath = () => `/admin/services/${serviceId}/edit/process`
-
-  async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page)
-    assert.deepEqual(
-      violations,
-      [],
-      `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`,
-    )
-  }
 
   async function errorSummaryText(page: Page): Promise<string> {
     await page.waitForLoadState('load')
@@ -189,17 +175,8 @@ describe('the process editor: build, preview, publish, revise', () => {
     assert.ok(row.includes(label), `the transition to «${to}» is labelled «${label}»: ${row}`)
   }
 
-  async function inContext<T>(run: (page: Page) => Promise<T>): Promise<T> {
-    const context = await e2e().newContext()
-    try {
-      return await run(await context.newPage())
-    } finally {
-      await context.close()
-    }
-  }
-
   it('the agency editor creates a service and fills its card', { skip }, async () => {
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, editorAccount())
       await page.goto(url('/admin/services/new'))
       await page.locator('input[name=title]').fill(TITLE)
@@ -257,7 +234,7 @@ describe('the process editor: build, preview, publish, revise', () => {
     skip,
   }, async () => {
     assert.ok(serviceId, 'the service was created')
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, editorAccount())
       const res = await page.goto(url(processPath()))
       assert.equal(res?.status(), 200)
@@ -348,7 +325,7 @@ describe('the process editor: build, preview, publish, revise', () => {
   })
 
   async function publish(note: string): Promise<void> {
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, adminAccount())
       await page.goto(url(`/admin/services/${serviceId}`))
       await page.locator('textarea[name=changeNote]').fill(note)
@@ -366,7 +343,7 @@ describe('the process editor: build, preview, publish, revise', () => {
   it('the public page shows the graph, the step table and when to expect the result', {
     skip,
   }, async () => {
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       const res = await page.goto(url(`/services/${SLUG}`))
       assert.equal(res?.status(), 200)
       assert.equal(await page.locator('#process svg[role="img"]').count(), 1, 'one graph')
@@ -393,7 +370,7 @@ describe('the process editor: build, preview, publish, revise', () => {
     skip,
   }, async () => {
     assert.ok(serviceId, 'the service was created')
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await signIn(page, editorAccount())
       await page.goto(url(`/admin/services/${serviceId}`))
       await submit(page, `form[action="/admin/services/${serviceId}/draft"]`)
@@ -429,7 +406,7 @@ describe('the process editor: build, preview, publish, revise', () => {
 
     await publish(NOTE_2)
 
-    await inContext(async (page) => {
+    await inContext(newContext, async (page) => {
       await page.goto(url(`/services/${SLUG}`))
       const rows = await page.locator('#process table.mr-process-table tbody tr').count()
       assert.equal(rows, 3, 'the public page shows the three steps left')
