@@ -49,12 +49,10 @@ function initSuggest(input) {
 
   const setActive = (index) => {
     active = index
-    items.forEach((item, i) => {
-      const option = list.children[i]
-      if (!option) return
+    for (const [i, option] of [...list.children].entries()) {
       option.setAttribute('aria-selected', i === index ? 'true' : 'false')
       option.classList.toggle('mr-suggest__option--active', i === index)
-    })
+    }
     if (index >= 0) input.setAttribute('aria-activedescendant', `${listId}-${index}`)
     else input.removeAttribute('aria-activedescendant')
   }
