@@ -15,6 +15,19 @@ import { findOfficeById, findOfficesByIds, listAgencyOffices } from './office.qu
 import { calendarAround } from './office.read.ts'
 import { openStatus } from './open-now.ts'
 
+const OFFICE_BODY_NOTE =
+  'ساعت‌ها به شکل HH:MM و روزها به شکل yyyy-mm-dd؛ رقم‌های فارسی و عربی هم پذیرفته می‌شوند.'
+
+/**
+ * The JSON Schema of a write body, for the OpenAPI document only. The body is parsed in
+ * the handler, after the permission check (a stranger learns nothing from validation), so
+ * the route must not give the router a Zod schema to validate with.
+ */
+function bodyDoc(schema: z.ZodType, description: string): Record<string, unknown> {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
+  return { ...json, description }
+}
+
 const tags = ['محل‌های مراجعه']
 const bearer = [{ bearerAuth: [] }]
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
@@ -208,10 +221,7 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
           required: true,
           content: {
             'application/json': {
-              schema: z.unknown().openapi('OfficeBody', {
-                description:
-                  'مانند Office، بدون id، agencyId، mapUrl و openNow؛ ساعت‌ها به شکل HH:MM و روزها به شکل yyyy-mm-dd',
-              }),
+              schema: bodyDoc(officeFields, OFFICE_BODY_NOTE),
             },
           },
         },
@@ -248,7 +258,11 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
         params: idParam,
         body: {
           required: true,
-          content: { 'application/json': { schema: z.unknown().openapi('OfficePatch') } },
+          content: {
+            'application/json': {
+              schema: bodyDoc(officeFields.partial(), `${OFFICE_BODY_NOTE} همهٔ فیلدها اختیاری‌اند.`),
+            },
+          },
         },
       },
       responses: {

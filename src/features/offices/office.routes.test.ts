@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { z } from 'zod'
 import {
   completeContent,
   type MadeUser,
@@ -590,10 +591,31 @@ describe('the offices API', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await (await apiRequest(t.app, 'GET', '/api/v1/openapi.json')).json()) as {
-      paths: Record<string, unknown>
+      paths: Record<string, Record<string, { requestBody?: unknown }>>
     }
     for (const path of ['/agencies/{id}/offices', '/offices/{id}', '/services/{id}/offices'])
       assert.ok(doc.paths[path], path)
+    // The write bodies are documented field by field (though parsed after the permission check).
+    const bodySchema = (path: string, method: string) =>
+      z
+        .object({
+          content: z.object({
+            'application/json': z.object({
+              schema: z.object({
+                properties: z.record(z.string(), z.unknown()),
+                required: z.array(z.string()).optional(),
+              }),
+            }),
+          }),
+        })
+        .parse(doc.paths[path]?.[method]?.requestBody).content['application/json'].schema
+    const create = bodySchema('/agencies/{id}/offices', 'post')
+    for (const field of ['name', 'postalCode', 'lat', 'lng', 'hours', 'exceptions', 'closures'])
+      assert.ok(create.properties[field], `POST body documents ${field}`)
+    assert.ok(create.required?.includes('postalCode'), 'the postal code is required')
+    const patch = bodySchema('/offices/{id}', 'patch')
+    assert.ok(patch.properties.hours, 'PATCH body documents hours')
+    assert.deepEqual(patch.required ?? [], [], 'every PATCH field is optional')
   })
 
   it('gives the offices of a published service, with each link’s note', async () => {
