@@ -258,6 +258,8 @@ async function withIndexScans<T>(db: Executor, run: (trx: Executor) => Promise<T
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
     // JIT compilation would cost more than the query saves once the estimate crosses its threshold.
     await sql`SET LOCAL jit = off`.execute(trx)
+    // The matches of a common word (tens of thousands of narrow rows) stay in memory.
+    await sql`SET LOCAL work_mem = '32MB'`.execute(trx)
     return run(trx)
   }
   return db.isTransaction ? inner(db) : db.transaction().execute(inner)
@@ -410,7 +412,9 @@ function facetCounts(v: unknown): FacetCount[] {
 /**
  * Matches, ranks, filters, counts and pages in one statement. Facet counts are disjunctive:
  * each facet is counted with every filter applied except its own, so the other values of a
- * facet show what choosing them instead would give.
+ * facet show what choosing them instead would give. They are counted from the matches grouped
+ * by their facet columns (about a thousand groups when 45,000 services match at 100,000), so
+ * every count stays exact while the per-value FILTER tests run over groups, not over matches.
  */
 /** The search statement (exported for EXPLAIN in benchmarks). */
 export function searchStatement(
@@ -457,7 +461,7 @@ export function searchStatement(
     sql.join(
       values.map(
         (v, i) =>
-          sql`json_build_array(${v}::text, count(*) FILTER (WHERE (${column} & ${1 << i}) <> 0 AND ${filterOf(filters, except)}))`,
+          sql`json_build_array(${v}::text, coalesce(sum(m.n) FILTER (WHERE (${column} & ${1 << i}) <> 0 AND ${filterOf(filters, except)}), 0))`,
       ),
       sql`, `,
     )
@@ -477,13 +481,18 @@ export function searchStatement(
       FROM search_entries e WHERE ${match}
     ),
     ${ranked},
+    g AS MATERIALIZED (
+      SELECT m.agency_id, m.audience_bits, m.life_event_bits, m.province_code, m.online,
+             count(*)::int AS n
+      FROM m GROUP BY 1, 2, 3, 4, 5
+    ),
     c AS (
-      SELECT count(*)::int AS matched,
-             count(*) FILTER (WHERE ${filterOf(filters, null)})::int AS total,
+      SELECT coalesce(sum(m.n), 0)::int AS matched,
+             coalesce(sum(m.n) FILTER (WHERE ${filterOf(filters, null)}), 0)::int AS total,
              json_build_array(${counts(AUDIENCES, sql<number>`m.audience_bits`, 'audience')}) AS audience,
              json_build_array(${counts(LIFE_EVENTS, sql<number>`m.life_event_bits`, 'lifeEvent')}) AS life_event,
-             count(*) FILTER (WHERE m.online AND ${filterOf(filters, 'online')})::int AS online
-      FROM m
+             coalesce(sum(m.n) FILTER (WHERE m.online AND ${filterOf(filters, 'online')}), 0)::int AS online
+      FROM g m
     )
     SELECT c.matched, c.total, c.audience, c.life_event, c.online,
       (SELECT coalesce(json_agg(json_build_object('serviceId', p.service_id, 'score', p.score)), '[]')
@@ -491,10 +500,10 @@ export function searchStatement(
                ORDER BY m.score DESC, m.sort_key, m.service_id
                LIMIT ${page.limit} OFFSET ${page.offset}) p) AS page,
       (SELECT coalesce(json_agg(x), '[]') FROM (
-         SELECT m.agency_id AS value, count(*)::int AS n FROM m
+         SELECT m.agency_id AS value, sum(m.n)::int AS n FROM g m
          WHERE ${filterOf(filters, 'agency')} GROUP BY 1) x) AS agency,
       (SELECT coalesce(json_agg(x), '[]') FROM (
-         SELECT m.province_code AS value, count(*)::int AS n FROM m
+         SELECT m.province_code AS value, sum(m.n)::int AS n FROM g m
          WHERE ${filterOf(filters, 'province')} AND m.province_code IS NOT NULL GROUP BY 1) x) AS province
     FROM c`
 }
