@@ -6,14 +6,15 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { ID, readFields, staffService } from '../services/admin.access.ts'
+import { expectedRevision, stampOf, stampOfDraft, withoutStamp } from '../services/draft-stamp.ts'
 import { checkContent, type FormFields } from '../services/editor.input.ts'
 import type { ContentChange } from '../services/editor.model.ts'
 import { editorMsg as em, msg } from '../services/messages.fa.ts'
 import { saveDraft } from '../services/service.actions.ts'
 import type { Service, ServiceVersion } from '../services/service.model.ts'
 import { findDraft } from '../services/service.queries.ts'
-import { type FieldChange, fieldTexts } from '../services/service.text.ts'
-import { type DraftStamp, fieldValue } from '../services/views/editor-common.ts'
+import { fieldTexts, linesChange } from '../services/service.text.ts'
+import type { DraftStamp } from '../services/views/editor-common.ts'
 import { conflictPage } from '../services/views/editor-conflict.ts'
 import { addChannel, removeChannel, replaceChannel, setStages } from './changes.ts'
 import { CHANNELS_MAX, newChannelId } from './channel.rules.ts'
@@ -23,19 +24,6 @@ import { channelsMsg as m } from './messages.fa.ts'
 import { channelHref, channelPage, channelsHref, channelsPage } from './views/editor-page.ts'
 
 const CHANNEL_ID = '{[a-z0-9-]{1,40}}'
-
-function stampOfDraft(d: ServiceVersion): DraftStamp {
-  return { draftId: d.id, revision: String(d.revision) }
-}
-
-function stampOf(fields: FormFields): DraftStamp {
-  return { draftId: fieldValue(fields, 'draft'), revision: fieldValue(fields, 'revision') }
-}
-
-function withoutStamp(fields: FormFields): FormFields {
-  const { draft: _draft, revision: _revision, ...rest } = fields
-  return rest
-}
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
 function checked(change: ContentChange): ContentChange {
@@ -163,25 +151,12 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
   ): Promise<Response> {
     const stamp = stampOf(fields)
     const current = await draftOf(service.id)
-    const revision = /^\d{1,9}$/.test(stamp.revision) ? Number(stamp.revision) : -1
-    const expected = stamp.draftId === current.id ? revision : -1
+    const expected = expectedRevision(stamp, current.id)
     const result = await saveDraft(deps, actor, service.id, expected, checked(change))
     if (result.ok) return c.redirect(target.done, 303)
     const before = channelLines(result.current.content)
     const after = channelLines(result.mine)
-    const changes: FieldChange[] =
-      before.join('\n') === after.join('\n')
-        ? []
-        : [
-            {
-              field: 'channels',
-              label: m.sectionLabel,
-              before,
-              after,
-              removed: before.filter((l) => !after.includes(l)),
-              added: after.filter((l) => !before.includes(l)),
-            },
-          ]
+    const diff = linesChange('channels', m.sectionLabel, before, after)
     return page(
       c,
       {
@@ -196,7 +171,7 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
           savedAt: result.current.updatedAt,
           current: stampOfDraft(result.current),
           fields: withoutStamp(fields),
-          changes,
+          changes: diff ? [diff] : [],
         }),
       },
       409,

@@ -6,10 +6,10 @@ import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { ID, staffService } from '../services/admin.access.ts'
+import { expectedRevision, stampOfDraft } from '../services/draft-stamp.ts'
 import { editorMsg as em, FORM_LANGUAGE_LABELS, msg } from '../services/messages.fa.ts'
 import type { Service, ServiceForm, ServiceVersion } from '../services/service.model.ts'
 import { findDraft } from '../services/service.queries.ts'
-import type { DraftStamp } from '../services/views/editor-common.ts'
 import { fileSizeFa } from './download.ts'
 import {
   addForm,
@@ -34,10 +34,6 @@ const SHA = '{[0-9a-f]{64}}'
 
 type Body = Record<string, string | File>
 
-function stampOfDraft(d: ServiceVersion): DraftStamp {
-  return { draftId: d.id, revision: String(d.revision) }
-}
-
 function strings(body: Body): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(body))
@@ -46,9 +42,9 @@ function strings(body: Body): Record<string, string> {
 }
 
 /** The revision the form was rendered from, or -1 (always a conflict) for another draft. */
-function expectedRevision(body: Body, draft: ServiceVersion): number {
-  const rev = typeof body.revision === 'string' ? body.revision : ''
-  return body.draft === draft.id && /^\d{1,9}$/.test(rev) ? Number(rev) : -1
+function expectedRevisionOf(body: Body, draft: ServiceVersion): number {
+  const field = (k: string) => (typeof body[k] === 'string' ? body[k] : '')
+  return expectedRevision({ draftId: field('draft'), revision: field('revision') }, draft.id)
 }
 
 async function uploadOf(body: Body, field: string): Promise<FormUpload | null> {
@@ -213,7 +209,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       deps,
       actor,
       service.id,
-      expectedRevision(body, draft),
+      expectedRevisionOf(body, draft),
       parsed.data,
       upload,
     )
@@ -247,7 +243,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       deps,
       actor,
       service.id,
-      expectedRevision(body, draft),
+      expectedRevisionOf(body, draft),
       sha,
       parsed.data,
     )
@@ -272,7 +268,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       deps,
       actor,
       service.id,
-      expectedRevision(body, draft),
+      expectedRevisionOf(body, draft),
       sha,
       upload,
     )
@@ -299,7 +295,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     const sha = c.req.param('sha')
     const body = await c.req.parseBody()
     const draft = await draftOf(service.id)
-    const result = await removeForm(deps, actor, service.id, expectedRevision(body, draft), sha)
+    const result = await removeForm(deps, actor, service.id, expectedRevisionOf(body, draft), sha)
     return afterWrite(
       c,
       result,

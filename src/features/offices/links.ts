@@ -10,6 +10,7 @@ import { page } from '../../web/page.ts'
 import type { SummaryListRow } from '../../web/ui/index.ts'
 import { type AgencyBrief, listAgencyBriefs } from '../agencies/index.ts'
 import { ID, readFields, staffService } from '../services/admin.access.ts'
+import { expectedRevision } from '../services/draft-stamp.ts'
 import { checkContent, type FormFields } from '../services/editor.input.ts'
 import { editorMsg as em } from '../services/messages.fa.ts'
 import { saveDraft } from '../services/service.actions.ts'
@@ -218,8 +219,7 @@ export function officeLinkRoutes(deps: Deps): Hono<AppEnv> {
     const stamp = { draftId: one(fields, 'draft'), revision: one(fields, 'revision') }
     const state = { stamp, title: draft.content.title, selected: links, notice: null }
     if (Object.keys(errors).length) return render(c, service, { ...state, errors }, 422)
-    const revision = /^\d{1,9}$/.test(stamp.revision) ? Number(stamp.revision) : -1
-    const expected = stamp.draftId === draft.id ? revision : -1
+    const expected = expectedRevision(stamp, draft.id)
     const result = await saveServiceOffices(deps, actor, service, expected, links)
     if (result.ok) return c.redirect(`${linksHref(service.id)}?done=saved`, 303)
     if ('conflict' in result)

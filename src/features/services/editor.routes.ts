@@ -9,6 +9,7 @@ import { page } from '../../web/page.ts'
 import { findLawsByIds, LAW_KIND_LABELS, listLawChoices } from '../laws/index.ts'
 import { officeNamer } from '../offices/index.ts'
 import { doneBanner, ID, readFields, staffService } from './admin.access.ts'
+import { expectedRevision, stampOf, stampOfDraft, withoutStamp } from './draft-stamp.ts'
 import {
   checkContent,
   type FormFields,
@@ -61,25 +62,11 @@ function base(serviceId: string): string {
   return `/admin/services/${serviceId}`
 }
 
-function stampOfDraft(d: ServiceVersion): DraftStamp {
-  return { draftId: d.id, revision: String(d.revision) }
-}
-
-/** The draft stamp a form came back with. */
-function stampOf(fields: FormFields): DraftStamp {
-  return { draftId: fieldValue(fields, 'draft'), revision: fieldValue(fields, 'revision') }
-}
-
 /** A section's fields as the form was opened, as fingerprints (see `changedFields`). */
 function baseValues(section: FormSection, content: ServiceContent): FormFields {
   return Object.fromEntries(
     SECTION_FIELDS[section].map((f) => [baseFieldName(f), itemFingerprint(content[f])]),
   )
-}
-
-function withoutStamp(fields: FormFields): FormFields {
-  const { draft: _draft, revision: _revision, ...rest } = fields
-  return rest
 }
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
@@ -206,9 +193,7 @@ export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
     const stamp = stampOf(fields)
     const current = await findDraft(deps.db, service.id)
     if (!current) throw new ConflictError('service.no-draft', msg.noDraft)
-    // A form from another draft (discarded since, or published and replaced) is always a conflict.
-    const revision = /^\d{1,9}$/.test(stamp.revision) ? Number(stamp.revision) : -1
-    const expected = stamp.draftId === current.id ? revision : -1
+    const expected = expectedRevision(stamp, current.id)
     const result = await saveDraft(deps, actor, service.id, expected, checked(change))
     if (result.ok) return c.redirect(target.done, 303)
     const lawLabel = await lawLabeller([result.current.content, result.mine])

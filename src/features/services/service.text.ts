@@ -182,6 +182,24 @@ export interface FieldChange {
   added: string[]
 }
 
+/** One field's change, from its lines before and after; null when they are the same. */
+export function linesChange(
+  field: keyof ServiceContent,
+  label: string,
+  before: string[],
+  after: string[],
+): FieldChange | null {
+  if (before.join('\n') === after.join('\n')) return null
+  return {
+    field,
+    label,
+    before,
+    after,
+    removed: before.filter((line) => !after.includes(line)),
+    added: after.filter((line) => !before.includes(line)),
+  }
+}
+
 /** The fields that differ between two cards (R8: previous vs revised, field by field). */
 export function diffContent(
   before: ServiceContent | null,
@@ -193,17 +211,8 @@ export function diffContent(
   const b = fieldTexts(after, lawTitle, officeName)
   const changes: FieldChange[] = []
   for (const field of Object.keys(FIELD_LABELS) as (keyof ServiceContent)[]) {
-    const prev = a?.[field] ?? []
-    const next = b[field]
-    if (prev.join('\n') === next.join('\n')) continue
-    changes.push({
-      field,
-      label: FIELD_LABELS[field],
-      before: prev,
-      after: next,
-      removed: prev.filter((line) => !next.includes(line)),
-      added: next.filter((line) => !prev.includes(line)),
-    })
+    const change = linesChange(field, FIELD_LABELS[field], a?.[field] ?? [], b[field])
+    if (change) changes.push(change)
   }
   return changes
 }

@@ -8,13 +8,19 @@ import type { FieldErrors } from '../../../web/form.ts'
 import { page } from '../../../web/page.ts'
 import { findLawsByIds } from '../../laws/index.ts'
 import { ID, readFields, staffService } from '../../services/admin.access.ts'
+import {
+  expectedRevision,
+  stampOf,
+  stampOfDraft,
+  withoutStamp,
+} from '../../services/draft-stamp.ts'
 import { checkContent, type FormFields, parseFields } from '../../services/editor.input.ts'
 import type { ContentChange } from '../../services/editor.model.ts'
 import { editorMsg as em, msg } from '../../services/messages.fa.ts'
 import { saveDraft } from '../../services/service.actions.ts'
 import type { Service, ServiceContent, ServiceVersion } from '../../services/service.model.ts'
 import { findDraft } from '../../services/service.queries.ts'
-import type { FieldChange } from '../../services/service.text.ts'
+import { linesChange } from '../../services/service.text.ts'
 import { type DraftStamp, fieldValue } from '../../services/views/editor-common.ts'
 import { conflictPage } from '../../services/views/editor-conflict.ts'
 import { fromBpmnXml } from '../interop/bpmn-import.ts'
@@ -55,20 +61,6 @@ import { stepPage } from './views/step-page.ts'
 const SCRIPTS = ['/assets/process-editor.js']
 
 const STEP_ID = '{[a-z0-9_-]{1,40}}'
-
-function stampOfDraft(d: ServiceVersion): DraftStamp {
-  return { draftId: d.id, revision: String(d.revision) }
-}
-
-/** The draft stamp a form came back with. */
-function stampOf(fields: FormFields): DraftStamp {
-  return { draftId: fieldValue(fields, 'draft'), revision: fieldValue(fields, 'revision') }
-}
-
-function withoutStamp(fields: FormFields): FormFields {
-  const { draft: _draft, revision: _revision, ...rest } = fields
-  return rest
-}
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
 function checked(change: ContentChange): ContentChange {
@@ -261,26 +253,12 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
   ): Promise<Response> {
     const stamp = stampOf(fields)
     const current = await draftOf(service.id)
-    // A form from another draft (discarded since, or published and replaced) is always a conflict.
-    const revision = /^\d{1,9}$/.test(stamp.revision) ? Number(stamp.revision) : -1
-    const expected = stamp.draftId === current.id ? revision : -1
+    const expected = expectedRevision(stamp, current.id)
     const result = await saveDraft(deps, actor, service.id, expected, checked(onProcess(change)))
     if (result.ok) return c.redirect(target.done, 303)
     const before = processLines(result.current.content.process)
     const after = processLines(result.mine.process)
-    const changes: FieldChange[] =
-      before.join('\n') === after.join('\n')
-        ? []
-        : [
-            {
-              field: 'process',
-              label: m.sectionLabel,
-              before,
-              after,
-              removed: before.filter((l) => !after.includes(l)),
-              added: after.filter((l) => !before.includes(l)),
-            },
-          ]
+    const diff = linesChange('process', m.sectionLabel, before, after)
     return page(
       c,
       {
@@ -295,7 +273,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
           savedAt: result.current.updatedAt,
           current: stampOfDraft(result.current),
           fields: withoutStamp(fields),
-          changes,
+          changes: diff ? [diff] : [],
         }),
       },
       409,
