@@ -8,7 +8,8 @@ import { msg } from '../services/messages.fa.ts'
 import { saveDraft, startDraft } from '../services/service.actions.ts'
 import type { ServiceContent } from '../services/service.model.ts'
 import { assertCanEditServicesOf } from '../services/service.policy.ts'
-import { findDraft, findPublished, findServiceById } from '../services/service.queries.ts'
+import { findDraft, findPublished } from '../services/service.queries.ts'
+import { loadServiceById } from '../services/service.read.ts'
 import { channelSchema, stageMatrixSchema } from '../services/service.schema.ts'
 import { setChannelsAndStages } from './changes.ts'
 import { listPublishedLevels } from './channel.queries.ts'
@@ -98,11 +99,7 @@ export function assertChannelsConsistent(c: Pick<ServiceContent, 'channels' | 's
 }
 
 export function channelApiRoutes(api: Api, deps: Deps): void {
-  const loadService = async (id: string) => {
-    const service = await findServiceById(deps.db, id)
-    if (!service) throw new NotFoundError('service.not-found', msg.notFound)
-    return service
-  }
+  const loadService = (id: string) => loadServiceById(deps.db, id)
 
   api.openapi(
     createRoute({

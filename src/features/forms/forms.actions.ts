@@ -6,7 +6,8 @@ import { msg } from '../services/messages.fa.ts'
 import { saveDraft } from '../services/service.actions.ts'
 import type { ServiceContent, ServiceForm, ServiceVersion } from '../services/service.model.ts'
 import { assertCanEditServicesOf } from '../services/service.policy.ts'
-import { findDraft, findServiceById } from '../services/service.queries.ts'
+import { findDraft } from '../services/service.queries.ts'
+import { loadServiceById } from '../services/service.read.ts'
 import { serviceFormSchema } from '../services/service.schema.ts'
 import { checkFormFile, sha256Hex, storeFormFile } from './form-file.store.ts'
 import { downloadFileName, type FormDetails } from './forms.input.ts'
@@ -27,8 +28,7 @@ export type FormsWriteResult =
   | { ok: false; conflict: true }
 
 async function editableDraft(deps: Deps, actor: Actor | null, serviceId: string) {
-  const service = await findServiceById(deps.db, serviceId)
-  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
+  const service = await loadServiceById(deps.db, serviceId)
   assertCanEditServicesOf(actor, service.agencyId)
   const draft = await findDraft(deps.db, serviceId)
   if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)

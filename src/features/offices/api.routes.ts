@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
 import { findAgencyById } from '../agencies/index.ts'
-import { findPublished, findServiceById } from '../services/service.queries.ts'
+import { loadPublishedById } from '../services/service.read.ts'
 import { msg } from './messages.fa.ts'
 import { changeOffice, createOffice } from './office.actions.ts'
 import { exceptionsBody, hoursBody, officeFields, officeInput } from './office.input.ts'
@@ -190,10 +190,7 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await findServiceById(deps.db, c.req.valid('param').id)
-      const version =
-        service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
-      if (!version) throw new NotFoundError('service.not-found', 'این خدمت پیدا نشد.')
+      const { version } = await loadPublishedById(deps.db, c.req.valid('param').id)
       const links = version.content.offices
       const offices = await findOfficesByIds(
         deps.db,

@@ -30,11 +30,15 @@ import {
   findDraft,
   findPublicVersion,
   findPublished,
-  findServiceById,
   listPublicVersions,
   listPublishedServices,
 } from './service.queries.ts'
-import { cpsvInputOf, withAgencyAndLaws } from './service.read.ts'
+import {
+  cpsvInputOf,
+  loadPublishedById,
+  loadServiceById,
+  withAgencyAndLaws,
+} from './service.read.ts'
 import { serviceContentSchema } from './service.schema.ts'
 
 const tags = ['خدمات']
@@ -61,12 +65,6 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
-
-async function loadService(deps: Deps, id: string) {
-  const service = await findServiceById(deps.db, id)
-  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
-  return service
-}
 
 /** A version as the API presents it: with its agency and the laws it cites. */
 async function versionBody(deps: Deps, service: Service, version: ServiceVersion) {
@@ -163,7 +161,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       const version = await findPublished(deps.db, service.id)
       if (!version) throw new NotFoundError('service.not-found', msg.notFound)
       return c.json(await versionBody(deps, service, version), 200)
@@ -186,7 +184,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       const versions = await listPublicVersions(deps.db, service.id)
       return c.json(
         {
@@ -219,7 +217,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const { id, n } = c.req.valid('param')
-      const service = await loadService(deps, id)
+      const service = await loadServiceById(deps.db, id)
       const version = await findPublicVersion(deps.db, service.id, n)
       if (!version) throw new NotFoundError('service.version-not-found', msg.versionNotFound)
       return c.json(await versionBody(deps, service, version), 200)
@@ -251,10 +249,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
   })
   api.get('/services/:id/cpsv-ap', async (c) => {
     const id = c.req.param('id')
-    const service = z.uuid().safeParse(id).success ? await findServiceById(deps.db, id) : undefined
-    const version =
-      service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
-    if (!service || !version) throw new NotFoundError('service.not-found', msg.notFound)
+    const { service, version } = await loadPublishedById(deps.db, id)
     const doc = toCpsvAp(await cpsvInputOf(deps, await withAgencyAndLaws(deps, service, version)))
     return c.body(JSON.stringify(doc), 200, {
       'Content-Type': 'application/ld+json; charset=utf-8',
@@ -326,7 +321,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       const draft = await startDraft(deps, c.get('actor'), service.id)
       return c.json(await versionBody(deps, service, draft), 200)
     },
@@ -366,7 +361,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     async (c) => {
       const actor = c.get('actor')
       requireActor(actor)
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       assertCanEditServicesOf(actor, service.agencyId)
       const body = c.req.valid('json')
       await assertLawsExist(
@@ -432,7 +427,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       const draft = await startDraft(deps, c.get('actor'), service.id)
       return c.json(presentProcess(draft), 200)
     },
@@ -459,7 +454,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     async (c) => {
       const actor = c.get('actor')
       requireActor(actor)
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       assertCanEditServicesOf(actor, service.agencyId)
       const body = c.req.valid('json')
       const cited = body.process.steps.flatMap((s, i) =>
@@ -511,7 +506,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
       },
     }),
     async (c) => {
-      const service = await loadService(deps, c.req.valid('param').id)
+      const service = await loadServiceById(deps.db, c.req.valid('param').id)
       const result = await publishService(
         deps,
         c.get('actor'),

@@ -1,7 +1,7 @@
 import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
-import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import { ConflictError } from '../../lib/errors.ts'
 import { randomToken } from '../../lib/secrets.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
@@ -20,7 +20,6 @@ import {
   deleteDraft,
   findDraft,
   findPublished,
-  findServiceById,
   insertDraft,
   insertService,
   isSlugTaken,
@@ -29,6 +28,7 @@ import {
   setWithdrawn,
   updateDraft,
 } from './service.queries.ts'
+import { loadServiceById } from './service.read.ts'
 
 type Db = Deps['db']
 
@@ -61,12 +61,6 @@ function changedFields(before: ServiceContent, after: ServiceContent) {
     }
   }
   return { before: b, after: a }
-}
-
-async function loadService(db: Db, serviceId: string): Promise<Service> {
-  const service = await findServiceById(db, serviceId)
-  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
-  return service
 }
 
 function generatedSlug(): string {
@@ -118,7 +112,7 @@ export async function startDraft(
   serviceId: string,
 ): Promise<ServiceVersion> {
   return deps.db.transaction().execute(async (trx) => {
-    const service = await loadService(trx, serviceId)
+    const service = await loadServiceById(trx, serviceId)
     assertCanEditServicesOf(actor, service.agencyId)
     const existing = await findDraft(trx, serviceId)
     if (existing) return existing
@@ -161,7 +155,7 @@ export async function saveDraft(
   change: (content: ServiceContent) => ServiceContent,
 ): Promise<SaveDraftResult> {
   return deps.db.transaction().execute(async (trx) => {
-    const service = await loadService(trx, serviceId)
+    const service = await loadServiceById(trx, serviceId)
     assertCanEditServicesOf(actor, service.agencyId)
     const draft = await findDraft(trx, serviceId)
     if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
@@ -196,7 +190,7 @@ export async function discardDraft(
   serviceId: string,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const service = await loadService(trx, serviceId)
+    const service = await loadServiceById(trx, serviceId)
     assertCanEditServicesOf(actor, service.agencyId)
     const draft = await findDraft(trx, serviceId)
     if (!draft) return
@@ -235,7 +229,7 @@ export async function publishService(
   changeNote: string,
 ): Promise<PublishResult> {
   const result = await deps.db.transaction().execute(async (trx): Promise<PublishResult> => {
-    const service = await loadService(trx, serviceId)
+    const service = await loadServiceById(trx, serviceId)
     assertCanPublishServicesOf(actor, service.agencyId)
     const draft = await findDraft(trx, serviceId)
     if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
@@ -302,7 +296,7 @@ export async function setServiceWithdrawn(
   reason: string | null,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const service = await loadService(trx, serviceId)
+    const service = await loadServiceById(trx, serviceId)
     assertCanPublishServicesOf(actor, service.agencyId)
     await setWithdrawn(trx, serviceId, reason, deps.clock.now())
     await recordAudit(trx, deps.clock, {

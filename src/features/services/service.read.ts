@@ -6,7 +6,12 @@ import { findOfficesByIds } from '../offices/index.ts'
 import type { CpsvInput } from './interop/cpsv-ap.ts'
 import { msg } from './messages.fa.ts'
 import type { Service, ServiceVersion } from './service.model.ts'
-import { findPublicVersion, findPublished, findServiceBySlug } from './service.queries.ts'
+import {
+  findPublicVersion,
+  findPublished,
+  findServiceById,
+  findServiceBySlug,
+} from './service.queries.ts'
 
 /** A service with one of its versions and everything its page needs to render. */
 export interface ServiceWithVersion {
@@ -22,6 +27,26 @@ export async function loadServiceBySlug(deps: Deps, slug: string): Promise<Servi
     : undefined
   if (!service) throw new NotFoundError('service.not-found', msg.notFound)
   return service
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The service with this id, or a 404 (an id that is not a UUID is simply not found). */
+export async function loadServiceById(db: Deps['db'], id: string): Promise<Service> {
+  const service = UUID.test(id) ? await findServiceById(db, id) : undefined
+  if (!service) throw new NotFoundError('service.not-found', msg.notFound)
+  return service
+}
+
+/** A service the public can see, by id, with its published version; withdrawn ones are 404. */
+export async function loadPublishedById(
+  db: Deps['db'],
+  id: string,
+): Promise<{ service: Service; version: ServiceVersion }> {
+  const service = await loadServiceById(db, id)
+  const version = service.withdrawnAt ? undefined : await findPublished(db, service.id)
+  if (!version) throw new NotFoundError('service.not-found', msg.notFound)
+  return { service, version }
 }
 
 export async function withAgencyAndLaws(

@@ -20,10 +20,9 @@ import { requireActor } from '../../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts'
 import { type Api, problemResponses } from '../../../web/api.ts'
 import { fieldErrorsOf } from '../../../web/form.ts'
-import { msg as serviceMsg } from '../../services/messages.fa.ts'
 import type { Service, ServiceVersion } from '../../services/service.model.ts'
 import { assertCanEditServicesOf } from '../../services/service.policy.ts'
-import { findPublished, findServiceById } from '../../services/service.queries.ts'
+import { loadPublishedById, loadServiceById } from '../../services/service.read.ts'
 import { processProblems } from '../process.rules.ts'
 import { processSchema } from '../process.schema.ts'
 import { toBpmnXml } from './bpmn-export.ts'
@@ -54,10 +53,7 @@ async function publishedProcess(
   deps: Deps,
   id: string,
 ): Promise<{ service: Service; version: ServiceVersion }> {
-  const service = z.uuid().safeParse(id).success ? await findServiceById(deps.db, id) : undefined
-  const version =
-    service && !service.withdrawnAt ? await findPublished(deps.db, service.id) : undefined
-  if (!service || !version) throw new NotFoundError('service.not-found', serviceMsg.notFound)
+  const { service, version } = await loadPublishedById(deps.db, id)
   if (version.content.process.steps.length === 0)
     throw new NotFoundError('service.process-not-found', routeMessages.noProcess)
   return { service, version }
@@ -147,8 +143,7 @@ export function processInteropApiRoutes(api: Api, deps: Deps): void {
     const actor = c.get('actor')
     requireActor(actor)
     const id = c.req.param('id')
-    const service = z.uuid().safeParse(id).success ? await findServiceById(deps.db, id) : undefined
-    if (!service) throw new NotFoundError('service.not-found', serviceMsg.notFound)
+    const service = await loadServiceById(deps.db, id)
     assertCanEditServicesOf(actor, service.agencyId)
     const { process, unmapped } = await fromBpmnXml(await c.req.text())
     const parsed = processSchema.safeParse(process)
