@@ -55,7 +55,18 @@ import { cpsvInputOf, loadPublicService } from '../src/features/services/service
 import { startOfTehranDay } from '../src/lib/fa/tehran-time.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
-import { children, freePort, startChild as startChildIn, stop, waitFor200 } from './support.ts'
+import {
+  CONNECTIONS,
+  children,
+  DURATION_S,
+  freePort,
+  type LoadFigures,
+  load,
+  startChild as startChildIn,
+  stop,
+  WARMUP_S,
+  waitFor200,
+} from './support.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
@@ -65,9 +76,6 @@ const GENERATED = 20_000
 const CHUNK = 2_500
 const UNCACHED_REQUESTS = 400
 const UNCACHED_WARMUP = 50
-const WARMUP_S = 2
-const DURATION_S = 10
-const CONNECTIONS = 50
 const PROFILE_S = 5
 /** The issue's aims. */
 const AIM_UNCACHED_P95_MS = 25
@@ -451,28 +459,6 @@ async function benchUncached(dataDir: string): Promise<Uncached> {
 }
 
 // ---------------------------------------------------------------- (b) cached
-
-interface LoadFigures {
-  name: string
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  bytes: number
-  bad: number
-}
-
-async function load(name: string, url: string, bytes: number): Promise<LoadFigures> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S })
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
-  return {
-    name,
-    requestsPerSecond: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    bytes,
-    bad: r.errors + r.timeouts + r.non2xx,
-  }
-}
 
 interface Cached {
   path: string

@@ -16,18 +16,25 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import { benchCatalogue } from './catalogue.ts'
 import { runFlowchartBench } from './flowchart.ts'
 import { benchSearch } from './search.ts'
-import { children, freePort, startChild as startChildIn, stop, waitFor200 } from './support.ts'
+import {
+  CONNECTIONS,
+  children,
+  DURATION_S,
+  freePort,
+  type LoadFigures,
+  load,
+  startChild as startChildIn,
+  stop,
+  WARMUP_S,
+  waitFor200,
+} from './support.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
 const STARTUP_RUNS = 3
-const WARMUP_S = 2
-const DURATION_S = 10
-const CONNECTIONS = 50
 
 const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-'))
 
@@ -120,30 +127,6 @@ async function benchStartup(): Promise<void> {
 }
 
 // ---------------------------------------------------------------- (b) throughput
-
-interface LoadFigures {
-  name: string
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  bytes: number
-  megabytesPerSecond: number
-  bad: number
-}
-
-async function load(name: string, url: string, bytes: number): Promise<LoadFigures> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S })
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
-  return {
-    name,
-    requestsPerSecond: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    bytes,
-    megabytesPerSecond: r.throughput.average / 1e6,
-    bad: r.errors + r.timeouts + r.non2xx,
-  }
-}
 
 async function benchThroughput(): Promise<void> {
   console.log(

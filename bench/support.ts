@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
+import autocannon from 'autocannon'
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -76,4 +77,34 @@ export async function stop(child: ChildProcess): Promise<number> {
     await exited
   }
   return performance.now() - started
+}
+
+/** Load-test settings shared by the benchmarks: warm up, then measure, with 50 connections. */
+export const WARMUP_S = 2
+export const DURATION_S = 10
+export const CONNECTIONS = 50
+
+export interface LoadFigures {
+  name: string
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  bytes: number
+  megabytesPerSecond: number
+  bad: number
+}
+
+/** Requests per second and latency of one URL (after a warm-up run), with autocannon. */
+export async function load(name: string, url: string, bytes: number): Promise<LoadFigures> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S })
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
+  return {
+    name,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes,
+    megabytesPerSecond: r.throughput.average / 1e6,
+    bad: r.errors + r.timeouts + r.non2xx,
+  }
 }
