@@ -20,3 +20,13 @@ export async function dbSnapshot(db: Db) {
 export async function lastAuditEvent(db: Db) {
   return db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
 }
+
+/** The audit events of one entity, oldest first. */
+export async function auditEventsOf(db: Db, entityId: string) {
+  return db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('entityId', '=', entityId)
+    .orderBy('at')
+    .execute()
+}

@@ -137,6 +137,19 @@ export function completeContent(
   }
 }
 
+/** A service that has never been published: only a first draft holding `content`. */
+export async function makeDraftService(
+  deps: Deps,
+  agency: Agency,
+  slug: string,
+  content: ServiceContent,
+): Promise<Service> {
+  const now = deps.clock.now()
+  const service = await insertService(deps.db, { agencyId: agency.id, slug, now })
+  await insertDraft(deps.db, { serviceId: service.id, versionNo: 1, content, userId: null, now })
+  return service
+}
+
 let slugCounter = 0
 
 /** A service published as version 1 (and more versions if `revisions` are given). */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { signedIn } from '../../../test/support/clients.ts'
 import { dbSnapshot, lastAuditEvent } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 
 let t: TestApp
@@ -12,12 +13,6 @@ let agencyB: Agency
 let centralAdmin: MadeUser
 let supervisor: MadeUser
 let adminA: MadeUser
-
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
 
 before(async () => {
   t = await createTestApp()
@@ -31,7 +26,7 @@ after(() => t.close())
 
 describe('GET /admin/agencies/:code/credentials', () => {
   it('shows the agency, its users and the form to the central admin, with the banner after creation', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.get(`/admin/agencies/${agencyA.code}/credentials?created=1`)
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
@@ -43,7 +38,7 @@ describe('GET /admin/agencies/:code/credentials', () => {
   })
 
   it('shows no banner without ?created=1, and 404 for an unknown code', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const $ = cheerio.load(
       await (await client.get(`/admin/agencies/${agencyB.code}/credentials`)).text(),
     )
@@ -54,8 +49,8 @@ describe('GET /admin/agencies/:code/credentials', () => {
 
   it('is refused to everyone else', async () => {
     const path = `/admin/agencies/${agencyA.code}/credentials`
-    assert.equal((await (await signedIn(adminA)).get(path)).status, 403)
-    assert.equal((await (await signedIn(supervisor)).get(path)).status, 403)
+    assert.equal((await (await signedIn(t, adminA)).get(path)).status, 403)
+    assert.equal((await (await signedIn(t, supervisor)).get(path)).status, 403)
     const anonymous = await t.client().get(path)
     assert.equal(anonymous.status, 303)
     assert.equal(anonymous.headers.get('location'), `/sign-in?next=${encodeURIComponent(path)}`)
@@ -64,11 +59,11 @@ describe('GET /admin/agencies/:code/credentials', () => {
   it('is linked from the agency page for the central admin only', async () => {
     const link = `a[href="/admin/agencies/${agencyA.code}/credentials"]`
     const asAdmin = cheerio.load(
-      await (await (await signedIn(centralAdmin)).get(`/agencies/${agencyA.code}`)).text(),
+      await (await (await signedIn(t, centralAdmin)).get(`/agencies/${agencyA.code}`)).text(),
     )
     assert.equal(asAdmin(link).length, 1)
     const asAgency = cheerio.load(
-      await (await (await signedIn(adminA)).get(`/agencies/${agencyA.code}`)).text(),
+      await (await (await signedIn(t, adminA)).get(`/agencies/${agencyA.code}`)).text(),
     )
     assert.equal(asAgency(link).length, 0)
   })
@@ -77,7 +72,7 @@ describe('GET /admin/agencies/:code/credentials', () => {
 describe('POST /admin/agencies/:code/credentials', () => {
   it('issues the agency admin once; the one-time password signs in and must be changed', async () => {
     const fresh = await makeAgency(t.deps, { nameFa: 'سازمان تازه' })
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post(`/admin/agencies/${fresh.code}/credentials`, {
       displayName: 'مریم احمدی',
       email: 'm.ahmadi@example.ir',
@@ -136,7 +131,7 @@ describe('POST /admin/agencies/:code/credentials', () => {
   })
 
   it('refuses an agency admin acting on another agency, changing nothing', async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const snapshot = await dbSnapshot(t.deps.db)
     const res = await client.post(`/admin/agencies/${agencyB.code}/credentials`, {
       displayName: 'نفوذگر',
@@ -149,7 +144,7 @@ describe('POST /admin/agencies/:code/credentials', () => {
   it('refuses the central supervisor and anonymous requests, changing nothing', async () => {
     const path = `/admin/agencies/${agencyB.code}/credentials`
     const fields = { displayName: 'کسی', email: '' }
-    const asSupervisor = await signedIn(supervisor)
+    const asSupervisor = await signedIn(t, supervisor)
     const snapshot = await dbSnapshot(t.deps.db)
     assert.equal((await asSupervisor.post(path, fields)).status, 403)
     const anonymous = await t.client().post(path, fields)
@@ -158,7 +153,7 @@ describe('POST /admin/agencies/:code/credentials', () => {
   })
 
   it('re-renders with Persian messages and 422 for bad input, changing nothing', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const snapshot = await dbSnapshot(t.deps.db)
     const res = await client.post(`/admin/agencies/${agencyB.code}/credentials`, {
       displayName: '',
@@ -174,7 +169,7 @@ describe('POST /admin/agencies/:code/credentials', () => {
   })
 
   it('refuses a form without the CSRF token, changing nothing', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const snapshot = await dbSnapshot(t.deps.db)
     const res = await client.post(
       `/admin/agencies/${agencyB.code}/credentials`,

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
-import { dbSnapshot, lastAuditEvent } from '../../../test/support/db-snapshot.ts'
+import { signedIn } from '../../../test/support/clients.ts'
+import { lastAuditEvent } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeToken, makeUser } from '../../../test/support/fixtures.ts'
-import {
-  apiRequest,
-  createTestApp,
-  type TestApp,
-  type TestClient,
-} from '../../../test/support/test-app.ts'
+import { refused } from '../../../test/support/forms.ts'
+import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
 
 let t: TestApp
@@ -17,12 +14,6 @@ let editorB: MadeUser
 let adminA: MadeUser
 let supervisor: MadeUser
 
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
 async function tokenIdOf(secret: string): Promise<string> {
   const row = await t.deps.db
     .selectFrom('apiTokens')
@@ -30,20 +21,6 @@ async function tokenIdOf(secret: string): Promise<string> {
     .where('tokenHash', '=', sha256Hex(secret))
     .executeTakeFirstOrThrow()
   return row.id
-}
-
-async function refused(
-  client: TestClient | null,
-  path: string,
-  fields: Record<string, string>,
-  status: number,
-  options: { csrf?: boolean } = {},
-): Promise<string> {
-  const snapshot = await dbSnapshot(t.deps.db)
-  const res = await (client ?? t.client()).post(path, fields, options)
-  assert.equal(res.status, status, `${path} → ${res.status}`)
-  assert.deepEqual(await dbSnapshot(t.deps.db), snapshot, `${path} changed the database`)
-  return res.text()
 }
 
 before(async () => {
@@ -61,7 +38,7 @@ describe('GET /account/tokens', () => {
   it("lists only the signed-in person's own tokens", async () => {
     await makeToken(t.deps, editorA.userId)
     await makeToken(t.deps, editorB.userId)
-    const res = await (await signedIn(editorA)).get('/account/tokens')
+    const res = await (await signedIn(t, editorA)).get('/account/tokens')
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
     assert.equal($('#tokens tbody tr').length, 1)
@@ -78,7 +55,7 @@ describe('GET /account/tokens', () => {
 
 describe('POST /account/tokens', () => {
   it('creates a token for oneself, shows the secret once, and the API accepts it', async () => {
-    const client = await signedIn(supervisor)
+    const client = await signedIn(t, supervisor)
     // A field naming another user is ignored: a token is always the signer's own.
     const res = await client.post('/account/tokens', {
       name: 'سامانهٔ گزارش‌گیری',
@@ -111,14 +88,14 @@ describe('POST /account/tokens', () => {
 
   it('re-renders with 422 and a Persian message for a missing name', async () => {
     const $ = cheerio.load(
-      await refused(await signedIn(editorA), '/account/tokens', { name: '  ' }, 422),
+      await refused(t, await signedIn(t, editorA), '/account/tokens', { name: '  ' }, 422),
     )
     assert.match($('#name-error').text(), /نام توکن را وارد کنید/)
   })
 
   it('refuses anonymous requests and a missing CSRF token', async () => {
-    await refused(null, '/account/tokens', { name: 'ناشناس' }, 401)
-    await refused(await signedIn(editorA), '/account/tokens', { name: 'بی‌توکن' }, 403, {
+    await refused(t, null, '/account/tokens', { name: 'ناشناس' }, 401)
+    await refused(t, await signedIn(t, editorA), '/account/tokens', { name: 'بی‌توکن' }, 403, {
       csrf: false,
     })
   })
@@ -128,7 +105,7 @@ describe('POST /account/tokens/:id/revoke', () => {
   it('revokes an own token; the API then answers 401 problem+json', async () => {
     const secret = await makeToken(t.deps, editorA.userId)
     const id = await tokenIdOf(secret)
-    const client = await signedIn(editorA)
+    const client = await signedIn(t, editorA)
     const res = await client.post(`/account/tokens/${id}/revoke`, {})
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), '/account/tokens?revoked=1')
@@ -147,7 +124,7 @@ describe('POST /account/tokens/:id/revoke', () => {
 
   it("lets an agency admin revoke their agency's tokens", async () => {
     const secret = await makeToken(t.deps, editorA.userId)
-    const res = await (await signedIn(adminA)).post(
+    const res = await (await signedIn(t, adminA)).post(
       `/account/tokens/${await tokenIdOf(secret)}/revoke`,
       {},
     )
@@ -156,10 +133,12 @@ describe('POST /account/tokens/:id/revoke', () => {
 
   it("refuses another agency's token, anonymous requests, bad ids and a missing CSRF token", async () => {
     const id = await tokenIdOf(await makeToken(t.deps, editorB.userId))
-    await refused(await signedIn(editorA), `/account/tokens/${id}/revoke`, {}, 403)
-    await refused(await signedIn(adminA), `/account/tokens/${id}/revoke`, {}, 403)
-    await refused(null, `/account/tokens/${id}/revoke`, {}, 401)
-    await refused(await signedIn(editorA), '/account/tokens/not-a-token/revoke', {}, 404)
-    await refused(await signedIn(editorB), `/account/tokens/${id}/revoke`, {}, 403, { csrf: false })
+    await refused(t, await signedIn(t, editorA), `/account/tokens/${id}/revoke`, {}, 403)
+    await refused(t, await signedIn(t, adminA), `/account/tokens/${id}/revoke`, {}, 403)
+    await refused(t, null, `/account/tokens/${id}/revoke`, {}, 401)
+    await refused(t, await signedIn(t, editorA), '/account/tokens/not-a-token/revoke', {}, 404)
+    await refused(t, await signedIn(t, editorB), `/account/tokens/${id}/revoke`, {}, 403, {
+      csrf: false,
+    })
   })
 })

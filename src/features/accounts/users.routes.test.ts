@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
-import { dbSnapshot, lastAuditEvent } from '../../../test/support/db-snapshot.ts'
+import { signedIn } from '../../../test/support/clients.ts'
+import { lastAuditEvent } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeToken, makeUser } from '../../../test/support/fixtures.ts'
-import {
-  apiRequest,
-  createTestApp,
-  type TestApp,
-  type TestClient,
-} from '../../../test/support/test-app.ts'
+import { refused } from '../../../test/support/forms.ts'
+import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { formatDateTimeFa } from '../../lib/fa/index.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
 import type { Agency } from '../agencies/index.ts'
@@ -21,27 +18,6 @@ let supervisor: MadeUser
 let adminA: MadeUser
 let editorA: MadeUser
 let editorB: MadeUser
-
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
-/** Posts as `client` (anonymous when null) and checks the status and that nothing changed. */
-async function refused(
-  client: TestClient | null,
-  path: string,
-  fields: Record<string, string>,
-  status: number,
-  options: { csrf?: boolean } = {},
-): Promise<string> {
-  const snapshot = await dbSnapshot(t.deps.db)
-  const res = await (client ?? t.client()).post(path, fields, options)
-  assert.equal(res.status, status, `${path} → ${res.status}`)
-  assert.deepEqual(await dbSnapshot(t.deps.db), snapshot, `${path} changed the database`)
-  return res.text()
-}
 
 async function userRow(id: string) {
   return t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -71,7 +47,7 @@ after(() => t.close())
 
 describe('GET /admin/users', () => {
   it("shows an agency admin their own agency's users with status and last sign-in", async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const res = await client.get('/admin/users')
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
@@ -108,7 +84,7 @@ describe('GET /admin/users', () => {
       .set({ mustChangePassword: true })
       .where('id', '=', fresh.userId)
       .execute()
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const $ = cheerio.load(await (await client.get(`/admin/users?agency=${agency.code}`)).text())
     const tags = (username: string) =>
       $('#users tr')
@@ -123,18 +99,18 @@ describe('GET /admin/users', () => {
 
   it("refuses an agency admin another agency's list, and editors and supervisors any list", async () => {
     assert.equal(
-      (await (await signedIn(adminA)).get(`/admin/users?agency=${agencyB.code}`)).status,
+      (await (await signedIn(t, adminA)).get(`/admin/users?agency=${agencyB.code}`)).status,
       403,
     )
-    assert.equal((await (await signedIn(editorA)).get('/admin/users')).status, 403)
-    assert.equal((await (await signedIn(supervisor)).get('/admin/users')).status, 403)
+    assert.equal((await (await signedIn(t, editorA)).get('/admin/users')).status, 403)
+    assert.equal((await (await signedIn(t, supervisor)).get('/admin/users')).status, 403)
     const anonymous = await t.client().get('/admin/users')
     assert.equal(anonymous.status, 303)
     assert.match(anonymous.headers.get('location') ?? '', /^\/sign-in\?next=/)
   })
 
   it('lets the central admin pick an agency by code or see the central staff', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const staff = cheerio.load(await (await client.get('/admin/users')).text())
     assert.ok(staff('#users').text().includes(supervisor.username))
     assert.equal(staff('input[name="agency"]').length, 1)
@@ -148,7 +124,7 @@ describe('GET /admin/users', () => {
 
 describe('POST /admin/users/new', () => {
   it('lets an agency admin add a user, showing the one-time password once', async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const form = await client.get('/admin/users/new')
     assert.equal(form.status, 200)
     assert.match(await form.text(), new RegExp(`a${agencyA.code}-`))
@@ -181,7 +157,7 @@ describe('POST /admin/users/new', () => {
   })
 
   it('lets the central admin add a user to any agency', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post(`/admin/users/new?agency=${agencyB.code}`, {
       usernamePart: 'b.admin',
       displayName: 'مدیر دوم',
@@ -203,15 +179,22 @@ describe('POST /admin/users/new', () => {
       email: '',
       role: 'agency_admin',
     }
-    await refused(await signedIn(adminA), `/admin/users/new?agency=${agencyB.code}`, fields, 403)
-    await refused(await signedIn(editorA), '/admin/users/new', fields, 403)
-    await refused(null, `/admin/users/new?agency=${agencyA.code}`, fields, 401)
-    await refused(await signedIn(adminA), '/admin/users/new', fields, 403, { csrf: false })
+    await refused(
+      t,
+      await signedIn(t, adminA),
+      `/admin/users/new?agency=${agencyB.code}`,
+      fields,
+      403,
+    )
+    await refused(t, await signedIn(t, editorA), '/admin/users/new', fields, 403)
+    await refused(t, null, `/admin/users/new?agency=${agencyA.code}`, fields, 401)
+    await refused(t, await signedIn(t, adminA), '/admin/users/new', fields, 403, { csrf: false })
   })
 
   it('re-renders with Persian messages and 422 for bad input or a taken username', async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const html = await refused(
+      t,
       client,
       '/admin/users/new',
       { usernamePart: 'نام فارسی', displayName: '', email: 'x@', role: 'central_admin' },
@@ -225,6 +208,7 @@ describe('POST /admin/users/new', () => {
     const taken = editorA.username.slice(`a${agencyA.code}-`.length)
     const again = cheerio.load(
       await refused(
+        t,
         client,
         '/admin/users/new',
         { usernamePart: taken, displayName: 'تکراری', email: '', role: 'agency_editor' },
@@ -237,7 +221,7 @@ describe('POST /admin/users/new', () => {
 
 describe('POST /admin/users/new-central', () => {
   it('lets the central admin add central staff', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post('/admin/users/new-central', {
       username: 'ops.watch',
       displayName: 'ناظر عملیات',
@@ -256,19 +240,20 @@ describe('POST /admin/users/new-central', () => {
 
   it('refuses agency admins, anonymous requests and a missing CSRF token', async () => {
     const fields = { username: 'sneaky', displayName: 'نفوذگر', email: '', role: 'central_admin' }
-    await refused(await signedIn(adminA), '/admin/users/new-central', fields, 403)
-    await refused(await signedIn(supervisor), '/admin/users/new-central', fields, 403)
-    await refused(null, '/admin/users/new-central', fields, 401)
-    await refused(await signedIn(centralAdmin), '/admin/users/new-central', fields, 403, {
+    await refused(t, await signedIn(t, adminA), '/admin/users/new-central', fields, 403)
+    await refused(t, await signedIn(t, supervisor), '/admin/users/new-central', fields, 403)
+    await refused(t, null, '/admin/users/new-central', fields, 401)
+    await refused(t, await signedIn(t, centralAdmin), '/admin/users/new-central', fields, 403, {
       csrf: false,
     })
   })
 
   it('re-renders with 422 for an agency-style or taken username', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const fields = { displayName: 'کسی', email: '', role: 'central_admin' }
     const reserved = cheerio.load(
       await refused(
+        t,
         client,
         '/admin/users/new-central',
         { ...fields, username: 'a10001-boss' },
@@ -278,6 +263,7 @@ describe('POST /admin/users/new-central', () => {
     assert.match(reserved('#username-error').text(), /ویژهٔ کاربران دستگاه‌هاست/)
     const taken = cheerio.load(
       await refused(
+        t,
         client,
         '/admin/users/new-central',
         { ...fields, username: supervisor.username },
@@ -291,7 +277,7 @@ describe('POST /admin/users/new-central', () => {
 describe('GET /admin/users/:id', () => {
   it("shows an agency admin their user's page with tokens, and refuses other agencies' users", async () => {
     await tokenOf(editorA.userId)
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const res = await client.get(`/admin/users/${editorA.userId}`)
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
@@ -309,7 +295,7 @@ describe('GET /admin/users/:id', () => {
 describe('POST /admin/users/:id/edit', () => {
   it('saves an agency user and records the change', async () => {
     const user = await makeUser(t.deps, 'agency_editor', agencyA)
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const res = await client.post(`/admin/users/${user.userId}/edit`, {
       displayName: 'نام تازه',
       email: 'new@a.example.ir',
@@ -333,7 +319,7 @@ describe('POST /admin/users/:id/edit', () => {
   })
 
   it('keeps the role of the admin editing themselves', async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const res = await client.post(`/admin/users/${adminA.userId}/edit`, {
       displayName: 'مدیر الف',
       email: '',
@@ -347,18 +333,26 @@ describe('POST /admin/users/:id/edit', () => {
 
   it('refuses another agency, anonymous requests and a missing CSRF token', async () => {
     const fields = { displayName: 'دست‌کاری', email: '', role: 'agency_admin' }
-    await refused(await signedIn(adminA), `/admin/users/${editorB.userId}/edit`, fields, 403)
-    await refused(await signedIn(editorA), `/admin/users/${editorA.userId}/edit`, fields, 403)
-    await refused(null, `/admin/users/${editorA.userId}/edit`, fields, 401)
-    await refused(await signedIn(adminA), `/admin/users/${editorA.userId}/edit`, fields, 403, {
-      csrf: false,
-    })
+    await refused(t, await signedIn(t, adminA), `/admin/users/${editorB.userId}/edit`, fields, 403)
+    await refused(t, await signedIn(t, editorA), `/admin/users/${editorA.userId}/edit`, fields, 403)
+    await refused(t, null, `/admin/users/${editorA.userId}/edit`, fields, 401)
+    await refused(
+      t,
+      await signedIn(t, adminA),
+      `/admin/users/${editorA.userId}/edit`,
+      fields,
+      403,
+      {
+        csrf: false,
+      },
+    )
   })
 
   it('re-renders with 422 for bad input, and has no edit page for central staff', async () => {
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const $ = cheerio.load(
       await refused(
+        t,
         client,
         `/admin/users/${editorA.userId}/edit`,
         { displayName: '', email: 'nope', role: 'agency_editor' },
@@ -367,7 +361,7 @@ describe('POST /admin/users/:id/edit', () => {
     )
     assert.match($('#displayName-error').text(), /نام و نام خانوادگی را وارد کنید/)
     assert.match($('#email-error').text(), /رایانامهٔ درست/)
-    const central = await signedIn(centralAdmin)
+    const central = await signedIn(t, centralAdmin)
     assert.equal((await central.get(`/admin/users/${supervisor.userId}/edit`)).status, 404)
   })
 })
@@ -375,8 +369,8 @@ describe('POST /admin/users/:id/edit', () => {
 describe('POST /admin/users/:id/reset-password', () => {
   it('issues a new one-time password once, ending the old password and sessions', async () => {
     const user = await makeUser(t.deps, 'agency_editor', agencyA)
-    const victimSession = await signedIn(user)
-    const client = await signedIn(adminA)
+    const victimSession = await signedIn(t, user)
+    const client = await signedIn(t, adminA)
     const res = await client.post(`/admin/users/${user.userId}/reset-password`, {})
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
@@ -397,7 +391,7 @@ describe('POST /admin/users/:id/reset-password', () => {
 
   it('lets the central admin reset central staff', async () => {
     const staff = await makeUser(t.deps, 'central_supervisor')
-    const res = await (await signedIn(centralAdmin)).post(
+    const res = await (await signedIn(t, centralAdmin)).post(
       `/admin/users/${staff.userId}/reset-password`,
       {},
     )
@@ -405,12 +399,14 @@ describe('POST /admin/users/:id/reset-password', () => {
   })
 
   it('refuses another agency, central staff, anonymous requests, bad ids and a missing CSRF token', async () => {
-    const admin = await signedIn(adminA)
-    await refused(admin, `/admin/users/${editorB.userId}/reset-password`, {}, 403)
-    await refused(admin, `/admin/users/${supervisor.userId}/reset-password`, {}, 403)
-    await refused(null, `/admin/users/${editorA.userId}/reset-password`, {}, 401)
-    await refused(admin, '/admin/users/1%20OR%201=1/reset-password', {}, 404)
-    await refused(admin, `/admin/users/${editorA.userId}/reset-password`, {}, 403, { csrf: false })
+    const admin = await signedIn(t, adminA)
+    await refused(t, admin, `/admin/users/${editorB.userId}/reset-password`, {}, 403)
+    await refused(t, admin, `/admin/users/${supervisor.userId}/reset-password`, {}, 403)
+    await refused(t, null, `/admin/users/${editorA.userId}/reset-password`, {}, 401)
+    await refused(t, admin, '/admin/users/1%20OR%201=1/reset-password', {}, 404)
+    await refused(t, admin, `/admin/users/${editorA.userId}/reset-password`, {}, 403, {
+      csrf: false,
+    })
   })
 })
 
@@ -418,8 +414,8 @@ describe('POST /admin/users/:id/status', () => {
   it('disables an account (ending its sessions and tokens) and enables it again', async () => {
     const user = await makeUser(t.deps, 'agency_editor', agencyA)
     const token = await tokenOf(user.userId)
-    const session = await signedIn(user)
-    const client = await signedIn(adminA)
+    const session = await signedIn(t, user)
+    const client = await signedIn(t, adminA)
     const res = await client.post(`/admin/users/${user.userId}/status`, { status: 'disabled' })
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), `/admin/users/${user.userId}?status=disabled`)
@@ -448,11 +444,11 @@ describe('POST /admin/users/:id/status', () => {
   })
 
   it('refuses another agency, oneself, anonymous requests and a missing CSRF token', async () => {
-    const admin = await signedIn(adminA)
-    await refused(admin, `/admin/users/${editorB.userId}/status`, { status: 'disabled' }, 403)
-    await refused(admin, `/admin/users/${adminA.userId}/status`, { status: 'disabled' }, 403)
-    await refused(null, `/admin/users/${editorA.userId}/status`, { status: 'disabled' }, 401)
-    await refused(admin, `/admin/users/${editorA.userId}/status`, { status: 'disabled' }, 403, {
+    const admin = await signedIn(t, adminA)
+    await refused(t, admin, `/admin/users/${editorB.userId}/status`, { status: 'disabled' }, 403)
+    await refused(t, admin, `/admin/users/${adminA.userId}/status`, { status: 'disabled' }, 403)
+    await refused(t, null, `/admin/users/${editorA.userId}/status`, { status: 'disabled' }, 401)
+    await refused(t, admin, `/admin/users/${editorA.userId}/status`, { status: 'disabled' }, 403, {
       csrf: false,
     })
   })
@@ -460,7 +456,8 @@ describe('POST /admin/users/:id/status', () => {
   it('re-renders the user page with 422 for an unknown status', async () => {
     const $ = cheerio.load(
       await refused(
-        await signedIn(adminA),
+        t,
+        await signedIn(t, adminA),
         `/admin/users/${editorA.userId}/status`,
         { status: 'deleted' },
         422,
@@ -477,7 +474,7 @@ describe('POST /admin/users/:id/tokens/:tokenId/revoke', () => {
       (await apiRequest(t.app, 'GET', '/api/v1/agencies', { token: token.secret })).status,
       200,
     )
-    const client = await signedIn(adminA)
+    const client = await signedIn(t, adminA)
     const res = await client.post(`/admin/users/${editorA.userId}/tokens/${token.id}/revoke`, {})
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), `/admin/users/${editorA.userId}?revoked=1`)
@@ -492,12 +489,12 @@ describe('POST /admin/users/:id/tokens/:tokenId/revoke', () => {
   it('refuses another agency, mismatched ids, anonymous requests and a missing CSRF token', async () => {
     const tokenB = await tokenOf(editorB.userId)
     const tokenA = await tokenOf(editorA.userId)
-    const admin = await signedIn(adminA)
-    await refused(admin, `/admin/users/${editorB.userId}/tokens/${tokenB.id}/revoke`, {}, 403)
-    await refused(admin, `/admin/users/${editorA.userId}/tokens/${tokenB.id}/revoke`, {}, 404)
-    await refused(admin, `/admin/users/${editorA.userId}/tokens/xyz/revoke`, {}, 404)
-    await refused(null, `/admin/users/${editorA.userId}/tokens/${tokenA.id}/revoke`, {}, 401)
-    await refused(admin, `/admin/users/${editorA.userId}/tokens/${tokenA.id}/revoke`, {}, 403, {
+    const admin = await signedIn(t, adminA)
+    await refused(t, admin, `/admin/users/${editorB.userId}/tokens/${tokenB.id}/revoke`, {}, 403)
+    await refused(t, admin, `/admin/users/${editorA.userId}/tokens/${tokenB.id}/revoke`, {}, 404)
+    await refused(t, admin, `/admin/users/${editorA.userId}/tokens/xyz/revoke`, {}, 404)
+    await refused(t, null, `/admin/users/${editorA.userId}/tokens/${tokenA.id}/revoke`, {}, 401)
+    await refused(t, admin, `/admin/users/${editorA.userId}/tokens/${tokenA.id}/revoke`, {}, 403, {
       csrf: false,
     })
   })

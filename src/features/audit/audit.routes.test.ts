@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { signedIn } from '../../../test/support/clients.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import type { Actor } from '../../lib/actor.ts'
@@ -13,12 +14,6 @@ let centralAdmin: MadeUser
 let supervisor: MadeUser
 let agencyAdmin: MadeUser
 let adminActor: Actor
-
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
 
 async function auditPage(client: TestClient, query = '') {
   const res = await client.get(`/admin/audit${query}`)
@@ -61,13 +56,13 @@ describe('GET /admin/audit', () => {
     const anonymous = await t.client().get('/admin/audit')
     assert.equal(anonymous.status, 303)
     assert.equal(anonymous.headers.get('location'), '/sign-in?next=%2Fadmin%2Faudit')
-    assert.equal((await auditPage(await signedIn(agencyAdmin))).status, 403)
-    assert.equal((await auditPage(await signedIn(supervisor))).status, 200)
-    assert.equal((await auditPage(await signedIn(centralAdmin))).status, 200)
+    assert.equal((await auditPage(await signedIn(t, agencyAdmin))).status, 403)
+    assert.equal((await auditPage(await signedIn(t, supervisor))).status, 200)
+    assert.equal((await auditPage(await signedIn(t, centralAdmin))).status, 200)
   })
 
   it('lists events newest first with Jalali times, actors and Persian labels', async () => {
-    const { $ } = await auditPage(await signedIn(centralAdmin))
+    const { $ } = await auditPage(await signedIn(t, centralAdmin))
     const times = $('#audit-events tbody time')
       .map((_, el) => $(el).attr('datetime'))
       .get()
@@ -79,7 +74,7 @@ describe('GET /admin/audit', () => {
   })
 
   it('filters by entity type, action, actor prefix and Jalali date range', async () => {
-    const client = await signedIn(supervisor)
+    const client = await signedIn(t, supervisor)
     const settings = await auditPage(client, '?entityType=setting&action=update')
     assert.deepEqual(column(settings.$, 2), ['تنظیمات', 'تنظیمات'])
     assert.equal(settings.$('select[name="entityType"] option[selected]').attr('value'), 'setting')
@@ -105,7 +100,7 @@ describe('GET /admin/audit', () => {
   })
 
   it('answers 422 with Persian messages for dates that do not exist or are reversed', async () => {
-    const client = await signedIn(supervisor)
+    const client = await signedIn(t, supervisor)
     const bad = await auditPage(client, '?from-day=31&from-month=12&from-year=1405')
     assert.equal(bad.status, 422)
     assert.match(bad.$('.mr-error-summary').text(), /از تاریخ باید یک تاریخ واقعی خورشیدی/)
@@ -133,7 +128,7 @@ describe('GET /admin/audit', () => {
         after: { n: i },
       })
     }
-    const client = await signedIn(supervisor)
+    const client = await signedIn(t, supervisor)
     const first = await auditPage(client, '?entityType=bulk')
     assert.equal(column(first.$, 0).length, 50)
     assert.match(first.$('caption').text(), /۵۵ رویداد/)
@@ -158,7 +153,7 @@ describe('GET /admin/audit/:id', () => {
 
   it('shows the field-by-field change, before → after', async () => {
     const id = await settingEventId()
-    const res = await (await signedIn(supervisor)).get(`/admin/audit/${id}`)
+    const res = await (await signedIn(t, supervisor)).get(`/admin/audit/${id}`)
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
     const row = $('table tbody tr').first()
@@ -175,8 +170,8 @@ describe('GET /admin/audit/:id', () => {
 
   it('refuses agency staff, and answers 404 for unknown or malformed ids', async () => {
     const id = await settingEventId()
-    assert.equal((await (await signedIn(agencyAdmin)).get(`/admin/audit/${id}`)).status, 403)
-    const client = await signedIn(centralAdmin)
+    assert.equal((await (await signedIn(t, agencyAdmin)).get(`/admin/audit/${id}`)).status, 403)
+    const client = await signedIn(t, centralAdmin)
     assert.equal((await client.get('/admin/audit/999999999')).status, 404)
     assert.equal((await client.get('/admin/audit/abc')).status, 404)
     assert.equal((await client.get('/admin/audit/99999999999999999999999')).status, 404)

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { signedIn } from '../../../test/support/clients.ts'
+import { auditEventsOf } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { addWorkingDays, isoDayOfJalali, weekdayOfIsoDay } from '../../lib/working-calendar.ts'
@@ -24,27 +26,12 @@ const addForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 })
 
-async function auditEvents(entityId: string) {
-  return t.deps.db
-    .selectFrom('auditEvents')
-    .selectAll()
-    .where('entityId', '=', entityId)
-    .orderBy('at')
-    .execute()
-}
-
 async function holidayCount(): Promise<number> {
   const row = await t.deps.db
     .selectFrom('holidays')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return row.n
-}
-
-async function signedIn(user: MadeUser) {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
 }
 
 before(async () => {
@@ -133,7 +120,7 @@ describe('the public calendar page', () => {
 
 describe('the admin calendar page', () => {
   it('shows the central admin the table, a remove button per row and both forms', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.get('/admin/calendar?year=1405')
     assert.equal(res.status, 200)
     const $ = cheerio.load(await res.text())
@@ -148,7 +135,7 @@ describe('the admin calendar page', () => {
 
   it('answers 403 to an agency admin and a central supervisor, and sends visitors to sign in', async () => {
     for (const user of [agencyAdmin, supervisor]) {
-      const res = await (await signedIn(user)).get('/admin/calendar')
+      const res = await (await signedIn(t, user)).get('/admin/calendar')
       assert.equal(res.status, 403)
     }
     const anonymous = await t.client().get('/admin/calendar')
@@ -163,7 +150,7 @@ describe('changing the calendar', () => {
     assert.equal(day, '2026-12-01')
     const before = await t.client().get('/calendar?year=1405')
     assert.ok(!(await before.text()).includes('آلودگی هوا'))
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post('/admin/calendar/holidays', addForm({ tentative: 'yes' }))
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), '/admin/calendar?year=1405&changed=added')
@@ -173,7 +160,7 @@ describe('changing the calendar', () => {
       kind: 'adhoc',
       tentative: true,
     })
-    const events = await auditEvents(day)
+    const events = await auditEventsOf(t.deps.db, day)
     assert.equal(events.length, 1)
     assert.equal(events[0]?.entityType, 'holiday')
     assert.equal(events[0]?.action, 'create')
@@ -185,14 +172,14 @@ describe('changing the calendar', () => {
   })
 
   it('refuses a second holiday on the same day with 422', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post('/admin/calendar/holidays', addForm({ title: 'تکراری' }))
     assert.equal(res.status, 422)
     assert.ok((await res.text()).includes(msg.duplicate))
   })
 
   it('answers 422 with the Persian message for days that do not exist, saving nothing', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const count = await holidayCount()
     // 1404 is not a leap year: Esfand has 29 days, so 30 and 31 Esfand 1404 do not exist.
     for (const day of ['31', '30', '۳۰']) {
@@ -218,7 +205,7 @@ describe('changing the calendar', () => {
   })
 
   it('accepts 30 Esfand of the leap year 1403 (2025-03-20)', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post(
       '/admin/calendar/holidays',
       addForm({ 'date-day': '30', 'date-month': '12', 'date-year': '1403', title: 'آزمون کبیسه' }),
@@ -229,12 +216,12 @@ describe('changing the calendar', () => {
 
   it('lets the central admin remove a holiday, with an audit event', async () => {
     const day = j(1405, 9, 10)
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post(`/admin/calendar/holidays/${day}/delete`, {})
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), '/admin/calendar?year=1405&changed=removed')
     assert.equal(await findHoliday(t.deps.db, day), undefined)
-    const events = await auditEvents(day)
+    const events = await auditEventsOf(t.deps.db, day)
     assert.deepEqual(
       events.map((e) => e.action),
       ['create', 'delete'],
@@ -252,7 +239,7 @@ describe('changing the calendar', () => {
   })
 
   it('lets the central admin close Thursdays, with an audit event', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const bad = await client.post('/admin/calendar/thursday', { thursday: 'half' })
     assert.equal(bad.status, 422)
     assert.ok((await bad.text()).includes(msg.thursdayRequired))
@@ -261,7 +248,7 @@ describe('changing the calendar', () => {
     assert.equal(await loadThursdayStatus(t.deps.db), 'closed')
     const cal = await loadWorkingCalendar(t.deps, '2026-03-01', '2026-04-30')
     assert.equal(addWorkingDays(j(1404, 12, 27), 1, cal), j(1405, 1, 5))
-    const events = await auditEvents('thursday_status')
+    const events = await auditEventsOf(t.deps.db, 'thursday_status')
     assert.equal(events.length, 1)
     assert.deepEqual(events[0]?.before, { thursday: 'working' })
     assert.deepEqual(events[0]?.after, { thursday: 'closed' })
@@ -273,7 +260,7 @@ describe('changing the calendar', () => {
 
   for (const who of ['agencyAdmin', 'supervisor'] as const) {
     it(`answers 403 to the ${who} adding, removing or setting Thursday, changing nothing`, async () => {
-      const client = await signedIn({ agencyAdmin, supervisor }[who])
+      const client = await signedIn(t, { agencyAdmin, supervisor }[who])
       const count = await holidayCount()
       const add = await client.post('/admin/calendar/holidays', addForm({ 'date-day': '11' }))
       assert.equal(add.status, 403)
@@ -303,7 +290,7 @@ describe('changing the calendar', () => {
   })
 
   it('refuses a form without the CSRF token', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post('/admin/calendar/holidays', addForm({ 'date-day': '12' }), {
       csrf: false,
     })

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
-import { dbSnapshot, lastAuditEvent } from '../../../test/support/db-snapshot.ts'
+import { signedIn } from '../../../test/support/clients.ts'
+import { lastAuditEvent } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
+import { refused } from '../../../test/support/forms.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import { formatNumberFa } from '../../lib/fa/index.ts'
 import type { Agency } from '../agencies/index.ts'
@@ -15,30 +17,10 @@ let agencyAdmin: MadeUser
 let agencyEditor: MadeUser
 const pending: Agency[] = []
 
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
 async function dashboard(client: TestClient, path = '/admin') {
   const res = await client.get(path)
   assert.equal(res.status, 200)
   return cheerio.load(await res.text())
-}
-
-async function refused(
-  client: TestClient | null,
-  path: string,
-  fields: Record<string, string>,
-  status: number,
-  options: { csrf?: boolean } = {},
-): Promise<string> {
-  const snapshot = await dbSnapshot(t.deps.db)
-  const res = await (client ?? t.client()).post(path, fields, options)
-  assert.equal(res.status, status, `${path} → ${res.status}`)
-  assert.deepEqual(await dbSnapshot(t.deps.db), snapshot, `${path} changed the database`)
-  return res.text()
 }
 
 const date = (day: string, month: string, year: string) => ({
@@ -68,7 +50,7 @@ describe('GET /admin', () => {
   })
 
   it('says plainly that the default directive deadline (1389/06/17) is long overdue', async () => {
-    const $ = await dashboard(await signedIn(supervisor))
+    const $ = await dashboard(await signedIn(t, supervisor))
     assert.match($('.mr-summary-list').first().text(), /سازمان اداری و استخدامی کشور/)
     assert.match($('.mr-summary-list').first().text(), /۱۷ اسفند ۱۳۸۸/)
     assert.match($('.mr-summary-list').first().text(), /۱۷ شهریور ۱۳۸۹/)
@@ -82,7 +64,7 @@ describe('GET /admin', () => {
   })
 
   it('counts agencies with and without credentials and pages the ones without', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const $ = await dashboard(client)
     const counts = $('#credential-counts .mr-summary-list__value')
       .map((_, el) => $(el).text())
@@ -102,7 +84,7 @@ describe('GET /admin', () => {
   })
 
   it('shows the password-changed banner only when asked to', async () => {
-    const client = await signedIn(agencyEditor)
+    const client = await signedIn(t, agencyEditor)
     assert.match(
       (await dashboard(client, '/admin?changed=password'))('.mr-notification-banner').text(),
       /رمز عبور شما تغییر کرد/,
@@ -111,13 +93,13 @@ describe('GET /admin', () => {
   })
 
   it('shows agency staff their agency, role and shortcuts, not the national figures', async () => {
-    const admin = await dashboard(await signedIn(agencyAdmin))
+    const admin = await dashboard(await signedIn(t, agencyAdmin))
     assert.equal(admin(`a[href="/agencies/${withCredentials.code}"]`).length, 1)
     assert.match(admin('#main').text(), /مدیر دستگاه/)
     assert.equal(admin('#main a[href="/admin/users"]').length, 1)
     assert.equal(admin('#main a[href="/account/tokens"]').length, 1)
     assert.equal(admin('#pending-agencies').length, 0)
-    const editor = await dashboard(await signedIn(agencyEditor))
+    const editor = await dashboard(await signedIn(t, agencyEditor))
     assert.equal(editor('#main a[href="/admin/users"]').length, 0)
     assert.equal(editor('#main a[href="/account/tokens"]').length, 1)
   })
@@ -125,7 +107,7 @@ describe('GET /admin', () => {
 
 describe('POST /admin/directive-date', () => {
   it('saves a Jalali date, audited, and counts the days left from the Tehran day', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     // 1405/06/01 + 6 months = 1405/12/01; the clock's Tehran day is 1405/09/01: 90 days.
     const res = await client.post('/admin/directive-date', date('۱', '۶', '۱۴۰۵'))
     assert.equal(res.status, 303)
@@ -151,7 +133,7 @@ describe('POST /admin/directive-date', () => {
   })
 
   it('re-renders the dashboard with 422 and Persian messages for dates that do not exist', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const cases: [Record<string, string>, RegExp][] = [
       [date('', '6', '1405'), /تاریخ بخشنامه را کامل وارد کنید/],
       [date('31', '7', '1405'), /تاریخ بخشنامه باید یک تاریخ واقعی خورشیدی/],
@@ -160,7 +142,7 @@ describe('POST /admin/directive-date', () => {
       [date('1', '1', '1200'), /میان ۱۳۵۸ و ۱۴۵۰/],
     ]
     for (const [fields, message] of cases) {
-      const $ = cheerio.load(await refused(client, '/admin/directive-date', fields, 422))
+      const $ = cheerio.load(await refused(t, client, '/admin/directive-date', fields, 422))
       assert.match($('.mr-error-summary').text(), message)
       assert.equal($('.mr-error-summary a').attr('href'), '#directiveDate-day')
       assert.match($('#directiveDate-error').text(), message)
@@ -170,10 +152,10 @@ describe('POST /admin/directive-date', () => {
 
   it('refuses agency staff, the supervisor, anonymous requests and a missing CSRF token', async () => {
     const fields = date('1', '1', '1400')
-    await refused(await signedIn(agencyAdmin), '/admin/directive-date', fields, 403)
-    await refused(await signedIn(supervisor), '/admin/directive-date', fields, 403)
-    await refused(null, '/admin/directive-date', fields, 401)
-    await refused(await signedIn(centralAdmin), '/admin/directive-date', fields, 403, {
+    await refused(t, await signedIn(t, agencyAdmin), '/admin/directive-date', fields, 403)
+    await refused(t, await signedIn(t, supervisor), '/admin/directive-date', fields, 403)
+    await refused(t, null, '/admin/directive-date', fields, 401)
+    await refused(t, await signedIn(t, centralAdmin), '/admin/directive-date', fields, 403, {
       csrf: false,
     })
   })
@@ -181,7 +163,7 @@ describe('POST /admin/directive-date', () => {
 
 describe('POST /admin/central-body', () => {
   it('renames the central body, audited, and shows it', async () => {
-    const client = await signedIn(centralAdmin)
+    const client = await signedIn(t, centralAdmin)
     const res = await client.post('/admin/central-body', { centralBodyName: 'نهاد ناظر آزمايشي' })
     assert.equal(res.status, 303)
     const event = await lastAuditEvent(t.deps.db)
@@ -194,7 +176,8 @@ describe('POST /admin/central-body', () => {
   it('re-renders with 422 for an empty name; refuses others and a missing CSRF token', async () => {
     const $ = cheerio.load(
       await refused(
-        await signedIn(centralAdmin),
+        t,
+        await signedIn(t, centralAdmin),
         '/admin/central-body',
         { centralBodyName: '' },
         422,
@@ -202,9 +185,11 @@ describe('POST /admin/central-body', () => {
     )
     assert.match($('#centralBodyName-error').text(), /نام نهاد ناظر مرکزی را وارد کنید/)
     const fields = { centralBodyName: 'نام دیگر' }
-    await refused(await signedIn(agencyAdmin), '/admin/central-body', fields, 403)
-    await refused(await signedIn(supervisor), '/admin/central-body', fields, 403)
-    await refused(null, '/admin/central-body', fields, 401)
-    await refused(await signedIn(centralAdmin), '/admin/central-body', fields, 403, { csrf: false })
+    await refused(t, await signedIn(t, agencyAdmin), '/admin/central-body', fields, 403)
+    await refused(t, await signedIn(t, supervisor), '/admin/central-body', fields, 403)
+    await refused(t, null, '/admin/central-body', fields, 401)
+    await refused(t, await signedIn(t, centralAdmin), '/admin/central-body', fields, 403, {
+      csrf: false,
+    })
   })
 })

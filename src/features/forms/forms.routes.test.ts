@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { signedIn } from '../../../test/support/clients.ts'
 import {
   completeContent,
   type MadeUser,
   makeAgency,
+  makeDraftService,
   makeLaw,
   makePublishedService,
   makeUser,
@@ -14,7 +16,7 @@ import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import type { ServiceForm } from '../services/service.model.ts'
-import { findDraft, insertDraft, insertService } from '../services/service.queries.ts'
+import { findDraft } from '../services/service.queries.ts'
 import { MAX_FORM_BYTES } from './form-file.model.ts'
 import { countFormFiles } from './form-file.queries.ts'
 import { sha256Hex, storeFormFile } from './form-file.store.ts'
@@ -48,28 +50,16 @@ before(async () => {
 })
 after(() => t.close())
 
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
 let slugCounter = 0
 /** A service that has only a draft (never published). */
 async function draftService(): Promise<string> {
   slugCounter++
-  const service = await insertService(t.deps.db, {
-    agencyId: agency.id,
-    slug: `forms-draft-${slugCounter}`,
-    now: t.clock.now(),
-  })
-  await insertDraft(t.deps.db, {
-    serviceId: service.id,
-    versionNo: 1,
-    content: completeContent('خدمت با فرم', law.id),
-    userId: null,
-    now: t.clock.now(),
-  })
+  const service = await makeDraftService(
+    t.deps,
+    agency,
+    `forms-draft-${slugCounter}`,
+    completeContent('خدمت با فرم', law.id),
+  )
   return service.id
 }
 
@@ -136,7 +126,7 @@ async function publish(client: TestClient, serviceId: string, note = 'انتشا
 describe('uploading a form to the draft', () => {
   it('stores the file, attaches it to the draft and audits both', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const page = await client.get(`/admin/services/${id}/edit/forms`)
     assert.equal(page.status, 200)
     const $ = await html(page)
@@ -170,7 +160,7 @@ describe('uploading a form to the draft', () => {
 
   it('accepts a Word file and names the download after its real kind', async () => {
     const id = await draftService()
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     const res = await upload(client, id, minimalDocx('x') as Uint8Array<ArrayBuffer>, 'form.pdf', {
       title: 'Application',
       code: '',
@@ -184,7 +174,7 @@ describe('uploading a form to the draft', () => {
 
   it('refuses a wrong type, an empty file, 10 MB + 1 and missing details with 422, changing nothing', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const before = await findDraft(t.deps.db, id)
     const files = await countFormFiles(t.deps.db)
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])
@@ -217,7 +207,7 @@ describe('uploading a form to the draft', () => {
 
   it('accepts a file of exactly 10 MB (over the 1 MB limit elsewhere) and serves it back intact', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const bytes = new Uint8Array(MAX_FORM_BYTES)
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) & 0xff
     bytes.set(pdfBytes())
@@ -231,7 +221,7 @@ describe('uploading a form to the draft', () => {
 
   it('answers a body over the upload limit with a Persian 413, changing nothing', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const files = await countFormFiles(t.deps.db)
     const huge = new Uint8Array(MAX_FORM_BYTES + 512 * 1024)
     huge.set(pdfBytes())
@@ -252,7 +242,7 @@ describe('uploading a form to the draft', () => {
   it('refuses another agency (403), anonymous visitors (sign in / 401) and a missing CSRF token (403)', async () => {
     const id = await draftService()
     const files = await countFormFiles(t.deps.db)
-    const stranger = await signedIn(otherEditor)
+    const stranger = await signedIn(t, otherEditor)
     assert.equal((await stranger.get(`/admin/services/${id}/edit/forms`)).status, 403)
     assert.equal((await upload(stranger, id, pdfBytes())).status, 403)
     const anonymous = t.client()
@@ -260,7 +250,7 @@ describe('uploading a form to the draft', () => {
     assert.ok([302, 303].includes(get.status))
     assert.match(get.headers.get('location') ?? '', /sign-in/)
     assert.equal((await upload(anonymous, id, pdfBytes())).status, 401)
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const noToken = await multipart(
       client,
       `/admin/services/${id}/edit/forms`,
@@ -275,7 +265,7 @@ describe('uploading a form to the draft', () => {
 
   it('answers a stale revision with 409 and keeps the draft as it was', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const old = await stamp(id)
     assert.equal((await upload(client, id, pdfBytes())).status, 303)
     const files = await countFormFiles(t.deps.db)
@@ -302,7 +292,7 @@ describe('uploading a form to the draft', () => {
 describe('editing, replacing and removing a form', () => {
   it('edits the details, replaces the file and removes the form through saveDraft', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const first = pdfBytes()
     assert.equal((await upload(client, id, first)).status, 303)
     const sha = sha256Hex(first)
@@ -356,7 +346,7 @@ describe('editing, replacing and removing a form', () => {
 
   it('refuses the same file twice in one draft', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const bytes = pdfBytes()
     assert.equal((await upload(client, id, bytes)).status, 303)
     const again = await upload(client, id, bytes, 'again.pdf', { title: 'دوباره', language: 'fa' })
@@ -416,7 +406,7 @@ describe('downloads', () => {
 
   it('does not serve a draft-only file publicly, but does to the service staff', async () => {
     const id = await draftService()
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const bytes = pdfBytes()
     assert.equal((await upload(client, id, bytes)).status, 303)
     const sha = sha256Hex(bytes)
@@ -431,7 +421,7 @@ describe('downloads', () => {
     assert.deepEqual(new Uint8Array(await staff.arrayBuffer()), bytes)
     const preview = await html(await client.get(`/admin/services/${id}/preview`))
     assert.equal(preview('#forms-table a').attr('href'), `/admin/services/${id}/forms/${sha}`)
-    const stranger = await signedIn(otherEditor)
+    const stranger = await signedIn(t, otherEditor)
     assert.equal((await stranger.get(`/admin/services/${id}/forms/${sha}`)).status, 403)
     // A file stored but attached to another service is not served under this one.
     const { slug: otherSlug } = await makePublishedService(
@@ -466,7 +456,7 @@ describe('versions share files; history shows a replaced form', () => {
     assert.equal(hits.length, 1)
 
     // An admin starts a draft, replaces the file and publishes: version 3.
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     const start = await client.request(`/admin/services/${service.id}/draft`, {
       method: 'POST',
       body: new URLSearchParams({ [CSRF_FIELD]: client.csrfToken }),

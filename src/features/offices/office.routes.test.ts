@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
 import { z } from 'zod'
+import { signedIn } from '../../../test/support/clients.ts'
+import { auditEventsOf } from '../../../test/support/db-snapshot.ts'
 import {
   completeContent,
   type MadeUser,
@@ -81,21 +83,6 @@ async function makeOffice(owner: Agency, over: Record<string, unknown> = {}): Pr
   return createOffice(t.deps, centralActor, owner.id, input)
 }
 
-async function signedIn(user: MadeUser) {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
-async function audits(entityId: string) {
-  return t.deps.db
-    .selectFrom('auditEvents')
-    .selectAll()
-    .where('entityId', '=', entityId)
-    .orderBy('at')
-    .execute()
-}
-
 before(async () => {
   t = await createTestApp()
   agency = await makeAgency(t.deps)
@@ -115,7 +102,7 @@ after(() => t.close())
 
 describe('managing offices (HTML)', () => {
   it('an agency editor creates an office: stored normalised, audited, shown publicly', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const res = await client.post('/admin/offices/new', form())
     assert.equal(res.status, 303)
     const id =
@@ -127,7 +114,7 @@ describe('managing offices (HTML)', () => {
     assert.deepEqual(office?.hours.thu, [{ start: 450, end: 750 }])
     assert.deepEqual(office?.hours.fri, [])
     assert.deepEqual(
-      (await audits(id)).map((a) => a.action),
+      (await auditEventsOf(t.deps.db, id)).map((a) => a.action),
       ['create'],
     )
     const page = cheerio.load(await (await t.client().get(`/offices/${id}`)).text())
@@ -146,7 +133,7 @@ describe('managing offices (HTML)', () => {
   })
 
   it('bad input gets a 422 page in Persian and saves nothing', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const before = await t.deps.db
       .selectFrom('offices')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -172,7 +159,7 @@ describe('managing offices (HTML)', () => {
 
   it('staff of another agency get 403; anonymous visitors are sent to sign in or refused', async () => {
     const office = await makeOffice(agency)
-    const outsider = await signedIn(otherEditor)
+    const outsider = await signedIn(t, otherEditor)
     assert.equal((await outsider.get(`/admin/offices/${office.id}`)).status, 403)
     assert.equal(
       (await outsider.post(`/admin/offices/${office.id}`, form({ name: 'ربوده' }))).status,
@@ -191,7 +178,7 @@ describe('managing offices (HTML)', () => {
 
   it('a form without the CSRF token is refused with 403', async () => {
     const office = await makeOffice(agency)
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const res = await client.post(`/admin/offices/${office.id}`, form({ name: 'بی‌توکن' }), {
       csrf: false,
     })
@@ -201,7 +188,7 @@ describe('managing offices (HTML)', () => {
 
   it('edits, exceptions and closures are saved and audited; the central admin may edit any office', async () => {
     const office = await makeOffice(agency)
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     assert.equal(
       (await client.post(`/admin/offices/${office.id}`, form({ name: 'نام تازه' }))).status,
       303,
@@ -243,7 +230,7 @@ describe('managing offices (HTML)', () => {
     const page = await (await t.client().get(`/offices/${office.id}`)).text()
     assert.match(page, /بازسازی ساختمان/)
     assert.match(page, /نیمه‌وقت/)
-    const centralClient = await signedIn(central)
+    const centralClient = await signedIn(t, central)
     assert.equal(
       (await centralClient.post(`/admin/offices/${office.id}`, form({ name: 'ویرایش مرکزی' })))
         .status,
@@ -251,7 +238,7 @@ describe('managing offices (HTML)', () => {
     )
     assert.equal((await findOfficeById(t.deps.db, office.id))?.name, 'ویرایش مرکزی')
     // The test clock stands still, so every event has the same time: compare them unordered.
-    assert.deepEqual((await audits(office.id)).map((a) => a.action).sort(), [
+    assert.deepEqual((await auditEventsOf(t.deps.db, office.id)).map((a) => a.action).sort(), [
       'add-closure',
       'add-exception',
       'create',
@@ -297,7 +284,7 @@ describe('linking offices to a service', () => {
       agency,
       completeContent('خدمت با محل', lawId),
     )
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     const { draft, revision, $ } = await linkEditor(client, service.id)
     const offered = $('input[name="office"]')
       .map((_, e) => $(e).val())
@@ -340,7 +327,7 @@ describe('linking offices to a service', () => {
     )
     assert.equal(preview('li.mr-office').length, 2, 'the draft preview shows the linked offices')
 
-    const outsider = await signedIn(otherEditor)
+    const outsider = await signedIn(t, otherEditor)
     assert.equal((await outsider.get(`/admin/services/${service.id}/edit/offices`)).status, 403)
 
     const published = await client.post(`/admin/services/${service.id}/publish`, {
@@ -372,7 +359,7 @@ describe('linking offices to a service', () => {
       agency,
       completeContent('خدمت با پیوند شکسته', lawId),
     )
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     const { draft, revision } = await linkEditor(client, service.id)
     const saved = await client.request(`/admin/services/${service.id}/edit/offices`, {
       method: 'POST',
@@ -494,7 +481,7 @@ describe('the service page', () => {
       'expired at closing',
     )
 
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     assert.equal(
       (await client.post(`/admin/offices/${office.id}`, form({ name: 'دفتر نام‌نو' }))).status,
       303,
@@ -638,12 +625,12 @@ describe('the offices API', () => {
 describe('the admin list', () => {
   it('shows an agency’s own offices to its staff, refuses another agency’s, and lets the central admin pick', async () => {
     await makeOffice(agency, { name: 'دفتر فهرست مدیریتی' })
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const own = await client.get(`/admin/offices?agency=${agency.code}`)
     assert.equal(own.status, 200)
     assert.match(await own.text(), /دفتر فهرست مدیریتی/)
     assert.equal((await client.get(`/admin/offices?agency=${other.code}`)).status, 403)
-    const centralClient = await signedIn(central)
+    const centralClient = await signedIn(t, central)
     assert.match(
       await (await centralClient.get(`/admin/offices?agency=${agency.code}`)).text(),
       /دفتر فهرست مدیریتی/,
