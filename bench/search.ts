@@ -283,7 +283,7 @@ interface Figures {
 async function measure(h: DbHandle, backend: string, size: number): Promise<Figures> {
   await migrateToLatest(h.db)
   const loadMs = await generate(h, size)
-  const deps = createDeps({ ...loadConfig({}), logLevel: 'silent' }, h)
+  const deps = createDeps({ ...loadConfig({}), logLevel: 'silent' }, h.db)
   const run = (q: string) =>
     searchCatalogue(deps, { q, filters: NO_FILTERS, page: 1, pageSize: 20, record: false })
   const ilike = (q: string) =>

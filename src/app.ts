@@ -3,39 +3,41 @@ import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import type { Deps } from './deps.ts'
-import {
-  accountRoutes,
-  credentialRoutes,
-  loadActor,
-  tokenRoutes,
-  userAdminRoutes,
-} from './features/accounts/index.ts'
+import { credentialRoutes } from './features/accounts/credentials.routes.ts'
+import { loadActor } from './features/accounts/index.ts'
+import { signInRoutes } from './features/accounts/sign-in.routes.ts'
+import { tokenRoutes } from './features/accounts/tokens.routes.ts'
+import { userAdminRoutes } from './features/accounts/users.routes.ts'
 import {
   agencyAdminRoutes,
   agencyApiRoutes,
   agencyPublicRoutes,
-} from './features/agencies/routes.ts'
+} from './features/agencies/agency.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
-import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/index.ts'
-import { channelApiRoutes, channelHelpRoutes } from './features/channels/index.ts'
-import { dashboardRoutes } from './features/dashboard/index.ts'
-import {
-  formApiRoutes,
-  formDownloadRoutes,
-  formUploadBodyLimit,
-  isFormUploadPath,
-} from './features/forms/index.ts'
+import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/calendar.routes.ts'
+import { serviceEditorRoutes } from './features/catalogue/card-editor.routes.ts'
+import { servicePublicRoutes } from './features/catalogue/service-page.routes.ts'
+import { serviceApiRoutes } from './features/catalogue/services.api.routes.ts'
+import { serviceAdminRoutes } from './features/catalogue/staff.routes.ts'
+import { channelApiRoutes } from './features/channels/channel.api.routes.ts'
+import { channelEditorRoutes } from './features/channels/channel-editor.routes.ts'
+import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { formApiRoutes } from './features/forms/forms.api.routes.ts'
+import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
+import { formEditorRoutes } from './features/forms/forms.editor.routes.ts'
+import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
-import { lawAdminRoutes, lawPublicRoutes } from './features/laws/index.ts'
-import { officeAdminRoutes, officeApiRoutes, officePublicRoutes } from './features/offices/index.ts'
-import { openDataRoutes, opendataApiRoutes } from './features/opendata/index.ts'
+import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
+import { officeApiRoutes } from './features/offices/office.api.routes.ts'
+import { officeAdminRoutes, officePublicRoutes } from './features/offices/office.routes.ts'
+import { officeLinkRoutes } from './features/offices/office-links.routes.ts'
+import { opendataApiRoutes } from './features/opendata/export.routes.ts'
+import { openDataRoutes } from './features/opendata/page.routes.ts'
+import { processEditorRoutes } from './features/processes/editor/process-editor.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
-import { searchApiRoutes, searchRoutes } from './features/search/index.ts'
-import {
-  serviceAdminRoutes,
-  serviceApiRoutes,
-  servicePublicRoutes,
-} from './features/services/index.ts'
+import { searchApiRoutes } from './features/search/search.api.routes.ts'
+import { searchRoutes } from './features/search/search.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
 import { csrfProtection } from './web/csrf.ts'
@@ -47,7 +49,10 @@ import { requestLog } from './web/request-log.ts'
 import { securityHeaders } from './web/security-headers.ts'
 import { assetRoutes, loadAssets } from './web/static.ts'
 
-/** Builds the whole web application: plumbing first, then every feature's routes, listed here. */
+/**
+ * Builds the whole web application: plumbing first, then every feature's routes, listed here.
+ * This is the only module that imports route modules (`npm run depcheck` enforces it).
+ */
 export function buildApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { trustProxy } = deps.config
@@ -77,12 +82,18 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   // Pages
   app.route('/', homeRoutes(deps))
   app.route('/', searchRoutes(deps))
-  app.route('/', accountRoutes(deps))
+  app.route('/', signInRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))
+  // The draft editor's sections, each owned by its feature (the staff hub links to them).
+  app.route('/admin/services', serviceEditorRoutes(deps))
+  app.route('/admin/services', processEditorRoutes(deps))
+  app.route('/admin/services', officeLinkRoutes(deps))
+  app.route('/admin/services', formEditorRoutes(deps))
+  app.route('/admin/services', channelEditorRoutes(deps))
   app.route('/', officePublicRoutes(deps))
   app.route('/admin/offices', officeAdminRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))

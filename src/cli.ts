@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config.ts'
+import { openPglite } from './db/create-db.ts'
+import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
 import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
@@ -12,7 +14,7 @@ import {
   runExport,
   runImport,
 } from './features/opendata/index.ts'
-import { reindexAll } from './features/search/index.ts'
+import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
 import { checkLinksJob } from './jobs/index.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
@@ -36,6 +38,8 @@ Usage: npx mardom <command> [options]
   check-links                         Check every e-service, web-page and app link and every
                                       form file now (also runs daily, see LINK_CHECK_AT).
   reindex                             Rebuild the search index from the published services.
+  search-quality [--quiet]            Load the demo data into an in-memory database and print
+                                      the search's precision@1 and recall@5 on its query set.
   help                                Show this text.
 
 Configuration comes from environment variables (see README.md).`
@@ -52,7 +56,7 @@ async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig()
   const handle = await openAndMigrate(config)
   try {
-    return await run(createDeps({ ...config, logLevel: 'warn' }, handle))
+    return await run(createDeps({ ...config, logLevel: 'warn' }, handle.db))
   } finally {
     await handle.close()
   }
@@ -112,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       'no-files': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
   })
   const [command, sub] = positionals
@@ -211,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
       const config = loadConfig()
       const handle = await openAndMigrate(config)
       try {
-        const deps = createDeps({ ...config, logLevel: 'warn' }, handle)
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle.db)
         const summary = await checkLinksJob(deps, handle.kind)
         if (!summary) {
           console.error('Another link check is running; nothing was done.')
@@ -232,6 +237,19 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Indexed ${n} services in ${Math.round(performance.now() - started)} ms.`)
         return 0
       })
+    case 'search-quality': {
+      // In memory: the figures are about the demo catalogue, never about a real database.
+      const handle = await openPglite({ memory: true })
+      try {
+        await migrateToLatest(handle.db)
+        const deps = createDeps({ ...loadConfig({}), logLevel: 'warn' }, handle.db)
+        await loadDemoData(deps)
+        console.log(formatReport(await measureQuality(deps), !values.quiet))
+        return 0
+      } finally {
+        await handle.close()
+      }
+    }
     default:
       console.error(`Unknown command: ${command}\n\n${HELP}`)
       return 1

@@ -1,17 +1,19 @@
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
-import { pino } from 'pino'
+import { type Logger, pino } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { listenForCacheTags } from './db/cache-channel.ts'
-import { type DbHandle, openDatabase } from './db/create-db.ts'
+import { type Db, type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { SESSION_COOKIE } from './features/accounts/index.ts'
+import { searchIndexer } from './features/search/index.ts'
 import { startJobs } from './jobs/index.ts'
-import { systemClock } from './lib/clock.ts'
+import { type Clock, systemClock } from './lib/clock.ts'
 import { cachedPageResponder } from './web/fast-path.ts'
 import { PageCache } from './web/page-cache.ts'
+import { publicChangeRunner } from './web/public-change.ts'
 
 /** Opens the database named by the configuration and brings its schema up to date. */
 export async function openAndMigrate(config: Config): Promise<DbHandle> {
@@ -25,14 +27,22 @@ export async function openAndMigrate(config: Config): Promise<DbHandle> {
   return handle
 }
 
-export function createDeps(config: Config, handle: DbHandle): Deps {
+/** Wires what features receive; tests and benchmarks pass their own clock or logger. */
+export function createDeps(
+  config: Config,
+  db: Db,
+  overrides: { clock?: Clock; log?: Logger } = {},
+): Deps {
+  const pageCache = new PageCache()
   return {
     config,
-    db: handle.db,
-    clock: systemClock,
-    log: pino({ level: config.logLevel, base: { app: 'mardom' } }),
+    db,
+    clock: overrides.clock ?? systemClock,
+    log: overrides.log ?? pino({ level: config.logLevel, base: { app: 'mardom' } }),
     lifecycle: { draining: false },
-    pageCache: new PageCache(),
+    pageCache,
+    publicChange: publicChangeRunner(db, pageCache),
+    searchIndex: searchIndexer,
   }
 }
 
@@ -51,7 +61,7 @@ export async function startServer(
   handle: DbHandle,
   beforeListen?: (deps: Deps) => Promise<void>,
 ): Promise<RunningServer> {
-  const deps = createDeps(config, handle)
+  const deps = createDeps(config, handle.db)
   if (beforeListen) await beforeListen(deps)
   const stopListening = config.databaseUrl
     ? await listenForCacheTags(config.databaseUrl, (tag) => deps.pageCache.invalidate(tag))

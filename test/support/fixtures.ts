@@ -172,6 +172,7 @@ export async function makePublishedService(
       userId: null,
       now: at,
     })
+    // Test data below the publish command: no publishing checks, so tests can set up any card.
     await publishDraftVersion(deps.db, {
       serviceId: service.id,
       draftId: draft.id,
@@ -179,6 +180,7 @@ export async function makePublishedService(
       userId: null,
       now: at,
     })
+    await deps.searchIndex.indexService(deps.db, service.id)
   }
   return { service, slug }
 }

@@ -5,9 +5,9 @@ import { loadConfig } from '../../src/config.ts'
 import type { Deps } from '../../src/deps.ts'
 import { fixedClock } from '../../src/lib/clock.ts'
 import { randomToken } from '../../src/lib/secrets.ts'
+import { createDeps } from '../../src/main.ts'
 import { CSRF_COOKIE, CSRF_FIELD } from '../../src/web/csrf.ts'
 import type { AppEnv } from '../../src/web/env.ts'
-import { PageCache } from '../../src/web/page-cache.ts'
 import { createTestDb, type TestDb } from './test-db.ts'
 
 export interface TestApp {
@@ -25,14 +25,7 @@ export async function createTestApp(): Promise<TestApp> {
   const db = await createTestDb()
   const clock = fixedClock(new Date('2026-11-22T08:00:00Z'))
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: undefined }
-  const deps: Deps = {
-    config,
-    db: db.db,
-    clock,
-    log: pino({ level: 'silent' }),
-    lifecycle: { draining: false },
-    pageCache: new PageCache(),
-  }
+  const deps = createDeps(config, db.db, { clock, log: pino({ level: 'silent' }) })
   const app = buildApp(deps)
   return { app, deps, db, clock, client: () => new TestClient(app), close: () => db.cleanup() }
 }

@@ -1,10 +1,8 @@
-import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
-import { reindexAgency } from '../search/index.ts'
 import type { AgencyInput } from './agency.input.ts'
 import { type Agency, auditSnapshot, isValidParentLevel } from './agency.model.ts'
 import { assertCanManageAgencies } from './agency.policy.ts'
@@ -52,7 +50,7 @@ export async function createAgency(
   input: AgencyInput,
 ): Promise<AgencyWriteResult> {
   assertCanManageAgencies(actor)
-  const result = await deps.db.transaction().execute(async (trx): Promise<AgencyWriteResult> => {
+  return deps.publicChange(async (trx, markChanged): Promise<AgencyWriteResult> => {
     const errors = await checkAgencyRules(trx, input, null)
     if (Object.keys(errors).length > 0) return { ok: false, errors }
     const agency = await insertAgency(trx, input, deps.clock.now())
@@ -65,11 +63,9 @@ export async function createAgency(
       before: null,
       after: auditSnapshot(agency),
     })
-    await notifyCacheTag(trx, AGENCIES_CACHE_TAG)
+    await markChanged(AGENCIES_CACHE_TAG)
     return { ok: true, agency }
   })
-  if (result.ok) deps.pageCache.invalidate(AGENCIES_CACHE_TAG)
-  return result
 }
 
 export async function editAgency(
@@ -79,7 +75,7 @@ export async function editAgency(
   input: AgencyInput,
 ): Promise<AgencyWriteResult> {
   assertCanManageAgencies(actor)
-  const result = await deps.db.transaction().execute(async (trx): Promise<AgencyWriteResult> => {
+  return deps.publicChange(async (trx, markChanged): Promise<AgencyWriteResult> => {
     const before = await findAgencyById(trx, id)
     if (!before) throw new NotFoundError('agency.not-found', msg.notFound)
     const errors = await checkAgencyRules(trx, input, id)
@@ -92,7 +88,7 @@ export async function editAgency(
       before.parentId !== agency.parentId ||
       before.provinceCode !== agency.provinceCode
     )
-      await reindexAgency(trx, id)
+      await deps.searchIndex.reindexAgency(trx, id)
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'agency',
@@ -102,9 +98,7 @@ export async function editAgency(
       before: auditSnapshot(before),
       after: auditSnapshot(agency),
     })
-    await notifyCacheTag(trx, AGENCIES_CACHE_TAG)
+    await markChanged(AGENCIES_CACHE_TAG)
     return { ok: true, agency }
   })
-  if (result.ok) deps.pageCache.invalidate(AGENCIES_CACHE_TAG)
-  return result
 }

@@ -1,4 +1,4 @@
-export { AGENCIES_CACHE_TAG } from './agency.actions.ts'
+export { AGENCIES_CACHE_TAG, editAgency } from './agency.actions.ts'
 export type { AgencyInput } from './agency.input.ts'
 export type { Agency, AgencyBrief, AgencyLevel } from './agency.model.ts'
 export {

@@ -1,4 +1,3 @@
-import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
@@ -72,7 +71,7 @@ export async function addHoliday(
   input: HolidayInput,
 ): Promise<HolidayWriteResult> {
   assertCanEditCalendar(actor)
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return deps.publicChange(async (trx, markChanged) => {
     const record = {
       day: input.day,
       title: input.title,
@@ -90,11 +89,9 @@ export async function addHoliday(
       before: null,
       after: { ...holiday },
     })
-    await notifyCacheTag(trx, CALENDAR_CACHE_TAG)
+    await markChanged(CALENDAR_CACHE_TAG)
     return { ok: true as const, holiday }
   })
-  if (result.ok) deps.pageCache.invalidate(CALENDAR_CACHE_TAG)
-  return result
 }
 
 /** The central admin removes a holiday (e.g. to move a lunar one after moon sighting). */
@@ -104,7 +101,7 @@ export async function removeHoliday(
   day: string,
 ): Promise<Holiday> {
   assertCanEditCalendar(actor)
-  const removed = await deps.db.transaction().execute(async (trx) => {
+  return deps.publicChange(async (trx, markChanged) => {
     const holiday = await deleteHoliday(trx, day)
     if (!holiday) throw new NotFoundError('holiday.not-found', msg.notFound)
     await recordAudit(trx, deps.clock, {
@@ -116,11 +113,9 @@ export async function removeHoliday(
       before: { ...holiday },
       after: null,
     })
-    await notifyCacheTag(trx, CALENDAR_CACHE_TAG)
+    await markChanged(CALENDAR_CACHE_TAG)
     return holiday
   })
-  deps.pageCache.invalidate(CALENDAR_CACHE_TAG)
-  return removed
 }
 
 /** The central admin decides whether Thursdays count as working days. */
@@ -130,7 +125,7 @@ export async function setThursdayStatus(
   status: ThursdayStatus,
 ): Promise<void> {
   assertCanEditCalendar(actor)
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.publicChange(async (trx, markChanged) => {
     const before = thursdayStatusOf(await readThursdaySetting(trx, { forUpdate: true }))
     await writeThursdaySetting(trx, status, deps.clock.now())
     await recordAudit(trx, deps.clock, {
@@ -142,7 +137,6 @@ export async function setThursdayStatus(
       before: { thursday: before },
       after: { thursday: status },
     })
-    await notifyCacheTag(trx, CALENDAR_CACHE_TAG)
+    await markChanged(CALENDAR_CACHE_TAG)
   })
-  deps.pageCache.invalidate(CALENDAR_CACHE_TAG)
 }

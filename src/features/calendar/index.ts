@@ -18,6 +18,5 @@ export {
   THURSDAY_SETTING_KEY,
 } from './calendar.model.ts'
 export { assertCanEditCalendar, canEditCalendar } from './calendar.policy.ts'
-export { calendarAdminRoutes, calendarPublicRoutes } from './calendar.routes.ts'
 export { HOLIDAY_KIND_LABELS, msg as calendarMsg, THURSDAY_STATUS_LABELS } from './messages.fa.ts'
 export { holidayDateFa, holidayWeekdayFa } from './views.ts'

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
-import { EMPTY_STAGE_MATRIX } from '../services/service.model.ts'
-import { channelSchema, stageMatrixSchema } from '../services/service.schema.ts'
+import { channelSchema, EMPTY_STAGE_MATRIX, stageMatrixSchema } from '../services/index.ts'
 import { type MaturityLevel, maturityLevel } from './maturity.ts'
 
 type Executor = Kysely<Database>

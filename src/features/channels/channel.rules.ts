@@ -5,7 +5,7 @@ import {
   type ServiceChannel,
   type ServiceStage,
   type StageMatrix,
-} from '../services/service.model.ts'
+} from '../services/index.ts'
 
 /**
  * Rules about a service's channels and its stage matrix that no single field

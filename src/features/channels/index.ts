@@ -1,7 +1,7 @@
-export { assertChannelsConsistent, channelApiRoutes } from './api.routes.ts'
 export { listPublishedLevels } from './channel.queries.ts'
+export { matrixProblems } from './channel.rules.ts'
 export { agencyDashboardPanel, centralDashboardPanel } from './dashboard.ts'
-export { channelEditorRoutes } from './editor.routes.ts'
+export { assertChannelsConsistent } from './input.ts'
 export { checkUrl, type UrlCheckOptions } from './link-check.ts'
 export {
   type BrokenLink,
@@ -17,5 +17,4 @@ export {
 export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.ts'
 export { MATURITY_LABELS } from './messages.fa.ts'
 export { channelsOverviewRow } from './present.ts'
-export { channelHelpRoutes } from './public.routes.ts'
 export { channelsSection, maturityBadge, onlineBlock } from './views/public.ts'

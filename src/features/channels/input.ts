@@ -1,17 +1,21 @@
 import { z } from 'zod'
+import { ValidationError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
-import { type FormFields, formErrorsOf, type Parsed } from '../services/editor.input.ts'
-import { STAGE_LABELS } from '../services/messages.fa.ts'
+import type { ServiceContent } from '../services/index.ts'
 import {
   CHANNEL_KINDS,
   type ChannelKind,
+  channelSchema,
+  type FormFields,
+  formErrorsOf,
+  type Parsed,
   SERVICE_STAGES,
   type ServiceChannel,
   SIGN_IN_METHODS,
+  STAGE_LABELS,
   type StageDelivery,
   type StageMatrix,
-} from '../services/service.model.ts'
-import { channelSchema } from '../services/service.schema.ts'
+} from '../services/index.ts'
 import { type MatrixProblem, matrixProblems } from './channel.rules.ts'
 import { channelsMsg as m } from './messages.fa.ts'
 
@@ -155,4 +159,17 @@ export function stageValues(stages: StageMatrix): FormFields {
       [channelsName(s), stages[s].channelIds],
     ]),
   )
+}
+
+/** Refuses (422) a matrix that names a missing channel, or channel ids used twice. */
+export function assertChannelsConsistent(c: Pick<ServiceContent, 'channels' | 'stages'>): void {
+  const errors: Record<string, string> = {}
+  const seen = new Set<string>()
+  c.channels.forEach((ch, i) => {
+    if (seen.has(ch.id)) errors[`channels.${i}.id`] = 'شناسهٔ این راه دسترسی تکراری است.'
+    seen.add(ch.id)
+  })
+  for (const [field, text] of Object.entries(problemErrors(matrixProblems(c.channels, c.stages))))
+    errors[`stages.${field.replace(/(Mode|Channels)$/, '')}`] = text
+  if (Object.keys(errors).length) throw new ValidationError(Object.values(errors)[0] ?? '', errors)
 }

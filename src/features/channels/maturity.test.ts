@@ -5,7 +5,7 @@ import {
   type ServiceChannel,
   type ServiceForm,
   type StageMatrix,
-} from '../services/service.model.ts'
+} from '../services/index.ts'
 import { matrixProblems, newChannelId } from './channel.rules.ts'
 import { maturityLevel, summarizeMaturity } from './maturity.ts'
 

@@ -1,4 +1,4 @@
-import type { ServiceContent, ServiceStage } from '../services/service.model.ts'
+import type { ServiceContent, ServiceStage } from '../services/index.ts'
 import { isElectronic } from './channel.rules.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { ServiceChannel, StageMatrix } from '../services/service.model.ts'
+import type { ServiceChannel, StageMatrix } from '../services/index.ts'
 
 /** Channels and a matrix at level 4 (request and processing online, delivery at a counter office). */
 export const sampleChannels: ServiceChannel[] = [

@@ -1,2 +1,1 @@
-export { dashboardRoutes } from './dashboard.routes.ts'
 export { addJalaliMonths, type DirectiveDeadline, directiveDeadline } from './deadline.ts'

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { toBpmnXml } from '../processes/interop/bpmn-export.ts'
-import { validateBpmnXsdMany } from '../processes/interop/bpmn-validate.ts'
+import { toBpmnXml, validateBpmnXsdMany } from '../processes/index.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
 

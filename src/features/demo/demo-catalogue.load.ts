@@ -3,8 +3,9 @@ import { jalaliToGregorian } from '../../lib/fa/jalali.ts'
 import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { Agency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
+import { publishDraftIn } from '../catalogue/index.ts'
 import { insertLaw } from '../laws/index.ts'
-import { insertDraft, insertService, publishDraftVersion } from '../services/index.ts'
+import { insertDraft, insertService } from '../services/index.ts'
 import { demoChannelsFor } from './demo-channels.data.ts'
 import { storeDemoForms } from './demo-forms.data.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
@@ -25,7 +26,7 @@ export async function loadDemoCatalogue(
   deps: Deps,
   agenciesByKey: ReadonlyMap<string, Agency>,
 ): Promise<{ laws: number; services: number }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.publicChange(async (trx, markChanged) => {
     const now = deps.clock.now()
     const lawIds = new Map<string, string>()
     for (const l of DEMO_LAWS) {
@@ -76,13 +77,18 @@ export async function loadDemoCatalogue(
           userId: null,
           now: at,
         })
-        await publishDraftVersion(trx, {
-          serviceId: service.id,
-          draftId: draft.id,
+        const published = await publishDraftIn({ ...deps, db: trx }, markChanged, {
+          service,
+          draft,
           changeNote: v.changeNote,
-          userId: null,
-          now: at,
+          actor: null,
+          at,
+          audit: { action: 'none' },
         })
+        if (!published.ok)
+          throw new Error(
+            `Demo service ${d.key} v${i + 1} fails the publishing checks: ${Object.values(published.errors).join('; ')}`,
+          )
       }
     }
     await recordAudit(trx, deps.clock, {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { matrixProblems } from '../channels/channel.rules.ts'
-import { type MaturityLevel, maturityLevel } from '../channels/maturity.ts'
-import { channelSchema } from '../services/service.schema.ts'
+import { type MaturityLevel, matrixProblems, maturityLevel } from '../channels/index.ts'
+import { channelSchema } from '../services/index.ts'
 import { demoChannelsFor, viaOf } from './demo-channels.data.ts'
 import { DEMO_SERVICES } from './demo-services.data.ts'
 

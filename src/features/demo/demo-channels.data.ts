@@ -4,7 +4,7 @@ import type {
   SignInMethod,
   StageDelivery,
   StageMatrix,
-} from '../services/service.model.ts'
+} from '../services/index.ts'
 import type { DemoService } from './demo-services.data.ts'
 
 /**

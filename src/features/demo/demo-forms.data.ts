@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { storeFormFiles } from '../forms/index.ts'
-import type { ServiceForm } from '../services/service.model.ts'
+import type { ServiceForm } from '../services/index.ts'
 import type { DemoService } from './demo-services.data.ts'
 
 /**

@@ -8,7 +8,7 @@
  * `null` rather than guessed. No stable official URL is recorded, so every `url` is `null`.
  */
 
-import type { LawKind } from '../laws/law.model.ts'
+import type { LawKind } from '../laws/index.ts'
 
 export interface DemoLaw {
   /** Stable latin key that services cite, e.g. 'civil-service-management'. */

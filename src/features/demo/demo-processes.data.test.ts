@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { diffProcesses } from '../processes/process.diff.ts'
-import type { ServiceProcess } from '../processes/process.model.ts'
-import { processProblems } from '../processes/process.rules.ts'
-import { processSchema } from '../processes/process.schema.ts'
-import { processTiming, timingMismatch } from '../processes/process.timing.ts'
+import type { ServiceProcess } from '../processes/index.ts'
+import {
+  diffProcesses,
+  processProblems,
+  processSchema,
+  processTiming,
+  timingMismatch,
+} from '../processes/index.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES, type DemoServiceVersion } from './demo-services.data.ts'
 

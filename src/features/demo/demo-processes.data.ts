@@ -30,9 +30,9 @@ import type {
   StepDuration,
   StepTimeUnit,
   Transition,
-} from '../processes/process.model.ts'
-import { processTiming, timingMismatch } from '../processes/process.timing.ts'
-import type { DeclaredTime } from '../services/service.model.ts'
+} from '../processes/index.ts'
+import { processTiming, timingMismatch } from '../processes/index.ts'
+import type { DeclaredTime } from '../services/index.ts'
 import { DEMO_AGENCIES, type DemoAgency } from './demo-agencies.data.ts'
 import type { DemoService, DemoServiceVersion } from './demo-services.data.ts'
 

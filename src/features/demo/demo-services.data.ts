@@ -27,7 +27,7 @@ import type {
   ServiceLevel,
   TimeUnit,
   Trigger,
-} from '../services/service.model.ts'
+} from '../services/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { DEMO_LAWS } from './demo-laws.data.ts'
 

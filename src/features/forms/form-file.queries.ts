@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
-import type { ServiceForm } from '../services/service.model.ts'
-import { serviceFormSchema } from '../services/service.schema.ts'
+import type { ServiceForm } from '../services/index.ts'
+import { serviceFormSchema } from '../services/index.ts'
 import type { FormFile, FormFileKind, FormFileMeta } from './form-file.model.ts'
 
 type Executor = Kysely<Database>

@@ -2,13 +2,15 @@ import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
-import { msg } from '../services/messages.fa.ts'
-import { saveDraft } from '../services/service.actions.ts'
-import type { ServiceContent, ServiceForm, ServiceVersion } from '../services/service.model.ts'
-import { assertCanEditServicesOf } from '../services/service.policy.ts'
-import { findDraft } from '../services/service.queries.ts'
-import { loadServiceById } from '../services/service.read.ts'
-import { serviceFormSchema } from '../services/service.schema.ts'
+import type { ServiceContent, ServiceForm, ServiceVersion } from '../services/index.ts'
+import {
+  assertCanEditServicesOf,
+  findDraft,
+  loadServiceById,
+  servicesMsg as msg,
+  saveDraft,
+  serviceFormSchema,
+} from '../services/index.ts'
 import { checkFormFile, sha256Hex, storeFormFile } from './form-file.store.ts'
 import { downloadFileName, type FormDetails } from './forms.input.ts'
 import { formsMsg as m } from './messages.fa.ts'

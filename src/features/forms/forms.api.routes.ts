@@ -4,11 +4,16 @@ import { requireActor } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses, problemSchema } from '../../web/api.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
-import { staffService } from '../services/admin.access.ts'
-import { msg } from '../services/messages.fa.ts'
-import { startDraft } from '../services/service.actions.ts'
-import { FORM_LANGUAGES, type ServiceForm } from '../services/service.model.ts'
-import { findDraft, findPublished, findServiceById } from '../services/service.queries.ts'
+import {
+  FORM_LANGUAGES,
+  findDraft,
+  findPublished,
+  findServiceById,
+  servicesMsg as msg,
+  type ServiceForm,
+  staffService,
+  startDraft,
+} from '../services/index.ts'
 import { FORM_FILE_KINDS } from './form-file.model.ts'
 import { addForm, type FormsWriteResult, removeForm } from './forms.actions.ts'
 import { formDetailsSchema } from './forms.input.ts'

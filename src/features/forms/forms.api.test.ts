@@ -12,7 +12,7 @@ import {
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
-import { findDraft } from '../services/service.queries.ts'
+import { findDraft } from '../services/index.ts'
 import { MAX_FORM_BYTES } from './form-file.model.ts'
 import { countFormFiles } from './form-file.queries.ts'
 import { sha256Hex, storeFormFile } from './form-file.store.ts'

@@ -5,11 +5,17 @@ import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
-import { ID, staffService } from '../services/admin.access.ts'
-import { expectedRevision, stampOfDraft } from '../services/draft-stamp.ts'
-import { editorMsg as em, FORM_LANGUAGE_LABELS, msg } from '../services/messages.fa.ts'
-import type { Service, ServiceForm, ServiceVersion } from '../services/service.model.ts'
-import { findDraft } from '../services/service.queries.ts'
+import type { Service, ServiceForm, ServiceVersion } from '../services/index.ts'
+import {
+  editorMsg as em,
+  expectedRevision,
+  FORM_LANGUAGE_LABELS,
+  findDraft,
+  ID,
+  servicesMsg as msg,
+  staffService,
+  stampOfDraft,
+} from '../services/index.ts'
 import { fileSizeFa } from './download.ts'
 import {
   addForm,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { normalizeFaInput } from '../../lib/fa/normalize.ts'
-import { FORM_LANGUAGES, type FormLanguage } from '../services/service.model.ts'
+import { FORM_LANGUAGES, type FormLanguage } from '../services/index.ts'
 import { FORM_EXTENSIONS, type FormFileKind } from './form-file.model.ts'
 import { formsMsg as m } from './messages.fa.ts'
 

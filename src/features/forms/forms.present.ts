@@ -1,6 +1,6 @@
 import type { Db } from '../../db/create-db.ts'
-import { FORM_LANGUAGE_LABELS } from '../services/messages.fa.ts'
-import type { ServiceForm } from '../services/service.model.ts'
+import type { ServiceForm } from '../services/index.ts'
+import { FORM_LANGUAGE_LABELS } from '../services/index.ts'
 import { fileSizeFa } from './download.ts'
 import type { FormFileMeta } from './form-file.model.ts'
 import { formFileMeta } from './form-file.store.ts'

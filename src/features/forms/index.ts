@@ -19,9 +19,6 @@ export {
   storeFormFile,
   storeFormFiles,
 } from './form-file.store.ts'
-export { formApiRoutes } from './forms.api.routes.ts'
-export { formDownloadRoutes } from './forms.download.routes.ts'
-export { formEditorRoutes } from './forms.editor.routes.ts'
 export { publicFormItems, publicServiceFormHref, staffFormHref } from './forms.present.ts'
 export { FORM_KIND_LABELS } from './messages.fa.ts'
 export { sniffFormType } from './sniff.ts'

@@ -1,10 +1,3 @@
-export { officeApiRoutes } from './api.routes.ts'
-export {
-  officeLinkRoutes,
-  officeNamer,
-  officesOverviewRow,
-  unlinkableOfficeIds,
-} from './links.ts'
 export { agencyOfficesCacheTag, officeCacheTag } from './office.actions.ts'
 export type { OfficeInput } from './office.input.ts'
 export { officeInput } from './office.input.ts'
@@ -21,6 +14,6 @@ export {
   unknownOfficeIds,
 } from './office.queries.ts'
 export { loadServiceOffices } from './office.read.ts'
+export { officeNamer, officesOverviewRow, unlinkableOfficeIds } from './office-links.ts'
 export { openStatus } from './open-now.ts'
-export { officeAdminRoutes, officePublicRoutes } from './routes.ts'
 export { type ServiceOfficesView, serviceOfficesSection } from './views/public.ts'

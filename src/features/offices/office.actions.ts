@@ -1,4 +1,3 @@
-import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
@@ -16,8 +15,6 @@ import {
   updateOffice,
 } from './office.queries.ts'
 
-type Db = Deps['db']
-
 /** Pages that show this office: its own page and every service page that links it. */
 export function officeCacheTag(officeId: string): string {
   return `office:${officeId}`
@@ -28,14 +25,9 @@ export function agencyOfficesCacheTag(agencyId: string): string {
   return `agency-offices:${agencyId}`
 }
 
-async function announce(trx: Db, office: Pick<Office, 'id' | 'agencyId'>): Promise<void> {
-  await notifyCacheTag(trx, officeCacheTag(office.id))
-  await notifyCacheTag(trx, agencyOfficesCacheTag(office.agencyId))
-}
-
-function invalidateLocally(deps: Deps, office: Pick<Office, 'id' | 'agencyId'>): void {
-  deps.pageCache.invalidate(officeCacheTag(office.id))
-  deps.pageCache.invalidate(agencyOfficesCacheTag(office.agencyId))
+/** The cache tags a change to this office makes stale. */
+function officeTags(office: Pick<Office, 'id' | 'agencyId'>): string[] {
+  return [officeCacheTag(office.id), agencyOfficesCacheTag(office.agencyId)]
 }
 
 export type OfficeWriteResult = { ok: true; office: Office } | { ok: false; errors: FieldErrors }
@@ -48,7 +40,7 @@ export async function createOffice(
   options: { id?: string } = {},
 ): Promise<Office> {
   assertCanManageOfficesOf(actor, agencyId)
-  const office = await deps.db.transaction().execute(async (trx) => {
+  return deps.publicChange(async (trx, markChanged) => {
     const office = await insertOffice(trx, agencyId, input, deps.clock.now(), options.id)
     await recordAudit(trx, deps.clock, {
       actor,
@@ -59,11 +51,9 @@ export async function createOffice(
       before: null,
       after: auditSnapshot(office),
     })
-    await announce(trx, office)
+    await markChanged(...officeTags(office))
     return office
   })
-  invalidateLocally(deps, office)
-  return office
 }
 
 /**
@@ -77,7 +67,7 @@ export async function changeOffice(
   change: (office: Office) => { ok: true; input: OfficeInput } | { ok: false; errors: FieldErrors },
   action = 'update',
 ): Promise<OfficeWriteResult> {
-  const result = await deps.db.transaction().execute(async (trx): Promise<OfficeWriteResult> => {
+  return deps.publicChange(async (trx, markChanged): Promise<OfficeWriteResult> => {
     const before = await findOfficeById(trx, id, { forUpdate: true })
     if (!before) throw new NotFoundError('office.not-found', msg.notFound)
     assertCanManageOfficesOf(actor, before.agencyId)
@@ -93,11 +83,9 @@ export async function changeOffice(
       before: auditSnapshot(before),
       after: auditSnapshot(office),
     })
-    await announce(trx, office)
+    await markChanged(...officeTags(office))
     return { ok: true, office }
   })
-  if (result.ok) invalidateLocally(deps, result.office)
-  return result
 }
 
 export function editOffice(
@@ -118,7 +106,7 @@ export async function deleteOffice(
   actor: Actor | null,
   id: string,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return deps.publicChange(async (trx, markChanged) => {
     const before = await findOfficeById(trx, id, { forUpdate: true })
     if (!before) throw new NotFoundError('office.not-found', msg.notFound)
     assertCanManageOfficesOf(actor, before.agencyId)
@@ -137,10 +125,7 @@ export async function deleteOffice(
       before: auditSnapshot(before),
       after: null,
     })
-    await announce(trx, before)
-    return { ok: true as const, office: before }
+    await markChanged(...officeTags(before))
+    return { ok: true as const }
   })
-  if (!result.ok) return result
-  invalidateLocally(deps, result.office)
-  return { ok: true }
 }

@@ -14,6 +14,7 @@ import {
   intervalsProblem,
   isInIran,
   normalizePostalCode,
+  type Office,
   type OfficeClosure,
   type OfficeException,
   parseIntervals,
@@ -364,4 +365,23 @@ export function parseClosureForm(
   else if (reason.length > 300) errors.clReason = `${msg.closureReason} بیش از ۳۰۰ نویسه است.`
   if (!from || !to || Object.keys(errors).length) return { ok: false, errors }
   return { ok: true, closure: { from, to, reason } }
+}
+
+/** An office as the body that would create it (times as text). */
+export function bodyOf(o: Office) {
+  return {
+    name: o.name,
+    address: o.address,
+    provinceCode: o.provinceCode,
+    city: o.city,
+    postalCode: o.postalCode,
+    lat: o.lat,
+    lng: o.lng,
+    phones: o.phones,
+    email: o.email,
+    accessibility: o.accessibility,
+    hours: hoursBody(o.hours),
+    exceptions: exceptionsBody(o.exceptions),
+    closures: o.closures.map((c) => ({ ...c })),
+  }
 }

@@ -1,9 +1,8 @@
 import type { Deps } from '../../deps.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
-import type { ServiceContent } from '../services/index.ts'
-import type { CpsvInput } from '../services/interop/cpsv-ap.ts'
-import { parseStoredContent } from '../services/service.schema.ts'
+import type { CpsvInput, ServiceContent } from '../services/index.ts'
+import { parseStoredContent } from '../services/index.ts'
 import type { CatalogueLaw, CatalogueService } from './catalogue.format.ts'
 import { formFileUrl } from './form-files.ts'
 import {

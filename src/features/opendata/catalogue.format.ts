@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LAW_KINDS } from '../laws/index.ts'
 import type { ServiceContent } from '../services/index.ts'
-import { serviceContentSchema } from '../services/service.schema.ts'
+import { serviceContentSchema } from '../services/index.ts'
 
 /**
  * The catalogue file (JSON export, and what `mardom import` reads), format `mardom-catalogue`

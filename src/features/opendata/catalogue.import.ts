@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
+import type { MarkChanged } from '../../web/public-change.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
+import { publishDraftIn } from '../catalogue/index.ts'
 import { formFileMeta, storeFormFile } from '../forms/index.ts'
 import {
   agencyOfficesCacheTag,
@@ -12,15 +13,15 @@ import {
   officeCacheTag,
   upsertOfficeFromImport,
 } from '../offices/index.ts'
-import { CATALOGUE_CACHE_TAG, insertDraft, type ServiceContent } from '../services/index.ts'
-import { serviceCacheTag } from '../services/service.actions.ts'
 import {
   findDraft,
   findPublished,
   findServiceById,
+  insertDraft,
+  loadServiceById,
   nextVersionNo,
-  publishDraftVersion,
-} from '../services/service.queries.ts'
+  type ServiceContent,
+} from '../services/index.ts'
 import { citedLawIds } from './catalogue.build.ts'
 import {
   type CatalogueEnvelope,
@@ -185,13 +186,9 @@ async function importRecord(
   if (!parsed.success) return { ...base, outcome: 'failed', errors: issuesText(parsed.error) }
   const record = parsed.data
   try {
-    const outcome = await deps.db
-      .transaction()
-      .execute((trx) => writeRecord({ ...deps, db: trx }, record, files, publisher))
-    if (outcome !== 'unchanged') {
-      deps.pageCache.invalidate(serviceCacheTag(record.id))
-      deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
-    }
+    const outcome = await deps.publicChange((trx, markChanged) =>
+      writeRecord({ ...deps, db: trx }, markChanged, record, files, publisher),
+    )
     return { ...base, outcome, errors: [] }
   } catch (error) {
     const errors =
@@ -231,7 +228,7 @@ async function importOffices(deps: Deps, offices: unknown[], report: ImportRepor
       report.offices.unchanged++
       continue
     }
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await deps.publicChange(async (trx, markChanged) => {
       const r = await upsertOfficeFromImport(trx, record, deps.clock.now())
       if (!r.ok) return r
       await recordAudit(trx, deps.clock, {
@@ -243,16 +240,13 @@ async function importOffices(deps: Deps, offices: unknown[], report: ImportRepor
         before: null,
         after: { name: r.office.name },
       })
-      await notifyCacheTag(trx, officeCacheTag(id))
-      await notifyCacheTag(trx, agencyOfficesCacheTag(agency.id))
+      await markChanged(officeCacheTag(id), agencyOfficesCacheTag(agency.id))
       return r
     })
     if (!result.ok) {
       fail(Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`))
       continue
     }
-    deps.pageCache.invalidate(officeCacheTag(id))
-    deps.pageCache.invalidate(agencyOfficesCacheTag(agency.id))
     report.offices[result.created ? 'created' : 'updated']++
   }
 }
@@ -338,6 +332,7 @@ async function ensureFormFiles(
 
 async function writeRecord(
   deps: Deps,
+  markChanged: MarkChanged,
   record: ImportedService,
   files: Map<string, Uint8Array>,
   publisher: string | null,
@@ -378,6 +373,7 @@ async function writeRecord(
       slug: record.slug,
       now,
     })
+  const service = existing ?? (await loadServiceById(deps.db, record.id))
   // A new service keeps the file's version number; an existing one continues its own numbering.
   const versionNo = existing ? await nextVersionNo(deps.db, record.id) : record.versionNo
   const draft = await insertDraft(deps.db, {
@@ -387,23 +383,14 @@ async function writeRecord(
     userId: null,
     now,
   })
-  await publishDraftVersion(deps.db, {
-    serviceId: record.id,
-    draftId: draft.id,
+  const result = await publishDraftIn(deps, markChanged, {
+    service,
+    draft,
     changeNote: record.changeNote?.trim() || DEFAULT_CHANGE_NOTE,
-    userId: null,
-    now,
-  })
-  await recordAudit(deps.db, deps.clock, {
     actor: null,
-    entityType: 'service',
-    entityId: record.id,
-    action: 'import',
-    agencyId: agency.id,
-    before: published ? { versionNo: published.versionNo } : null,
-    after: { versionNo, slug: record.slug, title: content.title, source: publisher },
+    at: now,
+    audit: { action: 'import', source: publisher },
   })
-  await notifyCacheTag(deps.db, serviceCacheTag(record.id))
-  await notifyCacheTag(deps.db, CATALOGUE_CACHE_TAG)
+  if (!result.ok) throw new RecordRejected(Object.values(result.errors))
   return existing ? 'updated' : 'created'
 }

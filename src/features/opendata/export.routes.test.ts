@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { validateAgainstCpsvShapes } from '../services/interop/shacl.ts'
+import { validateAgainstCpsvShapes } from '../services/index.ts'
 import { loadCatalogueContext, publishedServices } from './catalogue.build.ts'
 import { CSV_COLUMNS } from './catalogue.csv.ts'
 import { catalogueEnvelopeSchema, catalogueServiceSchema } from './catalogue.format.ts'
@@ -12,7 +12,7 @@ import {
   seedCatalogue,
   TRICKY_DESCRIPTION,
   TRICKY_SUMMARY,
-} from './opendata.testing.ts'
+} from './opendata.test-helpers.ts'
 
 let t: TestApp
 let seed: SeededCatalogue

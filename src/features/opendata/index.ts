@@ -1,10 +1,3 @@
 export { byteStream, EXPORT_FORMATS, type ExportFormat, exportChunks } from './catalogue.export.ts'
 export { CATALOGUE_FORMAT, CATALOGUE_VERSION, LICENCE } from './catalogue.format.ts'
-export { opendataApiRoutes } from './export.routes.ts'
-export {
-  importReportText,
-  parseExportFormat,
-  runExport,
-  runImport,
-} from './opendata.cli.ts'
-export { openDataRoutes } from './page.routes.ts'
+export { importReportText, parseExportFormat, runExport, runImport } from './opendata.cli.ts'

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { catalogueEnvelopeSchema } from './catalogue.format.ts'
 import { parseExportFormat, progressReporter, runExport } from './opendata.cli.ts'
-import { type SeededCatalogue, seedCatalogue } from './opendata.testing.ts'
+import { type SeededCatalogue, seedCatalogue } from './opendata.test-helpers.ts'
 
 let t: TestApp
 let seed: SeededCatalogue

@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
 import { makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { setServiceWithdrawn } from '../services/service.actions.ts'
+import { setServiceWithdrawn } from '../catalogue/index.ts'
 import { CSV_COLUMNS } from './catalogue.csv.ts'
-import { adminActor, type SeededCatalogue, seedCatalogue } from './opendata.testing.ts'
+import { adminActor, type SeededCatalogue, seedCatalogue } from './opendata.test-helpers.ts'
 
 let t: TestApp
 let seed: SeededCatalogue

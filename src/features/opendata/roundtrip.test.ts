@@ -7,11 +7,16 @@ import { after, before, describe, it } from 'node:test'
 import { makeLaw } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Deps } from '../../deps.ts'
-import { serviceCacheTag } from '../services/service.actions.ts'
+import { serviceCacheTag } from '../services/index.ts'
 import { exportChunks } from './catalogue.export.ts'
 import { importCatalogue, parseCatalogueText } from './catalogue.import.ts'
 import { runImport } from './opendata.cli.ts'
-import { makeAgencies, pdfBytes, type SeededCatalogue, seedCatalogue } from './opendata.testing.ts'
+import {
+  makeAgencies,
+  pdfBytes,
+  type SeededCatalogue,
+  seedCatalogue,
+} from './opendata.test-helpers.ts'
 
 /**
  * Export from one database, import into a fresh one that has the same agencies (same codes,

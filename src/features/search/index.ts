@@ -1,3 +1,2 @@
-export { searchApiRoutes } from './api.routes.ts'
-export { indexService, reindexAgency, reindexAll } from './search.indexer.ts'
-export { searchRoutes } from './search.routes.ts'
+export { formatReport, measureQuality, type QualityReport } from './quality/quality.ts'
+export { indexService, reindexAgency, reindexAll, searchIndexer } from './search.indexer.ts'

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
+import type { SearchIndexer } from '../../deps.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import { searchTokens } from '../../lib/fa/normalize.ts'
-import { AUDIENCES, LIFE_EVENTS } from '../services/service.model.ts'
+import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
 import { bitsOf } from './bits.ts'
 import {
   adjustWords,
@@ -192,3 +193,6 @@ export async function reindexAll(db: Executor, batch = 500): Promise<number> {
     return n
   })
 }
+
+/** What the composition root hands to the features below search (see `SearchIndexer`). */
+export const searchIndexer: SearchIndexer = { indexService, reindexAgency }

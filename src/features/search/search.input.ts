@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { findProvince } from '../../lib/iran/provinces.ts'
-import { AUDIENCES, LIFE_EVENTS } from '../services/service.model.ts'
+import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import type { SearchFilters } from './search.actions.ts'
 

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, SearchEntriesTable } from '../../db/schema.ts'
-import { AUDIENCES, LIFE_EVENTS } from '../services/service.model.ts'
+import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
 import { bitsOf } from './bits.ts'
 
 /** The search feature's SQL: the index, the vocabulary, the query and the zero-result log. */

@@ -11,10 +11,10 @@ import {
 } from '../../../test/support/fixtures.ts'
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Actor } from '../../lib/actor.ts'
-import { editAgency } from '../agencies/agency.actions.ts'
 import type { Agency } from '../agencies/index.ts'
+import { editAgency } from '../agencies/index.ts'
 import type { ServiceContent } from '../services/index.ts'
-import { setWithdrawn } from '../services/service.queries.ts'
+import { setWithdrawn } from '../services/index.ts'
 import { NO_FILTERS, searchCatalogue } from './search.actions.ts'
 import { reindexAll } from './search.indexer.ts'
 

@@ -1,16 +1,178 @@
-export { serviceAdminRoutes } from './admin.routes.ts'
-export { serviceApiRoutes } from './api.routes.ts'
-export { AUDIENCE_LONG_LABELS, LIFE_EVENT_LABELS } from './messages.fa.ts'
-export { servicePublicRoutes } from './public.routes.ts'
-export { CATALOGUE_CACHE_TAG } from './service.actions.ts'
-export type { DeclaredTime, Service, ServiceContent, ServiceVersion } from './service.model.ts'
-export { AUDIENCES, EMPTY_STAGE_MATRIX, LIFE_EVENTS } from './service.model.ts'
-export { qualityIssues } from './service.quality.ts'
+// The catalogue core's public surface: the card model and schema, versions and the draft
+// lifecycle, cache tags, access and quality checks. Route modules are imported by app.ts alone.
+
+export { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
+export { expectedRevision, stampOf, stampOfDraft, withoutStamp } from './draft-stamp.ts'
 export {
+  checkContent,
+  type FormFields,
+  formErrorsOf,
+  LIST_DEFS,
+  type ListDef,
+  newServiceForm,
+  noDocumentsForm,
+  type Parsed,
+  parseFields,
+  publishForm,
+  SECTION_FORMS,
+  sectionValues,
+  withdrawForm,
+} from './editor.input.ts'
+export {
+  addItem,
+  baseFieldName,
+  CARD_SECTIONS,
+  type ContentChange,
+  changedFields,
+  FORM_SECTIONS,
+  type FormSection,
+  type ItemOf,
+  itemFingerprint,
+  itemsOf,
+  LIST_MAX,
+  LIST_SECTIONS,
+  type ListKey,
+  type ListSection,
+  removeItem,
+  replaceFields,
+  replaceItem,
+  SECTION_FIELDS,
+} from './editor.model.ts'
+export {
+  absoluteUrl,
+  agencyIri,
+  amountInRials,
+  CPSV_CONTEXT,
+  type CpsvInput,
+  feeText,
+  IRAN_NAME_FA,
+  type JsonLdNode,
+  legalBasisTitle,
+  servedProvince,
+  serviceIri,
+  toCpsvAp,
+} from './interop/cpsv-ap.ts'
+export { nationalSample, provincialSample, SAMPLE_BASE_URL } from './interop/samples.ts'
+export { validateAgainstCpsvShapes } from './interop/shacl.ts'
+export {
+  AUDIENCE_LABELS,
+  AUDIENCE_LONG_LABELS,
+  CHANNEL_KIND_LABELS,
+  DOCUMENT_FORM_LABELS,
+  editorMsg,
+  FORM_LANGUAGE_LABELS,
+  LEVEL_LABELS,
+  LIFE_EVENT_LABELS,
+  msg as servicesMsg,
+  NATURE_LABELS,
+  SECTION_LABELS,
+  SIGN_IN_LABELS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
+  TRIGGER_LABELS,
+} from './messages.fa.ts'
+export {
+  auditDiff,
+  createService,
+  discardDraft,
+  saveDraft,
+  startDraft,
+} from './service.actions.ts'
+export { CATALOGUE_CACHE_TAG, publicServiceTags, serviceCacheTag } from './service.cache.ts'
+export type { DeclaredTime, Service, ServiceContent, ServiceVersion } from './service.model.ts'
+export {
+  AUDIENCES,
+  type Audience,
+  CHANNEL_KINDS,
+  type ChannelKind,
+  EMPTY_STAGE_MATRIX,
+  emptyContent,
+  type Fee,
+  FORM_LANGUAGES,
+  type FormLanguage,
+  type Frequency,
+  type LegalBasis,
+  LIFE_EVENTS,
+  type LifeEvent,
+  type Nature,
+  type RequiredDocument,
+  SERVICE_STAGES,
+  type ServiceChannel,
+  type ServiceForm,
+  type ServiceLevel,
+  type ServiceStage,
+  SIGN_IN_METHODS,
+  type SignInMethod,
+  type StageDelivery,
+  type StageMatrix,
+  type TimeUnit,
+  type Trigger,
+} from './service.model.ts'
+export {
+  assertCanEditServicesOf,
+  assertCanPublishServicesOf,
+  canEditServicesOf,
+  canPublishServicesOf,
+} from './service.policy.ts'
+export {
+  type CardSection,
+  type IssueSection,
+  type QualityIssue,
+  qualityIssues,
+} from './service.quality.ts'
+export {
+  type AgencyServiceRow,
   countPublishedByFacet,
+  findDraft,
+  findPublicVersion,
+  findPublished,
+  findServiceById,
   insertDraft,
   insertService,
   listAgencyServices,
+  listPublicVersions,
   listPublishedServices,
+  nextVersionNo,
+  type PublishedServiceSummary,
   publishDraftVersion,
+  setWithdrawn,
 } from './service.queries.ts'
+export type { ServiceWithVersion } from './service.read.ts'
+export {
+  loadPublicService,
+  loadPublishedById,
+  loadServiceById,
+  loadServiceBySlug,
+  withAgencyAndLaws,
+} from './service.read.ts'
+export {
+  channelSchema,
+  parseStoredContent,
+  serviceContentSchema,
+  serviceFormSchema,
+  stageMatrixSchema,
+} from './service.schema.ts'
+export {
+  declaredTimeText,
+  diffContent,
+  FIELD_LABELS,
+  type FieldChange,
+  feeAmountText,
+  fieldTexts,
+  frequencyText,
+  linesChange,
+  visitsText,
+} from './service.text.ts'
+export {
+  type DraftStamp,
+  draftStampFields,
+  fieldValue,
+  fieldValues,
+  formErrorSummary,
+  formStart,
+  type ServiceStatus,
+  statusTags,
+} from './views/editor-common.ts'
+export { conflictPage } from './views/editor-conflict.ts'
+export { itemPage, type LawChoice, type ListRow, listPage } from './views/editor-lists.ts'
+export { sectionFormPage } from './views/editor-sections.ts'

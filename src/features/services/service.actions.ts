@@ -1,12 +1,9 @@
-import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { randomToken } from '../../lib/secrets.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
-import { formFileMeta } from '../forms/index.ts'
-import { unlinkableOfficeIds } from '../offices/index.ts'
 import { msg } from './messages.fa.ts'
 import {
   emptyContent,
@@ -14,8 +11,7 @@ import {
   type ServiceContent,
   type ServiceVersion,
 } from './service.model.ts'
-import { assertCanEditServicesOf, assertCanPublishServicesOf } from './service.policy.ts'
-import { qualityIssues } from './service.quality.ts'
+import { assertCanEditServicesOf } from './service.policy.ts'
 import {
   deleteDraft,
   findDraft,
@@ -24,34 +20,12 @@ import {
   insertService,
   isSlugTaken,
   nextVersionNo,
-  publishDraftVersion,
-  setWithdrawn,
   updateDraft,
 } from './service.queries.ts'
 import { loadServiceById } from './service.read.ts'
 
-type Db = Deps['db']
-
-/** Tells this process's page cache, and every other process through NOTIFY, that a service changed. */
-async function announcePublicChange(trx: Db, serviceId: string): Promise<void> {
-  await notifyCacheTag(trx, serviceCacheTag(serviceId))
-  await notifyCacheTag(trx, CATALOGUE_CACHE_TAG)
-}
-
-/** Pages that summarise the whole catalogue (home page counts). */
-export const CATALOGUE_CACHE_TAG = 'catalogue'
-
-function invalidateLocally(deps: Deps, serviceId: string): void {
-  deps.pageCache.invalidate(serviceCacheTag(serviceId))
-  deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
-}
-
-export function serviceCacheTag(serviceId: string): string {
-  return `service:${serviceId}`
-}
-
 /** Only the top-level fields that changed, so the audit log stays readable. */
-function changedFields(before: ServiceContent, after: ServiceContent) {
+export function auditDiff(before: ServiceContent, after: ServiceContent) {
   const b: Record<string, unknown> = {}
   const a: Record<string, unknown> = {}
   for (const key of Object.keys(after) as (keyof ServiceContent)[]) {
@@ -170,7 +144,7 @@ export async function saveDraft(
       now: deps.clock.now(),
     })
     if (!saved) return { ok: false as const, conflict: true as const, current: draft, mine }
-    const diff = changedFields(draft.content, mine)
+    const diff = auditDiff(draft.content, mine)
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'service',
@@ -212,103 +186,4 @@ export async function discardDraft(
       after: null,
     })
   })
-}
-
-export type PublishResult =
-  | { ok: true; version: ServiceVersion }
-  | { ok: false; errors: FieldErrors }
-
-/**
- * The agency admin publishes the draft with a change note; the previous
- * version is superseded in the same transaction (R8 keeps both).
- */
-export async function publishService(
-  deps: Deps,
-  actor: Actor | null,
-  serviceId: string,
-  changeNote: string,
-): Promise<PublishResult> {
-  const result = await deps.db.transaction().execute(async (trx): Promise<PublishResult> => {
-    const service = await loadServiceById(trx, serviceId)
-    assertCanPublishServicesOf(actor, service.agencyId)
-    const draft = await findDraft(trx, serviceId)
-    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
-    const issues = qualityIssues(draft.content)
-    if (issues.length > 0)
-      return {
-        ok: false,
-        errors: Object.fromEntries(issues.map((i, n) => [`quality-${n}`, i.message])),
-      }
-    if (changeNote.trim() === '')
-      return { ok: false, errors: { changeNote: msg.changeNoteRequired } }
-    // References a public page must be able to follow: offices that exist in the service's
-    // own branch of agencies, and form files that are in the store.
-    const badOffices = await unlinkableOfficeIds(
-      trx,
-      service.agencyId,
-      draft.content.offices.map((o) => o.officeId),
-    )
-    if (badOffices.length > 0) return { ok: false, errors: { offices: msg.publishOfficeUnknown } }
-    const hashes = draft.content.forms.map((f) => f.sha256)
-    const stored = await formFileMeta(trx, hashes)
-    if (hashes.some((h) => !stored.has(h)))
-      return { ok: false, errors: { forms: msg.publishFormMissing } }
-    const previous = await findPublished(trx, serviceId)
-    const now = deps.clock.now()
-    await publishDraftVersion(trx, {
-      serviceId,
-      draftId: draft.id,
-      changeNote,
-      userId: actor.userId,
-      now,
-    })
-    await announcePublicChange(trx, serviceId)
-    const diff = changedFields(previous?.content ?? emptyContent(''), draft.content)
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'service',
-      entityId: serviceId,
-      action: 'publish',
-      agencyId: service.agencyId,
-      before: previous ? { versionNo: previous.versionNo, ...diff.before } : null,
-      after: { versionNo: draft.versionNo, changeNote, ...diff.after },
-    })
-    return {
-      ok: true,
-      version: {
-        ...draft,
-        status: 'published',
-        changeNote,
-        publishedAt: now,
-        publishedBy: actor.userId,
-      },
-    }
-  })
-  if (result.ok) invalidateLocally(deps, serviceId)
-  return result
-}
-
-/** Withdraws a service from the public catalogue (reason required), or restores it (reason null). */
-export async function setServiceWithdrawn(
-  deps: Deps,
-  actor: Actor | null,
-  serviceId: string,
-  reason: string | null,
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    const service = await loadServiceById(trx, serviceId)
-    assertCanPublishServicesOf(actor, service.agencyId)
-    await setWithdrawn(trx, serviceId, reason, deps.clock.now())
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'service',
-      entityId: serviceId,
-      action: reason === null ? 'restore' : 'withdraw',
-      agencyId: service.agencyId,
-      before: { withdrawnReason: service.withdrawnReason },
-      after: { withdrawnReason: reason },
-    })
-    await announcePublicChange(trx, serviceId)
-  })
-  invalidateLocally(deps, serviceId)
 }

@@ -1,7 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database, ServiceVersionsTable } from '../../db/schema.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
-import { indexService } from '../search/index.ts'
 import type {
   Audience,
   LifeEvent,
@@ -190,7 +189,7 @@ export async function deleteDraft(db: Executor, versionId: string): Promise<void
     .execute()
 }
 
-/** Supersedes the published version (if any) and publishes the draft: call inside one transaction. */
+/** Supersedes the published version (if any) and publishes the draft; only the publish command (catalogue) calls it. */
 export async function publishDraftVersion(
   db: Executor,
   p: { serviceId: string; draftId: string; changeNote: string; userId: string | null; now: Date },
@@ -213,7 +212,6 @@ export async function publishDraftVersion(
     .where('status', '=', 'draft')
     .executeTakeFirstOrThrow()
   await markPublicChange(db, p.serviceId, p.now)
-  await indexService(db, p.serviceId)
 }
 
 /** Incremental sync (open data): the service's public state changed now. Same transaction. */
@@ -240,7 +238,6 @@ export async function setWithdrawn(
     })
     .where('id', '=', serviceId)
     .execute()
-  await indexService(db, serviceId)
 }
 
 export interface PublishedServiceFilter {

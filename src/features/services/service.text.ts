@@ -1,5 +1,5 @@
 import { formatNumberFa, toPersianDigits } from '../../lib/fa/digits.ts'
-import { stepDurationText } from '../processes/index.ts'
+import { stepDurationText } from '../processes/process.text.ts'
 import {
   AUDIENCE_LABELS,
   CHANNEL_KIND_LABELS,

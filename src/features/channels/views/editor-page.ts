@@ -11,27 +11,23 @@ import {
   textarea,
   textInput,
 } from '../../../web/ui/index.ts'
-import type { FormFields } from '../../services/editor.input.ts'
+import type { FormFields } from '../../services/index.ts'
 import {
   CHANNEL_KIND_LABELS,
-  editorMsg as em,
-  SIGN_IN_LABELS,
-  STAGE_LABELS,
-  STAGE_MODE_LABELS,
-} from '../../services/messages.fa.ts'
-import {
   CHANNEL_KINDS,
-  SERVICE_STAGES,
-  type ServiceChannel,
-  SIGN_IN_METHODS,
-} from '../../services/service.model.ts'
-import {
   type DraftStamp,
+  editorMsg as em,
   fieldValue,
   fieldValues,
   formErrorSummary,
   formStart,
-} from '../../services/views/editor-common.ts'
+  SERVICE_STAGES,
+  type ServiceChannel,
+  SIGN_IN_LABELS,
+  SIGN_IN_METHODS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
+} from '../../services/index.ts'
 import { channelsName, modeName } from '../input.ts'
 import type { MaturityLevel } from '../maturity.ts'
 import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'

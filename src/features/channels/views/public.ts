@@ -3,15 +3,13 @@ import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { button, type Html, tag } from '../../../web/ui/index.ts'
 import {
   CHANNEL_KIND_LABELS,
-  SIGN_IN_LABELS,
-  STAGE_LABELS,
-  STAGE_MODE_LABELS,
-} from '../../services/messages.fa.ts'
-import {
   SERVICE_STAGES,
   type ServiceChannel,
   type ServiceContent,
-} from '../../services/service.model.ts'
+  SIGN_IN_LABELS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
+} from '../../services/index.ts'
 import { maturityLevel } from '../maturity.ts'
 import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
 

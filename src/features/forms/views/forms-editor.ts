@@ -8,9 +8,13 @@ import {
   select,
   textInput,
 } from '../../../web/ui/index.ts'
-import { FORM_LANGUAGE_LABELS } from '../../services/messages.fa.ts'
-import { FORM_LANGUAGES } from '../../services/service.model.ts'
-import { type DraftStamp, formErrorSummary, formStart } from '../../services/views/editor-common.ts'
+import {
+  type DraftStamp,
+  FORM_LANGUAGE_LABELS,
+  FORM_LANGUAGES,
+  formErrorSummary,
+  formStart,
+} from '../../services/index.ts'
 import { FORM_KIND_LABELS, formsMsg as m } from '../messages.fa.ts'
 
 export interface EditorFormRow {

@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import type { SummaryListRow } from '../../../web/ui/index.ts'
-import { FORM_LANGUAGE_LABELS } from '../../services/messages.fa.ts'
-import type { ServiceContent } from '../../services/service.model.ts'
+import type { ServiceContent } from '../../services/index.ts'
+import { FORM_LANGUAGE_LABELS } from '../../services/index.ts'
 import { formsMsg as m } from '../messages.fa.ts'
 import { formsHref } from './forms-editor.ts'
 

@@ -9,7 +9,7 @@ import {
   hasErrors,
   textInput,
 } from '../../../web/ui/index.ts'
-import { formStart } from '../../services/views/editor-common.ts'
+import { formStart } from '../../services/index.ts'
 import { msg } from '../messages.fa.ts'
 
 export interface LinkChoice {

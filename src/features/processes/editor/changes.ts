@@ -1,4 +1,4 @@
-import type { ContentChange } from '../../services/editor.model.ts'
+import type { ContentChange } from '../../services/index.ts'
 import type { ProcessVariant, ServiceProcess, Transition } from '../process.model.ts'
 import type { StepFields, TransitionInput } from './input.ts'
 

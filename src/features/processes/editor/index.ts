@@ -1,3 +1,2 @@
 export { processQualityMessage } from './messages.fa.ts'
 export { type ProcessOverview, processOverview } from './present.ts'
-export { processEditorRoutes } from './routes.ts'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { toAsciiDigits, toPersianDigits } from '../../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
 import type { FieldErrors } from '../../../web/form.ts'
-import { type FormFields, type Parsed, parseFields } from '../../services/editor.input.ts'
+import { type FormFields, type Parsed, parseFields } from '../../services/index.ts'
 import {
   ACTORS,
   CHANNELS,

@@ -1,6 +1,6 @@
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
-import type { ServiceContent } from '../../services/service.model.ts'
-import { declaredTimeText } from '../../services/service.text.ts'
+import type { ServiceContent } from '../../services/index.ts'
+import { declaredTimeText } from '../../services/index.ts'
 import { FLOWCHART_TEXT_FA, layoutProcess, renderFlowchartSvg } from '../flowchart/index.ts'
 import { ACTOR_LABELS } from '../messages.fa.ts'
 import type { ServiceProcess } from '../process.model.ts'

@@ -14,8 +14,9 @@
  *   inner loops nearest the boxes, each lane wide enough for its label (`routing.ts`).
  */
 import dagre, { type GraphLabel } from '@dagrejs/dagre'
-import type { ServiceProcess, StepKind, TransitionKind } from '../process.model.ts'
+import type { ServiceProcess, TransitionKind } from '../process.model.ts'
 import { processGraph } from '../process.rules.ts'
+import type { LayoutEdge, LayoutNode } from './layout.model.ts'
 import { round, routeNormal, routeReturnEdges, simplify } from './routing.ts'
 import {
   edgeLabelBox,
@@ -29,36 +30,7 @@ import {
   stepTextWidth,
 } from './text.ts'
 
-export interface Point {
-  x: number
-  y: number
-}
-
-/** A step, or one of the start/end circles the chart adds. */
-export type FlowNodeKind = StepKind | 'start' | 'end'
-
-export interface LayoutNode {
-  /** The step id, or {@link START_NODE_ID} / {@link endNodeId}. */
-  id: string
-  kind: FlowNodeKind
-  /** Centre of the node. */
-  x: number
-  y: number
-  width: number
-  height: number
-}
-
-export interface LayoutEdge {
-  from: string
-  to: string
-  kind: TransitionKind
-  /** The condition shown on the edge; return edges always have one. */
-  label: string | null
-  /** A polyline from the source's outline to the target's outline (arrowhead at the end). */
-  points: Point[]
-  /** Centre of the label's background, when the edge has a label. */
-  labelPosition?: Point
-}
+export type { FlowNodeKind, LayoutEdge, LayoutNode, Point } from './layout.model.ts'
 
 export interface ProcessLayout {
   width: number

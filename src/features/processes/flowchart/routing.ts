@@ -4,7 +4,7 @@
  * `return` edges routed in lanes on the inline-start (right) side, outside dagre, so that loops
  * never change the main flow.
  */
-import type { LayoutEdge, LayoutNode, Point } from './layout.ts'
+import type { LayoutEdge, LayoutNode, Point } from './layout.model.ts'
 import { edgeLabelBox, FLOWCHART_WORDS_FA } from './text.ts'
 
 /** Room between boxes (or another lane) and a return lane, and between two lanes' labels. */

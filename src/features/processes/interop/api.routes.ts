@@ -20,9 +20,12 @@ import { requireActor } from '../../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts'
 import { type Api, problemResponses } from '../../../web/api.ts'
 import { fieldErrorsOf } from '../../../web/form.ts'
-import type { Service, ServiceVersion } from '../../services/service.model.ts'
-import { assertCanEditServicesOf } from '../../services/service.policy.ts'
-import { loadPublishedById, loadServiceById } from '../../services/service.read.ts'
+import type { Service, ServiceVersion } from '../../services/index.ts'
+import {
+  assertCanEditServicesOf,
+  loadPublishedById,
+  loadServiceById,
+} from '../../services/index.ts'
 import { processProblems } from '../process.rules.ts'
 import { processSchema } from '../process.schema.ts'
 import { toBpmnXml } from './bpmn-export.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts'
-import { loadDemoData } from '../../demo/demo.load.ts'
+import { loadDemoData } from '../../demo/index.ts'
 import { formatReport, measureQuality, type QualityReport } from './quality.ts'
 import { CATEGORIES } from './queries.data.ts'
 

@@ -2,11 +2,10 @@
  * The search quality suite: runs every query of `queries.data.ts` against a catalogue with the
  * demo data and measures precision@1 and recall@5, overall and per category.
  *
- * `npm run search-quality` loads the demo data into a fresh in-memory database and prints the
+ * `npm run search-quality` (`mardom search-quality`) loads the demo data into a fresh in-memory database and prints the
  * figures (and every query whose expected service was not first); `quality.test.ts` asserts
  * floors on the same figures.
  */
-import { pathToFileURL } from 'node:url'
 import type { Deps } from '../../../deps.ts'
 import { NO_FILTERS, searchCatalogue } from '../search.actions.ts'
 import { CATEGORIES, type Category, QUALITY_QUERIES, type QualityQuery } from './queries.data.ts'
@@ -94,29 +93,4 @@ export function formatReport(r: QualityReport, verbose: boolean): string {
     }
   }
   return lines.join('\n')
-}
-
-async function main(): Promise<void> {
-  const { openPglite } = await import('../../../db/create-db.ts')
-  const { migrateToLatest } = await import('../../../db/migrate.ts')
-  const { loadConfig } = await import('../../../config.ts')
-  const { createDeps } = await import('../../../main.ts')
-  const { loadDemoData } = await import('../../demo/demo.load.ts')
-  const handle = await openPglite({ memory: true })
-  try {
-    await migrateToLatest(handle.db)
-    const deps = createDeps({ ...loadConfig({}), logLevel: 'warn' }, handle)
-    await loadDemoData(deps)
-    const report = await measureQuality(deps)
-    console.log(formatReport(report, !process.argv.includes('--quiet')))
-  } finally {
-    await handle.close()
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error)
-    process.exitCode = 1
-  })
 }

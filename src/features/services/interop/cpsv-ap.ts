@@ -23,8 +23,8 @@
 
 import { formatNumberFa, toPersianDigits } from '../../../lib/fa/index.ts'
 import { findProvince, type Province } from '../../../lib/iran/provinces.ts'
-import type { Agency } from '../../agencies/agency.model.ts'
-import type { Law, LawKind } from '../../laws/law.model.ts'
+import type { Agency } from '../../agencies/index.ts'
+import type { Law, LawKind } from '../../laws/index.ts'
 import {
   AUDIENCE_LABELS,
   CHANNEL_KIND_LABELS,

@@ -4,8 +4,8 @@
  * several documents, a free fee and paid ones (rial and toman), two laws, every kind of declared time.
  */
 
-import type { Agency } from '../../agencies/agency.model.ts'
-import type { Law } from '../../laws/law.model.ts'
+import type { Agency } from '../../agencies/index.ts'
+import type { Law } from '../../laws/index.ts'
 import { emptyContent, type ServiceContent } from '../service.model.ts'
 import type { CpsvInput } from './cpsv-ap.ts'
 

@@ -10,13 +10,13 @@ import {
   table,
   textInput,
 } from '../../../../web/ui/index.ts'
-import type { FormFields } from '../../../services/editor.input.ts'
+import type { FormFields } from '../../../services/index.ts'
 import {
   type DraftStamp,
   fieldValue,
   formErrorSummary,
   formStart,
-} from '../../../services/views/editor-common.ts'
+} from '../../../services/index.ts'
 import { ACTOR_LABELS } from '../../messages.fa.ts'
 import type { ProcessStep, ServiceProcess } from '../../process.model.ts'
 import { stepDurationText } from '../../process.text.ts'

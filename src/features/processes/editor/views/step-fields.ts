@@ -10,8 +10,8 @@ import {
   textarea,
   textInput,
 } from '../../../../web/ui/index.ts'
-import type { FormFields } from '../../../services/editor.input.ts'
-import { fieldValue, fieldValues } from '../../../services/views/editor-common.ts'
+import type { FormFields } from '../../../services/index.ts'
+import { fieldValue, fieldValues } from '../../../services/index.ts'
 import { ACTOR_LABELS, CHANNEL_LABELS, STEP_UNIT_LABELS } from '../../messages.fa.ts'
 import { ACTORS, CHANNELS, STEP_KINDS, STEP_TIME_UNITS } from '../../process.model.ts'
 import { processEditorMsg as m, STEP_KIND_LABELS } from '../messages.fa.ts'

@@ -11,14 +11,14 @@ import {
   table,
   textInput,
 } from '../../../../web/ui/index.ts'
-import type { FormFields } from '../../../services/editor.input.ts'
+import type { FormFields } from '../../../services/index.ts'
 import {
   type DraftStamp,
   draftStampFields,
   fieldValue,
   formErrorSummary,
   formStart,
-} from '../../../services/views/editor-common.ts'
+} from '../../../services/index.ts'
 import { type ServiceProcess, TRANSITION_KINDS } from '../../process.model.ts'
 import { processEditorMsg as m, TRANSITION_KIND_LABELS } from '../messages.fa.ts'
 import type { ProcessPicture } from '../present.ts'

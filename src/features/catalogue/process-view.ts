@@ -1,0 +1,85 @@
+import type { Deps } from '../../deps.ts'
+import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { addCalendarDays, tehranIsoDay } from '../../lib/working-calendar.ts'
+import { holidayDateFa, holidayWeekdayFa, loadWorkingCalendar } from '../calendar/index.ts'
+import {
+  ACTOR_LABELS,
+  processCompletion,
+  processFlowchartSvg,
+  processTiming,
+  stepDurationText,
+  timingRangeText,
+} from '../processes/index.ts'
+import type { ServiceContent } from '../services/index.ts'
+import type { ProcessSectionView } from './views/process-section.ts'
+
+function dayFa(iso: string): string {
+  return `${holidayWeekdayFa(iso)} ${holidayDateFa(iso)}`
+}
+
+export interface ProcessViewInput {
+  slug: string
+  content: ServiceContent
+  /** The immutable version's id, so its chart is drawn once; null for drafts. */
+  versionId: string | null
+  /** The application instant to compute the completion window from. */
+  start: Date
+  ask: ProcessSectionView['ask']
+}
+
+/** The view model of the process section, or null when the version has no process. */
+export async function buildProcessSection(
+  deps: Deps,
+  input: ProcessViewInput,
+): Promise<ProcessSectionView | null> {
+  const p = input.content.process
+  if (p.steps.length === 0) return null
+  const timing = processTiming(p)
+  const number = new Map(p.steps.map((s, i) => [s.id, toPersianDigits(i + 1)]))
+  const variants = new Map(p.variants.map((v) => [v.id, v.label]))
+  const repeat = new Set(timing?.mayRepeat ?? [])
+  const steps = p.steps.map((s) => ({
+    number: number.get(s.id) ?? '',
+    title: s.title,
+    kind: s.kind,
+    actor: ACTOR_LABELS[s.actor],
+    time: s.duration ? stepDurationText(s.duration) : '—',
+    next:
+      p.transitions
+        .filter((t) => t.from === s.id)
+        .map(
+          (t) =>
+            `${t.kind === 'return' ? 'بازگشت به ' : ''}${number.get(t.to) ?? ''}${t.label ? ` (${t.label})` : ''}`,
+        )
+        .join('، ') || 'پایان',
+    attendance: s.requiresAttendance,
+    variant: s.variantId ? (variants.get(s.variantId) ?? null) : null,
+    mayRepeat: repeat.has(s.id),
+  }))
+  let completion: ProcessSectionView['completion'] = null
+  if (timing) {
+    const startDay = tehranIsoDay(input.start)
+    const cal = await loadWorkingCalendar(deps, startDay, addCalendarDays(startDay, 730))
+    const w = processCompletion(input.start, timing, cal)
+    completion = {
+      startFa: dayFa(startDay),
+      earliestFa: dayFa(w.earliest),
+      latestFa: dayFa(w.latest),
+      today: startDay === tehranIsoDay(deps.clock.now()),
+    }
+  }
+  return {
+    slug: input.slug,
+    svg: processFlowchartSvg(p, input.content.title, input.versionId),
+    steps,
+    totalText: timing ? timingRangeText(timing) : 'فرایند هنوز کامل نیست',
+    visits:
+      timing && timing.inPersonVisits > 0 ? `${toPersianDigits(timing.inPersonVisits)} بار` : null,
+    repeatNote:
+      repeat.size > 0
+        ? 'مراحلی که با «بازگشت برای اصلاح» به آن‌ها برمی‌گردید ممکن است تکرار شوند و زمان کل را بیشتر کنند.'
+        : null,
+    completion,
+    ask: input.ask,
+  }
+}

@@ -1,0 +1,190 @@
+import { html, raw } from 'hono/html'
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { formatDateFa } from '../../../lib/fa/format-date.ts'
+import { type Html, insetText, summaryList, tag, warningText } from '../../../web/ui/index.ts'
+import { channelsSection, maturityBadge, onlineBlock } from '../../channels/index.ts'
+import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
+import type { Law } from '../../laws/index.ts'
+import { lawCitation } from '../../laws/index.ts'
+import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
+import type { ServiceContent } from '../../services/index.ts'
+import {
+  AUDIENCE_LABELS,
+  DOCUMENT_FORM_LABELS,
+  declaredTimeText,
+  feeAmountText,
+  frequencyText,
+  LEVEL_LABELS,
+  LIFE_EVENT_LABELS,
+  NATURE_LABELS,
+  TRIGGER_LABELS,
+  visitsText,
+} from '../../services/index.ts'
+import { type ProcessSectionView, processSection } from './process-section.ts'
+
+export interface ServicePageView {
+  slug: string
+  content: ServiceContent
+  agency: { code: string; nameFa: string }
+  laws: Map<string, Law>
+  versionNo: number
+  /** When this version was published; null in a draft preview. */
+  publishedAt: Date | null
+  withdrawnReason: string | null
+  /** A historic version, not the current one. */
+  historicNote: string | null
+  /** Serialised schema.org JSON-LD, already escaped for a script element. */
+  jsonLd: string | null
+  /** The process section, when the version documents its process. */
+  process: ProcessSectionView | null
+  /** The forms with their files' kind and size (features/forms); none when left out. */
+  forms?: PublicFormItem[]
+  /** The offices section (features/offices); none when left out or no office is linked. */
+  offices?: ServiceOfficesView | null
+}
+
+function section(id: string, title: string, body: Html): Html {
+  return html`<section class="mr-service-section" aria-labelledby="${id}">
+    <h2 class="mr-heading-m" id="${id}">${title}</h2>${body}</section>`
+}
+
+function paragraphs(text: string): Html {
+  return html`${text.split(/\n+/).map((p) => html`<p class="mr-body">${p}</p>`)}`
+}
+
+function documentsTable(c: ServiceContent): Html {
+  if (c.documents.length === 0) {
+    return html`<p class="mr-body">${c.noDocumentsRequired ? 'برای این خدمت مدرکی لازم نیست.' : 'مدارک لازم اعلام نشده است.'}</p>`
+  }
+  return html`<table class="mr-table">
+    <caption class="mr-table__caption mr-visually-hidden">مدارک لازم</caption>
+    <thead class="mr-table__head"><tr class="mr-table__row">
+      <th scope="col" class="mr-table__header">مدرک</th>
+      <th scope="col" class="mr-table__header">اصل یا رونوشت</th>
+      <th scope="col" class="mr-table__header mr-table__header--numeric">تعداد</th>
+      <th scope="col" class="mr-table__header">صادرکننده</th>
+      <th scope="col" class="mr-table__header">نیاز به آوردن</th>
+    </tr></thead>
+    <tbody class="mr-table__body">${c.documents.map(
+      (d) => html`<tr class="mr-table__row">
+        <th scope="row" class="mr-table__header">${d.name}${d.note ? html`<span class="mr-hint-inline">${d.note}</span>` : ''}</th>
+        <td class="mr-table__cell">${DOCUMENT_FORM_LABELS[d.form]}</td>
+        <td class="mr-table__cell mr-table__cell--numeric">${toPersianDigits(d.count)}</td>
+        <td class="mr-table__cell">${d.issuer ?? '—'}</td>
+        <td class="mr-table__cell">${d.obtainableByInquiry ? tag({ text: 'لازم نیست؛ استعلام می‌شود', colour: 'green' }) : 'بله'}</td>
+      </tr>`,
+    )}</tbody></table>`
+}
+
+function feesTable(c: ServiceContent): Html {
+  if (c.fees.length === 0) return html`<p class="mr-body">هزینه‌ای اعلام نشده است.</p>`
+  return html`<table class="mr-table">
+    <caption class="mr-table__caption mr-visually-hidden">هزینه‌ها</caption>
+    <thead class="mr-table__head"><tr class="mr-table__row">
+      <th scope="col" class="mr-table__header">بابت</th>
+      <th scope="col" class="mr-table__header mr-table__header--numeric">مبلغ</th>
+    </tr></thead>
+    <tbody class="mr-table__body">${c.fees.map(
+      (
+        f,
+      ) => html`<tr class="mr-table__row"><th scope="row" class="mr-table__header">${f.description}</th>
+        <td class="mr-table__cell mr-table__cell--numeric">${feeAmountText(f)}</td></tr>`,
+    )}</tbody></table>`
+}
+
+function lawsList(c: ServiceContent, laws: Map<string, Law>): Html {
+  if (c.legalBases.length === 0) return html`<p class="mr-body">مبنای قانونی ثبت نشده است.</p>`
+  return html`<ul class="mr-list mr-list--bullet mr-list--spaced">${c.legalBases.map((b) => {
+    const law = laws.get(b.lawId)
+    return html`<li>${law ? html`<a class="mr-link" href="/laws/${law.id}">${lawCitation(law)}</a>` : 'قانون حذف‌شده'}${
+      b.article ? html`، <strong>${toPersianDigits(b.article)}</strong>` : ''
+    }${b.note ? html`<br><span class="mr-secondary-text">${b.note}</span>` : ''}</li>`
+  })}</ul>`
+}
+
+/** Everything on the public service page; the draft preview renders exactly this. */
+export function servicePageBody(v: ServicePageView): Html {
+  const c = v.content
+  const facts = [
+    ...(c.declaredTime
+      ? [{ key: { text: 'زمان کل انجام کار' }, value: { text: declaredTimeText(c.declaredTime) } }]
+      : []),
+    {
+      key: { text: 'هزینه' },
+      value: {
+        text:
+          c.fees.length === 0
+            ? '—'
+            : c.fees.every((f) => f.amount === 0)
+              ? 'رایگان'
+              : c.fees.map(feeAmountText).join('، '),
+      },
+    },
+    ...(c.inPersonVisits !== null
+      ? [{ key: { text: 'مراجعهٔ حضوری' }, value: { text: visitsText(c.inPersonVisits) } }]
+      : []),
+    {
+      key: { text: 'ارائه‌دهنده' },
+      value: {
+        html: html`<a class="mr-link" href="/agencies/${v.agency.code}">${v.agency.nameFa}</a>`,
+      },
+    },
+    ...(c.trigger
+      ? [{ key: { text: 'آغاز خدمت' }, value: { text: TRIGGER_LABELS[c.trigger] } }]
+      : []),
+    ...(c.frequency
+      ? [{ key: { text: 'تواتر' }, value: { text: frequencyText(c.frequency) } }]
+      : []),
+    ...(c.nature ? [{ key: { text: 'ماهیت' }, value: { text: NATURE_LABELS[c.nature] } }] : []),
+    ...(c.level ? [{ key: { text: 'سطح' }, value: { text: LEVEL_LABELS[c.level] } }] : []),
+    ...(c.nationalServiceCode
+      ? [
+          {
+            key: { text: 'شناسهٔ ملی خدمت' },
+            value: { html: html`<bdi dir="ltr">${toPersianDigits(c.nationalServiceCode)}</bdi>` },
+          },
+        ]
+      : []),
+  ]
+  const contact = [
+    c.contact.phone
+      ? html`<li>تلفن: <a class="mr-link" href="tel:${c.contact.phone.replace(/[^\d+]/g, '')}"><bdi dir="ltr">${toPersianDigits(c.contact.phone)}</bdi></a></li>`
+      : '',
+    c.contact.email
+      ? html`<li>رایانامه: <a class="mr-link" href="mailto:${c.contact.email}" dir="ltr">${c.contact.email}</a></li>`
+      : '',
+    c.contact.url
+      ? html`<li>وب‌گاه: <a class="mr-link" href="${c.contact.url}" dir="ltr" rel="noopener">${c.contact.url}</a></li>`
+      : '',
+  ]
+  return html`${v.jsonLd ? html`<script type="application/ld+json">${raw(v.jsonLd)}</script>` : ''}
+    ${v.withdrawnReason ? warningText({ text: `این خدمت لغو شده است: ${v.withdrawnReason}` }) : ''}
+    ${v.historicNote ? insetText({ text: v.historicNote }) : ''}
+    <span class="mr-caption-l">${v.agency.nameFa}</span>
+    <h1 class="mr-heading-xl">${c.title}</h1>
+    ${c.popularNames.length ? html`<p class="mr-secondary-text">با نام‌های ${c.popularNames.map((n, i) => html`${i ? '، ' : ''}«${n}»`)} هم شناخته می‌شود.</p>` : ''}
+    <p class="mr-body-l">${c.summary}</p>
+    ${onlineBlock(c)}
+    <p class="mr-service-tags">${c.audiences.map((a) => tag({ text: AUDIENCE_LABELS[a], colour: 'blue' }))} ${c.lifeEvents.map((e) => tag({ text: LIFE_EVENT_LABELS[e], colour: 'grey' }))}</p>
+    <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
+      ${summaryList({ rows: facts })}
+      ${maturityBadge(c)}
+      ${section('description', 'شرح خدمت', paragraphs(c.description))}
+      ${c.eligibility ? section('eligibility', 'چه کسانی می‌توانند از این خدمت استفاده کنند', paragraphs(c.eligibility)) : ''}
+      ${section('documents', 'مدارک لازم', documentsTable(c))}
+      ${formsPublicSection(v.forms)}
+      ${section('fees', 'هزینه‌ها', feesTable(c))}
+      ${channelsSection(c)}
+      ${v.process ? processSection(v.process) : ''}
+      ${v.offices ? serviceOfficesSection(v.offices) : ''}
+      ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}
+      ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
+      ${c.redress ? section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)) : ''}
+      ${contact.some((x) => x !== '') ? section('contact', 'تماس', html`<ul class="mr-list">${contact}</ul>`) : ''}
+      <p class="mr-body-s mr-service-meta">
+        ${v.publishedAt ? html`آخرین به‌روزرسانی: <time datetime="${v.publishedAt.toISOString()}">${formatDateFa(v.publishedAt)}</time> — ` : 'پیش‌نویس — '}
+        نسخهٔ ${toPersianDigits(v.versionNo)}.
+        <a class="mr-link" href="/services/${v.slug}/history">تاریخچهٔ تغییرات این خدمت</a>
+      </p>
+    </div></div>`
+}

@@ -1,0 +1,260 @@
+import { html } from 'hono/html'
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { formatDateFa, formatDateTimeFa } from '../../../lib/fa/format-date.ts'
+import {
+  button,
+  csrfField,
+  type FieldErrors,
+  fieldError,
+  type Html,
+  insetText,
+  type SummaryListRow,
+  summaryList,
+  tag,
+  textarea,
+  warningText,
+} from '../../../web/ui/index.ts'
+import type { ProcessOverview } from '../../processes/index.ts'
+import type { CardSection, IssueSection, QualityIssue } from '../../services/index.ts'
+import {
+  editorMsg as em,
+  FIELD_LABELS,
+  formErrorSummary,
+  type ServiceStatus,
+  statusTags,
+} from '../../services/index.ts'
+
+export interface SectionSummary {
+  section: CardSection
+  label: string
+  fields: { label: string; lines: string[] }[]
+}
+
+export interface OverviewView {
+  csrfToken: string
+  serviceId: string
+  slug: string
+  agencyNameFa: string
+  title: string
+  statuses: ServiceStatus[]
+  withdrawnReason: string | null
+  published: { versionNo: number; publishedAt: Date } | null
+  draft: {
+    versionNo: number
+    updatedAt: Date
+    sections: SectionSummary[]
+    issues: QualityIssue[]
+    /** The process row: its steps, total time and consistency with the declared time. */
+    process: ProcessOverview
+    /** The forms row, from features/forms. */
+    forms?: SummaryListRow
+    /** The channels row (channels, stage matrix, maturity level), from features/channels. */
+    channels: SummaryListRow
+    /** The offices row (محل‌های مراجعه), from features/offices. */
+    offices?: SummaryListRow
+  } | null
+  canEdit: boolean
+  canPublish: boolean
+  /** A draft of a service that was never published cannot be discarded (it is the service). */
+  canDiscard: boolean
+  /** Values of the publish and withdraw forms after a refused submission. */
+  values: Record<string, string>
+  errors: FieldErrors
+}
+
+const MAX_SHOWN = 300
+const PROCESS_LABEL = FIELD_LABELS.process
+
+function shortText(lines: string[]): string {
+  const s = lines.join('، ')
+  return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s
+}
+
+function sectionValue(s: SectionSummary): Html {
+  const only = s.fields.length === 1 ? s.fields[0] : undefined
+  if (only) {
+    // A section of one field (a list): its items, one a line, without repeating the label.
+    if (only.lines.length === 0)
+      return html`<span class="mr-secondary-text">${em.notEntered}</span>`
+    return html`<ul class="mr-list">${only.lines.map((l) => html`<li>${shortText([l])}</li>`)}</ul>`
+  }
+  return html`<ul class="mr-list">${s.fields.map(
+    (f) =>
+      html`<li><span class="mr-secondary-text">${f.label}:</span> ${
+        f.lines.length
+          ? shortText(f.lines)
+          : html`<span class="mr-secondary-text">${em.notEntered}</span>`
+      }</li>`,
+  )}</ul>`
+}
+
+function editHref(v: OverviewView, section: IssueSection): string {
+  return `/admin/services/${v.serviceId}/edit/${section}`
+}
+
+/** The process row of the draft's sections: steps and total, edited on its own page. */
+function processRow(v: OverviewView, p: ProcessOverview): SummaryListRow {
+  const lines = p.total ? [...p.lines, p.total] : p.lines
+  return {
+    key: { text: PROCESS_LABEL },
+    value: {
+      html:
+        lines.length === 0
+          ? html`<span class="mr-secondary-text">${em.notEntered}</span>`
+          : html`<ul class="mr-list" id="draft-process">${lines.map((l) => html`<li>${shortText([l])}</li>`)}</ul>`,
+    },
+    ...(v.canEdit
+      ? {
+          actions: {
+            items: [
+              { href: editHref(v, 'process'), text: em.edit, visuallyHiddenText: PROCESS_LABEL },
+            ],
+          },
+        }
+      : {}),
+  }
+}
+
+function qualityChecklist(v: OverviewView, issues: QualityIssue[]): Html {
+  // Not a blocker: the process's total time disagreeing with the declared time (R14 consistency).
+  const mismatch = v.draft?.process.mismatch
+  const consistency = mismatch
+    ? warningText({ text: mismatch, attributes: { id: 'process-timing-mismatch' } })
+    : ''
+  if (issues.length === 0) {
+    return html`<h2 class="mr-heading-m">${em.qualityHeading}</h2>
+      <p class="mr-body" id="quality-ready">${tag({ text: em.ready, colour: 'green' })} ${em.readyText}</p>
+      ${consistency}`
+  }
+  return html`<h2 class="mr-heading-m">${em.qualityHeading}</h2>
+    ${consistency}
+    <p class="mr-body">${em.qualityLead}</p>
+    <ul class="mr-list mr-list--bullet" id="quality-issues">${issues.map(
+      (i) =>
+        html`<li>${v.canEdit ? html`<a class="mr-link" href="${editHref(v, i.section)}">${i.message}</a>` : i.message}</li>`,
+    )}</ul>`
+}
+
+function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): Html {
+  return html`<h2 class="mr-heading-m">${em.draftHeading}</h2>
+    <p class="mr-body">${em.draftText(toPersianDigits(d.versionNo), formatDateTimeFa(d.updatedAt))}
+      <a class="mr-link" href="/admin/services/${v.serviceId}/preview">${em.preview}</a></p>
+    ${summaryList({
+      attributes: { id: 'draft-sections' },
+      rows: [
+        ...d.sections.map((s) => ({
+          key: { text: s.label },
+          value: { html: sectionValue(s) },
+          ...(v.canEdit
+            ? {
+                actions: {
+                  items: [
+                    { href: editHref(v, s.section), text: em.edit, visuallyHiddenText: s.label },
+                  ],
+                },
+              }
+            : {}),
+        })),
+        processRow(v, d.process),
+        ...(d.forms ? [d.forms] : []),
+        ...(d.offices ? [d.offices] : []),
+        d.channels,
+      ],
+    })}
+    ${qualityChecklist(v, d.issues)}
+    ${
+      v.canPublish
+        ? html`<h2 class="mr-heading-m">${em.publishHeading}</h2>
+          <form method="post" action="/admin/services/${v.serviceId}/publish" novalidate>
+            ${csrfField(v.csrfToken)}
+            ${textarea({
+              name: 'changeNote',
+              label: { text: em.changeNote, classes: 'mr-label--s' },
+              hint: { text: em.changeNoteHint },
+              rows: 3,
+              value: v.values.changeNote ?? '',
+              errorMessage: fieldError(v.errors, 'changeNote'),
+            })}
+            ${button({ text: em.publish })}
+          </form>`
+        : v.canEdit
+          ? insetText({ text: em.cannotPublish, id: 'cannot-publish' })
+          : ''
+    }
+    ${
+      v.canEdit && v.canDiscard
+        ? html`<h2 class="mr-heading-m">${em.discardHeading}</h2>
+          <p class="mr-body">${em.discardText}</p>
+          <form method="post" action="/admin/services/${v.serviceId}/discard">
+            ${csrfField(v.csrfToken)}
+            ${button({ text: em.discard, variant: 'warning' })}
+          </form>`
+        : ''
+    }`
+}
+
+function noDraftSection(v: OverviewView): Html {
+  return html`<h2 class="mr-heading-m">${em.draftHeading}</h2>
+    <p class="mr-body">${em.noDraft}</p>
+    ${
+      v.canEdit
+        ? html`<form method="post" action="/admin/services/${v.serviceId}/draft">
+          ${csrfField(v.csrfToken)}
+          ${button({ text: em.startDraft })}
+        </form>`
+        : ''
+    }`
+}
+
+function withdrawSection(v: OverviewView): Html {
+  if (!v.canPublish) return html``
+  if (v.withdrawnReason !== null) {
+    return html`<form method="post" action="/admin/services/${v.serviceId}/restore">
+      ${csrfField(v.csrfToken)}
+      ${button({ text: em.restore, variant: 'secondary' })}
+    </form>`
+  }
+  if (!v.published) return html``
+  return html`<h2 class="mr-heading-m">${em.withdrawHeading}</h2>
+    <p class="mr-body">${em.withdrawText}</p>
+    <form method="post" action="/admin/services/${v.serviceId}/withdraw" novalidate>
+      ${csrfField(v.csrfToken)}
+      ${textarea({
+        name: 'reason',
+        label: { text: em.withdrawReason, classes: 'mr-label--s' },
+        rows: 3,
+        value: v.values.reason ?? '',
+        errorMessage: fieldError(v.errors, 'reason'),
+      })}
+      ${button({ text: em.withdraw, variant: 'warning' })}
+    </form>`
+}
+
+/** The staff's page of one service: versions, draft sections, quality checklist and actions. */
+export function overviewPage(v: OverviewView): Html {
+  const links: Record<string, string> = {}
+  v.draft?.issues.forEach((issue, n) => {
+    links[`quality-${n}`] = editHref(v, issue.section)
+  })
+  return html`${formErrorSummary(v.errors, links)}
+    <span class="mr-caption-l">${em.overviewCaption} — ${v.agencyNameFa}</span>
+    <h1 class="mr-heading-l">${v.title || em.untitled}</h1>
+    <p class="mr-body" id="service-status">${statusTags(v.statuses)}</p>
+    ${v.withdrawnReason !== null ? warningText({ text: em.withdrawnText(v.withdrawnReason) }) : ''}
+    ${v.canEdit ? '' : insetText({ text: em.readOnly })}
+    <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
+    <h2 class="mr-heading-m">${em.publishedHeading}</h2>
+    ${
+      v.published
+        ? html`<p class="mr-body">${em.publishedText(toPersianDigits(v.published.versionNo), formatDateFa(v.published.publishedAt))}</p>
+          <ul class="mr-list">
+            <li><a class="mr-link" href="/services/${v.slug}">${em.publicPage}</a></li>
+            <li><a class="mr-link" href="/services/${v.slug}/history">${em.history}</a></li>
+          </ul>`
+        : html`<p class="mr-body">${em.neverPublished}</p>`
+    }
+    ${v.draft ? draftSection(v, v.draft) : noDraftSection(v)}
+    ${withdrawSection(v)}
+    <p class="mr-body"><a class="mr-link" href="/admin/services">${em.listTitle}</a></p>
+    </div></div>`
+}
