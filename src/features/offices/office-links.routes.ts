@@ -5,18 +5,22 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { listAgencyBriefs } from '../agencies/index.ts'
-import type { Service } from '../services/index.ts'
+import type { Service, ServiceContent } from '../services/index.ts'
 import {
+  conflictPage,
   editorMsg as em,
   expectedRevision,
   findDraft,
   ID,
+  linesChange,
   readFields,
   staffService,
+  stampOfDraft,
+  withoutStamp,
 } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import type { OfficeLink } from './office.read.ts'
-import { linkableOffices, many, one, saveServiceOffices } from './office-links.ts'
+import { linkableOffices, many, officeNamer, one, saveServiceOffices } from './office-links.ts'
 import { type LinkChoice, linksHref, linksPage } from './views/links.ts'
 
 /** Mounted by app.ts under `/admin/services`: `/admin/services/:id/edit/offices`. */
@@ -106,17 +110,44 @@ export function officeLinkRoutes(deps: Deps): Hono<AppEnv> {
     const expected = expectedRevision(stamp, draft.id)
     const result = await saveServiceOffices(deps, actor, service, expected, links)
     if (result.ok) return c.redirect(`${linksHref(service.id)}?done=saved`, 303)
-    if ('conflict' in result)
-      return render(
+    if ('conflict' in result) {
+      // The same conflict page as every other section: both versions, and a form that applies
+      // this person's links to the saved draft.
+      const name = await officeNamer(deps, [result.current.content, result.mine])
+      const lines = (content: Pick<ServiceContent, 'offices'>) =>
+        content.offices.map((o) => `${name(o.officeId)}${o.note ? ` — ${o.note}` : ''}`)
+      const change = linesChange(
+        'offices',
+        msg.sectionTitle,
+        lines(result.current.content),
+        lines(result.mine),
+      )
+      return page(
         c,
-        service,
         {
-          ...state,
-          stamp: { draftId: result.draftId, revision: String(result.revision) },
-          errors: { _form: msg.linksConflict },
+          title: em.conflictTitle,
+          breadcrumbs: [
+            { href: '/admin/services', text: em.listTitle },
+            {
+              href: `/admin/services/${service.id}`,
+              text: result.current.content.title || em.untitled,
+            },
+          ],
+          content: conflictPage({
+            csrfToken: c.get('csrfToken'),
+            serviceTitle: result.current.content.title,
+            sectionLabel: msg.sectionTitle,
+            action: linksHref(service.id),
+            backHref: linksHref(service.id),
+            savedAt: result.current.updatedAt,
+            current: stampOfDraft(result.current),
+            fields: withoutStamp(fields),
+            changes: change ? [change] : [],
+          }),
         },
         409,
       )
+    }
     return render(c, service, { ...state, errors: result.errors }, 422)
   })
 

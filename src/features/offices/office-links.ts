@@ -5,7 +5,7 @@ import { ConflictError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import type { SummaryListRow } from '../../web/ui/index.ts'
 import { type AgencyBrief, listAgencyBriefs } from '../agencies/index.ts'
-import type { Service, ServiceContent } from '../services/index.ts'
+import type { Service, ServiceContent, ServiceVersion } from '../services/index.ts'
 import { checkContent, editorMsg as em, type FormFields, saveDraft } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import type { Office } from './office.model.ts'
@@ -95,7 +95,7 @@ export function many(fields: FormFields, name: string): string[] {
 export type SaveLinksResult =
   | { ok: true }
   | { ok: false; errors: FieldErrors }
-  | { ok: false; conflict: true; revision: number; draftId: string }
+  | { ok: false; conflict: true; current: ServiceVersion; mine: ServiceContent }
 
 /**
  * Saves the service's office links into its draft. Every linked office must exist and belong
@@ -118,10 +118,5 @@ export async function saveServiceOffices(
     return checked.data
   })
   if (result.ok) return { ok: true }
-  return {
-    ok: false,
-    conflict: true,
-    revision: result.current.revision,
-    draftId: result.current.id,
-  }
+  return { ok: false, conflict: true, current: result.current, mine: result.mine }
 }

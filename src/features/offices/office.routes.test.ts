@@ -268,6 +268,64 @@ async function linkEditor(client: Awaited<ReturnType<typeof signedIn>>, serviceI
 }
 
 describe('linking offices to a service', () => {
+  it('a save based on an older draft gets the shared conflict page, and resubmitting applies it', async () => {
+    const first = await makeOffice(agency, { name: 'دفتر نخست' })
+    const second = await makeOffice(agency, { name: 'دفتر دوم' })
+    const { service } = await makePublishedService(
+      t.deps,
+      agency,
+      completeContent('خدمت با دو ویرایشگر', lawId),
+    )
+    const client = await signedIn(t, editor)
+    const { draft, revision } = await linkEditor(client, service.id)
+    const post = (fields: [string, string][]) =>
+      client.request(`/admin/services/${service.id}/edit/offices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams([['_csrf', client.csrfToken], ...fields]),
+      })
+    // Someone else saves first, from the same form.
+    const theirs = await post([
+      ['draft', draft],
+      ['revision', revision],
+      ['office', first.id],
+    ])
+    assert.equal(theirs.status, 303)
+    const mine = await post([
+      ['draft', draft],
+      ['revision', revision],
+      ['office', second.id],
+      [`note-${second.id}`, 'فقط عصرها'],
+    ])
+    assert.equal(mine.status, 409)
+    const $ = cheerio.load(await mine.text())
+    const changes = $('#conflict-changes').text()
+    assert.match(changes, /دفتر نخست/, 'the saved version is shown')
+    assert.match(changes, /دفتر دوم — فقط عصرها/, 'what this person chose is shown')
+    const resubmit = $('#conflict-resubmit')
+    assert.equal(resubmit.attr('action'), `/admin/services/${service.id}/edit/offices`)
+    const fields: [string, string][] = resubmit
+      .find('input[type="hidden"]')
+      .toArray()
+      .map((el) => [String($(el).attr('name')), String($(el).attr('value') ?? '')])
+    const applied = await client.request(`/admin/services/${service.id}/edit/offices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    })
+    assert.equal(applied.status, 303)
+    const saved = await t.deps.db
+      .selectFrom('serviceVersions')
+      .select('content')
+      .where('serviceId', '=', service.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow()
+    const offices = z
+      .object({ offices: z.array(z.object({ officeId: z.string(), note: z.string().nullable() })) })
+      .parse(saved.content).offices
+    assert.deepEqual(offices, [{ officeId: second.id, note: 'فقط عصرها' }])
+  })
+
   it('offers the agency’s and its child agencies’ offices, saves links with notes, and publishes them', async () => {
     const own = await makeOffice(agency, { name: 'دفتر ستاد' })
     const provincial = await makeOffice(child, {
