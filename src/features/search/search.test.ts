@@ -13,8 +13,8 @@ import { apiRequest, createTestApp, type TestApp } from '../../../test/support/t
 import type { Actor } from '../../lib/actor.ts'
 import type { Agency } from '../agencies/index.ts'
 import { editAgency } from '../agencies/index.ts'
+import { setServiceWithdrawn } from '../catalogue/index.ts'
 import type { ServiceContent } from '../services/index.ts'
-import { setWithdrawn } from '../services/index.ts'
 import { NO_FILTERS, searchCatalogue } from './search.actions.ts'
 import { reindexAll } from './search.indexer.ts'
 
@@ -145,9 +145,21 @@ describe('the search index', () => {
 
   it('drops a withdrawn service and brings it back on restore', async () => {
     const id = ids.get('article') ?? ''
-    await setWithdrawn(t.deps.db, id, 'منسوخ شد', t.clock.now())
+    // Through the catalogue's withdraw command, which updates the index in its transaction.
+    const admin = await makeUser(t.deps, 'agency_admin', isfahanOffice)
+    const actor: Actor = {
+      userId: admin.userId,
+      username: admin.username,
+      displayName: 'مدیر اداره',
+      role: 'agency_admin',
+      agencyId: isfahanOffice.id,
+      agencyNameFa: isfahanOffice.nameFa,
+      mustChangePassword: false,
+      via: 'session',
+    }
+    await setServiceWithdrawn(t.deps, actor, id, 'منسوخ شد')
     assert.equal((await search('کمیسیون ماده 100')).total, 0)
-    await setWithdrawn(t.deps.db, id, null, t.clock.now())
+    await setServiceWithdrawn(t.deps, actor, id, null)
     assert.deepEqual(await titles('کمیسیون ماده 100'), ['اعتراض به رأی کمیسیون ماده ۱۰۰'])
   })
 
