@@ -10,7 +10,10 @@
  *
  * (a) The service page UNCACHED: in-process `app.request()` to random services with the page
  *     cache cleared before each request (what a first visitor costs), p50/p95; beside it the
- *     same services' database reads alone (what the page's queries cost without rendering).
+ *     same services' database reads alone (what the page's queries cost without rendering),
+ *     and the number of SQL statements each of those requests sends to the database
+ *     (median, min, max), counted at the driver: every Query and Execute message that
+ *     node-postgres hands to PGlite, BEGIN/COMMIT included (see {@link countStatements}).
  * (b) The service page CACHED: autocannon against `node src/cli.ts serve` on that data
  *     directory, side by side with bench/bare-server.ts sending exactly the same bytes;
  *     servers pinned to core 0 and the load generator (this process) to core 1 when possible.
@@ -32,6 +35,7 @@ import {
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { PGlite } from '@electric-sql/pglite'
 import autocannon from 'autocannon'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
@@ -374,6 +378,8 @@ function latencies(values: number[]): Latencies {
 interface Uncached {
   page: Latencies
   queries: Latencies
+  /** SQL statements sent to the database by each measured request, ascending. */
+  statements: number[]
   bytes: number
   requests: number
   /** One request at a time, in-process through the app: a cached hit, and a slug lookup for scale. */
@@ -385,6 +391,34 @@ interface Uncached {
 
 const HIT_REQUESTS = 2_000
 
+/** Frontend message types that run a statement: a simple-protocol Query, an extended-protocol Execute. */
+const QUERY = 'Q'.charCodeAt(0)
+const EXECUTE = 'E'.charCodeAt(0)
+
+/**
+ * Counts the SQL statements sent to this PGlite instance from now on, at the wire protocol:
+ * every frontend message reaches the engine through `execProtocolRaw` (node-postgres' Pool
+ * via @electric-sql/pglite/node-postgres, and PGlite's own query API alike), and each
+ * statement is one simple-protocol Query ('Q', as node-postgres sends BEGIN, COMMIT and
+ * queries without parameters) or one extended-protocol Execute ('E', Parse/Bind/Describe/
+ * Execute/Sync for queries with parameters). Nothing in src/ changes; only this handle is
+ * wrapped.
+ */
+function countStatements(pglite: PGlite): { count: number } {
+  const counter = { count: 0 }
+  const raw = pglite.execProtocolRaw.bind(pglite)
+  pglite.execProtocolRaw = (message, options) => {
+    // A buffer may hold several messages: a type byte, then a length that counts itself.
+    const view = new DataView(message.buffer, message.byteOffset, message.byteLength)
+    for (let at = 0; at + 5 <= message.length; at += 1 + view.getInt32(at + 1)) {
+      const type = message[at]
+      if (type === QUERY || type === EXECUTE) counter.count++
+    }
+    return raw(message, options)
+  }
+  return counter
+}
+
 /**
  * The service page rendered from the database every time: the page cache is cleared before
  * each anonymous request. Beside it, the same services' reads alone (loadPublicService +
@@ -393,6 +427,8 @@ const HIT_REQUESTS = 2_000
 async function benchUncached(dataDir: string): Promise<Uncached> {
   const handle = await openPglite({ dataDir })
   try {
+    if (!handle.pglite) throw new Error('the bench needs the embedded database')
+    const sent = countStatements(handle.pglite)
     const deps = benchDeps(handle, dataDir)
     const app = buildApp(deps)
     const slugs = (
@@ -401,18 +437,22 @@ async function benchUncached(dataDir: string): Promise<Uncached> {
     const random = prng(1405)
     const pick = () => slugs[Math.floor(random() * slugs.length)] ?? ''
     let bytes = 0
+    const statements: number[] = []
     const once = async (slug: string): Promise<number> => {
       deps.pageCache.clear()
+      const sentBefore = sent.count
       const started = performance.now()
       const res = await app.request(`/services/${slug}`)
       const body = await res.arrayBuffer()
       const took = performance.now() - started
+      statements.push(sent.count - sentBefore)
       if (res.status !== 200) throw new Error(`GET /services/${slug} answered ${res.status}`)
       bytes += body.byteLength
       return took
     }
     for (let i = 0; i < UNCACHED_WARMUP; i++) await once(pick())
     bytes = 0
+    statements.length = 0
     const picked = Array.from({ length: UNCACHED_REQUESTS }, pick)
     const page: number[] = []
     for (const slug of picked) page.push(await once(slug))
@@ -447,6 +487,7 @@ async function benchUncached(dataDir: string): Promise<Uncached> {
     return {
       page: latencies(page),
       queries: latencies(queries),
+      statements: statements.sort((a, b) => a - b),
       bytes: bytes / UNCACHED_REQUESTS,
       requests: UNCACHED_REQUESTS,
       hitUs,
@@ -784,6 +825,10 @@ export async function benchCatalogue(): Promise<void> {
         ]),
       ),
     )
+    for (const [c, u] of uncached)
+      console.log(
+        `${c.name} (${int(c.services)} services): SQL statements per uncached service page: median ${percentile(u.statements, 0.5)} (min ${u.statements[0] ?? 0}, max ${u.statements.at(-1) ?? 0}) over ${u.statements.length} pages; p50 ${ms1(u.page.p50)}, p95 ${ms1(u.page.p95)}`,
+      )
 
     // The same demo service in both catalogues: the national smart card, or the first one.
     const path = `/services/${DEMO_SERVICES.find((d) => d.slug.includes('national-id'))?.slug ?? DEMO_SERVICES[0]?.slug ?? ''}`
