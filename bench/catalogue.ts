@@ -42,6 +42,7 @@ import { loadConfig } from '../src/config.ts'
 import { type DbHandle, openPglite } from '../src/db/create-db.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import type { Deps } from '../src/deps.ts'
+import { cpsvInputOf } from '../src/features/catalogue/cpsv.read.ts'
 import { loadDemoData } from '../src/features/demo/demo.load.ts'
 import { DEMO_AGENCIES } from '../src/features/demo/demo-agencies.data.ts'
 import { DEMO_LAWS } from '../src/features/demo/demo-laws.data.ts'
@@ -55,7 +56,7 @@ import {
   insertService,
   publishDraftVersion,
 } from '../src/features/services/service.queries.ts'
-import { cpsvInputOf, loadPublicService } from '../src/features/services/service.read.ts'
+import { loadPublicService } from '../src/features/services/service.read.ts'
 import { startOfTehranDay } from '../src/lib/fa/tehran-time.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
@@ -159,7 +160,7 @@ function benchDeps(handle: DbHandle, dataDir: string): Deps {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
   })
-  return createDeps(config, handle)
+  return createDeps(config, handle.db)
 }
 
 async function openFresh(dataDir: string): Promise<{ handle: DbHandle; deps: Deps }> {
