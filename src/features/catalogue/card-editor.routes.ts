@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
+import { ConflictError, NotFoundError } from '../../lib/errors.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
@@ -21,14 +21,11 @@ import {
   baseFieldName,
   type ContentChange,
   changedFields,
-  checkContent,
-  conflictPage,
   DOCUMENT_FORM_LABELS,
   type DraftStamp,
   diffContent,
   doneBanner,
   editorMsg as em,
-  expectedRevision,
   FORM_SECTIONS,
   type FormFields,
   type FormSection,
@@ -59,13 +56,12 @@ import {
   SECTION_FIELDS,
   SECTION_FORMS,
   SECTION_LABELS,
-  saveDraft,
+  saveSection,
   sectionFormPage,
   sectionValues,
   staffService,
   stampOf,
   stampOfDraft,
-  withoutStamp,
 } from '../services/index.ts'
 
 const FINGERPRINT = /^[0-9a-f]{16}$/
@@ -82,14 +78,6 @@ function baseValues(section: FormSection, content: ServiceContent): FormFields {
 }
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
-function checked(change: ContentChange): ContentChange {
-  return (content) => {
-    const result = checkContent(change(content))
-    if (!result.ok) throw new ValidationError(em.contentInvalid, result.errors)
-    return result.data
-  }
-}
-
 /** How a list section is shown and changed, for one kind of item. */
 interface ListAdapter {
   list: ListSection
@@ -189,12 +177,8 @@ export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
     return (id) => titles.get(id) ?? em.lawRemoved
   }
 
-  /**
-   * Saves `change` against the draft the form was rendered from. If someone
-   * saved in between, answers 409 with both versions and a form that carries
-   * everything this person submitted, to apply it to the newer draft.
-   */
-  async function save(
+  /** Saves `change` against the draft the form was rendered from (the section-editor kit). */
+  function save(
     c: Context<AppEnv>,
     actor: Actor,
     service: Service,
@@ -202,40 +186,20 @@ export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
     change: ContentChange,
     target: { action: string; backHref: string; sectionLabel: string; done: string },
   ): Promise<Response> {
-    const stamp = stampOf(fields)
-    const current = await findDraft(deps.db, service.id)
-    if (!current) throw new ConflictError('service.no-draft', msg.noDraft)
-    const expected = expectedRevision(stamp, current.id)
-    const result = await saveDraft(deps, actor, service.id, expected, checked(change))
-    if (result.ok) return c.redirect(target.done, 303)
-    const lawLabel = await lawLabeller([result.current.content, result.mine])
-    return page(
-      c,
-      {
-        title: em.conflictTitle,
-        breadcrumbs: [
-          { href: '/admin/services', text: em.listTitle },
-          { href: base(service.id), text: result.current.content.title || em.untitled },
-        ],
-        content: conflictPage({
-          csrfToken: c.get('csrfToken'),
-          serviceTitle: result.current.content.title,
-          sectionLabel: target.sectionLabel,
-          action: target.action,
-          backHref: target.backHref,
-          savedAt: result.current.updatedAt,
-          current: stampOfDraft(result.current),
-          fields: withoutStamp(fields),
-          changes: diffContent(
-            result.current.content,
-            result.mine,
-            lawLabel,
-            await officeNamer(deps, [result.current.content, result.mine]),
-          ),
-        }),
-      },
-      409,
-    )
+    return saveSection(deps, c, {
+      actor,
+      service,
+      fields,
+      change,
+      target,
+      changes: async (current, mine) =>
+        diffContent(
+          current,
+          mine,
+          await lawLabeller([current, mine]),
+          await officeNamer(deps, [current, mine]),
+        ),
+    })
   }
 
   // ——— Section forms ———

@@ -1,24 +1,21 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
+import { NotFoundError, ValidationError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import type { ContentChange, DraftStamp, Service, ServiceVersion } from '../services/index.ts'
 import {
-  checkContent,
-  conflictPage,
+  draftToEdit,
   editorMsg as em,
-  expectedRevision,
   type FormFields,
   fieldTexts,
   findDraft,
   ID,
-  linesChange,
-  servicesMsg as msg,
+  lineChanges,
   readFields,
-  saveDraft,
+  saveSection,
   staffService,
   stampOf,
   stampOfDraft,
@@ -34,14 +31,6 @@ import { channelHref, channelPage, channelsHref, channelsPage } from './views/ed
 const CHANNEL_ID = '{[a-z0-9-]{1,40}}'
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
-function checked(change: ContentChange): ContentChange {
-  return (content) => {
-    const result = checkContent(change(content))
-    if (!result.ok) throw new ValidationError(em.contentInvalid, result.errors)
-    return result.data
-  }
-}
-
 function doneBanner(c: Context<AppEnv>): { kind: 'success'; text: string } | undefined {
   const done = c.req.query('done') ?? ''
   const text = (m.done as Record<string, string>)[done]
@@ -68,12 +57,6 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
   const ONE = `${BASE}/:channel${CHANNEL_ID}`
 
   const editable = (c: Context<AppEnv>) => staffService(deps, c, c.req.param('id'), 'edit')
-
-  async function draftOf(serviceId: string): Promise<ServiceVersion> {
-    const draft = await findDraft(deps.db, serviceId)
-    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
-    return draft
-  }
 
   function breadcrumbs(service: Service, title: string, inChannel: boolean) {
     return [
@@ -148,8 +131,8 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
     )
   }
 
-  /** Saves `change` against the draft the form came from; 409 with everything typed on a conflict. */
-  async function save(
+  /** Saves `change` against the draft the form came from (the section-editor kit). */
+  function save(
     c: Context<AppEnv>,
     actor: Actor,
     service: Service,
@@ -157,33 +140,14 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
     change: ContentChange,
     target: { action: string; backHref: string; done: string },
   ): Promise<Response> {
-    const stamp = stampOf(fields)
-    const current = await draftOf(service.id)
-    const expected = expectedRevision(stamp, current.id)
-    const result = await saveDraft(deps, actor, service.id, expected, checked(change))
-    if (result.ok) return c.redirect(target.done, 303)
-    const before = channelLines(result.current.content)
-    const after = channelLines(result.mine)
-    const diff = linesChange('channels', m.sectionLabel, before, after)
-    return page(
-      c,
-      {
-        title: em.conflictTitle,
-        breadcrumbs: breadcrumbs(service, result.current.content.title, true),
-        content: conflictPage({
-          csrfToken: c.get('csrfToken'),
-          serviceTitle: result.current.content.title,
-          sectionLabel: m.sectionLabel,
-          action: target.action,
-          backHref: target.backHref,
-          savedAt: result.current.updatedAt,
-          current: stampOfDraft(result.current),
-          fields: withoutStamp(fields),
-          changes: diff ? [diff] : [],
-        }),
-      },
-      409,
-    )
+    return saveSection(deps, c, {
+      actor,
+      service,
+      fields,
+      change,
+      target: { ...target, sectionLabel: m.sectionLabel, sectionHref: channelsHref(service.id) },
+      changes: lineChanges('channels', m.sectionLabel, channelLines),
+    })
   }
 
   app.get(BASE, async (c) => {
@@ -196,7 +160,7 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(BASE, async (c) => {
     const { actor, service } = await editable(c)
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const id = newChannelId(draft.content.channels.map((ch) => ch.id))
     const parsed = parseChannelForm(id, fields)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
@@ -217,7 +181,7 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(`${BASE}/stages`, async (c) => {
     const { actor, service } = await editable(c)
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const parsed = parseStageForm(draft.content.channels, fields)
     if (!parsed.ok)
       return channelsResponse(c, service, draft, {
@@ -243,7 +207,7 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const channelId = c.req.param('channel')
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     if (!draft.content.channels.some((x) => x.id === channelId))
       throw new NotFoundError('channels.not-found', m.channelNotFound)
     const parsed = parseChannelForm(channelId, fields)
@@ -265,7 +229,7 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
     const channelId = c.req.param('channel')
     const fields = await readFields(c)
     const href = channelsHref(service.id)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     try {
       removeChannel(channelId)(draft.content)
     } catch (error) {

@@ -27,7 +27,8 @@ export interface FormUpload {
 export type FormsWriteResult =
   | { ok: true; draft: ServiceVersion; form: ServiceForm | null }
   | { ok: false; errors: FieldErrors }
-  | { ok: false; conflict: true }
+  /** Someone saved in between: the draft as it is, and this change applied to it. */
+  | { ok: false; conflict: true; current: ServiceVersion; mine: ServiceContent }
 
 async function editableDraft(deps: Deps, actor: Actor | null, serviceId: string) {
   const service = await loadServiceById(deps.db, serviceId)
@@ -84,9 +85,8 @@ async function writeForms(
       fileName: (title) => downloadFileName(upload.name, check.kind, title),
     }
   }
-  // Refuse what the current draft refuses before storing anything; saveDraft checks the
-  // revision again, atomically, so a save in between is still a conflict.
-  if (draft.revision !== expectedRevision) return { ok: false, conflict: true }
+  // Refuse what the current draft refuses before storing anything. The file is stored before
+  // the save, so that when the save meets a conflict the conflict page can carry it by hash.
   const first = plan(draft.content, file)
   if ('errors' in first) return { ok: false, errors: first.errors }
   if (upload) {
@@ -108,7 +108,7 @@ async function writeForms(
     form = planned.form
     return { ...content, forms: planned.forms.map(checkedEntry) }
   })
-  if (!result.ok) return { ok: false, conflict: true }
+  if (!result.ok) return { ok: false, conflict: true, current: result.current, mine: result.mine }
   return { ok: true, draft: result.draft, form }
 }
 

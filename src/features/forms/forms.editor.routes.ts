@@ -1,22 +1,27 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import { NotFoundError } from '../../lib/errors.ts'
 import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import type { Service, ServiceForm, ServiceVersion } from '../services/index.ts'
 import {
+  conflictResponse,
+  draftToEdit,
   editorMsg as em,
   expectedRevision,
   FORM_LANGUAGE_LABELS,
+  type FormFields,
   findDraft,
+  formText,
   ID,
-  servicesMsg as msg,
+  lineChanges,
   staffService,
   stampOfDraft,
 } from '../services/index.ts'
 import { fileSizeFa } from './download.ts'
+import { getFormFile, sha256Hex } from './form-file.store.ts'
 import {
   addForm,
   FORMS_MAX,
@@ -38,6 +43,9 @@ import {
 
 const SHA = '{[0-9a-f]{64}}'
 
+/** The forms of both versions, a line each, for the conflict page. */
+const formChanges = lineChanges('forms', m.sectionLabel, (content) => content.forms.map(formText))
+
 type Body = Record<string, string | File>
 
 function strings(body: Body): Record<string, string> {
@@ -53,12 +61,33 @@ function expectedRevisionOf(body: Body, draft: ServiceVersion): number {
   return expectedRevision({ draftId: field('draft'), revision: field('revision') }, draft.id)
 }
 
-async function uploadOf(body: Body, field: string): Promise<FormUpload | null> {
+/**
+ * The file a form sent: a chosen file, or, when the form is the conflict page's resubmit, the
+ * file already stored by the first attempt, named by its hash (`<field>Stored`, `<field>Name`).
+ */
+async function uploadOf(deps: Deps, body: Body, field: string): Promise<FormUpload | null> {
   const file = body[field]
-  if (!(file instanceof File)) return null
-  // A browser sends an empty part with no name when no file was chosen.
-  if (file.size === 0 && file.name === '') return null
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
+  if (file instanceof File) {
+    // A browser sends an empty part with no name when no file was chosen.
+    if (file.size === 0 && file.name === '') return null
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
+  }
+  const stored = body[`${field}Stored`]
+  if (typeof stored !== 'string') return null
+  const found = await getFormFile(deps.db, stored)
+  if (!found) return null
+  const name = body[`${field}Name`]
+  return { bytes: found.bytes, name: typeof name === 'string' ? name : '' }
+}
+
+/** What the conflict page carries again: the typed fields, and an uploaded file by its hash. */
+function carried(body: Body, upload: { field: string; file: FormUpload } | null): FormFields {
+  const fields: FormFields = strings(body)
+  if (upload) {
+    fields[`${upload.field}Stored`] = sha256Hex(upload.file.bytes)
+    fields[`${upload.field}Name`] = upload.file.name
+  }
+  return fields
 }
 
 function rowOf(serviceId: string, { form, file }: FormWithFile): EditorFormRow {
@@ -96,12 +125,6 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
 
   const editable = (c: Context<AppEnv>) => staffService(deps, c, c.req.param('id'), 'edit')
 
-  async function draftOf(serviceId: string): Promise<ServiceVersion> {
-    const draft = await findDraft(deps.db, serviceId)
-    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
-    return draft
-  }
-
   const crumbs = (service: Service, title: string, inForm: boolean) => [
     { href: '/admin/services', text: em.listTitle },
     { href: `/admin/services/${service.id}`, text: title || em.untitled },
@@ -118,7 +141,6 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     service: Service,
     draft: ServiceVersion,
     add: { values: Record<string, string>; errors: FieldErrors },
-    conflict = false,
   ) {
     const invalid = hasAny(add.errors)
     const rows = (await withFiles(deps.db, draft.content.forms)).map((f) => rowOf(service.id, f))
@@ -138,7 +160,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
           add,
         }),
       },
-      conflict ? 409 : invalid ? 422 : 200,
+      invalid ? 422 : 200,
     )
   }
 
@@ -151,7 +173,6 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
       details?: { values: Record<string, string>; errors: FieldErrors }
       replace?: { errors: FieldErrors }
     },
-    conflict = false,
   ) {
     const form = draft.content.forms.find((f) => f.sha256 === sha256)
     if (!form) throw new NotFoundError('forms.not-found', m.formNotFound)
@@ -173,25 +194,37 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
           replace: forms.replace ?? { errors: {} },
         }),
       },
-      conflict ? 409 : invalid ? 422 : 200,
+      invalid ? 422 : 200,
     )
   }
 
   /**
-   * Where a write leads: on success, back to the list; refused, `again` re-renders the form
-   * with what was sent and the messages — for a concurrent save (409), against the current
-   * draft, so nothing typed is lost (a file has to be chosen again).
+   * Where a write leads: on success, to `done`; refused, `again` re-renders the form with what
+   * was sent and the messages. A save that met a concurrent one gets the shared conflict page,
+   * which carries everything sent (an uploaded file by its hash), so nothing is lost.
    */
   async function afterWrite(
     c: Context<AppEnv>,
+    service: Service,
     result: FormsWriteResult,
-    done: string,
-    again: (errors: FieldErrors, current: ServiceVersion, conflict: boolean) => Promise<Response>,
+    next: { done: string; backHref: string; fields: FormFields },
+    again: (errors: FieldErrors, current: ServiceVersion) => Promise<Response>,
   ): Promise<Response> {
-    if (result.ok) return c.redirect(done, 303)
+    if (result.ok) return c.redirect(next.done, 303)
     if ('conflict' in result)
-      return again({ _form: m.conflict }, await draftOf(c.req.param('id') ?? ''), true)
-    return again(result.errors, await draftOf(c.req.param('id') ?? ''), false)
+      return conflictResponse(c, {
+        current: result.current,
+        fields: next.fields,
+        target: {
+          sectionLabel: m.sectionLabel,
+          action: c.req.path,
+          backHref: next.backHref,
+          done: next.done,
+          sectionHref: formsHref(service.id),
+        },
+        changes: await formChanges(result.current.content, result.mine),
+      })
+    return again(result.errors, await draftToEdit(deps.db, service.id))
   }
 
   app.get(FORMS, async (c) => {
@@ -204,10 +237,10 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(FORMS, async (c) => {
     const { actor, service } = await editable(c)
     const body = await c.req.parseBody()
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const values = strings(body)
     const parsed = formDetailsSchema.safeParse(values)
-    const upload = await uploadOf(body, 'file')
+    const upload = await uploadOf(deps, body, 'file')
     const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
     if (!upload) errors.file = m.fileMissing
     if (!parsed.success || !upload) return listPage(c, service, draft, { values, errors })
@@ -221,9 +254,14 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     )
     return afterWrite(
       c,
+      service,
       result,
-      `${formsHref(service.id)}?done=added`,
-      (errors, current, conflict) => listPage(c, service, current, { values, errors }, conflict),
+      {
+        done: `${formsHref(service.id)}?done=added`,
+        backHref: formsHref(service.id),
+        fields: carried(body, { field: 'file', file: upload }),
+      },
+      (errors, current) => listPage(c, service, current, { values, errors }),
     )
   })
 
@@ -238,7 +276,7 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
     const body = await c.req.parseBody()
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const values = strings(body)
     const parsed = formDetailsSchema.safeParse(values)
     if (!parsed.success)
@@ -255,10 +293,14 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     )
     return afterWrite(
       c,
+      service,
       result,
-      `${formsHref(service.id)}?done=saved`,
-      (errors, current, conflict) =>
-        editPage(c, service, current, sha, { details: { values, errors } }, conflict),
+      {
+        done: `${formsHref(service.id)}?done=saved`,
+        backHref: `${formsHref(service.id)}/${sha}`,
+        fields: carried(body, null),
+      },
+      (errors, current) => editPage(c, service, current, sha, { details: { values, errors } }),
     )
   })
 
@@ -266,8 +308,8 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
     const body = await c.req.parseBody()
-    const draft = await draftOf(service.id)
-    const upload = await uploadOf(body, 'newFile')
+    const draft = await draftToEdit(deps.db, service.id)
+    const upload = await uploadOf(deps, body, 'newFile')
     if (!upload)
       return editPage(c, service, draft, sha, { replace: { errors: { newFile: m.fileMissing } } })
     const result = await replaceFormFile(
@@ -280,18 +322,18 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     )
     return afterWrite(
       c,
+      service,
       result,
-      `${formsHref(service.id)}?done=replaced`,
-      (errors, current, conflict) => {
+      {
+        done: `${formsHref(service.id)}?done=replaced`,
+        backHref: `${formsHref(service.id)}/${sha}`,
+        fields: carried(body, { field: 'newFile', file: upload }),
+      },
+      (errors, current) => {
         const { file, ...rest } = errors
-        return editPage(
-          c,
-          service,
-          current,
-          sha,
-          { replace: { errors: { ...rest, ...(file ? { newFile: file } : {}) } } },
-          conflict,
-        )
+        return editPage(c, service, current, sha, {
+          replace: { errors: { ...rest, ...(file ? { newFile: file } : {}) } },
+        })
       },
     )
   })
@@ -300,14 +342,18 @@ export function formEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const sha = c.req.param('sha')
     const body = await c.req.parseBody()
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const result = await removeForm(deps, actor, service.id, expectedRevisionOf(body, draft), sha)
     return afterWrite(
       c,
+      service,
       result,
-      `${formsHref(service.id)}?done=removed`,
-      (errors, current, conflict) =>
-        editPage(c, service, current, sha, { replace: { errors } }, conflict),
+      {
+        done: `${formsHref(service.id)}?done=removed`,
+        backHref: `${formsHref(service.id)}/${sha}`,
+        fields: carried(body, null),
+      },
+      (errors, current) => editPage(c, service, current, sha, { replace: { errors } }),
     )
   })
 

@@ -263,29 +263,70 @@ describe('uploading a form to the draft', () => {
     assert.deepEqual((await findDraft(t.deps.db, id))?.content.forms, [])
   })
 
-  it('answers a stale revision with 409 and keeps the draft as it was', async () => {
+  it('answers a stale revision with the shared conflict page; resubmitting adds the same file', async () => {
     const id = await draftService()
     const client = await signedIn(t, editor)
     const old = await stamp(id)
     assert.equal((await upload(client, id, pdfBytes())).status, 303)
     const files = await countFormFiles(t.deps.db)
+    const second = pdfBytes('second')
     const res = await multipart(
       client,
       `/admin/services/${id}/edit/forms`,
       { ...old, title: 'فرم دوم', language: 'fa' },
-      { field: 'file', bytes: pdfBytes(), name: 'b.pdf' },
+      { field: 'file', bytes: second, name: 'b.pdf' },
     )
-    assert.equal(await countFormFiles(t.deps.db), files, 'no file stored for a stale form')
     assert.equal(res.status, 409)
-    const $ = await html(res)
-    assert.match($('.mr-error-summary').text(), /کس دیگری پیش‌نویس را/)
+    assert.equal((await findDraft(t.deps.db, id))?.content.forms.length, 1, 'nothing saved')
     assert.equal(
-      $('#add-form input[name="title"]').attr('value'),
-      'فرم دوم',
-      'what was typed is kept',
+      await countFormFiles(t.deps.db),
+      files + 1,
+      'the file is kept in the store, so the resubmit can name it by hash',
     )
-    assert.equal($('#add-form input[name="revision"]').attr('value'), (await stamp(id)).revision)
-    assert.equal((await findDraft(t.deps.db, id))?.content.forms.length, 1)
+    const $ = await html(res)
+    const changes = $('#conflict-changes').text()
+    assert.match(changes, /فرم دوم/, 'this person’s form is shown beside the saved version')
+    const resubmit = $('#conflict-resubmit')
+    assert.equal(resubmit.attr('action'), `/admin/services/${id}/edit/forms`)
+    assert.equal(resubmit.find('input[name="fileStored"]').attr('value'), sha256Hex(second))
+    assert.equal(resubmit.find('input[name="title"]').attr('value'), 'فرم دوم', 'typed text kept')
+    const fields = resubmit
+      .find('input[type="hidden"]')
+      .toArray()
+      .map((el): [string, string] => [
+        String($(el).attr('name')),
+        String($(el).attr('value') ?? ''),
+      ])
+    const applied = await client.request(`/admin/services/${id}/edit/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    })
+    assert.equal(applied.status, 303)
+    const forms = (await findDraft(t.deps.db, id))?.content.forms ?? []
+    assert.equal(forms.length, 2)
+    assert.deepEqual([forms[1]?.title, forms[1]?.sha256], ['فرم دوم', sha256Hex(second)])
+    assert.equal(await countFormFiles(t.deps.db), files + 1, 'stored once')
+  })
+
+  it('does not accept a stored-file hash that is not in the store', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const res = await client.request(`/admin/services/${id}/edit/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        [CSRF_FIELD]: client.csrfToken,
+        ...(await stamp(id)),
+        title: 'فرم',
+        language: 'fa',
+        fileStored: 'f'.repeat(64),
+        fileName: 'x.pdf',
+      }),
+    })
+    assert.equal(res.status, 422)
+    assert.match((await html(res))('.mr-error-summary').text(), new RegExp(m.fileMissing))
+    assert.deepEqual((await findDraft(t.deps.db, id))?.content.forms, [])
   })
 })
 

@@ -5,18 +5,16 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { listAgencyBriefs } from '../agencies/index.ts'
-import type { Service, ServiceContent } from '../services/index.ts'
+import type { Service } from '../services/index.ts'
 import {
-  conflictPage,
+  conflictResponse,
   editorMsg as em,
   expectedRevision,
   findDraft,
   ID,
-  linesChange,
+  lineChanges,
   readFields,
   staffService,
-  stampOfDraft,
-  withoutStamp,
 } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import type { OfficeLink } from './office.read.ts'
@@ -111,42 +109,21 @@ export function officeLinkRoutes(deps: Deps): Hono<AppEnv> {
     const result = await saveServiceOffices(deps, actor, service, expected, links)
     if (result.ok) return c.redirect(`${linksHref(service.id)}?done=saved`, 303)
     if ('conflict' in result) {
-      // The same conflict page as every other section: both versions, and a form that applies
-      // this person's links to the saved draft.
       const name = await officeNamer(deps, [result.current.content, result.mine])
-      const lines = (content: Pick<ServiceContent, 'offices'>) =>
-        content.offices.map((o) => `${name(o.officeId)}${o.note ? ` — ${o.note}` : ''}`)
-      const change = linesChange(
-        'offices',
-        msg.sectionTitle,
-        lines(result.current.content),
-        lines(result.mine),
+      const changes = lineChanges('offices', msg.sectionTitle, (content) =>
+        content.offices.map((o) => `${name(o.officeId)}${o.note ? ` — ${o.note}` : ''}`),
       )
-      return page(
-        c,
-        {
-          title: em.conflictTitle,
-          breadcrumbs: [
-            { href: '/admin/services', text: em.listTitle },
-            {
-              href: `/admin/services/${service.id}`,
-              text: result.current.content.title || em.untitled,
-            },
-          ],
-          content: conflictPage({
-            csrfToken: c.get('csrfToken'),
-            serviceTitle: result.current.content.title,
-            sectionLabel: msg.sectionTitle,
-            action: linksHref(service.id),
-            backHref: linksHref(service.id),
-            savedAt: result.current.updatedAt,
-            current: stampOfDraft(result.current),
-            fields: withoutStamp(fields),
-            changes: change ? [change] : [],
-          }),
+      return conflictResponse(c, {
+        current: result.current,
+        fields,
+        target: {
+          sectionLabel: msg.sectionTitle,
+          action: linksHref(service.id),
+          backHref: linksHref(service.id),
+          done: `${linksHref(service.id)}?done=saved`,
         },
-        409,
-      )
+        changes: await changes(result.current.content, result.mine),
+      })
     }
     return render(c, service, { ...state, errors: result.errors }, 422)
   })

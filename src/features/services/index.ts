@@ -72,6 +72,16 @@ export {
   TRIGGER_LABELS,
 } from './messages.fa.ts'
 export {
+  type ConflictChanges,
+  checkedChange,
+  conflictResponse,
+  draftToEdit,
+  lineChanges,
+  type SectionSave,
+  type SectionTarget,
+  saveSection,
+} from './section-editor.ts'
+export {
   auditDiff,
   createService,
   discardDraft,
@@ -159,6 +169,7 @@ export {
   type FieldChange,
   feeAmountText,
   fieldTexts,
+  formText,
   frequencyText,
   linesChange,
   visitsText,

@@ -7,31 +7,25 @@ import type { AppEnv } from '../../../web/env.ts'
 import type { FieldErrors } from '../../../web/form.ts'
 import { page } from '../../../web/page.ts'
 import { findLawsByIds } from '../../laws/index.ts'
-import type {
-  ContentChange,
-  Service,
-  ServiceContent,
-  ServiceVersion,
-} from '../../services/index.ts'
+import type { Service, ServiceContent, ServiceVersion } from '../../services/index.ts'
 import {
-  checkContent,
-  conflictPage,
+  checkedChange,
   type DraftStamp,
+  draftToEdit,
   editorMsg as em,
-  expectedRevision,
   type FormFields,
   fieldValue,
   findDraft,
   ID,
-  linesChange,
+  lineChanges,
   servicesMsg as msg,
   parseFields,
   readFields,
   saveDraft,
+  saveSection,
   staffService,
   stampOf,
   stampOfDraft,
-  withoutStamp,
 } from '../../services/index.ts'
 import { fromBpmnXml } from '../interop/bpmn-import.ts'
 import type { ProcessStep } from '../process.model.ts'
@@ -73,14 +67,6 @@ const SCRIPTS = ['/assets/process-editor.js']
 const STEP_ID = '{[a-z0-9_-]{1,40}}'
 
 /** A change that also checks the whole card it produces: the last guard before saving. */
-function checked(change: ContentChange): ContentChange {
-  return (content) => {
-    const result = checkContent(change(content))
-    if (!result.ok) throw new ValidationError(em.contentInvalid, result.errors)
-    return result.data
-  }
-}
-
 function hasAny(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0
 }
@@ -109,12 +95,6 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
   const STEP = `${PROCESS}/steps/:step${STEP_ID}`
 
   const editable = (c: Context<AppEnv>) => staffService(deps, c, c.req.param('id'), 'edit')
-
-  async function draftOf(serviceId: string): Promise<ServiceVersion> {
-    const draft = await findDraft(deps.db, serviceId)
-    if (!draft) throw new ConflictError('service.no-draft', msg.noDraft)
-    return draft
-  }
 
   /** What a step form may refer to in this draft, and the same with labels for the page. */
   async function formChoices(
@@ -248,12 +228,8 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     )
   }
 
-  /**
-   * Saves `change` against the draft the form was rendered from. If someone saved in between,
-   * answers 409 with both processes' steps and a form that carries everything this person
-   * submitted, to apply it to the newer draft.
-   */
-  async function save(
+  /** Saves `change` to the process against the draft the form came from (the section-editor kit). */
+  function save(
     c: Context<AppEnv>,
     actor: Actor,
     service: Service,
@@ -261,33 +237,14 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     change: ProcessChange,
     target: { action: string; backHref: string; done: string },
   ): Promise<Response> {
-    const stamp = stampOf(fields)
-    const current = await draftOf(service.id)
-    const expected = expectedRevision(stamp, current.id)
-    const result = await saveDraft(deps, actor, service.id, expected, checked(onProcess(change)))
-    if (result.ok) return c.redirect(target.done, 303)
-    const before = processLines(result.current.content.process)
-    const after = processLines(result.mine.process)
-    const diff = linesChange('process', m.sectionLabel, before, after)
-    return page(
-      c,
-      {
-        title: em.conflictTitle,
-        breadcrumbs: breadcrumbs(service, result.current.content.title, true),
-        content: conflictPage({
-          csrfToken: c.get('csrfToken'),
-          serviceTitle: result.current.content.title,
-          sectionLabel: m.sectionLabel,
-          action: target.action,
-          backHref: target.backHref,
-          savedAt: result.current.updatedAt,
-          current: stampOfDraft(result.current),
-          fields: withoutStamp(fields),
-          changes: diff ? [diff] : [],
-        }),
-      },
-      409,
-    )
+    return saveSection(deps, c, {
+      actor,
+      service,
+      fields,
+      change: onProcess(change),
+      target: { ...target, sectionLabel: m.sectionLabel, sectionHref: processHref(service.id) },
+      changes: lineChanges('process', m.sectionLabel, (content) => processLines(content.process)),
+    })
   }
 
   // ——— The process page ———
@@ -302,7 +259,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(`${PROCESS}/steps`, async (c) => {
     const { actor, service } = await editable(c)
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const { choices } = await formChoices(draft.content, undefined, true)
     const parsed = parseStepForm(choices, fields)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
@@ -332,7 +289,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const stepId = c.req.param('step')
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const step = draft.content.process.steps.find((s) => s.id === stepId)
     const { choices } = await formChoices(draft.content, step, false)
     const parsed = parseStepForm(choices, fields)
@@ -380,7 +337,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(c)
     const stepId = c.req.param('step')
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const p = draft.content.process
     if (!p.steps.some((s) => s.id === stepId))
       throw new NotFoundError('process.step-not-found', m.stepNotFound)
@@ -442,7 +399,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(`${PROCESS}/variants`, async (c) => {
     const { actor, service } = await editable(c)
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const variants = draft.content.process.variants
     const parsed = parseFields(variantForm, fields)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
@@ -482,7 +439,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
   // concurrent save simply asks them to upload again.
   app.post(`${PROCESS}/import`, async (c) => {
     const { actor, service } = await editable(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const body = await c.req.parseBody()
     const file = body.importFile
     const fail = (text: string) =>
@@ -510,7 +467,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
       actor,
       service.id,
       expected,
-      checked((content) => ({ ...content, process: checkedProcess.data })),
+      checkedChange((content) => ({ ...content, process: checkedProcess.data })),
     )
     if (!result.ok) throw new ConflictError('service.draft-conflict', msg.conflict)
     const text =
@@ -526,7 +483,7 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     c.header('Cache-Control', 'private, no-store')
     if (c.req.header('x-requested-with') === undefined) return c.text(m.previewOnlyScript, 400)
     const fields = await readFields(c)
-    const draft = await draftOf(service.id)
+    const draft = await draftToEdit(deps.db, service.id)
     const stepId = fieldValue(fields, 'step')
     if (stepId !== '' && !/^[a-z0-9_-]{1,40}$/.test(stepId))
       return c.html(previewUnavailable(m.stepNotFound), 422)
