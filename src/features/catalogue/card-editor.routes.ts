@@ -23,7 +23,6 @@ import {
   changedFields,
   DOCUMENT_FORM_LABELS,
   type DraftStamp,
-  diffContent,
   doneBanner,
   editorMsg as em,
   FORM_SECTIONS,
@@ -63,6 +62,7 @@ import {
   stampOf,
   stampOfDraft,
 } from '../services/index.ts'
+import { diffContent } from './content.text.ts'
 
 const FINGERPRINT = /^[0-9a-f]{16}$/
 

@@ -6,3 +6,4 @@ export {
   publishService,
   setServiceWithdrawn,
 } from './publish.actions.ts'
+export { type IssueSection, type QualityIssue, qualityIssues } from './service.quality.ts'

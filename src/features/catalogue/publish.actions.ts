@@ -15,12 +15,12 @@ import {
   loadServiceById,
   publicServiceTags,
   publishDraftVersion,
-  qualityIssues,
   type Service,
   type ServiceVersion,
   servicesMsg,
   setWithdrawn,
 } from '../services/index.ts'
+import { qualityIssues } from './service.quality.ts'
 
 /**
  * The one way a version becomes public. The editor's and the API's publish, the catalogue

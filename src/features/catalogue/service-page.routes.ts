@@ -17,7 +17,6 @@ import { diffProcesses, processFlowchartSvg } from '../processes/index.ts'
 import {
   AUDIENCE_LONG_LABELS,
   AUDIENCES,
-  diffContent,
   LIFE_EVENT_LABELS,
   LIFE_EVENTS,
   listPublicVersions,
@@ -27,6 +26,7 @@ import {
   servicesMsg as msg,
   serviceCacheTag,
 } from '../services/index.ts'
+import { diffContent } from './content.text.ts'
 import { cpsvInputOf } from './cpsv.read.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
 import { buildProcessSection } from './process-view.ts'

@@ -23,8 +23,6 @@ import {
   discardDraft,
   doneBanner,
   editorMsg as em,
-  FIELD_LABELS,
-  fieldTexts,
   findDraft,
   findPublished,
   ID,
@@ -33,7 +31,6 @@ import {
   parseFields,
   plainValues,
   publishForm,
-  qualityIssues,
   readFields,
   SECTION_FIELDS,
   SECTION_LABELS,
@@ -42,8 +39,10 @@ import {
   withAgencyAndLaws,
   withdrawForm,
 } from '../services/index.ts'
+import { FIELD_LABELS, fieldTexts } from './content.text.ts'
 import { buildProcessSection } from './process-view.ts'
 import { publishService, setServiceWithdrawn } from './publish.actions.ts'
+import { qualityIssues } from './service.quality.ts'
 import { type AdminServiceRow, adminListPage, newServicePage } from './views/staff-list.ts'
 import { type OverviewView, overviewPage, type SectionSummary } from './views/staff-overview.ts'
 import { previewPage } from './views/staff-preview.ts'

@@ -10,7 +10,6 @@ import {
   draftToEdit,
   editorMsg as em,
   type FormFields,
-  fieldTexts,
   findDraft,
   ID,
   lineChanges,
@@ -23,6 +22,7 @@ import {
 } from '../services/index.ts'
 import { addChannel, removeChannel, replaceChannel, setStages } from './changes.ts'
 import { CHANNELS_MAX, newChannelId } from './channel.rules.ts'
+import { channelLines } from './channel.text.ts'
 import { channelValues, parseChannelForm, parseStageForm, stageValues } from './input.ts'
 import { maturityLevel } from './maturity.ts'
 import { channelsMsg as m } from './messages.fa.ts'
@@ -38,12 +38,6 @@ function doneBanner(c: Context<AppEnv>): { kind: 'success'; text: string } | und
 }
 
 const hasAny = (errors: FieldErrors) => Object.keys(errors).length > 0
-
-/** The channels and stage matrix as lines, for the conflict page's comparison. */
-function channelLines(content: ServiceVersion['content']): string[] {
-  const t = fieldTexts(content, () => '')
-  return [...t.channels, ...t.stages]
-}
 
 /**
  * The channels section of the service editor, under `/admin/services/:id/edit/channels`:

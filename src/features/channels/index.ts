@@ -1,5 +1,6 @@
 export { listPublishedLevels } from './channel.queries.ts'
 export { matrixProblems } from './channel.rules.ts'
+export { channelLines, channelText, stageLines } from './channel.text.ts'
 export { agencyDashboardPanel, centralDashboardPanel } from './dashboard.ts'
 export { assertChannelsConsistent } from './input.ts'
 export { checkUrl, type UrlCheckOptions } from './link-check.ts'

@@ -2,7 +2,8 @@ import { html } from 'hono/html'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
 import type { SummaryListRow } from '../../web/ui/index.ts'
 import type { ServiceContent } from '../services/index.ts'
-import { editorMsg as em, fieldTexts } from '../services/index.ts'
+import { editorMsg as em } from '../services/index.ts'
+import { channelLines } from './channel.text.ts'
 import { maturityLevel } from './maturity.ts'
 import { MATURITY_LABELS, channelsMsg as m } from './messages.fa.ts'
 import { channelsHref } from './views/editor-page.ts'
@@ -13,8 +14,7 @@ export function channelsOverviewRow(
   content: ServiceContent,
   canEdit: boolean,
 ): SummaryListRow {
-  const t = fieldTexts(content, () => '')
-  const lines = [...t.channels, ...t.stages]
+  const lines = channelLines(content)
   const level = maturityLevel(content)
   return {
     key: { text: m.sectionLabel },

@@ -12,8 +12,9 @@ import {
   LEVEL_LABELS,
   listAgenciesWithoutCredentials,
 } from '../agencies/index.ts'
+import { qualityIssues } from '../catalogue/index.ts'
 import { agencyDashboardPanel, centralDashboardPanel } from '../channels/index.ts'
-import { listAgencyServices, qualityIssues } from '../services/index.ts'
+import { listAgencyServices } from '../services/index.ts'
 import {
   assertCanEditSettings,
   canEditSettings,

@@ -14,13 +14,13 @@ import {
   FORM_LANGUAGE_LABELS,
   type FormFields,
   findDraft,
-  formText,
   ID,
   lineChanges,
   staffService,
   stampOfDraft,
 } from '../services/index.ts'
 import { fileSizeFa } from './download.ts'
+import { formText } from './form.text.ts'
 import { getFormFile, sha256Hex } from './form-file.store.ts'
 import {
   addForm,

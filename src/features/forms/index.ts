@@ -1,6 +1,7 @@
 // The forms feature's public surface (R5): the content-addressed form-file store, its
 // type sniffing, the editor section, downloads, the service-page section and the API.
 export { fileSizeFa } from './download.ts'
+export { formText } from './form.text.ts'
 export {
   FORM_FILE_KINDS,
   FORM_MEDIA_TYPES,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { ServiceContent } from './service.model.ts'
-import type { CardSection } from './service.quality.ts'
 
 /**
  * The staff editor's view of the service card: which fields each section
@@ -16,6 +15,16 @@ export type FormSection = (typeof FORM_SECTIONS)[number]
 /** Sections that are lists of items (added, edited and removed one at a time). */
 export const LIST_SECTIONS = ['legal', 'documents', 'fees'] as const
 export type ListSection = (typeof LIST_SECTIONS)[number]
+
+/** The card section where a missing item is fixed, so the message can link to it. */
+export type CardSection =
+  | 'basics'
+  | 'classification'
+  | 'details'
+  | 'legal'
+  | 'documents'
+  | 'fees'
+  | 'time'
 
 /** The order the overview shows the sections in. */
 export const CARD_SECTIONS: readonly CardSection[] = [

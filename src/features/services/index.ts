@@ -22,6 +22,7 @@ export {
   addItem,
   baseFieldName,
   CARD_SECTIONS,
+  type CardSection,
   type ContentChange,
   changedFields,
   FORM_SECTIONS,
@@ -44,7 +45,6 @@ export {
   amountInRials,
   CPSV_CONTEXT,
   type CpsvInput,
-  feeText,
   IRAN_NAME_FA,
   type JsonLdNode,
   legalBasisTitle,
@@ -125,12 +125,6 @@ export {
   canPublishServicesOf,
 } from './service.policy.ts'
 export {
-  type CardSection,
-  type IssueSection,
-  type QualityIssue,
-  qualityIssues,
-} from './service.quality.ts'
-export {
   type AgencyServiceRow,
   countPublishedByFacet,
   findDraft,
@@ -164,12 +158,10 @@ export {
 } from './service.schema.ts'
 export {
   declaredTimeText,
-  diffContent,
-  FIELD_LABELS,
+  documentText,
   type FieldChange,
   feeAmountText,
-  fieldTexts,
-  formText,
+  feeText,
   frequencyText,
   linesChange,
   visitsText,

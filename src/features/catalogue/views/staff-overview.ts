@@ -15,14 +15,15 @@ import {
   warningText,
 } from '../../../web/ui/index.ts'
 import type { ProcessOverview } from '../../processes/index.ts'
-import type { CardSection, IssueSection, QualityIssue } from '../../services/index.ts'
+import type { CardSection } from '../../services/index.ts'
 import {
   editorMsg as em,
-  FIELD_LABELS,
   formErrorSummary,
   type ServiceStatus,
   statusTags,
 } from '../../services/index.ts'
+import { FIELD_LABELS } from '../content.text.ts'
+import type { IssueSection, QualityIssue } from '../service.quality.ts'
 
 export interface SectionSummary {
   section: CardSection

@@ -28,7 +28,6 @@ import type { Law, LawKind } from '../../laws/index.ts'
 import {
   AUDIENCE_LABELS,
   CHANNEL_KIND_LABELS,
-  CURRENCY_LABELS,
   DOCUMENT_FORM_LABELS,
   LEVEL_LABELS,
   LIFE_EVENT_LABELS,
@@ -44,6 +43,7 @@ import type {
   ServiceChannel,
   ServiceContent,
 } from '../service.model.ts'
+import { feeText } from '../service.text.ts'
 
 export interface CpsvInput {
   /** The portal's public origin, e.g. `https://mardom.gov.ir` (a trailing `/` is ignored). */
@@ -172,13 +172,6 @@ export function servedProvince(input: CpsvInput): Province | undefined {
 /** The amount in rials: toman (IRT, not an ISO 4217 code) is ten rials. */
 export function amountInRials(fee: Fee): number {
   return fee.currency === 'IRT' ? fee.amount * 10 : fee.amount
-}
-
-export function feeText(fee: Fee): string {
-  const what = fee.description.trim()
-  const amount =
-    fee.amount === 0 ? 'رایگان' : `${formatNumberFa(fee.amount)} ${CURRENCY_LABELS[fee.currency]}`
-  return what ? `${what}: ${amount}` : amount
 }
 
 /** «ماده ۱۲ قانون ثبت احوال», or the law title alone when no article is cited. */

@@ -1,17 +1,5 @@
-import { processQualityMessage } from '../processes/editor/messages.fa.ts'
-import { processProblems } from '../processes/process.rules.ts'
-import { msg } from './messages.fa.ts'
-import type { ServiceContent } from './service.model.ts'
-
-/** The card section where a missing item is fixed, so the message can link to it. */
-export type CardSection =
-  | 'basics'
-  | 'classification'
-  | 'details'
-  | 'legal'
-  | 'documents'
-  | 'fees'
-  | 'time'
+import { processProblems, processQualityMessage } from '../processes/index.ts'
+import { type CardSection, servicesMsg as msg, type ServiceContent } from '../services/index.ts'
 
 /** Where an issue is fixed: a card section, or the process editor (`…/edit/process`). */
 export type IssueSection = CardSection | 'process'
