@@ -20,11 +20,11 @@ import {
   stampOfDraft,
   withoutStamp,
 } from '../services/index.ts'
-import { addChannel, removeChannel, replaceChannel, setStages } from './changes.ts'
+import { addChannel, removeChannel, replaceChannel, setStages } from './channel.changes.ts'
+import { channelValues, parseChannelForm, parseStageForm, stageValues } from './channel.input.ts'
 import { CHANNELS_MAX, newChannelId } from './channel.rules.ts'
 import { channelLines } from './channel.text.ts'
-import { channelValues, parseChannelForm, parseStageForm, stageValues } from './input.ts'
-import { maturityLevel } from './maturity.ts'
+import { maturityLevel } from './maturity.model.ts'
 import { channelsMsg as m } from './messages.fa.ts'
 import { channelHref, channelPage, channelsHref, channelsPage } from './views/editor-page.ts'
 

@@ -13,7 +13,7 @@ import { apiRequest, createTestApp, type TestApp } from '../../../test/support/t
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import { EMPTY_STAGE_MATRIX, findDraft } from '../services/index.ts'
-import { sampleChannels, sampleStages } from './test-helpers.ts'
+import { sampleChannels, sampleStages } from './channel.test-helpers.ts'
 
 let t: TestApp
 let agency: Agency

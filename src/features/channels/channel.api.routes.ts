@@ -16,10 +16,10 @@ import {
   stageMatrixSchema,
   startDraft,
 } from '../services/index.ts'
-import { setChannelsAndStages } from './changes.ts'
+import { setChannelsAndStages } from './channel.changes.ts'
+import { assertChannelsConsistent } from './channel.input.ts'
 import { listPublishedLevels } from './channel.queries.ts'
-import { assertChannelsConsistent } from './input.ts'
-import { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.ts'
+import { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.model.ts'
 import { MATURITY_LABELS } from './messages.fa.ts'
 
 const tags = ['راه‌های دسترسی']

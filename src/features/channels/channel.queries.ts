@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
 import { channelSchema, EMPTY_STAGE_MATRIX, stageMatrixSchema } from '../services/index.ts'
-import { type MaturityLevel, maturityLevel } from './maturity.ts'
+import { type MaturityLevel, maturityLevel } from './maturity.model.ts'
 
 type Executor = Kysely<Database>
 

@@ -1,4 +1,4 @@
-import type { MaturityLevel } from './maturity.ts'
+import type { MaturityLevel } from './maturity.model.ts'
 
 /** Persian strings of the channels feature. */
 export const channelsMsg = {

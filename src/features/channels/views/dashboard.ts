@@ -3,7 +3,7 @@ import { formatNumberFa, toPersianDigits } from '../../../lib/fa/digits.ts'
 import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import { type Html, table } from '../../../web/ui/index.ts'
 import type { BrokenLink } from '../link-checks.queries.ts'
-import { MATURITY_LEVELS, type MaturitySummary } from '../maturity.ts'
+import { MATURITY_LEVELS, type MaturitySummary } from '../maturity.model.ts'
 import { MATURITY_LABELS } from '../messages.fa.ts'
 
 /** Dashboard panels of the channels feature: broken links and e-service maturity. */

@@ -28,8 +28,8 @@ import {
   STAGE_LABELS,
   STAGE_MODE_LABELS,
 } from '../../services/index.ts'
-import { channelsName, modeName } from '../input.ts'
-import type { MaturityLevel } from '../maturity.ts'
+import { channelsName, modeName } from '../channel.input.ts'
+import type { MaturityLevel } from '../maturity.model.ts'
 import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
 
 export function channelsHref(serviceId: string): string {

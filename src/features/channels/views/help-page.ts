@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { Html } from '../../../web/ui/index.ts'
-import { MATURITY_LEVELS } from '../maturity.ts'
+import { MATURITY_LEVELS } from '../maturity.model.ts'
 import { MATURITY_DESCRIPTIONS, MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
 
 /** `/help/e-service-maturity`: how the level on every service page is worked out. */

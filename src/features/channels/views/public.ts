@@ -10,7 +10,7 @@ import {
   STAGE_LABELS,
   STAGE_MODE_LABELS,
 } from '../../services/index.ts'
-import { maturityLevel } from '../maturity.ts'
+import { maturityLevel } from '../maturity.model.ts'
 import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
 
 /** The e-service people should start from: the one the request stage names, else the first. */

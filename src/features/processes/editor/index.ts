@@ -1,2 +1,2 @@
 export { processQualityMessage } from './messages.fa.ts'
-export { type ProcessOverview, processOverview } from './present.ts'
+export { type ProcessOverview, processOverview } from './process-editor.present.ts'

@@ -24,8 +24,8 @@ import { rules } from '../messages.fa.ts'
 import type { ServiceProcess } from '../process.model.ts'
 import { processProblems } from '../process.rules.ts'
 import { processTiming, timingRangeText } from '../process.timing.ts'
-import { legalBasisKey } from './input.ts'
 import { processEditorMsg as m } from './messages.fa.ts'
+import { legalBasisKey } from './process.input.ts'
 
 let t: TestApp
 let agency: Agency

@@ -30,6 +30,7 @@ import {
 import { fromBpmnXml } from '../interop/bpmn-import.ts'
 import type { ProcessStep } from '../process.model.ts'
 import { processSchema } from '../process.schema.ts'
+import { processEditorMsg as m } from './messages.fa.ts'
 import {
   addStep,
   addTransition,
@@ -43,7 +44,7 @@ import {
   removeTransition,
   removeVariant,
   replaceStep,
-} from './changes.ts'
+} from './process.changes.ts'
 import {
   blankStepValues,
   legalBasisKey,
@@ -53,9 +54,8 @@ import {
   stepValues,
   transitionForm,
   variantForm,
-} from './input.ts'
-import { processEditorMsg as m } from './messages.fa.ts'
-import { processLines, processPicture } from './present.ts'
+} from './process.input.ts'
+import { processLines, processPicture } from './process-editor.present.ts'
 import { previewBody, previewUnavailable } from './views/preview.ts'
 import { processHref, processPage, stepHref, stepNamer } from './views/process-page.ts'
 import type { StepFormOptions } from './views/step-fields.ts'

@@ -1,7 +1,7 @@
 import { html, raw } from 'hono/html'
 import { type Html, warningText } from '../../../../web/ui/index.ts'
 import { processEditorMsg as m } from '../messages.fa.ts'
-import type { ProcessPicture } from '../present.ts'
+import type { ProcessPicture } from '../process-editor.present.ts'
 
 /**
  * The chart and the totals: the inside of the preview region, and the whole answer of the live

@@ -21,7 +21,7 @@ import { ACTOR_LABELS } from '../../messages.fa.ts'
 import type { ProcessStep, ServiceProcess } from '../../process.model.ts'
 import { stepDurationText } from '../../process.text.ts'
 import { processEditorMsg as m, STEP_KIND_SHORT } from '../messages.fa.ts'
-import type { ProcessPicture } from '../present.ts'
+import type { ProcessPicture } from '../process-editor.present.ts'
 import { previewRegion } from './preview.ts'
 import { type StepFormOptions, stepFields } from './step-fields.ts'
 

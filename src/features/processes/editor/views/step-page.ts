@@ -21,7 +21,7 @@ import {
 } from '../../../services/index.ts'
 import { type ServiceProcess, TRANSITION_KINDS } from '../../process.model.ts'
 import { processEditorMsg as m, TRANSITION_KIND_LABELS } from '../messages.fa.ts'
-import type { ProcessPicture } from '../present.ts'
+import type { ProcessPicture } from '../process-editor.present.ts'
 import { previewRegion } from './preview.ts'
 import { processHref, stepHref, stepNamer } from './process-page.ts'
 import { type StepFormOptions, stepFields } from './step-fields.ts'

@@ -11,8 +11,8 @@ import {
 } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
+import { sampleChannels, sampleStages } from './channel.test-helpers.ts'
 import { recordCheck } from './link-checks.queries.ts'
-import { sampleChannels, sampleStages } from './test-helpers.ts'
 
 let t: TestApp
 let agency: Agency

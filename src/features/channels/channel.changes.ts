@@ -1,8 +1,8 @@
 import { ValidationError } from '../../lib/errors.ts'
 import type { ContentChange, ServiceChannel, StageMatrix } from '../services/index.ts'
 import { STAGE_LABELS } from '../services/index.ts'
+import { problemErrors } from './channel.input.ts'
 import { CHANNELS_MAX, matrixProblems, stagesUsing, withoutChannel } from './channel.rules.ts'
-import { problemErrors } from './input.ts'
 import { channelsMsg as m } from './messages.fa.ts'
 
 /**

@@ -4,7 +4,7 @@ import type { SummaryListRow } from '../../web/ui/index.ts'
 import type { ServiceContent } from '../services/index.ts'
 import { editorMsg as em } from '../services/index.ts'
 import { channelLines } from './channel.text.ts'
-import { maturityLevel } from './maturity.ts'
+import { maturityLevel } from './maturity.model.ts'
 import { MATURITY_LABELS, channelsMsg as m } from './messages.fa.ts'
 import { channelsHref } from './views/editor-page.ts'
 

@@ -7,7 +7,7 @@ import {
   type StageMatrix,
 } from '../services/index.ts'
 import { matrixProblems, newChannelId } from './channel.rules.ts'
-import { maturityLevel, summarizeMaturity } from './maturity.ts'
+import { maturityLevel, summarizeMaturity } from './maturity.model.ts'
 
 const ch = (id: string, kind: ServiceChannel['kind']): ServiceChannel => ({
   id,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { decision, edge, processOf, task, wd } from '../process.test-helpers.ts'
+import { processEditorMsg as m } from './messages.fa.ts'
 import {
   addStep,
   addTransition,
@@ -10,9 +11,14 @@ import {
   removeStep,
   removeVariant,
   replaceStep,
-} from './changes.ts'
-import { amountText, parseAmount, parseStepForm, type StepChoices, stepValues } from './input.ts'
-import { processEditorMsg as m } from './messages.fa.ts'
+} from './process.changes.ts'
+import {
+  amountText,
+  parseAmount,
+  parseStepForm,
+  type StepChoices,
+  stepValues,
+} from './process.input.ts'
 
 const choices: StepChoices = {
   documents: ['شناسنامه'],

@@ -1,6 +1,6 @@
 import type { ContentChange } from '../../services/index.ts'
 import type { ProcessVariant, ServiceProcess, Transition } from '../process.model.ts'
-import type { StepFields, TransitionInput } from './input.ts'
+import type { StepFields, TransitionInput } from './process.input.ts'
 
 /**
  * The process editor's changes, as pure functions of the process they are applied to. After a

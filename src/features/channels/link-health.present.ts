@@ -3,7 +3,7 @@ import type { Html } from '../../web/ui/index.ts'
 import { listAgencyBriefs } from '../agencies/index.ts'
 import { listPublishedLevels } from './channel.queries.ts'
 import { countBrokenLinksByAgency, listBrokenLinks } from './link-checks.queries.ts'
-import { type MaturityLevel, summarizeMaturity } from './maturity.ts'
+import { type MaturityLevel, summarizeMaturity } from './maturity.model.ts'
 import { agencyChannelsPanel, centralChannelsPanel } from './views/dashboard.ts'
 
 /** The agency dashboard's panel: its broken links and its services' maturity levels. */

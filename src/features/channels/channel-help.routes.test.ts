@@ -10,7 +10,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
-import { sampleChannels, sampleStages } from './test-helpers.ts'
+import { sampleChannels, sampleStages } from './channel.test-helpers.ts'
 
 let t: TestApp
 let agency: Agency
