@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Role } from '../lib/actor.ts'
 
 /**
  * Table types, in camelCase (Kysely's CamelCasePlugin maps them to the
@@ -8,8 +9,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Json = ColumnType<unknown, string, string>
 
+/** An agency's place in the hierarchy (the `agencies.level` check); `AGENCY_LEVELS` lists them. */
 export type AgencyLevel = 'ministry' | 'organisation' | 'provincial_office' | 'city_office'
-export type Role = 'central_admin' | 'central_supervisor' | 'agency_admin' | 'agency_editor'
 
 export interface AgenciesTable {
   id: Generated<string>

@@ -1,25 +1,2 @@
-import type { DbHandle } from '../db/create-db.ts'
-import type { Deps } from '../deps.ts'
-import { checkLinksJob } from './check-links.ts'
-import { parseDailyTime, type ScheduledJob, type Scheduler, startScheduler } from './scheduler.ts'
-
 export { CHECK_LINKS_LOCK, checkLinksJob } from './check-links.ts'
-
-/**
- * The scheduled jobs of a running server (from the composition root). Each job's time comes
- * from the configuration; `off` leaves it out (tests, or a deployment that runs
- * `mardom check-links` from its own scheduler).
- */
-export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
-  const jobs: ScheduledJob[] = []
-  const linksAt = parseDailyTime(deps.config.linkCheckAt)
-  if (linksAt)
-    jobs.push({
-      name: 'check-links',
-      at: linksAt,
-      run: async () => {
-        await checkLinksJob(deps, dbKind)
-      },
-    })
-  return startScheduler(jobs, { log: deps.log })
-}
+export { startJobs } from './start-jobs.ts'

@@ -38,7 +38,17 @@ export function actorLabel(actor: Actor | null): string {
   return actor ? `${actor.username} (${actor.role})` : 'system'
 }
 
-/** Throws when nobody is signed in: pages redirect to sign-in, the API answers 401. */
-export function requireActor(actor: Actor | null): asserts actor is Actor {
+/**
+ * Throws when nobody is signed in: pages redirect to sign-in, the API answers 401. For an
+ * actor already in hand (actions, policies); a route reads the request's actor with the
+ * accounts feature's `requireActor(c)`.
+ */
+export function assertSignedIn(actor: Actor | null): asserts actor is Actor {
   if (!actor) throw new UnauthenticatedError('auth.required', 'برای این کار باید وارد شوید.')
 }
+
+/**
+ * @deprecated Use {@link assertSignedIn}. Kept until the catalogue, services, channels, forms,
+ * processes and offices callers switch.
+ */
+export const requireActor: (actor: Actor | null) => asserts actor is Actor = assertSignedIn

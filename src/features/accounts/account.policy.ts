@@ -1,4 +1,4 @@
-import { type Actor, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { msg } from './messages.fa.ts'
 
@@ -18,7 +18,7 @@ export function assertCanManageUsersOf(
 }
 
 export function assertCentralAdmin(actor: Actor | null): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (actor?.role !== 'central_admin')
     throw new ForbiddenError('credentials.issue', msg.forbiddenCredentials)
 }

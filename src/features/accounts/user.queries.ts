@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Db } from '../../db/create-db.ts'
-import type { Database, Role } from '../../db/schema.ts'
+import type { Database } from '../../db/schema.ts'
+import type { Role } from '../../lib/actor.ts'
 import type { UserWithAgency } from './user.model.ts'
 
 type Executor = Kysely<Database>

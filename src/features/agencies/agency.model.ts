@@ -1,12 +1,15 @@
-/** An executive agency: a ministry, an organisation, or one of their provincial or city offices. */
-export type AgencyLevel = 'ministry' | 'organisation' | 'provincial_office' | 'city_office'
+import type { AgencyLevel } from '../../db/schema.ts'
 
+// Declared once, with the `agencies` table's type; the feature's own name for it.
+export type { AgencyLevel }
+
+/** The levels from the top down: ministry, organisation, provincial office, city office. */
 export const AGENCY_LEVELS = [
   'ministry',
   'organisation',
   'provincial_office',
   'city_office',
-] as const
+] as const satisfies readonly AgencyLevel[]
 
 export interface Agency {
   id: string

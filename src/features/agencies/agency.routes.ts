@@ -7,6 +7,7 @@ import { type Api, problemResponses } from '../../web/api.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { fieldErrorsOf, parseForm, readForm } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
+import { pageNumber } from '../../web/pagination.ts'
 import { createAgency, editAgency } from './agency.actions.ts'
 import { agencyFields, agencyInput } from './agency.input.ts'
 import { AGENCY_LEVELS, type AgencyLevel } from './agency.model.ts'
@@ -29,11 +30,6 @@ function parseLevel(value: string | undefined): AgencyLevel | undefined {
   return AGENCY_LEVELS.find((l) => l === value)
 }
 
-function parsePage(value: string | undefined): number {
-  const n = Number.parseInt(value ?? '1', 10)
-  return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1
-}
-
 export function agencyPublicRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
@@ -54,7 +50,7 @@ export function agencyPublicRoutes(deps: Deps): Hono<AppEnv> {
         content: agencyIndexPage({ q, level: '', tree, results: null, canCreate }),
       })
     }
-    const current = parsePage(c.req.query('page'))
+    const current = pageNumber(c.req.query('page'))
     const { items, total } = await listAgencies(
       deps.db,
       { q, level },

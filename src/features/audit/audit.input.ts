@@ -6,6 +6,7 @@ import {
   startOfTehranDay,
 } from '../../lib/fa/index.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { pageNumber } from '../../web/pagination.ts'
 import type { AuditFilter } from './audit.model.ts'
 import { msg } from './messages.fa.ts'
 
@@ -16,7 +17,10 @@ const auditQueryFields = z.object({
   entityType: text(50),
   action: text(50),
   actor: text(64).transform((s) => s.toLowerCase()),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).optional().default(1),
+  page: z
+    .string()
+    .optional()
+    .transform((raw) => pageNumber(raw)),
   'from-day': text(4),
   'from-month': text(4),
   'from-year': text(6),

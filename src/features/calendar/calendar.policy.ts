@@ -1,4 +1,4 @@
-import { type Actor, isCentralAdmin, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn, isCentralAdmin } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { msg } from './messages.fa.ts'
 
@@ -9,6 +9,6 @@ export function canEditCalendar(actor: Actor | null): boolean {
 
 /** Nobody signed in → 401 (or sign-in for a page); anyone else but the central admin → 403. */
 export function assertCanEditCalendar(actor: Actor | null): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (!canEditCalendar(actor)) throw new ForbiddenError('calendar.edit', msg.forbidden)
 }

@@ -5,6 +5,7 @@ import { toPersianDigits } from '../../lib/fa/index.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
 import { page, roleLabel } from '../../web/page.ts'
+import { pageNumber } from '../../web/pagination.ts'
 import { requireActor } from '../accounts/index.ts'
 import {
   countAgencies,
@@ -31,11 +32,6 @@ import type { AgencyServicesView } from './views/dashboard-services.ts'
 import { type CentralDashboardView, dashboardPage } from './views/dashboard-views.ts'
 
 const PAGE_SIZE = 25
-
-function parsePage(value: string | undefined): number {
-  const n = Number.parseInt(value ?? '1', 10)
-  return Number.isFinite(n) && n >= 1 && n <= 10_000 ? n : 1
-}
 
 function settingsValues(s: PortalSettings): FormValues {
   return {
@@ -80,7 +76,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
     values: FormValues,
     errors: FieldErrors,
   ): Promise<CentralDashboardView> {
-    const current = parsePage(c.req.query('page'))
+    const current = pageNumber(c.req.query('page'))
     const [counts, pending] = await Promise.all([
       countAgencies(deps.db),
       listAgenciesWithoutCredentials(deps.db),

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { findProvince, PROVINCES } from '../../lib/iran/provinces.ts'
-import {
-  DEMO_AGENCIES,
-  DEMO_AGENCY_LEVELS,
-  type DemoAgency,
-  type DemoAgencyLevel,
-} from './demo-agencies.data.ts'
+import type { AgencyLevel } from '../agencies/index.ts'
+import { DEMO_AGENCIES, DEMO_AGENCY_LEVELS, type DemoAgency } from './demo-agencies.data.ts'
 
 const byKey = new Map(DEMO_AGENCIES.map((a) => [a.key, a]))
 
-function ofLevel(level: DemoAgencyLevel): DemoAgency[] {
+function ofLevel(level: AgencyLevel): DemoAgency[] {
   return DEMO_AGENCIES.filter((a) => a.level === level)
 }
 
-function rank(level: DemoAgencyLevel): number {
+function rank(level: AgencyLevel): number {
   return DEMO_AGENCY_LEVELS.indexOf(level)
 }
 

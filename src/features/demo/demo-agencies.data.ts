@@ -16,11 +16,10 @@ import {
   type Province,
   type ProvinceCode,
 } from '../../lib/iran/provinces.ts'
-
-export type DemoAgencyLevel = 'ministry' | 'organisation' | 'provincial_office' | 'city_office'
+import type { AgencyLevel } from '../agencies/index.ts'
 
 /** Levels from the top of the hierarchy down; a parent always comes earlier than its child. */
-export const DEMO_AGENCY_LEVELS: readonly DemoAgencyLevel[] = [
+export const DEMO_AGENCY_LEVELS: readonly AgencyLevel[] = [
   'ministry',
   'organisation',
   'provincial_office',
@@ -31,7 +30,7 @@ export interface DemoAgency {
   /** Stable latin key, e.g. 'mohme', 'sabt-ahval', 'sabt-ahval-tehran'. */
   key: string
   parentKey?: string
-  level: DemoAgencyLevel
+  level: AgencyLevel
   nameFa: string
   nameEn: string
   shortNameFa?: string

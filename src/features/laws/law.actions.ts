@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts'
-import { type Actor, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { jalaliToGregorian } from '../../lib/fa/jalali.ts'
 import type { FieldErrors } from '../../web/form.ts'
@@ -32,7 +32,7 @@ function toRecord(input: LawInput): LawRecord {
 
 /** The central admin and agency admins keep the shared registry; services cite what is in it. */
 export function assertCanAddLaws(actor: Actor | null): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (actor.role !== 'central_admin' && actor.role !== 'agency_admin')
     throw new ForbiddenError('laws.add', msg.forbidden)
 }

@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { type Actor, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { gregorianToJalali } from '../../lib/fa/jalali.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
+import { pageNumber } from '../../web/pagination.ts'
 import { assertCanAddLaws, canEditLaw, createLaw, editLaw } from './law.actions.ts'
 import { lawInput } from './law.input.ts'
 import { LAW_KINDS, type Law } from './law.model.ts'
@@ -45,8 +46,7 @@ export function lawPublicRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 100)
     const kind = LAW_KINDS.find((k) => k === c.req.query('kind'))
-    const n = Number.parseInt(c.req.query('page') ?? '1', 10)
-    const current = Number.isFinite(n) && n >= 1 ? n : 1
+    const current = pageNumber(c.req.query('page'))
     const { items, total } = await listLaws(
       deps.db,
       { q, kind },
@@ -102,7 +102,7 @@ export function lawAdminRoutes(deps: Deps): Hono<AppEnv> {
     )
 
   const loadEditable = async (actor: Actor | null, id: string): Promise<Law> => {
-    requireActor(actor)
+    assertSignedIn(actor)
     const law = await findLawById(deps.db, uuidOr404(id))
     if (!law) throw new NotFoundError('law.not-found', msg.notFound)
     if (!canEditLaw(actor, law)) throw new ForbiddenError('laws.edit', msg.forbiddenEdit)

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { findProvince } from '../../lib/iran/provinces.ts'
+import { readPageNumber } from '../../web/pagination.ts'
 import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import type { SearchFilters } from './search.actions.ts'
@@ -27,8 +27,6 @@ export interface SearchParams {
 export type ParsedSearch =
   | { ok: true; params: SearchParams }
   | { ok: false; params: SearchParams; errors: Record<string, string> }
-
-const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE)
 
 /**
  * The search parameters of a page or API request. Unknown filter values are refused (not
@@ -59,9 +57,8 @@ export function parseSearchParams(raw: {
   if (online !== undefined && !['1', 'true', 'on', '0', 'false'].includes(online))
     errors.online = msg.invalid.online
   const pageRaw = list(raw.page)[0]
-  const page =
-    pageRaw === undefined ? { success: true as const, data: 1 } : pageSchema.safeParse(pageRaw)
-  if (!page.success) errors.page = msg.invalid.page
+  const page = pageRaw === undefined ? 1 : readPageNumber(pageRaw, MAX_PAGE)
+  if (page === null) errors.page = msg.invalid.page
   const params: SearchParams = {
     q,
     filters: {
@@ -71,7 +68,7 @@ export function parseSearchParams(raw: {
       provinces: [...new Set(provinces)],
       onlineOnly: online === '1' || online === 'true' || online === 'on',
     },
-    page: page.success ? page.data : 1,
+    page: page ?? 1,
   }
   return Object.keys(errors).length > 0 ? { ok: false, params, errors } : { ok: true, params }
 }
