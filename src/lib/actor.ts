@@ -46,9 +46,3 @@ export function actorLabel(actor: Actor | null): string {
 export function assertSignedIn(actor: Actor | null): asserts actor is Actor {
   if (!actor) throw new UnauthenticatedError('auth.required', 'برای این کار باید وارد شوید.')
 }
-
-/**
- * @deprecated Use {@link assertSignedIn}. Kept until the catalogue, services, channels, forms,
- * processes and offices callers switch.
- */
-export const requireActor: (actor: Actor | null) => asserts actor is Actor = assertSignedIn

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { requireActor } from '../../lib/actor.ts'
+import { assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
 import { findAgencyByCode, findAgencyById } from '../agencies/index.ts'
@@ -364,7 +364,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const service = await loadServiceById(deps.db, c.req.valid('param').id)
       assertCanEditServicesOf(actor, service.agencyId)
       const body = c.req.valid('json')
@@ -457,7 +457,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const service = await loadServiceById(deps.db, c.req.valid('param').id)
       assertCanEditServicesOf(actor, service.agencyId)
       const body = c.req.valid('json')

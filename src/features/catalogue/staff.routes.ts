@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { type Actor, isCentral, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import type { AppEnv } from '../../web/env.ts'
@@ -115,7 +115,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const code = c.req.query('agency') ?? ''
     if (isCentral(actor)) {
       const choices = (await listAgencyBriefs(deps.db)).map((a) => ({
@@ -164,7 +164,7 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
     )
 
   const assertCanCreate = (actor: Actor | null): Actor => {
-    requireActor(actor)
+    assertSignedIn(actor)
     assertCanEditServicesOf(actor, actor.agencyId ?? '')
     return actor
   }

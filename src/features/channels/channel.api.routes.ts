@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { requireActor } from '../../lib/actor.ts'
+import { assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError } from '../../lib/errors.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
 import { findAgencyByCode, listAgencyBriefs } from '../agencies/index.ts'
@@ -180,7 +180,7 @@ export function channelApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const service = await loadService(c.req.valid('param').id)
       assertCanEditServicesOf(actor, service.agencyId)
       const body = c.req.valid('json')

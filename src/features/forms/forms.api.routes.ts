@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { requireActor } from '../../lib/actor.ts'
+import { assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses, problemSchema } from '../../web/api.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
@@ -213,7 +213,7 @@ export function formApiRoutes(api: Api, deps: Deps): void {
     async (c) => {
       const { id, sha256 } = c.req.valid('param')
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const { service } = await staffService(deps, c, id, 'edit')
       const draft = await findDraft(deps.db, service.id)
       if (!draft) throw new NotFoundError('service.no-draft', msg.noDraft)

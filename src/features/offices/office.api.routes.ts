@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { requireActor } from '../../lib/actor.ts'
+import { assertSignedIn } from '../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
@@ -230,7 +230,7 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const agency = await findAgencyById(deps.db, c.req.valid('param').id)
       if (!agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
       // Authorised before the body is looked at.
@@ -269,7 +269,7 @@ export function officeApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const actor = c.get('actor')
-      requireActor(actor)
+      assertSignedIn(actor)
       const existing = await findOfficeById(deps.db, c.req.valid('param').id)
       if (!existing) throw new NotFoundError('office.not-found', msg.notFound)
       assertCanManageOfficesOf(actor, existing.agencyId)

@@ -1,4 +1,4 @@
-import { type Actor, isCentralAdmin, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn, isCentralAdmin } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { msg } from './messages.fa.ts'
 
@@ -15,7 +15,7 @@ export function assertCanManageOfficesOf(
   actor: Actor | null,
   agencyId: string,
 ): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (!canManageOfficesOf(actor, agencyId))
     throw new ForbiddenError('offices.manage', msg.forbidden)
 }

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { type Actor, isCentralAdmin, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn, isCentralAdmin } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { findProvince } from '../../lib/iran/provinces.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
@@ -164,7 +164,7 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   async function officeFor(c: Context<AppEnv>): Promise<{ actor: Actor; office: Office }> {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const office = await findOfficeById(deps.db, c.req.param('id') ?? '')
     if (!office) throw new NotFoundError('office.not-found', msg.notFound)
     assertCanManageOfficesOf(actor, office.agencyId)
@@ -188,7 +188,7 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const briefs = await listAgencyBriefs(deps.db)
     const names = new Map(briefs.map((b) => [b.id, b.nameFa]))
     const code = c.req.query('agency') ?? ''
@@ -264,14 +264,14 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/new', async (c) => {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const agency = await targetAgency(c, actor)
     return newForm(c, agency, {}, {})
   })
 
   app.post('/new', async (c) => {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const agency = await targetAgency(c, actor)
     const fields = await readFields(c)
     const parsed = parseOfficeForm(fields, { exceptions: [], closures: [] })

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { Deps } from '../../deps.ts'
-import { type Actor, isCentral, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
@@ -41,7 +41,7 @@ export async function staffService(
   need: Need,
 ): Promise<{ actor: Actor; service: Service }> {
   const actor = c.get('actor')
-  requireActor(actor)
+  assertSignedIn(actor)
   const service = id ? await findServiceById(deps.db, id) : undefined
   if (!service) throw new NotFoundError('service.not-found', msg.notFound)
   if (need === 'edit') assertCanEditServicesOf(actor, service.agencyId)

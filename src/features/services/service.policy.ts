@@ -1,4 +1,4 @@
-import { type Actor, requireActor } from '../../lib/actor.ts'
+import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { msg } from './messages.fa.ts'
 
@@ -14,7 +14,7 @@ export function assertCanEditServicesOf(
   actor: Actor | null,
   agencyId: string,
 ): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (!canEditServicesOf(actor, agencyId))
     throw new ForbiddenError('services.edit', msg.forbiddenEdit)
 }
@@ -28,7 +28,7 @@ export function assertCanPublishServicesOf(
   actor: Actor | null,
   agencyId: string,
 ): asserts actor is Actor {
-  requireActor(actor)
+  assertSignedIn(actor)
   if (!canPublishServicesOf(actor, agencyId))
     throw new ForbiddenError('services.publish', msg.forbiddenPublish)
 }

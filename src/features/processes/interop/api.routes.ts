@@ -16,7 +16,7 @@
 
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../../deps.ts'
-import { requireActor } from '../../../lib/actor.ts'
+import { assertSignedIn } from '../../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts'
 import { type Api, problemResponses } from '../../../web/api.ts'
 import { fieldErrorsOf } from '../../../web/form.ts'
@@ -144,7 +144,7 @@ export function processInteropApiRoutes(api: Api, deps: Deps): void {
   })
   api.post('/services/:id/process/import', async (c) => {
     const actor = c.get('actor')
-    requireActor(actor)
+    assertSignedIn(actor)
     const id = c.req.param('id')
     const service = await loadServiceById(deps.db, id)
     assertCanEditServicesOf(actor, service.agencyId)
