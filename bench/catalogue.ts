@@ -10,7 +10,7 @@
  *
  * (a) The service page UNCACHED: in-process `app.request()` to random services with the page
  *     cache cleared before each request (what a first visitor costs), p50/p95; beside it the
- *     same services' database reads alone (what the page's queries cost without rendering),
+ *     same services' `loadServicePage` alone (the page's reads and view model, no HTML),
  *     and the number of SQL statements each of those requests sends to the database
  *     (median, min, max), counted at the driver: every Query and Execute message that
  *     node-postgres hands to PGlite, BEGIN/COMMIT included (see {@link countStatements}).
@@ -42,7 +42,7 @@ import { loadConfig } from '../src/config.ts'
 import { type DbHandle, openPglite } from '../src/db/create-db.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import type { Deps } from '../src/deps.ts'
-import { cpsvInputOf } from '../src/features/catalogue/cpsv.read.ts'
+import { loadServicePage } from '../src/features/catalogue/service-page.read.ts'
 import { loadDemoData } from '../src/features/demo/demo.load.ts'
 import { DEMO_AGENCIES } from '../src/features/demo/demo-agencies.data.ts'
 import { DEMO_LAWS } from '../src/features/demo/demo-laws.data.ts'
@@ -56,7 +56,6 @@ import {
   insertService,
   publishDraftVersion,
 } from '../src/features/services/service.queries.ts'
-import { loadPublicService } from '../src/features/services/service.read.ts'
 import { startOfTehranDay } from '../src/lib/fa/tehran-time.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
@@ -422,8 +421,8 @@ function countStatements(pglite: PGlite): { count: number } {
 
 /**
  * The service page rendered from the database every time: the page cache is cleared before
- * each anonymous request. Beside it, the same services' reads alone (loadPublicService +
- * cpsvInputOf, as the route does them), to tell database time from rendering time.
+ * each anonymous request. Beside it, the same services' `loadServicePage` alone (every read
+ * the route does, and the view model), to tell database time from rendering time.
  */
 async function benchUncached(dataDir: string): Promise<Uncached> {
   const handle = await openPglite({ dataDir })
@@ -460,8 +459,7 @@ async function benchUncached(dataDir: string): Promise<Uncached> {
     const queries: number[] = []
     for (const slug of picked) {
       const started = performance.now()
-      const s = await loadPublicService(deps, slug)
-      await cpsvInputOf(deps, s)
+      await loadServicePage(deps, slug, {}, deps.clock.now())
       queries.push(performance.now() - started)
     }
     // A cached hit through the app (no database read), and one slug lookup for scale;
@@ -810,7 +808,7 @@ export async function benchCatalogue(): Promise<void> {
           'p99',
           'max',
           'mean',
-          'reads only p50/p95',
+          'loadServicePage p50/p95',
           'avg body',
         ],
         uncached.map(([c, u]) => [

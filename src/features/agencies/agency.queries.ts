@@ -105,6 +105,21 @@ export async function listAgencyAncestry(db: Executor, id: string): Promise<Agen
   return result.rows
 }
 
+/** {@link listAgencyAncestry} with whole rows, in one statement: top-level agency first, this one last. */
+export async function listAgencyAncestryRows(db: Executor, id: string): Promise<Agency[]> {
+  const result = await sql<Selectable<AgenciesTable>>`
+    WITH RECURSIVE chain AS (
+      SELECT id, parent_id, 0 AS depth FROM agencies WHERE id = ${id}
+      UNION ALL
+      SELECT a.id, a.parent_id, chain.depth + 1
+      FROM agencies a JOIN chain ON a.id = chain.parent_id
+      WHERE chain.depth < 10
+    )
+    SELECT agencies.* FROM chain JOIN agencies ON agencies.id = chain.id
+    ORDER BY chain.depth DESC`.execute(db)
+  return result.rows.map(toAgency)
+}
+
 async function nextAgencyCode(db: Executor): Promise<string> {
   const result = await sql<{ n: number }>`SELECT nextval('agency_code_seq') AS n`.execute(db)
   const n = result.rows[0]?.n

@@ -9,6 +9,7 @@ export {
   listAgencies,
   listAgenciesWithoutCredentials,
   listAgencyAncestry,
+  listAgencyAncestryRows,
   listAgencyBriefs,
   markCredentialsIssued,
 } from './agency.queries.ts'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
-import { addCalendarDays, tehranIsoDay } from '../../lib/working-calendar.ts'
+import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
 import { holidayDateFa, holidayWeekdayFa, loadWorkingCalendar } from '../calendar/index.ts'
 import {
   ACTOR_LABELS,
@@ -27,11 +27,42 @@ export interface ProcessViewInput {
   ask: ProcessSectionView['ask']
 }
 
+/** How far ahead of the application day the completion window is looked for. */
+const COMPLETION_HORIZON_DAYS = 730
+
+/**
+ * The days of the working calendar the completion window needs (from the application day),
+ * or null when there is no window to compute (no process, or its timing is incomplete).
+ */
+export function processCalendarDays(
+  content: ServiceContent,
+  start: Date,
+): { from: string; to: string } | null {
+  const p = content.process
+  if (p.steps.length === 0 || !processTiming(p)) return null
+  const from = tehranIsoDay(start)
+  return { from, to: addCalendarDays(from, COMPLETION_HORIZON_DAYS) }
+}
+
 /** The view model of the process section, or null when the version has no process. */
 export async function buildProcessSection(
   deps: Deps,
   input: ProcessViewInput,
 ): Promise<ProcessSectionView | null> {
+  const days = processCalendarDays(input.content, input.start)
+  const cal = days ? await loadWorkingCalendar(deps, days.from, days.to) : null
+  return processSectionOf(input, cal, deps.clock.now())
+}
+
+/**
+ * The view model of the process section from an already-loaded working calendar covering
+ * {@link processCalendarDays} (null when those are null), or null when there is no process.
+ */
+export function processSectionOf(
+  input: ProcessViewInput,
+  cal: WorkingCalendar | null,
+  now: Date,
+): ProcessSectionView | null {
   const p = input.content.process
   if (p.steps.length === 0) return null
   const timing = processTiming(p)
@@ -58,14 +89,14 @@ export async function buildProcessSection(
   }))
   let completion: ProcessSectionView['completion'] = null
   if (timing) {
+    if (!cal) throw new Error('the completion window needs the working calendar')
     const startDay = tehranIsoDay(input.start)
-    const cal = await loadWorkingCalendar(deps, startDay, addCalendarDays(startDay, 730))
     const w = processCompletion(input.start, timing, cal)
     completion = {
       startFa: dayFa(startDay),
       earliestFa: dayFa(w.earliest),
       latestFa: dayFa(w.latest),
-      today: startDay === tehranIsoDay(deps.clock.now()),
+      today: startDay === tehranIsoDay(now),
     }
   }
   return {

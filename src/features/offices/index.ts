@@ -13,7 +13,12 @@ export {
   listAgencyOffices,
   unknownOfficeIds,
 } from './office.queries.ts'
-export { loadServiceOffices } from './office.read.ts'
+export {
+  loadServiceOffices,
+  officeCalendarDays,
+  type ServiceOfficesSection,
+  serviceOfficesSectionOf,
+} from './office.read.ts'
 export { officeNamer, officesOverviewRow, unlinkableOfficeIds } from './office-links.ts'
 export { openStatus } from './open-now.ts'
 export { type ServiceOfficesView, serviceOfficesSection } from './views/public.ts'

@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.ts'
-import { gregorianToJalali } from '../../lib/fa/jalali.ts'
-import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
+import { endOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import { isProvinceCode } from '../../lib/iran/provinces.ts'
 import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
 import { loadWorkingCalendar } from '../calendar/index.ts'
@@ -17,14 +16,16 @@ export interface OfficeLink {
   note: string | null
 }
 
+/** The days of the working calendar open-now reads: from yesterday to the next opening. */
+export function officeCalendarDays(now: Date): { from: string; to: string } {
+  const today = tehranIsoDay(now)
+  return { from: addCalendarDays(today, -1), to: addCalendarDays(today, LOOK_AHEAD_DAYS + 1) }
+}
+
 /** The working calendar around today, far enough ahead for the next opening. */
 export function calendarAround(deps: Pick<Deps, 'db'>, now: Date): Promise<WorkingCalendar> {
-  const today = tehranIsoDay(now)
-  return loadWorkingCalendar(
-    deps,
-    addCalendarDays(today, -1),
-    addCalendarDays(today, LOOK_AHEAD_DAYS + 1),
-  )
+  const days = officeCalendarDays(now)
+  return loadWorkingCalendar(deps, days.from, days.to)
 }
 
 /** A province/city filter from query parameters; unknown values mean "all". */
@@ -62,33 +63,38 @@ export function filtered(
   }
 }
 
+/** The linked offices that still exist, in the card's order. */
+export function linkedOffices(links: readonly OfficeLink[], found: readonly Office[]): Office[] {
+  const byId = new Map(found.map((o) => [o.id, o]))
+  return links.map((l) => byId.get(l.officeId)).filter((o): o is Office => o !== undefined)
+}
+
+/** What a service page's offices section is: its view, cache tags and when it goes stale. */
+export interface ServiceOfficesSection {
+  view: ServiceOfficesView | null
+  /** One per linked office, found or not. */
+  tags: string[]
+  /** The next opening or closing of any linked office (ms), or null when none is known. */
+  expiresAt: number | null
+}
+
 /**
- * The offices section of a service page: the linked offices that still exist, in the card's
- * order, filtered by province and city; the page's cache tags (one per linked office) and the
- * instant the section goes stale (the next opening or closing of any of them).
+ * The offices section of a service page from what is already loaded: the offices found among
+ * the linked ones (any order) and the working calendar over {@link officeCalendarDays} (or
+ * wider), which may be null when no linked office was found.
  */
-export async function loadServiceOffices(
-  deps: Pick<Deps, 'db'>,
+export function serviceOfficesSectionOf(
   links: readonly OfficeLink[],
+  found: readonly Office[],
+  cal: WorkingCalendar | null,
   query: { province?: string | undefined; city?: string | undefined },
   action: string,
   now: Date,
-): Promise<{ view: ServiceOfficesView | null; tags: string[]; expiresAt: number | null }> {
+): ServiceOfficesSection {
   const tags = links.map((l) => officeCacheTag(l.officeId))
-  if (links.length === 0) return { view: null, tags, expiresAt: null }
-  const found = new Map(
-    (
-      await findOfficesByIds(
-        deps.db,
-        links.map((l) => l.officeId),
-      )
-    ).map((o) => [o.id, o]),
-  )
-  const offices = links
-    .map((l) => found.get(l.officeId))
-    .filter((o): o is Office => o !== undefined)
+  const offices = linkedOffices(links, found)
   if (offices.length === 0) return { view: null, tags, expiresAt: null }
-  const cal = await calendarAround(deps, now)
+  if (!cal) throw new Error('the offices section needs the working calendar')
   const notes = new Map(links.map((l) => [l.officeId, l.note]))
   const f = filtered(
     offices,
@@ -105,9 +111,27 @@ export async function loadServiceOffices(
   }
 }
 
-/** The instant the current Tehran day ends: "today's hours" change then at the latest. */
+/**
+ * The offices section of a service page: the linked offices that still exist, in the card's
+ * order, filtered by province and city; the page's cache tags (one per linked office) and the
+ * instant the section goes stale (the next opening or closing of any of them).
+ */
+export async function loadServiceOffices(
+  deps: Pick<Deps, 'db'>,
+  links: readonly OfficeLink[],
+  query: { province?: string | undefined; city?: string | undefined },
+  action: string,
+  now: Date,
+): Promise<ServiceOfficesSection> {
+  const found = await findOfficesByIds(
+    deps.db,
+    links.map((l) => l.officeId),
+  )
+  const cal = linkedOffices(links, found).length > 0 ? await calendarAround(deps, now) : null
+  return serviceOfficesSectionOf(links, found, cal, query, action, now)
+}
+
+/** The instant the current Tehran day ends (ms): "today's hours" change then at the latest. */
 export function endOfTehranDayMs(now: Date): number {
-  const [gy = 0, gm = 0, gd = 0] = addCalendarDays(tehranIsoDay(now), 1).split('-').map(Number)
-  const j = gregorianToJalali(gy, gm, gd)
-  return startOfTehranDay(j.jy, j.jm, j.jd).getTime()
+  return endOfTehranDay(now).getTime()
 }

@@ -81,3 +81,12 @@ export function startOfTehranDay(jy: number, jm: number, jd: number): Date {
   if (starts.length === 0) throw new RangeError(`No start found for Tehran day ${jy}-${jm}-${jd}`)
   return new Date(Math.min(...starts))
 }
+
+/** The instant the Tehran day of `instant` ends: the first instant of the next Jalali day. */
+export function endOfTehranDay(instant: Date): Date {
+  const w = wallClockOf(instant.getTime())
+  const next = new Date(0)
+  next.setUTCFullYear(w.y, w.m - 1, w.d + 1)
+  const j = gregorianToJalali(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate())
+  return startOfTehranDay(j.jy, j.jm, j.jd)
+}

@@ -43,6 +43,13 @@ export interface ServicePageView {
   offices?: ServiceOfficesView | null
 }
 
+/** A whole public service page: the layout's title and breadcrumbs, and the body. */
+export interface ServicePageModel {
+  title: string
+  breadcrumbs: { href: string; text: string }[]
+  body: ServicePageView
+}
+
 function section(id: string, title: string, body: Html): Html {
   return html`<section class="mr-service-section" aria-labelledby="${id}">
     <h2 class="mr-heading-m" id="${id}">${title}</h2>${body}</section>`
