@@ -10,16 +10,34 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: FormValues }
 
-/** The submitted fields as strings (files and the CSRF token left out). */
-export async function readForm(c: Context): Promise<FormValues> {
+/** A form with every value of every field (checkbox groups send several). */
+export type FormFields = Record<string, string | string[]>
+
+/** The submitted form, every value of every field; files and the CSRF token left out. */
+export async function readFields(c: Context): Promise<FormFields> {
   const body = await c.req.parseBody({ all: true })
-  const values: FormValues = {}
-  for (const [key, value] of Object.entries(body)) {
-    if (key === CSRF_FIELD) continue
-    const first = Array.isArray(value) ? value[0] : value
-    if (typeof first === 'string') values[key] = first
+  const fields: FormFields = {}
+  for (const [name, value] of Object.entries(body)) {
+    if (name === CSRF_FIELD) continue
+    const strings = (Array.isArray(value) ? value : [value]).filter(
+      (v): v is string => typeof v === 'string',
+    )
+    if (strings.length === 1 && !Array.isArray(value)) fields[name] = strings[0] ?? ''
+    else if (strings.length > 0) fields[name] = strings
   }
-  return values
+  return fields
+}
+
+/** A form's first value of each field, as plain strings. */
+export function plainValues(fields: FormFields): FormValues {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]),
+  )
+}
+
+/** The submitted fields as strings, the first value of each (files and the CSRF token left out). */
+export async function readForm(c: Context): Promise<FormValues> {
+  return plainValues(await readFields(c))
 }
 
 /** Zod issues → one Persian message per field (the first), keyed by the field's path. */

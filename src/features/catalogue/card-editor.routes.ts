@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { type FormFields, readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findLawsByIds, LAW_KIND_LABELS, listLawChoices } from '../laws/index.ts'
 import { officeNamer } from '../offices/index.ts'
@@ -26,7 +27,6 @@ import {
   doneBanner,
   editorMsg as em,
   FORM_SECTIONS,
-  type FormFields,
   type FormSection,
   feeAmountText,
   fieldValue,
@@ -48,7 +48,6 @@ import {
   servicesMsg as msg,
   noDocumentsForm,
   parseFields,
-  readFields,
   removeItem,
   replaceFields,
   replaceItem,

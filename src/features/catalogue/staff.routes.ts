@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { plainValues, readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { findAgencyByCode, findAgencyById, listAgencyBriefs } from '../agencies/index.ts'
 import { channelsOverviewRow } from '../channels/index.ts'
@@ -29,9 +30,7 @@ import {
   listAgencyServices,
   newServiceForm,
   parseFields,
-  plainValues,
   publishForm,
-  readFields,
   SECTION_FIELDS,
   SECTION_LABELS,
   staffService,

@@ -4,16 +4,15 @@ import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { type FormFields, readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import type { ContentChange, DraftStamp, Service, ServiceVersion } from '../services/index.ts'
 import {
   draftToEdit,
   editorMsg as em,
-  type FormFields,
   findDraft,
   ID,
   lineChanges,
-  readFields,
   saveSection,
   staffService,
   stampOf,

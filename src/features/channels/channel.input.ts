@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { ValidationError } from '../../lib/errors.ts'
-import type { FieldErrors } from '../../web/form.ts'
+import type { FieldErrors, FormFields } from '../../web/form.ts'
 import type { ServiceContent } from '../services/index.ts'
 import {
   CHANNEL_KINDS,
   type ChannelKind,
   channelSchema,
-  type FormFields,
   formErrorsOf,
   type Parsed,
   SERVICE_STAGES,

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
-import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
+import { type FieldErrors, type FormFields, fieldErrorsOf } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import type { Service, ServiceForm, ServiceVersion } from '../services/index.ts'
 import {
@@ -12,7 +12,6 @@ import {
   editorMsg as em,
   expectedRevision,
   FORM_LANGUAGE_LABELS,
-  type FormFields,
   findDraft,
   ID,
   lineChanges,

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { findProvince } from '../../lib/iran/provinces.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import { listAgencyBriefs } from '../agencies/index.ts'
 import type { Service } from '../services/index.ts'
@@ -13,7 +14,6 @@ import {
   findDraft,
   ID,
   lineChanges,
-  readFields,
   staffService,
 } from '../services/index.ts'
 import { msg } from './messages.fa.ts'

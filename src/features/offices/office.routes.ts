@@ -6,7 +6,7 @@ import { findProvince } from '../../lib/iran/provinces.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
-import { type FieldErrors, fieldErrorsOf } from '../../web/form.ts'
+import { type FieldErrors, fieldErrorsOf, readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
 import {
   type Agency,
@@ -15,7 +15,7 @@ import {
   listAgencyBriefs,
 } from '../agencies/index.ts'
 import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
-import { CATALOGUE_CACHE_TAG, readFields } from '../services/index.ts'
+import { CATALOGUE_CACHE_TAG } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import {
   agencyOfficesCacheTag,

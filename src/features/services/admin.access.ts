@@ -2,9 +2,7 @@ import type { Context } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { type Actor, assertSignedIn, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
-import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
-import type { FormFields } from './editor.input.ts'
 import { editorMsg as em, msg } from './messages.fa.ts'
 import type { Service } from './service.model.ts'
 import {
@@ -49,28 +47,6 @@ export async function staffService(
   else if (!canViewServicesOf(actor, service.agencyId))
     throw new ForbiddenError('services.view', em.forbiddenView)
   return { actor, service }
-}
-
-/** The submitted form, every value of every field (checkbox groups send several). */
-export async function readFields(c: Context<AppEnv>): Promise<FormFields> {
-  const body = await c.req.parseBody({ all: true })
-  const fields: FormFields = {}
-  for (const [name, value] of Object.entries(body)) {
-    if (name === CSRF_FIELD) continue
-    const strings = (Array.isArray(value) ? value : [value]).filter(
-      (v): v is string => typeof v === 'string',
-    )
-    if (strings.length === 1 && !Array.isArray(value)) fields[name] = strings[0] ?? ''
-    else if (strings.length > 0) fields[name] = strings
-  }
-  return fields
-}
-
-/** A single-valued form as plain strings (for the forms that have no checkbox groups). */
-export function plainValues(fields: FormFields): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]),
-  )
 }
 
 /** The success banner named by `?done=`, if any. */

@@ -1,4 +1,4 @@
-import type { FormFields } from './editor.input.ts'
+import type { FormFields } from '../../web/form.ts'
 import type { ServiceVersion } from './service.model.ts'
 import { type DraftStamp, fieldValue } from './views/editor-common.ts'
 

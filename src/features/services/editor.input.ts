@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { formatNumberFa, toAsciiDigits, toPersianDigits } from '../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../lib/fa/normalize.ts'
-import type { FieldErrors } from '../../web/form.ts'
+import type { FieldErrors, FormFields } from '../../web/form.ts'
 import type { FormSection, ItemOf, LIST_KEYS, ListKey, ListSection } from './editor.model.ts'
 import { editorMsg as em, msg } from './messages.fa.ts'
 import {
@@ -38,7 +38,6 @@ import {
  */
 
 /** A submitted form: one string per field, several for a checkbox group. */
-export type FormFields = Record<string, string | string[]>
 
 type Ctx = z.core.$RefinementCtx
 

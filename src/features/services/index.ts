@@ -1,11 +1,10 @@
 // The catalogue core's public surface: the card model and schema, versions and the draft
 // lifecycle, cache tags, access and quality checks. Route modules are imported by app.ts alone.
 
-export { doneBanner, ID, plainValues, readFields, staffService } from './admin.access.ts'
+export { doneBanner, ID, staffService } from './admin.access.ts'
 export { expectedRevision, stampOf, stampOfDraft, withoutStamp } from './draft-stamp.ts'
 export {
   checkContent,
-  type FormFields,
   formErrorsOf,
   LIST_DEFS,
   type ListDef,

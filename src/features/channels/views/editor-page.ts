@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import type { FormFields } from '../../../web/form.ts'
 import {
   button,
   checkboxes,
@@ -11,7 +12,6 @@ import {
   textarea,
   textInput,
 } from '../../../web/ui/index.ts'
-import type { FormFields } from '../../services/index.ts'
 import {
   CHANNEL_KIND_LABELS,
   CHANNEL_KINDS,

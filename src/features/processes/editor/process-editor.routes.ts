@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../lib/erro
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { AppEnv } from '../../../web/env.ts'
 import type { FieldErrors } from '../../../web/form.ts'
+import { type FormFields, readFields } from '../../../web/form.ts'
 import { page } from '../../../web/page.ts'
 import { findLawsByIds } from '../../laws/index.ts'
 import type { Service, ServiceContent, ServiceVersion } from '../../services/index.ts'
@@ -13,14 +14,12 @@ import {
   type DraftStamp,
   draftToEdit,
   editorMsg as em,
-  type FormFields,
   fieldValue,
   findDraft,
   ID,
   lineChanges,
   servicesMsg as msg,
   parseFields,
-  readFields,
   saveDraft,
   saveSection,
   staffService,

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { toAsciiDigits, toPersianDigits } from '../../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
-import type { FieldErrors } from '../../../web/form.ts'
-import { type FormFields, type Parsed, parseFields } from '../../services/index.ts'
+import type { FieldErrors, FormFields } from '../../../web/form.ts'
+import { type Parsed, parseFields } from '../../services/index.ts'
 import {
   ACTORS,
   CHANNELS,

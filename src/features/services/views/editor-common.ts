@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import type { FormFields } from '../../../web/form.ts'
 import {
   csrfField,
   type ErrorSummaryItem,
@@ -8,7 +9,6 @@ import {
   hasErrors,
   tag,
 } from '../../../web/ui/index.ts'
-import type { FormFields } from '../editor.input.ts'
 import { editorMsg as em } from '../messages.fa.ts'
 
 /** Pieces shared by the staff editor's pages. */

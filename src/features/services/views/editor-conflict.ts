@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import { formatDateTimeFa } from '../../../lib/fa/format-date.ts'
+import type { FormFields } from '../../../web/form.ts'
 import { button, type Html, warningText } from '../../../web/ui/index.ts'
-import type { FormFields } from '../editor.input.ts'
 import { editorMsg as em } from '../messages.fa.ts'
 import type { FieldChange } from '../service.text.ts'
 import { type DraftStamp, formStart, hiddenFields } from './editor-common.ts'

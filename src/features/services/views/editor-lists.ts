@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import type { FormFields } from '../../../web/form.ts'
 import {
   button,
   checkboxes,
@@ -14,7 +15,6 @@ import {
   textarea,
   textInput,
 } from '../../../web/ui/index.ts'
-import type { FormFields } from '../editor.input.ts'
 import type { ListSection } from '../editor.model.ts'
 import {
   CURRENCY_LABELS,

@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import type { FormFields } from '../../../web/form.ts'
 import {
   button,
   checkboxes,
@@ -11,7 +12,6 @@ import {
   textarea,
   textInput,
 } from '../../../web/ui/index.ts'
-import type { FormFields } from '../editor.input.ts'
 import { BASE_PREFIX, type FormSection } from '../editor.model.ts'
 import {
   AUDIENCE_LONG_LABELS,

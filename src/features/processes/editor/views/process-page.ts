@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../../lib/fa/digits.ts'
+import type { FormFields } from '../../../../web/form.ts'
 import {
   button,
   errorSummary,
@@ -10,7 +11,6 @@ import {
   table,
   textInput,
 } from '../../../../web/ui/index.ts'
-import type { FormFields } from '../../../services/index.ts'
 import {
   type DraftStamp,
   fieldValue,

@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import type { FormFields } from '../../../../web/form.ts'
 import {
   checkboxes,
   type FieldErrors,
@@ -10,7 +11,6 @@ import {
   textarea,
   textInput,
 } from '../../../../web/ui/index.ts'
-import type { FormFields } from '../../../services/index.ts'
 import { fieldValue, fieldValues } from '../../../services/index.ts'
 import { ACTOR_LABELS, CHANNEL_LABELS, STEP_UNIT_LABELS } from '../../messages.fa.ts'
 import { ACTORS, CHANNELS, STEP_KINDS, STEP_TIME_UNITS } from '../../process.model.ts'
