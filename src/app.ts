@@ -16,6 +16,7 @@ import {
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/calendar.routes.ts'
 import { serviceEditorRoutes } from './features/catalogue/card-editor.routes.ts'
+import { serviceListRoutes } from './features/catalogue/service-list.routes.ts'
 import { servicePublicRoutes } from './features/catalogue/service-page.routes.ts'
 import { serviceApiRoutes } from './features/catalogue/services.api.routes.ts'
 import { serviceAdminRoutes } from './features/catalogue/staff.routes.ts'
@@ -32,8 +33,8 @@ import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
 import { officeApiRoutes } from './features/offices/office.api.routes.ts'
 import { officeAdminRoutes, officePublicRoutes } from './features/offices/office.routes.ts'
 import { officeLinkRoutes } from './features/offices/office-links.routes.ts'
-import { opendataApiRoutes } from './features/opendata/export.routes.ts'
-import { openDataRoutes } from './features/opendata/page.routes.ts'
+import { openDataRoutes } from './features/opendata/open-data.routes.ts'
+import { opendataApiRoutes } from './features/opendata/opendata.api.routes.ts'
 import { processEditorRoutes } from './features/processes/editor/process-editor.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
@@ -85,6 +86,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', signInRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
+  app.route('/services', serviceListRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))

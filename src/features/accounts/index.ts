@@ -1,6 +1,6 @@
 export { assertCanListUsers } from './account.policy.ts'
 export { loadActor, SESSION_COOKIE } from './actor.middleware.ts'
-export { requireActor } from './require-actor.ts'
+export { requireActor } from './actor.require.ts'
 export { createApiToken, revokeApiToken } from './token.actions.ts'
 export {
   createAgencyUser,

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
 import type { ChangePasswordInput } from './account.input.ts'
 import { msg } from './messages.fa.ts'
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts'
+import { hashPassword, passwordProblem, verifyPassword } from './password.hash.ts'
 import { deleteSessionsOfUser } from './session.queries.ts'
 import { findPasswordHash, updateUser } from './user.queries.ts'
 

@@ -20,8 +20,8 @@ import {
   assertCanManageUsersOf,
   assertCentralAdmin,
 } from './account.policy.ts'
+import { requireActor } from './actor.require.ts'
 import { msg } from './messages.fa.ts'
-import { requireActor } from './require-actor.ts'
 import { revokeApiToken } from './token.actions.ts'
 import { findApiToken, listApiTokensOfUser } from './token.queries.ts'
 import type { IssuedCredentials } from './user.actions.ts'

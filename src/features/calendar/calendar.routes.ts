@@ -19,7 +19,7 @@ import { holidayInput, thursdayInput } from './calendar.input.ts'
 import { CALENDAR_CACHE_TAG, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from './calendar.model.ts'
 import { assertCanEditCalendar, canEditCalendar } from './calendar.policy.ts'
 import { msg } from './messages.fa.ts'
-import { adminCalendarPage, publicCalendarPage } from './views.ts'
+import { adminCalendarPage, publicCalendarPage } from './views/calendar-pages.ts'
 
 const BANNERS: Record<string, string> = {
   added: msg.added,

@@ -19,4 +19,4 @@ export {
 } from './calendar.model.ts'
 export { assertCanEditCalendar, canEditCalendar } from './calendar.policy.ts'
 export { HOLIDAY_KIND_LABELS, msg as calendarMsg, THURSDAY_STATUS_LABELS } from './messages.fa.ts'
-export { holidayDateFa, holidayWeekdayFa } from './views.ts'
+export { holidayDateFa, holidayWeekdayFa } from './views/calendar-pages.ts'

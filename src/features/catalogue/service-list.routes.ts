@@ -4,6 +4,7 @@ import { NotFoundError } from '../../lib/errors.ts'
 import { findProvince, PROVINCES } from '../../lib/iran/provinces.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
+import { pageNumber } from '../../web/pagination.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
 import {
   AUDIENCE_LONG_LABELS,
@@ -15,11 +16,6 @@ import {
 import { serviceListPage } from './views/service-list.ts'
 
 const PAGE_SIZE = 20
-
-function pageNumber(value: string | undefined): number {
-  const n = Number.parseInt(value ?? '1', 10)
-  return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1
-}
 
 /** The public list of services at /services, by agency, audience, life event and province. */
 export function serviceListRoutes(deps: Deps): Hono<AppEnv> {
@@ -34,7 +30,7 @@ export function serviceListRoutes(deps: Deps): Hono<AppEnv> {
     const agencyCode = c.req.query('agency')
     const agency = agencyCode ? await findAgencyByCode(deps.db, agencyCode) : undefined
     if (agencyCode && !agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
-    const current = pageNumber(c.req.query('page'))
+    const current = pageNumber(c.req.query('page'), 100_000)
     const { items, total } = await listPublishedServices(
       deps.db,
       { audience, lifeEvent, provinceCode: province?.code, agencyId: agency?.id },

@@ -12,7 +12,7 @@ import {
   LIFE_EVENT_LABELS,
   LIFE_EVENTS,
 } from '../services/index.ts'
-import { homePage } from './home.views.ts'
+import { homePage } from './views/home-page.ts'
 
 export function homeRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()

@@ -12,7 +12,7 @@ import { lawInput } from './law.input.ts'
 import { LAW_KINDS, type Law } from './law.model.ts'
 import { findLawById, listLaws, listServicesCitingLaw } from './law.queries.ts'
 import { msg } from './messages.fa.ts'
-import { lawFormPage, lawIndexPage, lawPage } from './views.ts'
+import { lawFormPage, lawIndexPage, lawPage } from './views/law-pages.ts'
 
 const PAGE_SIZE = 50
 

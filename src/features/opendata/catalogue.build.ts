@@ -3,8 +3,8 @@ import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import type { CpsvInput, ServiceContent } from '../services/index.ts'
 import { parseStoredContent } from '../services/index.ts'
+import { formFileUrl } from './catalogue.form-files.ts'
 import type { CatalogueLaw, CatalogueService } from './catalogue.format.ts'
-import { formFileUrl } from './form-files.ts'
 import {
   listAllAgencies,
   listAllLaws,

@@ -1,3 +1,3 @@
+export { importReportText, parseExportFormat, runExport, runImport } from './catalogue.cli.ts'
 export { byteStream, EXPORT_FORMATS, type ExportFormat, exportChunks } from './catalogue.export.ts'
 export { CATALOGUE_FORMAT, CATALOGUE_VERSION, LICENCE } from './catalogue.format.ts'
-export { importReportText, parseExportFormat, runExport, runImport } from './opendata.cli.ts'

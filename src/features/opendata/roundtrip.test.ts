@@ -8,9 +8,9 @@ import { makeLaw } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Deps } from '../../deps.ts'
 import { serviceCacheTag } from '../services/index.ts'
+import { runImport } from './catalogue.cli.ts'
 import { exportChunks } from './catalogue.export.ts'
 import { importCatalogue, parseCatalogueText } from './catalogue.import.ts'
-import { runImport } from './opendata.cli.ts'
 import {
   makeAgencies,
   pdfBytes,

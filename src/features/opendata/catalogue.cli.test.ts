@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { parseExportFormat, progressReporter, runExport } from './catalogue.cli.ts'
 import { catalogueEnvelopeSchema } from './catalogue.format.ts'
-import { parseExportFormat, progressReporter, runExport } from './opendata.cli.ts'
 import { type SeededCatalogue, seedCatalogue } from './opendata.test-helpers.ts'
 
 let t: TestApp

@@ -5,8 +5,8 @@ import {
   type JalaliDate,
   toPersianDigits,
   weekdayFa,
-} from '../../lib/fa/index.ts'
-import { THURSDAY_STATUSES, type ThursdayStatus } from '../../lib/working-calendar.ts'
+} from '../../../lib/fa/index.ts'
+import { THURSDAY_STATUSES, type ThursdayStatus } from '../../../lib/working-calendar.ts'
 import {
   button,
   checkboxes,
@@ -24,9 +24,9 @@ import {
   table,
   tag,
   textInput,
-} from '../../web/ui/index.ts'
-import { HOLIDAY_KINDS, type Holiday } from './calendar.model.ts'
-import { HOLIDAY_KIND_LABELS, msg, THURSDAY_STATUS_LABELS } from './messages.fa.ts'
+} from '../../../web/ui/index.ts'
+import { HOLIDAY_KINDS, type Holiday } from '../calendar.model.ts'
+import { HOLIDAY_KIND_LABELS, msg, THURSDAY_STATUS_LABELS } from '../messages.fa.ts'
 
 function jalaliOf(isoDay: string): JalaliDate {
   const [gy, gm, gd] = isoDay.split('-').map(Number)

@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
-import { toPersianDigits } from '../../lib/fa/digits.ts'
-import { formatJalaliFa } from '../../lib/fa/format-date.ts'
-import { gregorianToJalali } from '../../lib/fa/jalali.ts'
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { formatJalaliFa } from '../../../lib/fa/format-date.ts'
+import { gregorianToJalali } from '../../../lib/fa/jalali.ts'
 import {
   button,
   csrfField,
@@ -16,9 +16,9 @@ import {
   select,
   summaryList,
   textInput,
-} from '../../web/ui/index.ts'
-import { LAW_KINDS, type Law } from './law.model.ts'
-import { LAW_KIND_LABELS, msg } from './messages.fa.ts'
+} from '../../../web/ui/index.ts'
+import { LAW_KINDS, type Law } from '../law.model.ts'
+import { LAW_KIND_LABELS, msg } from '../messages.fa.ts'
 
 /** '2010-03-08' → «۱۷ اسفند ۱۳۸۸». */
 export function approvedOnFa(isoDay: string | null): string {

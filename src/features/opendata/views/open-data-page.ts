@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
-import { type Html, table } from '../../web/ui/index.ts'
-import { EXPORT_FILE_NAMES, type ExportFormat } from './catalogue.export.ts'
-import { pageMsg as m } from './messages.fa.ts'
+import { type Html, table } from '../../../web/ui/index.ts'
+import { EXPORT_FILE_NAMES, type ExportFormat } from '../catalogue.export.ts'
+import { pageMsg as m } from '../messages.fa.ts'
 
 /** What the open-data page shows (a view model: no rows, numbers already in Persian). */
 export interface OpenDataView {

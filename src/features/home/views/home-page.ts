@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
-import { toPersianDigits } from '../../lib/fa/digits.ts'
-import { button, type Html } from '../../web/ui/index.ts'
-import type { AgencyBrief } from '../agencies/index.ts'
+import { toPersianDigits } from '../../../lib/fa/digits.ts'
+import { button, type Html } from '../../../web/ui/index.ts'
+import type { AgencyBrief } from '../../agencies/index.ts'
 
 export interface Facet {
   key: string

@@ -11,7 +11,7 @@ import { CSV_COLUMNS } from './catalogue.csv.ts'
 import { LICENCE } from './catalogue.format.ts'
 import { pageMsg as m } from './messages.fa.ts'
 import { catalogueState, countPublishingAgencies } from './opendata.queries.ts'
-import { openDataPage } from './views.ts'
+import { openDataPage } from './views/open-data-page.ts'
 
 /** `/open-data`: what is published, the three formats, the CSV columns, sync, API, licence. */
 export function openDataRoutes(deps: Deps): Hono<AppEnv> {
