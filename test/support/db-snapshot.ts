@@ -30,3 +30,13 @@ export async function auditEventsOf(db: Db, entityId: string) {
     .orderBy('at')
     .execute()
 }
+
+/** The services and their versions, and a snapshot of every other table: to check that a
+ * refused write changed nothing anywhere. */
+export async function serviceRows(db: Db) {
+  const [services, versions] = await Promise.all([
+    db.selectFrom('services').selectAll().orderBy('id').execute(),
+    db.selectFrom('serviceVersions').selectAll().orderBy('id').execute(),
+  ])
+  return { services, versions, rest: await dbSnapshot(db) }
+}

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
-import { dbSnapshot } from '../../../test/support/db-snapshot.ts'
+import { signedIn } from '../../../test/support/clients.ts'
+import { serviceRows } from '../../../test/support/db-snapshot.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
+import { type Fields, postForm } from '../../../test/support/forms.ts'
+import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
-import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { Agency } from '../agencies/index.ts'
 import { insertLaw, type Law } from '../laws/index.ts'
 import {
@@ -27,50 +29,6 @@ let otherEditor: MadeUser
 let supervisor: MadeUser
 let law: Law
 
-type Fields = Record<string, string | string[]>
-
-async function signedIn(user: MadeUser): Promise<TestClient> {
-  const client = t.client()
-  await client.signIn(user.username, user.password, user.agencyCode)
-  return client
-}
-
-/** Posts a form as a browser does, repeating a name for each value of a checkbox group. */
-function post(
-  client: TestClient,
-  path: string,
-  fields: Fields,
-  options: { csrf?: boolean } = {},
-): Promise<Response> {
-  const body = new URLSearchParams()
-  for (const [name, value] of Object.entries(fields))
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v)
-  if (options.csrf !== false) body.set(CSRF_FIELD, client.csrfToken)
-  return client.request(path, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  })
-}
-
-/** The page, checked for duplicate ids and error-summary links that lead nowhere. */
-async function html(res: Response) {
-  const $ = cheerio.load(await res.text())
-  const ids = $('[id]')
-    .map((_, el) => $(el).attr('id'))
-    .get()
-  assert.deepEqual(
-    ids.filter((id, i) => ids.indexOf(id) !== i),
-    [],
-    'ids are unique',
-  )
-  $('.mr-error-summary a[href^="#"]').each((_, a) => {
-    const target = $(a).attr('href')?.slice(1) ?? ''
-    assert.equal($(`[id="${target}"]`).length, 1, `error link #${target} has a target`)
-  })
-  return $
-}
-
 /** The draft stamp a form would carry, read from the database. */
 async function stamp(serviceId: string): Promise<{ draft: string; revision: string }> {
   const draft = await findDraft(t.deps.db, serviceId)
@@ -78,32 +36,8 @@ async function stamp(serviceId: string): Promise<{ draft: string; revision: stri
   return { draft: draft.id, revision: String(draft.revision) }
 }
 
-/** Every field of a form on a page, as the browser would send it (CSRF token left out). */
-function formFields($: cheerio.CheerioAPI, selector: string): Fields {
-  const fields: Record<string, string[]> = {}
-  $(selector)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const e = $(el)
-      const name = e.attr('name')
-      if (!name || name === CSRF_FIELD) return
-      const type = e.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && e.attr('checked') === undefined) return
-      const value =
-        el.tagName === 'select'
-          ? (e.find('option[selected]').attr('value') ?? '')
-          : el.tagName === 'textarea'
-            ? e.text()
-            : (e.attr('value') ?? '')
-      fields[name] = [...(fields[name] ?? []), value]
-    })
-  return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? (v[0] ?? '') : v]),
-  )
-}
-
 async function createService(client: TestClient, title: string, slug = ''): Promise<string> {
-  const res = await post(client, '/admin/services/new', { title, slug })
+  const res = await postForm(client, '/admin/services/new', { title, slug })
   assert.equal(res.status, 303)
   const id = /^\/admin\/services\/([0-9a-f-]{36})\?done=created$/.exec(
     res.headers.get('location') ?? '',
@@ -156,7 +90,7 @@ const legalItem = () => ({ lawId: law.id, article: 'ماده ۱۲', note: '' })
 /** Fills every section of a new service's draft, as an editor would. */
 async function fillEverything(client: TestClient, id: string): Promise<void> {
   for (const [name, fields] of Object.entries(section)) {
-    const res = await post(client, `/admin/services/${id}/edit/${name}`, {
+    const res = await postForm(client, `/admin/services/${id}/edit/${name}`, {
       ...fields,
       ...(await stamp(id)),
     })
@@ -169,7 +103,7 @@ async function fillEverything(client: TestClient, id: string): Promise<void> {
     ['fees', feeItem],
     ['fees', { amount: '12,000', currency: 'IRT', description: 'کارمزد پیشخوان' }],
   ] as const) {
-    const res = await post(client, `/admin/services/${id}/edit/${list}`, {
+    const res = await postForm(client, `/admin/services/${id}/edit/${list}`, {
       ...fields,
       ...(await stamp(id)),
     })
@@ -180,23 +114,15 @@ async function fillEverything(client: TestClient, id: string): Promise<void> {
 
 /** A published service with a draft, for the permission checks. */
 async function publishedWithDraft(title: string): Promise<string> {
-  const adminClient = await signedIn(admin)
+  const adminClient = await signedIn(t, admin)
   const id = await createService(adminClient, title)
   await fillEverything(adminClient, id)
-  const res = await post(adminClient, `/admin/services/${id}/publish`, {
+  const res = await postForm(adminClient, `/admin/services/${id}/publish`, {
     changeNote: 'نخستین انتشار',
   })
   assert.equal(res.status, 303)
-  assert.equal((await post(adminClient, `/admin/services/${id}/draft`, {})).status, 303)
+  assert.equal((await postForm(adminClient, `/admin/services/${id}/draft`, {})).status, 303)
   return id
-}
-
-async function serviceRows() {
-  const [services, versions] = await Promise.all([
-    t.deps.db.selectFrom('services').selectAll().orderBy('id').execute(),
-    t.deps.db.selectFrom('serviceVersions').selectAll().orderBy('id').execute(),
-  ])
-  return { services, versions, rest: await dbSnapshot(t.deps.db) }
 }
 
 before(async () => {
@@ -231,13 +157,13 @@ describe('writing a service card', () => {
   let id: string
 
   it('lets an editor create a service, fill every section, and preview it, but not publish', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const newPage = await client.get('/admin/services/new')
     assert.equal(newPage.status, 200)
     assert.match(await newPage.text(), /فقط حروف کوچک لاتین، رقم و خط تیره/)
     id = await createService(client, 'گواهی', 'test-certificate')
 
-    const fresh = await html(await client.get(`/admin/services/${id}`))
+    const fresh = await checkedPage(await client.get(`/admin/services/${id}`))
     assert.equal(
       fresh('#quality-issues a').first().attr('href'),
       `/admin/services/${id}/edit/basics`,
@@ -287,9 +213,11 @@ describe('writing a service card', () => {
     ]) {
       const res = await client.get(`/admin/services/${id}/edit/${page}`)
       assert.equal(res.status, 200, page)
-      await html(res)
+      await checkedPage(res)
     }
-    const classification = await html(await client.get(`/admin/services/${id}/edit/classification`))
+    const classification = await checkedPage(
+      await client.get(`/admin/services/${id}/edit/classification`),
+    )
     assert.deepEqual(
       classification('input[name="audiences"][checked]')
         .map((_, el) => classification(el).attr('value'))
@@ -297,13 +225,13 @@ describe('writing a service card', () => {
       ['G2C', 'G2B'],
     )
     const fee = formFields(
-      await html(await client.get(`/admin/services/${id}/edit/fees/0`)),
+      await checkedPage(await client.get(`/admin/services/${id}/edit/fees/0`)),
       `form[action="/admin/services/${id}/edit/fees/0"]`,
     )
     assert.equal(fee.amount, '۱۲٬۰۰۰')
     assert.equal(fee.currency, 'IRR')
 
-    const overview = await html(await client.get(`/admin/services/${id}`))
+    const overview = await checkedPage(await client.get(`/admin/services/${id}`))
     assert.equal(overview('#quality-issues').length, 0)
     assert.ok(overview('#quality-ready').text().includes(em.ready))
     assert.ok(overview('#cannot-publish').text().includes('فقط مدیر دستگاه'))
@@ -324,24 +252,26 @@ describe('writing a service card', () => {
     assert.ok($('main').text().includes('قانون آزمون‌های نمونه'))
     assert.ok($('main').text().includes('۱۲٬۰۰۰ ریال'))
 
-    const before = await serviceRows()
-    const publish = await post(client, `/admin/services/${id}/publish`, { changeNote: 'انتشار' })
+    const before = await serviceRows(t.deps.db)
+    const publish = await postForm(client, `/admin/services/${id}/publish`, {
+      changeNote: 'انتشار',
+    })
     assert.equal(publish.status, 403)
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
     assert.equal(await findPublished(t.deps.db, id), undefined)
   })
 
   it('refuses to publish without a change note, then lets the admin publish with one', async () => {
-    const client = await signedIn(admin)
-    const before = await serviceRows()
-    const bare = await post(client, `/admin/services/${id}/publish`, { changeNote: '  ' })
+    const client = await signedIn(t, admin)
+    const before = await serviceRows(t.deps.db)
+    const bare = await postForm(client, `/admin/services/${id}/publish`, { changeNote: '  ' })
     assert.equal(bare.status, 422)
-    const $ = await html(bare)
+    const $ = await checkedPage(bare)
     assert.ok($('.mr-error-summary').text().includes(msg.changeNoteRequired))
     assert.equal($('#changeNote').attr('aria-invalid'), 'true')
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
 
-    const ok = await post(client, `/admin/services/${id}/publish`, {
+    const ok = await postForm(client, `/admin/services/${id}/publish`, {
       changeNote: 'نخستین انتشار خدمت',
     })
     assert.equal(ok.status, 303)
@@ -352,16 +282,16 @@ describe('writing a service card', () => {
     assert.equal(await findDraft(t.deps.db, id), undefined)
     const pub = await t.client().get('/services/test-certificate')
     assert.equal(pub.status, 200)
-    assert.equal((await html(pub))('h1').text(), 'صدور گواهی آزمایشی')
+    assert.equal((await checkedPage(pub))('h1').text(), 'صدور گواهی آزمایشی')
   })
 
   it('refuses to publish a draft with quality issues, listing each with a link to its section', async () => {
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     const empty = await createService(client, 'خدمت ناقص')
-    const before = await serviceRows()
-    const res = await post(client, `/admin/services/${empty}/publish`, { changeNote: 'انتشار' })
+    const before = await serviceRows(t.deps.db)
+    const res = await postForm(client, `/admin/services/${empty}/publish`, { changeNote: 'انتشار' })
     assert.equal(res.status, 422)
-    const $ = await html(res)
+    const $ = await checkedPage(res)
     const summary = $('.mr-error-summary')
     for (const m of [
       msg.summaryRequired,
@@ -377,31 +307,31 @@ describe('writing a service card', () => {
         .get()
         .includes(`/admin/services/${empty}/edit/legal`),
     )
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
   })
 
   it('makes a draft from the published version and supersedes it on republishing', async () => {
-    const client = await signedIn(editor)
-    const overview = await html(await client.get(`/admin/services/${id}`))
+    const client = await signedIn(t, editor)
+    const overview = await checkedPage(await client.get(`/admin/services/${id}`))
     assert.equal(overview('form[action$="/draft"]').length, 1, 'offers «شروع ویرایش»')
-    assert.equal((await post(client, `/admin/services/${id}/draft`, {})).status, 303)
+    assert.equal((await postForm(client, `/admin/services/${id}/draft`, {})).status, 303)
     const draft = await findDraft(t.deps.db, id)
     const published = await findPublished(t.deps.db, id)
     assert.equal(draft?.versionNo, 2)
     assert.deepEqual(draft?.content, published?.content)
 
-    const form = await html(await client.get(`/admin/services/${id}/edit/basics`))
+    const form = await checkedPage(await client.get(`/admin/services/${id}/edit/basics`))
     const fields = formFields(form, `form[action="/admin/services/${id}/edit/basics"]`)
     assert.equal(fields.title, 'صدور گواهی آزمایشی')
     assert.equal(fields.revision, String(draft?.revision))
-    const saved = await post(client, `/admin/services/${id}/edit/basics`, {
+    const saved = await postForm(client, `/admin/services/${id}/edit/basics`, {
       ...fields,
       summary: 'خلاصهٔ بازنگری‌شده.',
     })
     assert.equal(saved.status, 303)
 
-    const adminClient = await signedIn(admin)
-    const res = await post(adminClient, `/admin/services/${id}/publish`, {
+    const adminClient = await signedIn(t, admin)
+    const res = await postForm(adminClient, `/admin/services/${id}/publish`, {
       changeNote: 'بازنگری خلاصه',
     })
     assert.equal(res.status, 303)
@@ -415,30 +345,30 @@ describe('writing a service card', () => {
       { versionNo: 1, status: 'superseded' },
       { versionNo: 2, status: 'published' },
     ])
-    const history = await html(await t.client().get('/services/test-certificate/history'))
+    const history = await checkedPage(await t.client().get('/services/test-certificate/history'))
     assert.ok(history('main').text().includes('خلاصهٔ بازنگری‌شده.'))
   })
 
   it('edits and removes list items through their own forms', async () => {
-    const client = await signedIn(editor)
-    await post(client, `/admin/services/${id}/draft`, {})
-    const list = await html(await client.get(`/admin/services/${id}/edit/documents`))
+    const client = await signedIn(t, editor)
+    await postForm(client, `/admin/services/${id}/draft`, {})
+    const list = await checkedPage(await client.get(`/admin/services/${id}/edit/documents`))
     assert.equal(list('#documents-items tbody tr').length, 1)
     assert.equal(list('#documents-items a').attr('href'), `/admin/services/${id}/edit/documents/0`)
-    const item = await html(await client.get(`/admin/services/${id}/edit/documents/0`))
+    const item = await checkedPage(await client.get(`/admin/services/${id}/edit/documents/0`))
     const fields = formFields(item, `form[action="/admin/services/${id}/edit/documents/0"]`)
     assert.equal(fields.name, 'شناسنامه')
     assert.equal(fields.obtainableByInquiry, 'yes')
-    const edited = await post(client, `/admin/services/${id}/edit/documents/0`, {
+    const edited = await postForm(client, `/admin/services/${id}/edit/documents/0`, {
       ...fields,
       count: '۳',
     })
     assert.equal(edited.status, 303)
     assert.equal((await findDraft(t.deps.db, id))?.content.documents[0]?.count, 3)
 
-    const fees = await html(await client.get(`/admin/services/${id}/edit/fees`))
+    const fees = await checkedPage(await client.get(`/admin/services/${id}/edit/fees`))
     const remove = formFields(fees, `form[action="/admin/services/${id}/edit/fees/1/delete"]`)
-    const removed = await post(client, `/admin/services/${id}/edit/fees/1/delete`, remove)
+    const removed = await postForm(client, `/admin/services/${id}/edit/fees/1/delete`, remove)
     assert.equal(removed.status, 303)
     assert.deepEqual(
       (await findDraft(t.deps.db, id))?.content.fees.map((f) => f.description),
@@ -450,19 +380,19 @@ describe('writing a service card', () => {
 
 describe('two people saving the same draft', () => {
   it('answers the second with 409, both versions and a form that applies their change', async () => {
-    const setup = await signedIn(editor)
+    const setup = await signedIn(t, editor)
     const id = await createService(setup, 'خدمت هم‌زمان')
-    const a = await signedIn(editor)
-    const b = await signedIn(editor2)
+    const a = await signedIn(t, editor)
+    const b = await signedIn(t, editor2)
     const path = `/admin/services/${id}/edit/basics`
-    const formA = formFields(await html(await a.get(path)), `form[action="${path}"]`)
-    const formB = formFields(await html(await b.get(path)), `form[action="${path}"]`)
+    const formA = formFields(await checkedPage(await a.get(path)), `form[action="${path}"]`)
+    const formB = formFields(await checkedPage(await b.get(path)), `form[action="${path}"]`)
     assert.deepEqual(formA, formB)
 
-    assert.equal((await post(a, path, { ...formA, title: 'عنوان نفر نخست' })).status, 303)
-    const res = await post(b, path, { ...formB, summary: 'خلاصهٔ نفر دوم' })
+    assert.equal((await postForm(a, path, { ...formA, title: 'عنوان نفر نخست' })).status, 303)
+    const res = await postForm(b, path, { ...formB, summary: 'خلاصهٔ نفر دوم' })
     assert.equal(res.status, 409)
-    const $ = await html(res)
+    const $ = await checkedPage(res)
     assert.ok($('.mr-warning-text').text().includes('کس دیگری'))
     const head = $('#conflict-changes thead').text()
     assert.ok(head.includes(em.conflictCurrent))
@@ -493,7 +423,7 @@ describe('two people saving the same draft', () => {
     assert.equal(resubmit.revision, String(saved?.revision))
     assert.equal($('#conflict-resubmit').attr('action'), path)
     assert.equal($(`a[href="${path}"]`).text().trim(), em.conflictDiscard)
-    const applied = await post(b, path, resubmit)
+    const applied = await postForm(b, path, resubmit)
     assert.equal(applied.status, 303)
     const after = await findDraft(t.deps.db, id)
     assert.equal(after?.content.summary, 'خلاصهٔ نفر دوم')
@@ -502,29 +432,29 @@ describe('two people saving the same draft', () => {
   })
 
   it('shows both values when both changed the same field, and lets the second apply theirs', async () => {
-    const setup = await signedIn(editor)
+    const setup = await signedIn(t, editor)
     const id = await createService(setup, 'خدمت دوتایی')
-    const a = await signedIn(editor)
-    const b = await signedIn(editor2)
+    const a = await signedIn(t, editor)
+    const b = await signedIn(t, editor2)
     const path = `/admin/services/${id}/edit/basics`
-    const formA = formFields(await html(await a.get(path)), `form[action="${path}"]`)
-    const formB = formFields(await html(await b.get(path)), `form[action="${path}"]`)
-    assert.equal((await post(a, path, { ...formA, summary: 'خلاصهٔ الف' })).status, 303)
-    const res = await post(b, path, { ...formB, summary: 'خلاصهٔ ب' })
+    const formA = formFields(await checkedPage(await a.get(path)), `form[action="${path}"]`)
+    const formB = formFields(await checkedPage(await b.get(path)), `form[action="${path}"]`)
+    assert.equal((await postForm(a, path, { ...formA, summary: 'خلاصهٔ الف' })).status, 303)
+    const res = await postForm(b, path, { ...formB, summary: 'خلاصهٔ ب' })
     assert.equal(res.status, 409)
-    const $ = await html(res)
+    const $ = await checkedPage(res)
     assert.equal($('#conflict-changes tbody tr').length, 1)
     assert.ok($('#conflict-changes .mr-diff__before').text().includes('خلاصهٔ الف'))
     assert.ok($('#conflict-changes .mr-diff__after').text().includes('خلاصهٔ ب'))
-    assert.equal((await post(b, path, formFields($, '#conflict-resubmit'))).status, 303)
+    assert.equal((await postForm(b, path, formFields($, '#conflict-resubmit'))).status, 303)
     assert.equal((await findDraft(t.deps.db, id))?.content.summary, 'خلاصهٔ ب')
   })
 
   it('keeps list edits apart: a conflicting removal removes the item that was opened', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت فهرست')
     for (const name of ['مدرک یکم', 'مدرک دوم'])
-      await post(client, `/admin/services/${id}/edit/documents`, {
+      await postForm(client, `/admin/services/${id}/edit/documents`, {
         ...documentItem,
         name,
         ...(await stamp(id)),
@@ -533,18 +463,18 @@ describe('two people saving the same draft', () => {
     const second = (await findDraft(t.deps.db, id))?.content.documents[1]
     // Someone else removes the first document; our form still says index 1.
     const first = (await findDraft(t.deps.db, id))?.content.documents[0]
-    await post(client, `/admin/services/${id}/edit/documents/0/delete`, {
+    await postForm(client, `/admin/services/${id}/edit/documents/0/delete`, {
       original: itemFingerprint(first),
       ...stale,
     })
-    const res = await post(client, `/admin/services/${id}/edit/documents/1/delete`, {
+    const res = await postForm(client, `/admin/services/${id}/edit/documents/1/delete`, {
       original: itemFingerprint(second),
       ...stale,
     })
     assert.equal(res.status, 409)
-    const resubmit = formFields(await html(res), '#conflict-resubmit')
+    const resubmit = formFields(await checkedPage(res), '#conflict-resubmit')
     assert.equal(
-      (await post(client, `/admin/services/${id}/edit/documents/1/delete`, resubmit)).status,
+      (await postForm(client, `/admin/services/${id}/edit/documents/1/delete`, resubmit)).status,
       303,
     )
     assert.deepEqual((await findDraft(t.deps.db, id))?.content.documents, [])
@@ -692,13 +622,13 @@ describe('who may do what', () => {
 
   it('answers 403 to another agency’s users on every write, changing nothing', async () => {
     for (const user of [otherAdmin, otherEditor]) {
-      const client = await signedIn(user)
+      const client = await signedIn(t, user)
       for (const w of writes()) {
         const fields = await w.fields()
-        const before = await serviceRows()
-        const res = await post(client, w.path, fields)
+        const before = await serviceRows(t.deps.db)
+        const res = await postForm(client, w.path, fields)
         assert.equal(res.status, 403, `${user.username} ${w.path}`)
-        assert.deepEqual(await serviceRows(), before, `${w.path} changed nothing`)
+        assert.deepEqual(await serviceRows(t.deps.db), before, `${w.path} changed nothing`)
       }
       assert.equal((await client.get(`/admin/services/${id}`)).status, 403)
       assert.equal((await client.get(`/admin/services/${id}/preview`)).status, 403)
@@ -708,32 +638,32 @@ describe('who may do what', () => {
   })
 
   it('answers 403 to central staff on every write, while letting them read', async () => {
-    const client = await signedIn(supervisor)
+    const client = await signedIn(t, supervisor)
     for (const w of [
       { path: '/admin/services/new', fields: async () => ({ title: 'خدمت مرکزی' }) },
       ...writes(),
     ]) {
-      const before = await serviceRows()
-      const res = await post(client, w.path, await w.fields())
+      const before = await serviceRows(t.deps.db)
+      const res = await postForm(client, w.path, await w.fields())
       assert.equal(res.status, 403, w.path)
-      assert.deepEqual(await serviceRows(), before)
+      assert.deepEqual(await serviceRows(t.deps.db), before)
     }
-    const list = await html(await client.get(`/admin/services?agency=${agency.code}`))
+    const list = await checkedPage(await client.get(`/admin/services?agency=${agency.code}`))
     assert.equal(list(`#agency-services a[href="/admin/services/${id}"]`).length, 1)
     assert.equal(list('a[href="/admin/services/new"]').length, 0)
     const overview = await client.get(`/admin/services/${id}`)
     assert.equal(overview.status, 200)
-    const $ = await html(overview)
+    const $ = await checkedPage(overview)
     assert.equal($('form[method="post"][action^="/admin/services"]').length, 0, 'read-only')
     assert.equal((await client.get(`/admin/services/${id}/edit/basics`)).status, 403)
   })
 
   it('answers an editor 403 on publishing, withdrawing and restoring', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     for (const w of writes().filter((w) => /\/(publish|withdraw|restore)$/.test(w.path))) {
-      const before = await serviceRows()
-      assert.equal((await post(client, w.path, await w.fields())).status, 403, w.path)
-      assert.deepEqual(await serviceRows(), before)
+      const before = await serviceRows(t.deps.db)
+      assert.equal((await postForm(client, w.path, await w.fields())).status, 403, w.path)
+      assert.deepEqual(await serviceRows(t.deps.db), before)
     }
   })
 
@@ -754,28 +684,28 @@ describe('who may do what', () => {
       { path: '/admin/services/new', fields: async () => ({ title: 'بی‌نام' }) },
       ...writes(),
     ]) {
-      const before = await serviceRows()
-      assert.equal((await post(client, w.path, await w.fields())).status, 401, w.path)
-      assert.deepEqual(await serviceRows(), before)
+      const before = await serviceRows(t.deps.db)
+      assert.equal((await postForm(client, w.path, await w.fields())).status, 401, w.path)
+      assert.deepEqual(await serviceRows(t.deps.db), before)
     }
   })
 
   it('refuses every write without the CSRF token', async () => {
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     for (const w of [
       { path: '/admin/services/new', fields: async () => ({ title: 'بدون توکن' }) },
       ...writes(),
     ]) {
-      const before = await serviceRows()
-      const res = await post(client, w.path, await w.fields(), { csrf: false })
+      const before = await serviceRows(t.deps.db)
+      const res = await postForm(client, w.path, await w.fields(), { csrf: false })
       assert.equal(res.status, 403, w.path)
       assert.match(await res.text(), /فرم منقضی شده است/)
-      assert.deepEqual(await serviceRows(), before)
+      assert.deepEqual(await serviceRows(t.deps.db), before)
     }
   })
 
   it('answers bad input with 422 and the Persian message, saving nothing', async () => {
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     for (const w of [
       {
         path: '/admin/services/new',
@@ -788,23 +718,23 @@ describe('who may do what', () => {
       ...writes(),
     ]) {
       if (!w.bad) continue
-      const before = await serviceRows()
-      const res = await post(client, w.path, await w.bad.fields())
+      const before = await serviceRows(t.deps.db)
+      const res = await postForm(client, w.path, await w.bad.fields())
       assert.equal(res.status, 422, w.path)
-      const $ = await html(res)
+      const $ = await checkedPage(res)
       assert.ok(
         $('.mr-error-summary').text().includes(w.bad.message),
         `${w.path}: ${w.bad.message}`,
       )
-      assert.deepEqual(await serviceRows(), before, `${w.path} saved nothing`)
+      assert.deepEqual(await serviceRows(t.deps.db), before, `${w.path} saved nothing`)
     }
   })
 
   it('lets the admin do every write on their own service', async () => {
-    const client = await signedIn(admin)
+    const client = await signedIn(t, admin)
     for (const w of writes()) {
       if (w.path.endsWith('/publish')) continue // needs a change worth publishing; covered above
-      const res = await post(client, w.path, await w.fields())
+      const res = await postForm(client, w.path, await w.fields())
       assert.equal(res.status, 303, w.path)
     }
     assert.equal(await findDraft(t.deps.db, id), undefined, 'the last write discarded the draft')
@@ -821,37 +751,37 @@ describe('withdrawing a service', () => {
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
     ).slug
-    const client = await signedIn(admin)
-    const res = await post(client, `/admin/services/${id}/withdraw`, {
+    const client = await signedIn(t, admin)
+    const res = await postForm(client, `/admin/services/${id}/withdraw`, {
       reason: 'این خدمت در خدمت دیگری ادغام شد.',
     })
     assert.equal(res.status, 303)
-    const pub = await html(await t.client().get(`/services/${slug}`))
+    const pub = await checkedPage(await t.client().get(`/services/${slug}`))
     assert.ok(pub('.mr-warning-text').text().includes('این خدمت در خدمت دیگری ادغام شد.'))
-    const list = await html(await t.client().get(`/services?agency=${agency.code}`))
+    const list = await checkedPage(await t.client().get(`/services?agency=${agency.code}`))
     assert.ok(!list('main').text().includes('خدمت لغوشدنی'))
-    const overview = await html(await client.get(`/admin/services/${id}`))
+    const overview = await checkedPage(await client.get(`/admin/services/${id}`))
     assert.ok(overview('#service-status').text().includes(em.statusWithdrawn))
-    assert.equal((await post(client, `/admin/services/${id}/restore`, {})).status, 303)
-    const back = await html(await t.client().get(`/services/${slug}`))
+    assert.equal((await postForm(client, `/admin/services/${id}/restore`, {})).status, 303)
+    const back = await checkedPage(await t.client().get(`/services/${slug}`))
     assert.equal(back('.mr-warning-text').length, 0)
   })
 
   it('refuses to discard the only draft of a service never published', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت تازه‌کار')
-    const overview = await html(await client.get(`/admin/services/${id}`))
+    const overview = await checkedPage(await client.get(`/admin/services/${id}`))
     assert.equal(overview('form[action$="/discard"]').length, 0)
-    assert.equal((await post(client, `/admin/services/${id}/discard`, {})).status, 409)
+    assert.equal((await postForm(client, `/admin/services/${id}/discard`, {})).status, 409)
     assert.ok(await findDraft(t.deps.db, id))
   })
 })
 
 describe('lists and the dashboard', () => {
   it('lists the agency’s services with status, version and missing items', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت فهرست‌شده')
-    const $ = await html(await client.get('/admin/services'))
+    const $ = await checkedPage(await client.get('/admin/services'))
     assert.equal($('a[href="/admin/services/new"]').text(), em.newService)
     const row = $('#agency-services tbody tr').filter((_, tr) =>
       $(tr).text().includes('خدمت فهرست‌شده'),
@@ -864,14 +794,14 @@ describe('lists and the dashboard', () => {
   })
 
   it('shows the agency’s unfinished services on the dashboard', async () => {
-    const client = await signedIn(editor)
+    const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت پیشخوان')
-    const $ = await html(await client.get('/admin'))
+    const $ = await checkedPage(await client.get('/admin'))
     const row = $('#agency-services-attention tbody tr').filter((_, tr) =>
       $(tr).text().includes('خدمت پیشخوان'),
     )
     assert.equal(row.find('a').attr('href'), `/admin/services/${id}`)
-    const theirs = await html(await (await signedIn(otherEditor)).get('/admin'))
+    const theirs = await checkedPage(await (await signedIn(t, otherEditor)).get('/admin'))
     assert.ok(!theirs('main').text().includes('خدمت پیشخوان'))
   })
 })

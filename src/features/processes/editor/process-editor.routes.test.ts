@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
 import { signedIn } from '../../../../test/support/clients.ts'
-import { dbSnapshot } from '../../../../test/support/db-snapshot.ts'
+import { dbSnapshot, serviceRows } from '../../../../test/support/db-snapshot.ts'
 import {
   completeContent,
   type MadeUser,
@@ -11,7 +11,7 @@ import {
   makeUser,
 } from '../../../../test/support/fixtures.ts'
 import { type Fields, formBody, postForm } from '../../../../test/support/forms.ts'
-import { checkedPage } from '../../../../test/support/pages.ts'
+import { checkedPage, formFields } from '../../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts'
 import { CSRF_FIELD } from '../../../web/csrf.ts'
 import type { Agency } from '../../agencies/index.ts'
@@ -49,33 +49,6 @@ function preview(
   })
 }
 
-/** Every field of a form on a page, as the browser would send it (CSRF token left out). */
-function formFields($: cheerio.CheerioAPI, selector: string): Fields {
-  assert.equal($(selector).length, 1, `${selector} is on the page`)
-  const fields: Record<string, string[]> = {}
-  $(selector)
-    .find('input, textarea, select')
-    .each((_, el) => {
-      const e = $(el)
-      const name = e.attr('name')
-      if (!name || name === CSRF_FIELD) return
-      const type = e.attr('type')
-      if ((type === 'checkbox' || type === 'radio') && e.attr('checked') === undefined) return
-      const value =
-        el.tagName === 'select'
-          ? (e.find('option[selected]').attr('value') ??
-            e.find('option').first().attr('value') ??
-            '')
-          : el.tagName === 'textarea'
-            ? e.text()
-            : (e.attr('value') ?? '')
-      fields[name] = [...(fields[name] ?? []), value]
-    })
-  return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? (v[0] ?? '') : v]),
-  )
-}
-
 let slug = 0
 
 /** A service whose draft is a complete card (declared time: up to 7 working days). */
@@ -104,14 +77,6 @@ async function processOf(id: string): Promise<ServiceProcess> {
   const draft = await findDraft(t.deps.db, id)
   assert.ok(draft, 'the service has a draft')
   return draft.content.process
-}
-
-async function serviceRows() {
-  const [services, versions] = await Promise.all([
-    t.deps.db.selectFrom('services').selectAll().orderBy('id').execute(),
-    t.deps.db.selectFrom('serviceVersions').selectAll().orderBy('id').execute(),
-  ])
-  return { services, versions, rest: await dbSnapshot(t.deps.db) }
 }
 
 /** Fills in the add-step form as it is on the page (so with its revision) and submits it. */
@@ -354,7 +319,7 @@ describe('the process editor without JavaScript', () => {
   it('previews a step not yet saved, and saves nothing', async () => {
     const client = await signedIn(t, editor)
     const $ = await checkedPage(await client.get(processPath(id)))
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
     const res = await preview(client, id, {
       ...formFields($, '#add-step-form'),
       title: 'تحویل پستی گواهی',
@@ -372,7 +337,7 @@ describe('the process editor without JavaScript', () => {
     assert.equal(svg.find('[data-step-id="s5"]').length, 1, 'the new step gets the next id')
     assert.ok(fragment('#process-total').text().includes('۵ روز'))
     assert.ok(fragment('.mr-process-preview__note').text().includes(m.previewNote))
-    assert.deepEqual(await serviceRows(), before, 'nothing saved')
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'nothing saved')
 
     // The edit form previews the step as changed.
     const step = await checkedPage(await client.get(stepPath(id, 's1')))
@@ -393,7 +358,7 @@ describe('the process editor without JavaScript', () => {
     assert.ok((await invalid.text()).includes(m.titleRequired))
     const plain = await preview(client, id, formFields($, '#add-step-form'), {})
     assert.equal(plain.status, 400)
-    assert.deepEqual(await serviceRows(), before, 'still nothing saved')
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'still nothing saved')
   })
 
   it('reorders steps and removes a step with its transitions', async () => {
@@ -513,7 +478,7 @@ describe('refusals', () => {
   it('answers bad input with 422 and Persian messages per field, saving nothing', async () => {
     const $ = await checkedPage(await client.get(processPath(id)))
     const form = formFields($, '#add-step-form')
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
 
     const bad = await postForm(client, `${processPath(id)}/steps`, {
       ...form,
@@ -589,12 +554,12 @@ describe('refusals', () => {
     assert.ok(editPage('#actor-error').text().includes(m.actorRequired))
     assert.ok(editPage('#variant-error').text().includes(m.variantUnknown))
 
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
   })
 
   it('refuses another agency’s staff with 403 before reading their input', async () => {
     const outsider = await signedIn(t, otherEditor)
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
     assert.equal((await outsider.get(processPath(id))).status, 403)
     assert.equal((await outsider.get(stepPath(id, 's1'))).status, 403)
     // Invalid input too: the permission is checked first, so 403, not 422.
@@ -622,12 +587,12 @@ describe('refusals', () => {
       (await preview(outsider, id, { title: 'x', kind: 'task', actor: 'agency' })).status,
       403,
     )
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
   })
 
   it('refuses anonymous visitors and forms without the CSRF token', async () => {
     const anonymous = t.client()
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
     const get = await anonymous.get(processPath(id))
     assert.equal(get.status, 303)
     assert.match(get.headers.get('location') ?? '', /^\/sign-in\?next=/)
@@ -642,7 +607,7 @@ describe('refusals', () => {
       { csrf: false },
     )
     assert.equal(noToken.status, 403)
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
   })
 
   it('answers a stale revision with the conflict page, keeping what was typed', async () => {
@@ -657,7 +622,7 @@ describe('refusals', () => {
       durationMin: '۱',
       durationUnit: 'hour',
     })
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
 
     const res = await postForm(client, stepPath(id, 's2'), {
       ...stale,
@@ -673,7 +638,7 @@ describe('refusals', () => {
     const changes = page('#conflict-changes').text()
     assert.ok(changes.includes('۳. بایگانی'), 'the saved process, with the colleague’s step')
     assert.ok(changes.includes('بررسی دقیق مدارک'), 'and the process with this change')
-    assert.deepEqual(await serviceRows(), before, 'nothing saved')
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'nothing saved')
 
     const again = await postForm(client, stepPath(id, 's2'), formFields(page, '#conflict-resubmit'))
     assert.equal(again.status, 303)
@@ -709,13 +674,13 @@ describe('publishing checks', () => {
     assert.equal(issue.attr('href'), processPath(id))
 
     const adminClient = await signedIn(t, admin)
-    const before = await serviceRows()
+    const before = await serviceRows(t.deps.db)
     const res = await postForm(adminClient, `/admin/services/${id}/publish`, {
       changeNote: 'انتشار',
     })
     assert.equal(res.status, 422)
     assert.ok((await checkedPage(res))('.mr-error-summary').text().includes(message))
-    assert.deepEqual(await serviceRows(), before)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
     assert.equal(await findPublished(t.deps.db, id), undefined)
 
     // Made into a return for correction, the loop is allowed and the draft publishes.
