@@ -54,11 +54,12 @@ export function filtered(
     a.localeCompare(b, 'fa'),
   )
   const shown = filter.city ? inProvince.filter((o) => o.city === filter.city) : inProvince
-  const made = shown.map((o) => officeCard(o, cal, now, notes.get(o.id) ?? null))
+  // Each office's card once (open-now is the costly part): the statuses come from all of them.
+  const made = new Map(offices.map((o) => [o, officeCard(o, cal, now, notes.get(o.id) ?? null)]))
   return {
-    cards: made.map((m) => m.card),
-    // Every office's transitions count for the cache, shown or not: cheap and always safe.
-    statuses: offices.map((o) => officeCard(o, cal, now).status),
+    cards: shown.flatMap((o) => made.get(o)?.card ?? []),
+    // Every office's transitions count for the cache, shown or not: always safe.
+    statuses: [...made.values()].map((m) => m.status),
     filter: { action, province: filter.province, city: filter.city, provinces, cities },
   }
 }
