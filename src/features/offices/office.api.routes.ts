@@ -8,7 +8,7 @@ import { findAgencyById } from '../agencies/index.ts'
 import { loadPublishedById } from '../services/index.ts'
 import { msg } from './messages.fa.ts'
 import { changeOffice, createOffice } from './office.actions.ts'
-import { bodyOf, exceptionsBody, hoursBody, officeFields, officeInput } from './office.input.ts'
+import { bodyOf, officeFields, officeInput } from './office.input.ts'
 import { type Office, osmUrl, timeText, WEEKDAYS } from './office.model.ts'
 import { assertCanManageOfficesOf } from './office.policy.ts'
 import { findOfficeById, findOfficesByIds, listAgencyOffices } from './office.queries.ts'
@@ -81,19 +81,7 @@ function present(
   return {
     id: o.id,
     agencyId: o.agencyId,
-    name: o.name,
-    address: o.address,
-    provinceCode: o.provinceCode,
-    city: o.city,
-    postalCode: o.postalCode,
-    lat: o.lat,
-    lng: o.lng,
-    phones: o.phones,
-    email: o.email,
-    accessibility: o.accessibility,
-    hours: hoursBody(o.hours),
-    exceptions: exceptionsBody(o.exceptions),
-    closures: o.closures,
+    ...bodyOf(o),
     mapUrl: osmUrl(o.lat, o.lng),
     openNow: {
       open: s.open,

@@ -1,5 +1,4 @@
 import type { Deps } from '../../deps.ts'
-import { endOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import { isProvinceCode } from '../../lib/iran/provinces.ts'
 import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
 import { loadWorkingCalendar } from '../calendar/index.ts'
@@ -130,9 +129,4 @@ export async function loadServiceOffices(
   )
   const cal = linkedOffices(links, found).length > 0 ? await calendarAround(deps, now) : null
   return serviceOfficesSectionOf(links, found, cal, query, action, now)
-}
-
-/** The instant the current Tehran day ends (ms): "today's hours" change then at the latest. */
-export function endOfTehranDayMs(now: Date): number {
-  return endOfTehranDay(now).getTime()
 }

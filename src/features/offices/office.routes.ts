@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { type Actor, assertSignedIn, isCentralAdmin } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
+import { endOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import { findProvince } from '../../lib/iran/provinces.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
@@ -39,7 +40,7 @@ import type { Office } from './office.model.ts'
 import { assertCanManageOfficesOf, canManageOfficesOf } from './office.policy.ts'
 import { dayHoursText, isoDayFa, officeCard, weeklyRows } from './office.present.ts'
 import { findOfficeById, listAgencyOffices, listVersionsLinkingOffice } from './office.queries.ts'
-import { calendarAround, endOfTehranDayMs, filtered, parseOfficeFilter } from './office.read.ts'
+import { calendarAround, filtered, parseOfficeFilter } from './office.read.ts'
 import { earliestChange, hoursOnDay } from './open-now.ts'
 import { adminListPage, officeFormPage } from './views/admin.ts'
 import { agencyOfficesPage, officePage } from './views/public.ts'
@@ -93,7 +94,7 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
       },
       {
         get expiresAt() {
-          return soonest(expiresAt, endOfTehranDayMs(deps.clock.now()))
+          return soonest(expiresAt, endOfTehranDay(deps.clock.now()).getTime())
         },
       },
     )
@@ -149,7 +150,7 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
       },
       {
         get expiresAt() {
-          return soonest(expiresAt, endOfTehranDayMs(deps.clock.now()))
+          return soonest(expiresAt, endOfTehranDay(deps.clock.now()).getTime())
         },
       },
     )
