@@ -23,6 +23,15 @@ export function cacheKeyOf(c: Context): string {
   return `${url.pathname}${url.search}`
 }
 
+/** A rendered page with what decides how long it may be cached. */
+export interface RenderedPage {
+  response: Response
+  /** What the page shows: a change to any of these drops it (see page-cache.ts). */
+  tags: readonly string[]
+  /** When it goes stale by itself (ms since the epoch), e.g. at the end of the Tehran day. */
+  expiresAt?: number
+}
+
 /**
  * Serves a public page from the page cache for anonymous visitors, rendering
  * and storing it on a miss. Signed-in staff always get a fresh render (their
@@ -33,19 +42,16 @@ export function cacheKeyOf(c: Context): string {
 export async function cachedPage(
   c: Context<AppEnv>,
   cache: PageCache,
-  /** Read after rendering, so routes can tag with ids they only learn while rendering. */
-  tags: () => readonly string[],
-  render: () => Promise<Response>,
-  options: { expiresAt?: number } = {},
+  render: () => Promise<RenderedPage>,
 ): Promise<Response> {
-  if (c.get('actor')) return render()
+  if (c.get('actor')) return (await render()).response
   const key = cacheKeyOf(c)
   const hit = cache.get(key)
   if (hit) return respond(c, hit.body, hit.etag)
-  const res = await render()
-  if (res.status !== 200) return res
-  const body = new Uint8Array(await res.arrayBuffer())
+  const { response, tags, expiresAt } = await render()
+  if (response.status !== 200) return response
+  const body = new Uint8Array(await response.arrayBuffer())
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
-  cache.set(key, { body, etag, expiresAt: options.expiresAt ?? Number.POSITIVE_INFINITY }, tags())
+  cache.set(key, { body, etag, expiresAt: expiresAt ?? Number.POSITIVE_INFINITY }, tags)
   return respond(c, body, etag)
 }

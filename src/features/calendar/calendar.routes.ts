@@ -45,22 +45,20 @@ export function calendarPublicRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.get('/', async (c) => {
     const year = yearOf(deps, c.req.query('year'))
-    return cachedPage(
-      c,
-      deps.pageCache,
-      () => [CALENDAR_CACHE_TAG],
-      async () => {
-        const [holidays, thursday] = await Promise.all([
-          listHolidaysOfYear(deps, year),
-          loadThursdayStatus(deps.db),
-        ])
-        return page(c, {
+    return cachedPage(c, deps.pageCache, async () => {
+      const [holidays, thursday] = await Promise.all([
+        listHolidaysOfYear(deps, year),
+        loadThursdayStatus(deps.db),
+      ])
+      return {
+        response: await page(c, {
           title: `${msg.publicTitle} ${year}`,
           breadcrumbs: [{ href: '/', text: 'خانه' }],
           content: publicCalendarPage({ year, holidays, thursday }),
-        })
-      },
-    )
+        }),
+        tags: [CALENDAR_CACHE_TAG],
+      }
+    })
   })
   return app
 }

@@ -10,17 +10,14 @@ import { maturityHelpPage } from './views/help-page.ts'
 export function channelHelpRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.get('/e-service-maturity', (c) =>
-    cachedPage(
-      c,
-      deps.pageCache,
-      () => [],
-      async () =>
-        page(c, {
-          title: m.helpTitle,
-          breadcrumbs: [{ href: '/', text: 'خانه' }],
-          content: maturityHelpPage(),
-        }),
-    ),
+    cachedPage(c, deps.pageCache, async () => ({
+      response: await page(c, {
+        title: m.helpTitle,
+        breadcrumbs: [{ href: '/', text: 'خانه' }],
+        content: maturityHelpPage(),
+      }),
+      tags: [],
+    })),
   )
   return app
 }

@@ -18,12 +18,10 @@ export function homeRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.get('/', (c) =>
-    cachedPage(
-      c,
-      deps.pageCache,
-      () => [CATALOGUE_CACHE_TAG, AGENCIES_CACHE_TAG],
-      () => renderHome(c),
-    ),
+    cachedPage(c, deps.pageCache, async () => ({
+      response: await renderHome(c),
+      tags: [CATALOGUE_CACHE_TAG, AGENCIES_CACHE_TAG],
+    })),
   )
 
   const renderHome = async (c: Context<AppEnv>) => {

@@ -57,27 +57,28 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/agencies/:code/offices', async (c) => {
     const code = c.req.param('code')
-    let tags: string[] = []
-    let expiresAt: number | null = null
-    return cachedPage(
-      c,
-      deps.pageCache,
-      () => tags,
-      async () => {
-        const agency = await findAgencyByCode(deps.db, code)
-        if (!agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
-        const now = deps.clock.now()
-        const offices = await listAgencyOffices(deps.db, agency.id)
-        const cal = await calendarAround(deps, now)
-        const filter = parseOfficeFilter(c.req.query('province'), c.req.query('city'))
-        const f = filtered(offices, cal, now, filter, `/agencies/${agency.code}/offices`)
-        tags = [
-          agencyOfficesCacheTag(agency.id),
-          CALENDAR_CACHE_TAG,
-          ...offices.map((o) => officeCacheTag(o.id)),
-        ]
-        expiresAt = earliestChange(f.statuses)?.getTime() ?? null
-        return page(c, {
+    return cachedPage(c, deps.pageCache, async () => {
+      const agency = await findAgencyByCode(deps.db, code)
+      if (!agency) throw new NotFoundError('agency.not-found', 'این دستگاه پیدا نشد.')
+      const now = deps.clock.now()
+      const offices = await listAgencyOffices(deps.db, agency.id)
+      const cal = await calendarAround(deps, now)
+      const filter = parseOfficeFilter(c.req.query('province'), c.req.query('city'))
+      const f = filtered(offices, cal, now, filter, `/agencies/${agency.code}/offices`)
+      const tags = [
+        agencyOfficesCacheTag(agency.id),
+        CALENDAR_CACHE_TAG,
+        ...offices.map((o) => officeCacheTag(o.id)),
+      ]
+      // Until the next opening or closing of an office shown, or the end of the Tehran day.
+      const expiresAt = soonest(
+        earliestChange(f.statuses)?.getTime() ?? null,
+        endOfTehranDay(now).getTime(),
+      )
+      return {
+        tags,
+        expiresAt,
+        response: await page(c, {
           title: msg.listTitleOf(agency.nameFa),
           breadcrumbs: [
             { href: '/', text: 'خانه' },
@@ -90,39 +91,32 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
             total: offices.length,
             filter: f.filter,
           }),
-        })
-      },
-      {
-        get expiresAt() {
-          return soonest(expiresAt, endOfTehranDay(deps.clock.now()).getTime())
-        },
-      },
-    )
+        }),
+      }
+    })
   })
 
   app.get(`/offices/:id${UUID}`, async (c) => {
     const id = c.req.param('id')
-    let expiresAt: number | null = null
     const actor = c.get('actor')
-    return cachedPage(
-      c,
-      deps.pageCache,
-      // Publishing any service may add this office to it: the catalogue tag covers that.
-      () => [officeCacheTag(id), CATALOGUE_CACHE_TAG, CALENDAR_CACHE_TAG],
-      async () => {
-        const office = await findOfficeById(deps.db, id)
-        if (!office) throw new NotFoundError('office.not-found', msg.notFound)
-        const agency = await findAgencyById(deps.db, office.agencyId)
-        if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
-        const now = deps.clock.now()
-        const cal = await calendarAround(deps, now)
-        const { card, status } = officeCard(office, cal, now)
-        expiresAt = status.nextChange?.getTime() ?? null
-        const today = tehranIsoDay(now)
-        const services = (
-          await listVersionsLinkingOffice(deps.db, office.id, ['published'])
-        ).filter((s) => !s.withdrawn)
-        return page(c, {
+    return cachedPage(c, deps.pageCache, async () => {
+      const office = await findOfficeById(deps.db, id)
+      if (!office) throw new NotFoundError('office.not-found', msg.notFound)
+      const agency = await findAgencyById(deps.db, office.agencyId)
+      if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
+      const now = deps.clock.now()
+      const cal = await calendarAround(deps, now)
+      const { card, status } = officeCard(office, cal, now)
+      const expiresAt = soonest(status.nextChange?.getTime() ?? null, endOfTehranDay(now).getTime())
+      const today = tehranIsoDay(now)
+      const services = (await listVersionsLinkingOffice(deps.db, office.id, ['published'])).filter(
+        (s) => !s.withdrawn,
+      )
+      return {
+        // Publishing any service may add this office to it: the catalogue tag covers that.
+        tags: [officeCacheTag(id), CATALOGUE_CACHE_TAG, CALENDAR_CACHE_TAG],
+        expiresAt,
+        response: await page(c, {
           title: office.name,
           breadcrumbs: [
             { href: '/', text: 'خانه' },
@@ -146,14 +140,9 @@ export function officePublicRoutes(deps: Deps): Hono<AppEnv> {
             services: services.map((s) => ({ slug: s.slug, title: s.title })),
             canEdit: canManageOfficesOf(actor ?? null, office.agencyId),
           }),
-        })
-      },
-      {
-        get expiresAt() {
-          return soonest(expiresAt, endOfTehranDay(deps.clock.now()).getTime())
-        },
-      },
-    )
+        }),
+      }
+    })
   })
 
   return app

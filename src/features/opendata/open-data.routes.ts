@@ -17,17 +17,14 @@ import { openDataPage } from './views/open-data-page.ts'
 export function openDataRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.get('/', (c) =>
-    cachedPage(
-      c,
-      deps.pageCache,
-      () => [CATALOGUE_CACHE_TAG, AGENCIES_CACHE_TAG],
-      async () => {
-        const [state, agencies] = await Promise.all([
-          catalogueState(deps.db),
-          countPublishingAgencies(deps.db),
-        ])
-        const since = (state.lastChange ?? deps.clock.now()).toISOString().slice(0, 19)
-        return page(c, {
+    cachedPage(c, deps.pageCache, async () => {
+      const [state, agencies] = await Promise.all([
+        catalogueState(deps.db),
+        countPublishingAgencies(deps.db),
+      ])
+      const since = (state.lastChange ?? deps.clock.now()).toISOString().slice(0, 19)
+      return {
+        response: await page(c, {
           title: m.title,
           content: openDataPage({
             servicesFa: formatNumberFa(state.count),
@@ -60,9 +57,10 @@ export function openDataRoutes(deps: Deps): Hono<AppEnv> {
             syncExample: `GET ${deps.config.publicUrl}/api/v1/services?updated_since=${since}Z`,
             licenceUrl: LICENCE.url,
           }),
-        })
-      },
-    ),
+        }),
+        tags: [CATALOGUE_CACHE_TAG, AGENCIES_CACHE_TAG],
+      }
+    }),
   )
   return app
 }
