@@ -16,6 +16,7 @@ import {
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/calendar.routes.ts'
 import { serviceEditorRoutes } from './features/catalogue/card-editor.routes.ts'
+import { serviceListEditorRoutes } from './features/catalogue/card-editor-lists.routes.ts'
 import { serviceListRoutes } from './features/catalogue/service-list.routes.ts'
 import { servicePublicRoutes } from './features/catalogue/service-page.routes.ts'
 import { serviceApiRoutes } from './features/catalogue/services.api.routes.ts'
@@ -36,6 +37,9 @@ import { officeLinkRoutes } from './features/offices/office-links.routes.ts'
 import { openDataRoutes } from './features/opendata/open-data.routes.ts'
 import { opendataApiRoutes } from './features/opendata/opendata.api.routes.ts'
 import { processEditorRoutes } from './features/processes/editor/process-editor.routes.ts'
+import { processImportRoutes } from './features/processes/editor/process-import.routes.ts'
+import { processStepRoutes } from './features/processes/editor/process-steps.routes.ts'
+import { processTransitionRoutes } from './features/processes/editor/process-transitions.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
@@ -92,7 +96,11 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/services', serviceAdminRoutes(deps))
   // The draft editor's sections, each owned by its feature (the staff hub links to them).
   app.route('/admin/services', serviceEditorRoutes(deps))
+  app.route('/admin/services', serviceListEditorRoutes(deps))
   app.route('/admin/services', processEditorRoutes(deps))
+  app.route('/admin/services', processStepRoutes(deps))
+  app.route('/admin/services', processTransitionRoutes(deps))
+  app.route('/admin/services', processImportRoutes(deps))
   app.route('/admin/services', officeLinkRoutes(deps))
   app.route('/admin/services', formEditorRoutes(deps))
   app.route('/admin/services', channelEditorRoutes(deps))
