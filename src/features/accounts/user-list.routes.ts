@@ -1,0 +1,148 @@
+import { type Context, Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
+import { page } from '../../web/page.ts'
+import type { Agency } from '../agencies/index.ts'
+import { newAgencyUserInput, newCentralUserInput } from './account.input.ts'
+import { assertCanListUsers, assertCanManageUsersOf, assertCentralAdmin } from './account.policy.ts'
+import { requireActor } from './actor.require.ts'
+import { msg } from './messages.fa.ts'
+import { createAgencyUser, createCentralUser } from './user.actions.ts'
+import { presentUser } from './user.present.ts'
+import { listCentralUsers, listUsersOfAgency } from './user.queries.ts'
+import {
+  agencyCodeQuery,
+  agencyFor,
+  crumbs,
+  showIssued,
+  titled,
+  userForm,
+} from './user-admin.pages.ts'
+import { agencyUsersPage, centralUsersPage } from './views/user-views.ts'
+
+/**
+ * `/admin/users`, `/new` and `/new-central`: the lists of users and adding one. Agency admins
+ * manage their own agency's users; the central admin any agency's users and the central staff.
+ * One user's pages are in user-page.routes.ts. Every write is authorised again in its action.
+ */
+export function userListRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/', async (c) => {
+    const actor = requireActor(c)
+    assertCanListUsers(actor)
+    const code = agencyCodeQuery(c)
+    const agency = await agencyFor(deps, actor, code)
+    const now = deps.clock.now()
+    if (agency) {
+      const users = await listUsersOfAgency(deps.db, agency.id)
+      return page(c, {
+        title: msg.usersOf(agency.nameFa),
+        breadcrumbs: crumbs,
+        content: agencyUsersPage({
+          agency: { code: agency.code, nameFa: agency.nameFa },
+          users: users.map((u) => presentUser(u, actor, now)),
+        }),
+      })
+    }
+    const errors: FieldErrors = code ? { agency: msg.agencyCodeNotFound } : {}
+    const staff = await listCentralUsers(deps.db)
+    return page(
+      c,
+      {
+        title: titled(msg.usersTitle, errors),
+        breadcrumbs: crumbs.slice(0, 1),
+        content: centralUsersPage({
+          agencyCode: code,
+          errors,
+          staff: staff.map((u) => presentUser(u, actor, now)),
+        }),
+      },
+      code ? 404 : 200,
+    )
+  })
+
+  async function newUserAgency(c: Context<AppEnv>): Promise<{ actor: Actor; agency: Agency }> {
+    const actor = requireActor(c)
+    assertCanListUsers(actor)
+    const agency = await agencyFor(deps, actor, agencyCodeQuery(c))
+    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+    assertCanManageUsersOf(actor, agency.id)
+    return { actor, agency }
+  }
+
+  const newAgencyUserForm = (
+    c: Context<AppEnv>,
+    agency: Agency,
+    values: FormValues,
+    errors: FieldErrors,
+  ) =>
+    userForm(
+      c,
+      {
+        mode: 'new-agency',
+        action: `/admin/users/new?agency=${agency.code}`,
+        agency: { code: agency.code, nameFa: agency.nameFa },
+        values,
+        errors,
+        cancelHref: `/admin/users?agency=${agency.code}`,
+      },
+      msg.addUser,
+    )
+
+  app.get('/new', async (c) => {
+    const { agency } = await newUserAgency(c)
+    return newAgencyUserForm(c, agency, { role: 'agency_editor' }, {})
+  })
+
+  app.post('/new', async (c) => {
+    const { actor, agency } = await newUserAgency(c)
+    const values = await readForm(c)
+    const form = parseForm(newAgencyUserInput, values)
+    if (!form.ok) return newAgencyUserForm(c, agency, values, form.errors)
+    const result = await createAgencyUser(deps, actor, agency.id, form.data)
+    if (!result.ok) return newAgencyUserForm(c, agency, values, result.errors)
+    return showIssued(c, msg.userCreatedTitle, result.credentials, agency.nameFa)
+  })
+
+  const newCentralUserForm = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) =>
+    userForm(
+      c,
+      {
+        mode: 'new-central',
+        action: '/admin/users/new-central',
+        agency: null,
+        values,
+        errors,
+        cancelHref: '/admin/users',
+      },
+      msg.addCentralUser,
+    )
+
+  app.get('/new-central', async (c) => {
+    assertCentralAdmin(requireActor(c))
+    return newCentralUserForm(c, { role: 'central_supervisor' }, {})
+  })
+
+  app.post('/new-central', async (c) => {
+    const actor = requireActor(c)
+    assertCentralAdmin(actor)
+    const values = await readForm(c)
+    const form = parseForm(newCentralUserInput, values)
+    if (!form.ok) return newCentralUserForm(c, values, form.errors)
+    try {
+      const issued = await createCentralUser(deps, actor, form.data)
+      return showIssued(c, msg.userCreatedTitle, issued, null)
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'username.taken') {
+        return newCentralUserForm(c, values, { username: msg.usernameTaken })
+      }
+      throw error
+    }
+  })
+
+  return app
+}
