@@ -7,7 +7,8 @@ import { credentialRoutes } from './features/accounts/credentials.routes.ts'
 import { loadActor } from './features/accounts/index.ts'
 import { signInRoutes } from './features/accounts/sign-in.routes.ts'
 import { tokenRoutes } from './features/accounts/tokens.routes.ts'
-import { userAdminRoutes } from './features/accounts/users.routes.ts'
+import { userListRoutes } from './features/accounts/user-list.routes.ts'
+import { userPageRoutes } from './features/accounts/user-page.routes.ts'
 import {
   agencyAdminRoutes,
   agencyApiRoutes,
@@ -25,15 +26,18 @@ import { channelApiRoutes } from './features/channels/channel.api.routes.ts'
 import { channelEditorRoutes } from './features/channels/channel-editor.routes.ts'
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { formEditRoutes } from './features/forms/form-edit.routes.ts'
 import { formApiRoutes } from './features/forms/forms.api.routes.ts'
 import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
-import { formEditorRoutes } from './features/forms/forms.editor.routes.ts'
+import { formsSectionRoutes } from './features/forms/forms-section.routes.ts'
 import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
 import { officeApiRoutes } from './features/offices/office.api.routes.ts'
-import { officeAdminRoutes, officePublicRoutes } from './features/offices/office.routes.ts'
+import { officeAdminRoutes } from './features/offices/office-admin.routes.ts'
+import { officeDayRoutes } from './features/offices/office-days.routes.ts'
 import { officeLinkRoutes } from './features/offices/office-links.routes.ts'
+import { officePublicRoutes } from './features/offices/office-public.routes.ts'
 import { openDataRoutes } from './features/opendata/open-data.routes.ts'
 import { opendataApiRoutes } from './features/opendata/opendata.api.routes.ts'
 import { processEditorRoutes } from './features/processes/editor/process-editor.routes.ts'
@@ -102,17 +106,20 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/services', processTransitionRoutes(deps))
   app.route('/admin/services', processImportRoutes(deps))
   app.route('/admin/services', officeLinkRoutes(deps))
-  app.route('/admin/services', formEditorRoutes(deps))
+  app.route('/admin/services', formsSectionRoutes(deps))
+  app.route('/admin/services', formEditRoutes(deps))
   app.route('/admin/services', channelEditorRoutes(deps))
   app.route('/', officePublicRoutes(deps))
   app.route('/admin/offices', officeAdminRoutes(deps))
+  app.route('/admin/offices', officeDayRoutes(deps))
   app.route('/laws', lawPublicRoutes(deps))
   app.route('/admin/laws', lawAdminRoutes(deps))
   app.route('/calendar', calendarPublicRoutes(deps))
   app.route('/open-data', openDataRoutes(deps))
   app.route('/admin/calendar', calendarAdminRoutes(deps))
   app.route('/admin/agencies', credentialRoutes(deps))
-  app.route('/admin/users', userAdminRoutes(deps))
+  app.route('/admin/users', userListRoutes(deps))
+  app.route('/admin/users', userPageRoutes(deps))
   app.route('/admin/audit', auditRoutes(deps))
   app.route('/admin', dashboardRoutes(deps))
   app.route('/account/tokens', tokenRoutes(deps))
