@@ -21,7 +21,10 @@ import { serviceListEditorRoutes } from './features/catalogue/card-editor-lists.
 import { serviceListRoutes } from './features/catalogue/service-list.routes.ts'
 import { servicePublicRoutes } from './features/catalogue/service-page.routes.ts'
 import { serviceApiRoutes } from './features/catalogue/services.api.routes.ts'
+import { serviceWriteApiRoutes } from './features/catalogue/services.api.write.routes.ts'
 import { serviceAdminRoutes } from './features/catalogue/staff.routes.ts'
+import { servicePublishRoutes } from './features/catalogue/staff-publish.routes.ts'
+import { serviceOverviewRoutes } from './features/catalogue/staff-service.routes.ts'
 import { channelApiRoutes } from './features/channels/channel.api.routes.ts'
 import { channelEditorRoutes } from './features/channels/channel-editor.routes.ts'
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
@@ -98,6 +101,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/services', servicePublicRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))
+  app.route('/admin/services', serviceOverviewRoutes(deps))
+  app.route('/admin/services', servicePublishRoutes(deps))
   // The draft editor's sections, each owned by its feature (the staff hub links to them).
   app.route('/admin/services', serviceEditorRoutes(deps))
   app.route('/admin/services', serviceListEditorRoutes(deps))
@@ -130,6 +135,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   const api = createApi()
   agencyApiRoutes(api, deps)
   serviceApiRoutes(api, deps)
+  serviceWriteApiRoutes(api, deps)
   opendataApiRoutes(api, deps)
   formApiRoutes(api, deps)
   processInteropApiRoutes(api, deps)
