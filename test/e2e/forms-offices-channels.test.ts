@@ -129,7 +129,31 @@ describe('forms, offices and e-services: edit, publish, use', () => {
         mimeType: 'application/pdf',
         buffer: FORM_BYTES,
       })
-      await submitForm(page, '#add-form')
+      // Someone else saves the draft meanwhile: the upload meets the shared conflict page, which
+      // keeps the file (by its hash) and applies it to the newer draft on resubmit.
+      await e2e()
+        .server.deps.db.updateTable('serviceVersions')
+        .set((eb) => ({ revision: eb('revision', '+', 1) }))
+        .where('serviceId', '=', serviceId)
+        .where('status', '=', 'draft')
+        .execute()
+      const [conflict] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.locator('#add-form button[type=submit]').click(),
+      ])
+      assert.equal(conflict.status(), 409)
+      assert.match(await textOf(page, '#conflict-changes'), new RegExp(FORM_TITLE))
+      await assertNoAxeViolations(page, 'the forms conflict page')
+      await page.setViewportSize({ width: 375, height: 800 })
+      // A string, so the test needs no DOM types: the page's sideways overflow in px.
+      const overflow = Number(
+        await page.evaluate(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        ),
+      )
+      assert.ok(overflow <= 0, `the conflict page fits 375 px (overflow ${overflow} px)`)
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await submitForm(page, '#conflict-resubmit')
       await page.goto(sectionUrl('forms'))
       assert.match(await textOf(page, '#draft-forms'), new RegExp(FORM_TITLE))
 
