@@ -47,9 +47,8 @@ import { loadDemoData } from '../src/features/demo/demo.load.ts'
 import { DEMO_AGENCIES } from '../src/features/demo/demo-agencies.data.ts'
 import { DEMO_LAWS } from '../src/features/demo/demo-laws.data.ts'
 import { DEMO_SERVICES, type DemoService } from '../src/features/demo/demo-services.data.ts'
-import { EMPTY_PROCESS } from '../src/features/processes/process.model.ts'
 import type { ServiceContent } from '../src/features/services/index.ts'
-import { EMPTY_STAGE_MATRIX } from '../src/features/services/service.model.ts'
+import { EMPTY_PROCESS, EMPTY_STAGE_MATRIX } from '../src/features/services/index.ts'
 import {
   findServiceBySlug,
   insertDraft,

@@ -8,7 +8,7 @@
  * Run alone with `node bench/flowchart.ts`, or through `runFlowchartBench()` from bench/run.ts.
  */
 import type { ProcessLayout } from '../src/features/processes/flowchart/layout.ts'
-import type { ServiceProcess } from '../src/features/processes/process.model.ts'
+import type { ServiceProcess } from '../src/features/services/index.ts'
 
 const SIZES = [10, 30, 100] as const
 /** Warm-up calls, then measured calls, per size (fewer for the big one). */

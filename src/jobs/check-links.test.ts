@@ -22,7 +22,7 @@ import {
 import { mapLimited } from '../features/channels/link-check.ts'
 import { findCheck } from '../features/channels/link-checks.queries.ts'
 import { storeFormFile } from '../features/forms/index.ts'
-import type { ServiceChannel } from '../features/services/service.model.ts'
+import type { ServiceChannel } from '../features/services/index.ts'
 import { withAdvisoryLock } from './advisory-lock.ts'
 import { CHECK_LINKS_LOCK, checkLinksJob } from './check-links.ts'
 

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.ts'
 import { type Agency, listAgencyAncestryRows } from '../agencies/index.ts'
 import { findOfficesByIds, type Office } from '../offices/index.ts'
-import type { CpsvInput, ServiceWithVersion } from '../services/index.ts'
+import type { ServiceWithVersion } from '../services/index.ts'
+import type { CpsvInput } from './interop/cpsv-ap.ts'
 
 /**
  * The input of the CPSV-AP and schema.org exports from what is already loaded: the agency's

@@ -2,12 +2,7 @@ import type { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
-import {
-  processProblems,
-  processTiming,
-  type ServiceProcess,
-  timingRangeText,
-} from '../processes/index.ts'
+import { processProblems, processTiming, timingRangeText } from '../processes/index.ts'
 import {
   findPublicVersion,
   findPublished,
@@ -17,11 +12,12 @@ import {
   loadServiceById,
   servicesMsg as msg,
   type Service,
+  type ServiceProcess,
   type ServiceVersion,
-  toCpsvAp,
   withAgencyAndLaws,
 } from '../services/index.ts'
 import { cpsvInputOf } from './cpsv.read.ts'
+import { toCpsvAp } from './interop/cpsv-ap.ts'
 import {
   presentSummary,
   presentVersion,

@@ -14,7 +14,7 @@ import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import { insertOffice, officeInput } from '../offices/index.ts'
 import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
-import { validateAgainstCpsvShapes } from '../services/index.ts'
+import { validateAgainstCpsvShapes } from './interop/shacl.ts'
 
 let t: TestApp
 let agency: Agency

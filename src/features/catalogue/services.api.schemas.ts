@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { processSchema } from '../processes/index.ts'
 import {
   AUDIENCES,
   LIFE_EVENTS,
   servicesMsg as msg,
+  processSchema,
   serviceContentSchema,
 } from '../services/index.ts'
 import { serviceSummaryJson } from './service.present.ts'

@@ -1,9 +1,8 @@
 import { ValidationError } from '../../lib/errors.ts'
 import type { ContentChange, ServiceChannel, StageMatrix } from '../services/index.ts'
-import { STAGE_LABELS } from '../services/index.ts'
 import { problemErrors } from './channel.input.ts'
 import { CHANNELS_MAX, matrixProblems, stagesUsing, withoutChannel } from './channel.rules.ts'
-import { channelsMsg as m } from './messages.fa.ts'
+import { channelsMsg as m, STAGE_LABELS } from './messages.fa.ts'
 
 /**
  * The channels editor's changes to a draft, each a pure function of the draft it is applied

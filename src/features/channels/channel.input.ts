@@ -11,12 +11,11 @@ import {
   SERVICE_STAGES,
   type ServiceChannel,
   SIGN_IN_METHODS,
-  STAGE_LABELS,
   type StageDelivery,
   type StageMatrix,
 } from '../services/index.ts'
 import { type MatrixProblem, matrixProblems } from './channel.rules.ts'
-import { channelsMsg as m } from './messages.fa.ts'
+import { channelsMsg as m, STAGE_LABELS } from './messages.fa.ts'
 
 /**
  * The channels editor's HTML forms: a channel form (checked by the card's own

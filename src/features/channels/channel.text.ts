@@ -1,12 +1,10 @@
+import { SERVICE_STAGES, type ServiceChannel, type ServiceContent } from '../services/index.ts'
 import {
   CHANNEL_KIND_LABELS,
-  SERVICE_STAGES,
-  type ServiceChannel,
-  type ServiceContent,
   SIGN_IN_LABELS,
   STAGE_LABELS,
   STAGE_MODE_LABELS,
-} from '../services/index.ts'
+} from './messages.fa.ts'
 
 export function channelText(ch: ServiceChannel): string {
   const where = ch.url ?? ch.phone ?? ch.code ?? ''

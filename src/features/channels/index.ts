@@ -17,5 +17,11 @@ export {
   runLinkHealth,
 } from './link-health.ts'
 export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.model.ts'
-export { MATURITY_LABELS } from './messages.fa.ts'
+export {
+  CHANNEL_KIND_LABELS,
+  MATURITY_LABELS,
+  SIGN_IN_LABELS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
+} from './messages.fa.ts'
 export { channelsSection, maturityBadge, onlineBlock } from './views/public.ts'

@@ -1,3 +1,4 @@
+import type { ChannelKind, ServiceStage, SignInMethod, StageMode } from '../services/index.ts'
 import type { MaturityLevel } from './maturity.model.ts'
 
 /** Persian strings of the channels feature. */
@@ -93,4 +94,33 @@ export const MATURITY_DESCRIPTIONS: Record<MaturityLevel, string> = {
   3: 'مرحلهٔ «درخواست» الکترونیکی است: درخواست از راه یک خدمت الکترونیکی، برنامهٔ همراه، صفحهٔ وب یا کد پیامکی ثبت می‌شود؛ رسیدگی حضوری است.',
   4: 'مرحله‌های «درخواست» و «پردازش» الکترونیکی‌اند: پیگیری، پرداخت و پاسخ برخط است؛ فقط تحویل نتیجه (یا اطلاع‌رسانی) هنوز الکترونیکی نیست.',
   5: 'هر چهار مرحله — اطلاع‌رسانی، درخواست، پردازش و تحویل — الکترونیکی است و در هیچ مرحله‌ای مراجعهٔ حضوری لازم نیست.',
+}
+
+export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
+  e_service: 'خدمت الکترونیکی',
+  web_page: 'صفحهٔ وب',
+  phone: 'تلفن',
+  mobile_app: 'برنامهٔ همراه',
+  sms_ussd: 'پیامک یا کد دستوری',
+  counter_office: 'دفاتر پیشخوان دولت',
+}
+
+export const SIGN_IN_LABELS: Record<SignInMethod, string> = {
+  none: 'بدون نیاز به ورود',
+  national_sso: 'ورود یکپارچه (پنجرهٔ ملی خدمات دولت هوشمند)',
+  mobile_otp: 'کد ملی و رمز یک‌بارمصرف پیامکی',
+  agency_account: 'حساب کاربری همین سامانه',
+  smart_card: 'کارت هوشمند ملی',
+}
+
+export const STAGE_LABELS: Record<ServiceStage, string> = {
+  information: 'اطلاع‌رسانی',
+  request: 'درخواست',
+  processing: 'پردازش',
+  delivery: 'تحویل',
+}
+
+export const STAGE_MODE_LABELS: Record<StageMode, string> = {
+  electronic: 'الکترونیکی',
+  in_person: 'حضوری',
 }

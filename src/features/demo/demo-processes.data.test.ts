@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { ServiceProcess } from '../processes/index.ts'
 import {
   diffProcesses,
   processProblems,
-  processSchema,
   processTiming,
   timingMismatch,
 } from '../processes/index.ts'
+import { processSchema, type ServiceProcess } from '../services/index.ts'
 import { demoProcessFor } from './demo-processes.data.ts'
 import { DEMO_SERVICES, type DemoServiceVersion } from './demo-services.data.ts'
 

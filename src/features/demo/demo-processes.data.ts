@@ -21,7 +21,9 @@
  * Everything is deterministic: the only "random" choices come from a hash of the service key.
  */
 
+import { processTiming, timingMismatch } from '../processes/index.ts'
 import type {
+  DeclaredTime,
   ProcessStep,
   ProcessVariant,
   ServiceProcess,
@@ -30,9 +32,7 @@ import type {
   StepDuration,
   StepTimeUnit,
   Transition,
-} from '../processes/index.ts'
-import { processTiming, timingMismatch } from '../processes/index.ts'
-import type { DeclaredTime } from '../services/index.ts'
+} from '../services/index.ts'
 import { DEMO_AGENCIES, type DemoAgency } from './demo-agencies.data.ts'
 import type { DemoService, DemoServiceVersion } from './demo-services.data.ts'
 

@@ -1,4 +1,5 @@
-import { FORM_LANGUAGE_LABELS, type ServiceForm } from '../services/index.ts'
+import type { ServiceForm } from '../services/index.ts'
+import { FORM_LANGUAGE_LABELS } from './messages.fa.ts'
 
 /** A form as one line; the short hash makes a replaced file show as a change. */
 export function formText(f: ServiceForm): string {

@@ -9,7 +9,6 @@ import {
   conflictResponse,
   draftToEdit,
   editorMsg as em,
-  FORM_LANGUAGE_LABELS,
   ID,
   lineChanges,
   staffService,
@@ -19,7 +18,7 @@ import { fileSizeFa } from './download.ts'
 import { formText } from './form.text.ts'
 import { FORMS_MAX, type FormsWriteResult } from './forms.actions.ts'
 import { type FormWithFile, staffFormHref, withFiles } from './forms.present.ts'
-import { FORM_KIND_LABELS, formsMsg as m } from './messages.fa.ts'
+import { FORM_KIND_LABELS, FORM_LANGUAGE_LABELS, formsMsg as m } from './messages.fa.ts'
 import {
   type EditorFormRow,
   formEditPage,

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/create-db.ts'
 import type { ServiceForm } from '../services/index.ts'
-import { FORM_LANGUAGE_LABELS } from '../services/index.ts'
 import { fileSizeFa } from './download.ts'
 import type { FormFileMeta } from './form-file.model.ts'
 import { formFileMeta } from './form-file.store.ts'
-import { FORM_KIND_LABELS } from './messages.fa.ts'
+import { FORM_KIND_LABELS, FORM_LANGUAGE_LABELS } from './messages.fa.ts'
 import type { PublicFormItem } from './views/forms-public.ts'
 
 /** A form of a version with what the store knows of its file (null if the file is missing). */

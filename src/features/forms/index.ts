@@ -21,7 +21,7 @@ export {
   storeFormFiles,
 } from './form-file.store.ts'
 export { publicFormItems, publicServiceFormHref, staffFormHref } from './forms.present.ts'
-export { FORM_KIND_LABELS } from './messages.fa.ts'
+export { FORM_KIND_LABELS, FORM_LANGUAGE_LABELS } from './messages.fa.ts'
 export { sniffFormType } from './sniff.ts'
 export { formUploadBodyLimit, isFormUploadPath } from './upload-limit.ts'
 export { formsOverviewRow } from './views/forms-overview.ts'

@@ -1,3 +1,4 @@
+import type { FormLanguage } from '../services/index.ts'
 import type { FormFileKind } from './form-file.model.ts'
 
 export const FORM_KIND_LABELS: Record<FormFileKind, string> = {
@@ -65,3 +66,11 @@ export const formsMsg = {
   publicLead: 'فرم‌های این خدمت را دریافت، پر و همراه مدارک ارائه کنید.',
   downloadOf: (title: string) => `دریافت ${title}`,
 } as const
+
+export const FORM_LANGUAGE_LABELS: Record<FormLanguage, string> = {
+  fa: 'فارسی',
+  en: 'انگلیسی',
+  ar: 'عربی',
+  ku: 'کردی',
+  az: 'ترکی آذربایجانی',
+}

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts'
+import { CPSV_CONTEXT, toCpsvAp } from '../catalogue/index.ts'
 import { getFormFile } from '../forms/index.ts'
 import { listOfficesForExport } from '../offices/index.ts'
-import { CPSV_CONTEXT, toCpsvAp } from '../services/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
 import {
   type CatalogueContext,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { validateAgainstCpsvShapes } from '../services/index.ts'
+import { validateAgainstCpsvShapes } from '../catalogue/index.ts'
 import { loadCatalogueContext, publishedServices } from './catalogue.build.ts'
 import { CSV_COLUMNS } from './catalogue.csv.ts'
 import { catalogueEnvelopeSchema, catalogueServiceSchema } from './catalogue.format.ts'

@@ -4,20 +4,8 @@ export { toBpmnXml } from './interop/bpmn-export.ts'
 export { validateBpmnXsdMany } from './interop/bpmn-validate.ts'
 export { ACTOR_LABELS, CHANNEL_LABELS, STEP_UNIT_LABELS } from './messages.fa.ts'
 export { diffProcesses, type ProcessDiff, type StepChange } from './process.diff.ts'
-export {
-  EMPTY_PROCESS,
-  type ProcessStep,
-  type ProcessVariant,
-  type ServiceProcess,
-  type StepActor,
-  type StepChannel,
-  type StepDuration,
-  type StepTimeUnit,
-  type Transition,
-} from './process.model.ts'
 export { processCompletion, processFlowchartSvg } from './process.render.ts'
 export { processProblems } from './process.rules.ts'
-export { processSchema } from './process.schema.ts'
 export { stepDurationText } from './process.text.ts'
 export {
   type ProcessTiming,

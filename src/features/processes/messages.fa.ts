@@ -1,4 +1,4 @@
-import type { StepActor, StepChannel, StepTimeUnit } from './process.model.ts'
+import type { StepActor, StepChannel, StepTimeUnit } from '../services/index.ts'
 
 export const ACTOR_LABELS: Record<StepActor, string> = {
   citizen: 'متقاضی',

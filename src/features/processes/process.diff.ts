@@ -1,5 +1,5 @@
+import type { ProcessStep, ServiceProcess } from '../services/index.ts'
 import { ACTOR_LABELS } from './messages.fa.ts'
-import type { ProcessStep, ServiceProcess } from './process.model.ts'
 import { stepDurationText } from './process.text.ts'
 import {
   elapsedHours,

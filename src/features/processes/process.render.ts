@@ -5,8 +5,8 @@ import {
   firstWorkingDayFrom,
   type WorkingCalendar,
 } from '../../lib/working-calendar.ts'
+import type { ServiceProcess } from '../services/index.ts'
 import { FLOWCHART_TEXT_FA, layoutProcess, renderFlowchartSvg } from './flowchart/index.ts'
-import type { ServiceProcess } from './process.model.ts'
 import type { ProcessTiming, TimeSum } from './process.timing.ts'
 
 // Published versions never change, so their chart is laid out once per process

@@ -1,5 +1,5 @@
+import type { ProcessStep, ServiceProcess, Transition } from '../services/index.ts'
 import { rules } from './messages.fa.ts'
-import type { ProcessStep, ServiceProcess, Transition } from './process.model.ts'
 
 /** The structure of a process with return edges set aside: what timing and layout work on. */
 export interface ProcessGraph {

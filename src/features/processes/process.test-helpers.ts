@@ -1,4 +1,4 @@
-import type { ProcessStep, ServiceProcess, StepDuration, Transition } from './process.model.ts'
+import type { ProcessStep, ServiceProcess, StepDuration, Transition } from '../services/index.ts'
 
 /** A task step with sensible defaults, for tests. */
 export function task(

@@ -1,6 +1,6 @@
 import { formatNumberFa } from '../../lib/fa/digits.ts'
+import type { StepDuration } from '../services/index.ts'
 import { STEP_UNIT_LABELS } from './messages.fa.ts'
-import type { StepDuration } from './process.model.ts'
 
 /** «۲ تا ۳ روز کاری», «۲۰ دقیقه». */
 export function stepDurationText(d: StepDuration): string {

@@ -1,6 +1,5 @@
 import { toPersianDigits } from '../../lib/fa/digits.ts'
-import type { DeclaredTime } from '../services/index.ts'
-import type { ProcessStep, ServiceProcess } from './process.model.ts'
+import type { DeclaredTime, ProcessStep, ServiceProcess } from '../services/index.ts'
 import {
   forwardFrom,
   processGraph,

@@ -2,6 +2,27 @@
 // lifecycle, cache tags, access and quality checks. Route modules are imported by app.ts alone.
 
 export { doneBanner, ID, staffService } from './admin.access.ts'
+export {
+  CHANNEL_KINDS,
+  type ChannelKind,
+  EMPTY_STAGE_MATRIX,
+  SERVICE_STAGES,
+  type ServiceChannel,
+  type ServiceStage,
+  SIGN_IN_METHODS,
+  type SignInMethod,
+  STAGE_MODES,
+  type StageDelivery,
+  type StageMatrix,
+  type StageMode,
+} from './card/channel.model.ts'
+export { channelSchema, stageMatrixSchema } from './card/channel.schema.ts'
+export { FORM_LANGUAGES, type FormLanguage, type ServiceForm } from './card/form.model.ts'
+export { serviceFormSchema } from './card/form.schema.ts'
+export type { ServiceOfficeLink } from './card/office-link.model.ts'
+export { officeLinkSchema } from './card/office-link.schema.ts'
+export * from './card/process.model.ts'
+export * from './card/process.schema.ts'
 export { expectedRevision, stampOf, stampOfDraft, withoutStamp } from './draft-stamp.ts'
 export {
   checkContent,
@@ -39,35 +60,15 @@ export {
   SECTION_FIELDS,
 } from './editor.model.ts'
 export {
-  absoluteUrl,
-  agencyIri,
-  amountInRials,
-  CPSV_CONTEXT,
-  type CpsvInput,
-  IRAN_NAME_FA,
-  type JsonLdNode,
-  legalBasisTitle,
-  servedProvince,
-  serviceIri,
-  toCpsvAp,
-} from './interop/cpsv-ap.ts'
-export { nationalSample, provincialSample, SAMPLE_BASE_URL } from './interop/samples.ts'
-export { validateAgainstCpsvShapes } from './interop/shacl.ts'
-export {
   AUDIENCE_LABELS,
   AUDIENCE_LONG_LABELS,
-  CHANNEL_KIND_LABELS,
   DOCUMENT_FORM_LABELS,
   editorMsg,
-  FORM_LANGUAGE_LABELS,
   LEVEL_LABELS,
   LIFE_EVENT_LABELS,
   msg as servicesMsg,
   NATURE_LABELS,
   SECTION_LABELS,
-  SIGN_IN_LABELS,
-  STAGE_LABELS,
-  STAGE_MODE_LABELS,
   TRIGGER_LABELS,
 } from './messages.fa.ts'
 export {
@@ -92,28 +93,15 @@ export type { DeclaredTime, Service, ServiceContent, ServiceVersion } from './se
 export {
   AUDIENCES,
   type Audience,
-  CHANNEL_KINDS,
-  type ChannelKind,
-  EMPTY_STAGE_MATRIX,
   emptyContent,
   type Fee,
-  FORM_LANGUAGES,
-  type FormLanguage,
   type Frequency,
   type LegalBasis,
   LIFE_EVENTS,
   type LifeEvent,
   type Nature,
   type RequiredDocument,
-  SERVICE_STAGES,
-  type ServiceChannel,
-  type ServiceForm,
   type ServiceLevel,
-  type ServiceStage,
-  SIGN_IN_METHODS,
-  type SignInMethod,
-  type StageDelivery,
-  type StageMatrix,
   type TimeUnit,
   type Trigger,
 } from './service.model.ts'
@@ -149,11 +137,8 @@ export {
   withAgencyAndLaws,
 } from './service.read.ts'
 export {
-  channelSchema,
   parseStoredContent,
   serviceContentSchema,
-  serviceFormSchema,
-  stageMatrixSchema,
 } from './service.schema.ts'
 export {
   declaredTimeText,

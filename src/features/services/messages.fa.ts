@@ -1,15 +1,10 @@
 import type {
   Audience,
-  ChannelKind,
   Currency,
   DocumentForm,
-  FormLanguage,
   LifeEvent,
   Nature,
   ServiceLevel,
-  ServiceStage,
-  SignInMethod,
-  StageMode,
   TimeUnit,
   Trigger,
 } from './service.model.ts'
@@ -77,43 +72,6 @@ export const DOCUMENT_FORM_LABELS: Record<DocumentForm, string> = {
 }
 
 export const CURRENCY_LABELS: Record<Currency, string> = { IRR: 'ریال', IRT: 'تومان' }
-
-export const FORM_LANGUAGE_LABELS: Record<FormLanguage, string> = {
-  fa: 'فارسی',
-  en: 'انگلیسی',
-  ar: 'عربی',
-  ku: 'کردی',
-  az: 'ترکی آذربایجانی',
-}
-
-export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
-  e_service: 'خدمت الکترونیکی',
-  web_page: 'صفحهٔ وب',
-  phone: 'تلفن',
-  mobile_app: 'برنامهٔ همراه',
-  sms_ussd: 'پیامک یا کد دستوری',
-  counter_office: 'دفاتر پیشخوان دولت',
-}
-
-export const SIGN_IN_LABELS: Record<SignInMethod, string> = {
-  none: 'بدون نیاز به ورود',
-  national_sso: 'ورود یکپارچه (پنجرهٔ ملی خدمات دولت هوشمند)',
-  mobile_otp: 'کد ملی و رمز یک‌بارمصرف پیامکی',
-  agency_account: 'حساب کاربری همین سامانه',
-  smart_card: 'کارت هوشمند ملی',
-}
-
-export const STAGE_LABELS: Record<ServiceStage, string> = {
-  information: 'اطلاع‌رسانی',
-  request: 'درخواست',
-  processing: 'پردازش',
-  delivery: 'تحویل',
-}
-
-export const STAGE_MODE_LABELS: Record<StageMode, string> = {
-  electronic: 'الکترونیکی',
-  in_person: 'حضوری',
-}
 
 export const msg = {
   titleRequired: 'عنوان خدمت را وارد کنید.',

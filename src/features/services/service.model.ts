@@ -1,4 +1,7 @@
-import { EMPTY_PROCESS, type ServiceProcess } from '../processes/process.model.ts'
+import { EMPTY_STAGE_MATRIX, type ServiceChannel, type StageMatrix } from './card/channel.model.ts'
+import type { ServiceForm } from './card/form.model.ts'
+import type { ServiceOfficeLink } from './card/office-link.model.ts'
+import { EMPTY_PROCESS, type ServiceProcess } from './card/process.model.ts'
 
 /**
  * A government service: a stable root (agency, slug) and immutable versions
@@ -104,89 +107,6 @@ export interface ServiceContact {
   phone: string | null
   email: string | null
   url: string | null
-}
-
-export const FORM_LANGUAGES = ['fa', 'en', 'ar', 'ku', 'az'] as const
-export type FormLanguage = (typeof FORM_LANGUAGES)[number]
-
-/**
- * A downloadable form attached to a version (R5). The bytes live once in the
- * form-file store, keyed by their SHA-256, so a version that keeps a form
- * shares the file instead of copying it; replacing the file changes the hash.
- */
-export interface ServiceForm {
-  /** Hex SHA-256 of the file's bytes. */
-  sha256: string
-  title: string
-  /** The agency's own form number, when it has one. */
-  code: string | null
-  language: FormLanguage
-  /** The name the file downloads under (may be Persian). */
-  fileName: string
-}
-
-/** An office of the service's agency that delivers it (R7), with a note for this service. */
-export interface ServiceOfficeLink {
-  officeId: string
-  note: string | null
-}
-
-/** How people reach the service (R12), after Finland's PTV channel types. */
-export const CHANNEL_KINDS = [
-  'e_service',
-  'web_page',
-  'phone',
-  'mobile_app',
-  'sms_ussd',
-  'counter_office',
-] as const
-export type ChannelKind = (typeof CHANNEL_KINDS)[number]
-
-/** How an e-service identifies people. */
-export const SIGN_IN_METHODS = [
-  'none',
-  'national_sso',
-  'mobile_otp',
-  'agency_account',
-  'smart_card',
-] as const
-export type SignInMethod = (typeof SIGN_IN_METHODS)[number]
-
-export interface ServiceChannel {
-  /** Stable within the service (kept across versions); the stage matrix refers to it. */
-  id: string
-  kind: ChannelKind
-  title: string
-  /** e-service, web page, mobile app store page. */
-  url: string | null
-  /** phone channel. */
-  phone: string | null
-  /** SMS or USSD code, e.g. `*4000#`. */
-  code: string | null
-  signIn: SignInMethod
-  signatureRequired: boolean
-  note: string | null
-}
-
-/** The four stages of the Iranian service card's e-stage matrix. */
-export const SERVICE_STAGES = ['information', 'request', 'processing', 'delivery'] as const
-export type ServiceStage = (typeof SERVICE_STAGES)[number]
-
-export const STAGE_MODES = ['electronic', 'in_person'] as const
-export type StageMode = (typeof STAGE_MODES)[number]
-
-/** One stage: electronic or in person (null = not yet stated), and through which channels. */
-export interface StageDelivery {
-  mode: StageMode | null
-  channelIds: string[]
-}
-export type StageMatrix = Record<ServiceStage, StageDelivery>
-
-export const EMPTY_STAGE_MATRIX: StageMatrix = {
-  information: { mode: null, channelIds: [] },
-  request: { mode: null, channelIds: [] },
-  processing: { mode: null, channelIds: [] },
-  delivery: { mode: null, channelIds: [] },
 }
 
 /** The service card: everything a version holds. */

@@ -1,22 +1,21 @@
 import { z } from 'zod'
 import { toAsciiDigits } from '../../lib/fa/digits.ts'
-import { normalizeFaInput } from '../../lib/fa/normalize.ts'
 import { optionalEmail, optionalPhone, optionalUrl } from '../../web/fields.ts'
-import { processSchema } from '../processes/process.schema.ts'
+import { EMPTY_STAGE_MATRIX } from './card/channel.model.ts'
+import { channelSchema, stageMatrixSchema } from './card/channel.schema.ts'
+import { longText, nullableText, text } from './card/fields.schema.ts'
+import { serviceFormSchema } from './card/form.schema.ts'
+import { officeLinkSchema } from './card/office-link.schema.ts'
+import { processSchema } from './card/process.schema.ts'
 import { msg } from './messages.fa.ts'
 import {
   AUDIENCES,
-  CHANNEL_KINDS,
   CURRENCIES,
   DOCUMENT_FORMS,
-  EMPTY_STAGE_MATRIX,
-  FORM_LANGUAGES,
   LIFE_EVENTS,
   NATURES,
   SERVICE_LEVELS,
   type ServiceContent,
-  SIGN_IN_METHODS,
-  STAGE_MODES,
   TIME_UNITS,
   TRIGGERS,
 } from './service.model.ts'
@@ -26,22 +25,6 @@ import {
  * are read back from the database (a boundary like any other). Text is
  * normalised, so parsing stored content again changes nothing.
  */
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => normalizeFaInput(s))
-const longText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => normalizeFaInput(s, { multiline: true }))
-const nullableText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .nullable()
-    .transform((s) => (s ? normalizeFaInput(s, { multiline: true }) || null : null))
 const positive = z.number().int().positive(msg.numberInvalid).max(100_000, msg.numberInvalid)
 
 export const declaredTimeSchema = z.discriminatedUnion('kind', [
@@ -81,53 +64,6 @@ export const feeSchema = z.object({
   amount: z.number().int(msg.amountInvalid).min(0, msg.amountInvalid).max(1e15, msg.amountInvalid),
   currency: z.enum(CURRENCIES),
   description: text(300).pipe(z.string().min(1, msg.feeDescriptionRequired)),
-})
-
-export const serviceFormSchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, msg.formFileInvalid),
-  title: text(200).pipe(z.string().min(1, msg.formTitleRequired)),
-  code: nullableText(50),
-  language: z.enum(FORM_LANGUAGES),
-  fileName: text(200).pipe(z.string().min(1, msg.formFileInvalid)),
-})
-
-export const officeLinkSchema = z.object({
-  officeId: z.uuid(msg.officeRequired),
-  note: nullableText(500),
-})
-
-export const channelSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/, msg.channelIdInvalid),
-    kind: z.enum(CHANNEL_KINDS),
-    title: text(200).pipe(z.string().min(1, msg.channelTitleRequired)),
-    url: optionalUrl('نشانی'),
-    phone: optionalPhone('تلفن'),
-    code: nullableText(30),
-    signIn: z.enum(SIGN_IN_METHODS),
-    signatureRequired: z.boolean(),
-    note: nullableText(500),
-  })
-  .superRefine((ch, ctx) => {
-    const needsUrl = ch.kind === 'e_service' || ch.kind === 'web_page' || ch.kind === 'mobile_app'
-    if (needsUrl && !ch.url)
-      ctx.addIssue({ code: 'custom', path: ['url'], message: msg.channelUrlRequired })
-    if (ch.kind === 'phone' && !ch.phone)
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: msg.channelPhoneRequired })
-    if (ch.kind === 'sms_ussd' && !ch.code)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: msg.channelCodeRequired })
-  })
-
-const stageDeliverySchema = z.object({
-  mode: z.enum(STAGE_MODES).nullable(),
-  channelIds: z.array(z.string().max(40)).max(30),
-})
-
-export const stageMatrixSchema = z.object({
-  information: stageDeliverySchema,
-  request: stageDeliverySchema,
-  processing: stageDeliverySchema,
-  delivery: stageDeliverySchema,
 })
 
 export const serviceContentSchema = z.object({

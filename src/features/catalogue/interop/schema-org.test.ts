@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { JsonLdNode } from '../../services/index.ts'
-import { nationalSample, provincialSample, SAMPLE_BASE_URL } from '../../services/index.ts'
+import type { JsonLdNode } from './cpsv-ap.ts'
+import { nationalSample, provincialSample, SAMPLE_BASE_URL } from './samples.ts'
 import {
   jsonLdScriptTag,
   serializeJsonLdForHtml,

@@ -8,20 +8,18 @@
 
 import type { Agency } from '../../agencies/index.ts'
 import type { Audience } from '../../services/index.ts'
+import { AUDIENCE_LABELS, feeText, LIFE_EVENT_LABELS } from '../../services/index.ts'
 import {
-  AUDIENCE_LABELS,
   absoluteUrl,
   agencyIri,
   amountInRials,
   type CpsvInput,
-  feeText,
   IRAN_NAME_FA,
   type JsonLdNode,
-  LIFE_EVENT_LABELS,
   legalBasisTitle,
   servedProvince,
   serviceIri,
-} from '../../services/index.ts'
+} from './cpsv-ap.ts'
 
 const COUNTRY: JsonLdNode = { '@type': 'Country', name: IRAN_NAME_FA, identifier: 'IR' }
 

@@ -13,7 +13,6 @@ import {
   textInput,
 } from '../../../web/ui/index.ts'
 import {
-  CHANNEL_KIND_LABELS,
   CHANNEL_KINDS,
   type DraftStamp,
   editorMsg as em,
@@ -23,14 +22,18 @@ import {
   formStart,
   SERVICE_STAGES,
   type ServiceChannel,
-  SIGN_IN_LABELS,
   SIGN_IN_METHODS,
-  STAGE_LABELS,
-  STAGE_MODE_LABELS,
 } from '../../services/index.ts'
 import { channelsName, modeName } from '../channel.input.ts'
 import type { MaturityLevel } from '../maturity.model.ts'
-import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
+import {
+  CHANNEL_KIND_LABELS,
+  MATURITY_LABELS,
+  channelsMsg as m,
+  SIGN_IN_LABELS,
+  STAGE_LABELS,
+  STAGE_MODE_LABELS,
+} from '../messages.fa.ts'
 
 export function channelsHref(serviceId: string): string {
   return `/admin/services/${serviceId}/edit/channels`

@@ -1,17 +1,16 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { button, type Html, tag } from '../../../web/ui/index.ts'
+import { SERVICE_STAGES, type ServiceChannel, type ServiceContent } from '../../services/index.ts'
+import { maturityLevel } from '../maturity.model.ts'
 import {
   CHANNEL_KIND_LABELS,
-  SERVICE_STAGES,
-  type ServiceChannel,
-  type ServiceContent,
+  MATURITY_LABELS,
+  channelsMsg as m,
   SIGN_IN_LABELS,
   STAGE_LABELS,
   STAGE_MODE_LABELS,
-} from '../../services/index.ts'
-import { maturityLevel } from '../maturity.model.ts'
-import { MATURITY_LABELS, channelsMsg as m } from '../messages.fa.ts'
+} from '../messages.fa.ts'
 
 /** The e-service people should start from: the one the request stage names, else the first. */
 export function mainEService(

@@ -10,12 +10,11 @@ import {
 } from '../../../web/ui/index.ts'
 import {
   type DraftStamp,
-  FORM_LANGUAGE_LABELS,
   FORM_LANGUAGES,
   formErrorSummary,
   formStart,
 } from '../../services/index.ts'
-import { FORM_KIND_LABELS, formsMsg as m } from '../messages.fa.ts'
+import { FORM_KIND_LABELS, FORM_LANGUAGE_LABELS, formsMsg as m } from '../messages.fa.ts'
 
 export interface EditorFormRow {
   sha256: string

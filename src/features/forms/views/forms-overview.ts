@@ -1,8 +1,7 @@
 import { html } from 'hono/html'
 import type { SummaryListRow } from '../../../web/ui/index.ts'
 import type { ServiceContent } from '../../services/index.ts'
-import { FORM_LANGUAGE_LABELS } from '../../services/index.ts'
-import { formsMsg as m } from '../messages.fa.ts'
+import { FORM_LANGUAGE_LABELS, formsMsg as m } from '../messages.fa.ts'
 import { formsHref } from './forms-editor.ts'
 
 /** The forms row of the draft overview: each form in a line, edited on its own page. */

@@ -1,4 +1,4 @@
-import type { StepKind, TransitionKind } from '../process.model.ts'
+import type { StepKind, TransitionKind } from '../../services/index.ts'
 
 /** Persian texts of the process editor (`/admin/services/:id/edit/process`). */
 

@@ -8,10 +8,10 @@ import {
   draftToEdit,
   fieldValue,
   servicesMsg as msg,
+  processSchema,
   saveDraft,
 } from '../../services/index.ts'
 import { fromBpmnXml } from '../interop/bpmn-import.ts'
-import { processSchema } from '../process.schema.ts'
 import { processEditorMsg as m } from './messages.fa.ts'
 import { addStep, replaceStep } from './process.changes.ts'
 import { parseStepForm } from './process.input.ts'

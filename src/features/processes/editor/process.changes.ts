@@ -1,5 +1,9 @@
-import type { ContentChange } from '../../services/index.ts'
-import type { ProcessVariant, ServiceProcess, Transition } from '../process.model.ts'
+import type {
+  ContentChange,
+  ProcessVariant,
+  ServiceProcess,
+  Transition,
+} from '../../services/index.ts'
 import type { StepFields, TransitionInput } from './process.input.ts'
 
 /**

@@ -2,17 +2,18 @@ import { z } from 'zod'
 import { toAsciiDigits, toPersianDigits } from '../../../lib/fa/digits.ts'
 import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
 import type { FieldErrors, FormFields } from '../../../web/form.ts'
-import { type Parsed, parseFields } from '../../services/index.ts'
 import {
   ACTORS,
   CHANNELS,
+  type Parsed,
   type ProcessStep,
+  parseFields,
   STEP_KINDS,
   STEP_TIME_UNITS,
   type StepDuration,
   TRANSITION_KINDS,
   type TransitionKind,
-} from '../process.model.ts'
+} from '../../services/index.ts'
 import { processEditorMsg as m } from './messages.fa.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { StepKind, TransitionKind } from '../process.model.ts'
+import type { StepKind, TransitionKind } from '../../services/index.ts'
 
 /** The laid-out chart's parts, shared by the layout and the edge routing. */
 

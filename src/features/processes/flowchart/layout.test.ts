@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { EMPTY_PROCESS, type ServiceProcess } from '../process.model.ts'
+import { EMPTY_PROCESS, type ServiceProcess } from '../../services/index.ts'
 import {
   endNodeId,
   type LayoutNode,

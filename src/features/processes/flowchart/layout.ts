@@ -14,7 +14,7 @@
  *   inner loops nearest the boxes, each lane wide enough for its label (`routing.ts`).
  */
 import dagre, { type GraphLabel } from '@dagrejs/dagre'
-import type { ServiceProcess, TransitionKind } from '../process.model.ts'
+import type { ServiceProcess, TransitionKind } from '../../services/index.ts'
 import { processGraph } from '../process.rules.ts'
 import type { LayoutEdge, LayoutNode } from './layout.model.ts'
 import { round, routeNormal, routeReturnEdges, simplify } from './routing.ts'

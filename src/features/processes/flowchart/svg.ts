@@ -11,7 +11,7 @@
  * - Every text is XML-escaped.
  */
 import { toPersianDigits } from '../../../lib/fa/index.ts'
-import type { ProcessStep, ServiceProcess, StepActor } from '../process.model.ts'
+import type { ProcessStep, ServiceProcess, StepActor } from '../../services/index.ts'
 import type { LayoutEdge, LayoutNode, Point, ProcessLayout } from './layout.ts'
 import {
   edgeLabelBox,

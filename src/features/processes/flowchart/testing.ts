@@ -9,7 +9,7 @@ import type {
   StepActor,
   StepDuration,
   Transition,
-} from '../process.model.ts'
+} from '../../services/index.ts'
 
 const TITLES = [
   'ثبت درخواست در سامانه',

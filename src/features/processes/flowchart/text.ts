@@ -7,8 +7,9 @@
  * titles and meta lines take 0.40–0.50em per character (bold 0.41–0.50em), so 0.55em leaves
  * room for a fallback font (Tahoma) without text spilling out of its box.
  */
+
+import type { ProcessStep, ServiceProcess, StepActor } from '../../services/index.ts'
 import { ACTOR_LABELS } from '../messages.fa.ts'
-import type { ProcessStep, ServiceProcess, StepActor } from '../process.model.ts'
 import { stepDurationText } from '../process.text.ts'
 
 /** The texts the layout and the renderer both need, so that boxes fit what is drawn. */

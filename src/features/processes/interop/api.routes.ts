@@ -25,9 +25,9 @@ import {
   assertCanEditServicesOf,
   loadPublishedById,
   loadServiceById,
+  processSchema,
 } from '../../services/index.ts'
 import { processProblems } from '../process.rules.ts'
-import { processSchema } from '../process.schema.ts'
 import { toBpmnXml } from './bpmn-export.ts'
 import { fromBpmnXml } from './bpmn-import.ts'
 import { routeMessages } from './bpmn-messages.fa.ts'

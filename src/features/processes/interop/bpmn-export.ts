@@ -32,6 +32,12 @@
  */
 
 import {
+  ACTORS,
+  type ProcessStep,
+  type ServiceProcess,
+  type StepActor,
+} from '../../services/index.ts'
+import {
   endNodeId,
   type LayoutEdge,
   type LayoutNode,
@@ -40,7 +46,6 @@ import {
 } from '../flowchart/index.ts'
 import { edgeLabelBox, FLOWCHART_WORDS_FA, METRICS, wrapText } from '../flowchart/text.ts'
 import { ACTOR_LABELS } from '../messages.fa.ts'
-import { ACTORS, type ProcessStep, type ServiceProcess, type StepActor } from '../process.model.ts'
 
 export const BPMN_MODEL_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
 export const BPMNDI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI'

@@ -34,7 +34,6 @@
 
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle'
 import { ValidationError } from '../../../lib/errors.ts'
-import { ACTOR_LABELS } from '../messages.fa.ts'
 import {
   ACTORS,
   CHANNELS,
@@ -47,7 +46,8 @@ import {
   type StepDuration,
   type StepTimeUnit,
   type Transition,
-} from '../process.model.ts'
+} from '../../services/index.ts'
+import { ACTOR_LABELS } from '../messages.fa.ts'
 import { processGraph, sortSteps } from '../process.rules.ts'
 import { MARDOM_BPMN_NS } from './bpmn-export.ts'
 import { bpmnElementText, importMessages as msg } from './bpmn-messages.fa.ts'

@@ -11,8 +11,8 @@
  * Mermaid entity codes (`#quot;`…), so no title can break the syntax or inject markup.
  */
 
+import type { ProcessStep, ServiceProcess } from '../../services/index.ts'
 import { FLOWCHART_TEXT_FA, FLOWCHART_WORDS_FA } from '../flowchart/text.ts'
-import type { ProcessStep, ServiceProcess } from '../process.model.ts'
 import { processGraph } from '../process.rules.ts'
 
 const KEYWORDS = new Set([

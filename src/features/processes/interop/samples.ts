@@ -4,7 +4,7 @@
  * variant step that uses every field of a step.
  */
 
-import type { ServiceProcess } from '../process.model.ts'
+import type { ServiceProcess } from '../../services/index.ts'
 import {
   back,
   decision,

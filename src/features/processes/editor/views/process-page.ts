@@ -11,6 +11,7 @@ import {
   table,
   textInput,
 } from '../../../../web/ui/index.ts'
+import type { ProcessStep, ServiceProcess } from '../../../services/index.ts'
 import {
   type DraftStamp,
   fieldValue,
@@ -18,7 +19,6 @@ import {
   formStart,
 } from '../../../services/index.ts'
 import { ACTOR_LABELS } from '../../messages.fa.ts'
-import type { ProcessStep, ServiceProcess } from '../../process.model.ts'
 import { stepDurationText } from '../../process.text.ts'
 import { processEditorMsg as m, STEP_KIND_SHORT } from '../messages.fa.ts'
 import type { ProcessPicture } from '../process-editor.present.ts'

@@ -11,9 +11,15 @@ import {
   textarea,
   textInput,
 } from '../../../../web/ui/index.ts'
-import { fieldValue, fieldValues } from '../../../services/index.ts'
+import {
+  ACTORS,
+  CHANNELS,
+  fieldValue,
+  fieldValues,
+  STEP_KINDS,
+  STEP_TIME_UNITS,
+} from '../../../services/index.ts'
 import { ACTOR_LABELS, CHANNEL_LABELS, STEP_UNIT_LABELS } from '../../messages.fa.ts'
-import { ACTORS, CHANNELS, STEP_KINDS, STEP_TIME_UNITS } from '../../process.model.ts'
 import { processEditorMsg as m, STEP_KIND_LABELS } from '../messages.fa.ts'
 
 /** What the step form offers to choose from, with labels. */

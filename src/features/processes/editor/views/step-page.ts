@@ -18,8 +18,9 @@ import {
   fieldValue,
   formErrorSummary,
   formStart,
+  type ServiceProcess,
+  TRANSITION_KINDS,
 } from '../../../services/index.ts'
-import { type ServiceProcess, TRANSITION_KINDS } from '../../process.model.ts'
 import { processEditorMsg as m, TRANSITION_KIND_LABELS } from '../messages.fa.ts'
 import type { ProcessPicture } from '../process-editor.present.ts'
 import { previewRegion } from './preview.ts'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { DeclaredTime } from '../service.model.ts'
+import type { DeclaredTime } from '../../services/index.ts'
 import {
   declaredTimeToDuration,
   IRAN_IRI,

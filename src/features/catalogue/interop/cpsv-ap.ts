@@ -24,26 +24,23 @@
 import { formatNumberFa, toPersianDigits } from '../../../lib/fa/index.ts'
 import { findProvince, type Province } from '../../../lib/iran/provinces.ts'
 import type { Agency } from '../../agencies/index.ts'
+import { CHANNEL_KIND_LABELS, SIGN_IN_LABELS } from '../../channels/index.ts'
 import type { Law, LawKind } from '../../laws/index.ts'
 import {
   AUDIENCE_LABELS,
-  CHANNEL_KIND_LABELS,
+  type DeclaredTime,
   DOCUMENT_FORM_LABELS,
+  type Fee,
+  feeText,
   LEVEL_LABELS,
+  type LegalBasis,
   LIFE_EVENT_LABELS,
+  type LifeEvent,
   NATURE_LABELS,
-  SIGN_IN_LABELS,
-} from '../messages.fa.ts'
-import type {
-  DeclaredTime,
-  Fee,
-  LegalBasis,
-  LifeEvent,
-  RequiredDocument,
-  ServiceChannel,
-  ServiceContent,
-} from '../service.model.ts'
-import { feeText } from '../service.text.ts'
+  type RequiredDocument,
+  type ServiceChannel,
+  type ServiceContent,
+} from '../../services/index.ts'
 
 export interface CpsvInput {
   /** The portal's public origin, e.g. `https://mardom.gov.ir` (a trailing `/` is ignored). */

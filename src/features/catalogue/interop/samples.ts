@@ -6,7 +6,7 @@
 
 import type { Agency } from '../../agencies/index.ts'
 import type { Law } from '../../laws/index.ts'
-import { emptyContent, type ServiceContent } from '../service.model.ts'
+import { emptyContent, type ServiceContent } from '../../services/index.ts'
 import type { CpsvInput } from './cpsv-ap.ts'
 
 export const SAMPLE_BASE_URL = 'https://mardom.example.ir'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { normalizeFaInput } from '../../lib/fa/normalize.ts'
+import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
 import {
   ACTORS,
   CHANNELS,
