@@ -1,3 +1,16 @@
+export {
+  DEFAULT_SENDER,
+  deliverMail,
+  retryDelayMs,
+  type SenderOptions,
+  type SendSummary,
+} from './mail.sender.ts'
+export {
+  classifySendError,
+  type MailTransport,
+  type OutgoingMail,
+  smtpTransport,
+} from './mail.transport.ts'
 export type {
   InboxItem,
   NotificationFrequency,
