@@ -1,15 +1,43 @@
 import { z } from 'zod'
+import { toAsciiDigits } from '../../../lib/fa/digits.ts'
+import { normalizeFaInput } from '../../../lib/fa/normalize.ts'
+import { WEB_URL_PROBLEM_FA } from '../../../lib/net/messages.fa.ts'
+import { webUrlProblem } from '../../../lib/net/public-url.ts'
 import { optionalPhone, optionalUrl } from '../../../web/fields.ts'
 import { msg } from '../messages.fa.ts'
 import { CHANNEL_KINDS, SIGN_IN_METHODS, STAGE_MODES } from './channel.model.ts'
 import { nullableText, text } from './fields.schema.ts'
+
+/**
+ * A channel's URL: a web address (`optionalUrl`) that can only be a public web page, because the
+ * link checker requests it from the server (issue 11 item 2). Refused with a message saying
+ * why: schemes other than http(s), credentials, an explicit non-default port, local names
+ * (`localhost`, `*.local`, `*.internal`, single labels…) and IP literals outside the public
+ * internet in any spelling (`127.1`, `0x7f.1`, `2130706433`, `[::ffff:127.0.0.1]`, `[fe80::1]`…).
+ * Judged from the text alone: saving never resolves a name; names that resolve to private
+ * addresses are refused by the checker, which resolves before connecting.
+ */
+function publicWebUrl(label: string) {
+  return z
+    .string()
+    .optional()
+    .nullable()
+    .superRefine((s, ctx) => {
+      if (!s) return
+      const problem = webUrlProblem(toAsciiDigits(normalizeFaInput(s)))
+      // Anything that is not a URL at all gets optionalUrl's own message, below.
+      if (problem && problem !== 'invalid')
+        ctx.addIssue({ code: 'custom', message: `${label} ${WEB_URL_PROBLEM_FA[problem]}` })
+    })
+    .pipe(optionalUrl(label))
+}
 
 export const channelSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, msg.channelIdInvalid),
     kind: z.enum(CHANNEL_KINDS),
     title: text(200).pipe(z.string().min(1, msg.channelTitleRequired)),
-    url: optionalUrl('نشانی'),
+    url: publicWebUrl('نشانی'),
     phone: optionalPhone('تلفن'),
     code: nullableText(30),
     signIn: z.enum(SIGN_IN_METHODS),
