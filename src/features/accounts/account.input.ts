@@ -51,6 +51,7 @@ export type EditUserInput = z.output<typeof editUserInput>
 
 export const newTokenInput = z.object({
   name: requiredText(msg.tokenName, 100),
+  access: choice(['read', 'read-write'], msg.tokenAccessRequired),
 })
 
 const CENTRAL_ROLES = ['central_admin', 'central_supervisor'] as const

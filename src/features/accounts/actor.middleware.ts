@@ -1,17 +1,16 @@
 import type { MiddlewareHandler } from 'hono'
-import { deleteCookie, getCookie } from 'hono/cookie'
+import { getCookie } from 'hono/cookie'
 import type { Deps } from '../../deps.ts'
-import { UnauthenticatedError } from '../../lib/errors.ts'
+import { ForbiddenError, UnauthenticatedError } from '../../lib/errors.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { isApiPath } from '../../web/request-url.ts'
 import { msg } from './messages.fa.ts'
+import { clearSessionCookie, sessionCookieName } from './session.cookie.ts'
 import { deleteSession, findSession, touchSession } from './session.queries.ts'
-import { findActiveTokenByHash, markTokenUsed } from './token.queries.ts'
+import { findUsableTokenByHash, markTokenUsed } from './token.queries.ts'
 import { toActor } from './user.model.ts'
 import { findUserById } from './user.queries.ts'
-
-export const SESSION_COOKIE = 'mardom_session'
 
 // Writing last-seen on every request would turn every page view into a write.
 const TOUCH_AFTER_MS = 60_000
@@ -33,19 +32,26 @@ async function actorFromSession(deps: Deps, token: string) {
   return { actor: toActor(user, 'session'), sessionId: id }
 }
 
+/**
+ * The actor behind a bearer token still in force (not revoked, not expired), and what the
+ * token may do. A token acts for one agency, its owner's when it was made: should the owner
+ * no longer belong to it, the token is refused.
+ */
 async function actorFromBearer(deps: Deps, header: string) {
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   if (!match?.[1]) return null
-  const token = await findActiveTokenByHash(deps.db, sha256Hex(match[1]))
+  const now = deps.clock.now()
+  const token = await findUsableTokenByHash(deps.db, sha256Hex(match[1]), now)
   if (!token) return null
   const user = await findUserById(deps.db, token.userId)
-  if (!user || user.disabledAt) return null
-  const now = deps.clock.now()
+  if (!user || user.disabledAt || user.agencyId !== token.agencyId) return null
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await markTokenUsed(deps.db, token.id, now)
   }
-  return toActor(user, 'token')
+  return { actor: toActor(user, 'token'), access: token.access }
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 // Paths a user who must change their password may still reach.
 const OPEN_WHILE_PASSWORD_CHANGE = [
@@ -59,27 +65,31 @@ const OPEN_WHILE_PASSWORD_CHANGE = [
 /**
  * Resolves who is asking: the API trusts only bearer tokens, pages only the
  * session cookie. A user holding a one-time password is sent to change it first.
+ * Every API write goes through here, so a read-only token is refused any write here, once.
  */
 export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
+  const sessionCookie = sessionCookieName(deps.config.env)
   return async (c, next) => {
     if (isApiPath(c.req.path)) {
       const header = c.req.header('authorization')
       if (header) {
-        const actor = await actorFromBearer(deps, header)
-        if (!actor) throw new UnauthenticatedError('token.invalid', msg.unauthenticatedApi)
-        c.set('actor', actor)
+        const found = await actorFromBearer(deps, header)
+        if (!found) throw new UnauthenticatedError('token.invalid', msg.unauthenticatedApi)
+        if (found.access === 'read' && WRITES.has(c.req.method))
+          throw new ForbiddenError('token.read-only', msg.tokenReadOnly)
+        c.set('actor', found.actor)
       }
       return next()
     }
     if (c.req.path.startsWith('/assets/')) return next()
-    const token = getCookie(c, SESSION_COOKIE)
+    const token = getCookie(c, sessionCookie)
     if (token) {
       const found = await actorFromSession(deps, token)
       if (found) {
         c.set('actor', found.actor)
         c.set('sessionId', found.sessionId)
       } else {
-        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        clearSessionCookie(c, deps.config, { newCsrfToken: false })
       }
     }
     const actor = c.get('actor')

@@ -53,7 +53,7 @@ export function credentialRoutes(deps: Deps): Hono<AppEnv> {
             levelLabel: LEVEL_LABELS[agency.level],
             credentialsIssuedAt: agency.credentialsIssuedAt,
           },
-          users: users.map((u) => presentUser(u, actor, deps.clock.now())),
+          users: users.map((u) => presentUser(u, actor, deps.config.signInMaxFailures)),
           values,
           errors,
         }),

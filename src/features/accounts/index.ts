@@ -1,7 +1,8 @@
 export { assertCanListUsers } from './account.policy.ts'
-export { loadActor, SESSION_COOKIE } from './actor.middleware.ts'
+export { loadActor } from './actor.middleware.ts'
 export { requireActor } from './actor.require.ts'
-export { createApiToken, revokeApiToken } from './token.actions.ts'
+export { SESSION_COOKIE, sessionCookieName } from './session.cookie.ts'
+export { createApiToken, renewApiToken, revokeApiToken } from './token.actions.ts'
 export {
   createAgencyUser,
   createAgencyUserAsSystem,

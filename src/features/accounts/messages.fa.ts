@@ -11,9 +11,15 @@ export const msg = {
   invalidCredentials: 'کد دستگاه، نام کاربری یا رمز عبور درست نیست.',
   usernameRequired: 'نام کاربری را وارد کنید.',
   passwordRequired: 'رمز عبور را وارد کنید.',
-  locked: (minutes: string) =>
-    `به دلیل چند تلاش ناموفق، این حساب موقتاً قفل شده است. ${minutes} دقیقهٔ دیگر دوباره تلاش کنید.`,
+  /** The same words whether or not such a user exists: the wait is per typed username and address. */
+  tryLater: (wait: string) =>
+    `تلاش‌های ناموفق پیاپی با این نام کاربری بیش از اندازه بوده است. ${wait} دیگر دوباره تلاش کنید.`,
+  waitSeconds: (n: string) => `${n} ثانیهٔ`,
+  waitMinutes: (n: string) => `${n} دقیقهٔ`,
   throttled: 'تلاش‌های ورود از این نشانی بیش از اندازه بوده است. چند دقیقهٔ دیگر دوباره تلاش کنید.',
+  failedSignInsSubject: 'تلاش‌های ناموفق برای ورود به حساب شما',
+  failedSignInsText: (failures: string, username: string) =>
+    `${failures} بار پیاپی کسی کوشیده است با رمز نادرست به حساب ${username} وارد شود. اگر خودتان نبوده‌اید، حساب شما قفل نشده و نیازی به کاری نیست مگر اینکه گمان کنید رمزتان را کسی می‌داند؛ در آن صورت رمز خود را تغییر دهید و به مدیر دستگاه خبر دهید.`,
   changePasswordTitle: 'تغییر رمز عبور',
   mustChangeLead:
     'این نخستین ورود شماست. پیش از ادامه، رمز یک‌بارمصرف را با رمزی که فقط خودتان می‌دانید جایگزین کنید.',
@@ -105,16 +111,16 @@ export const msg = {
   status: 'وضعیت',
   statusActive: 'فعال',
   statusDisabled: 'غیرفعال',
-  statusLocked: 'قفل موقت',
+  statusFailures: (n: string) => `${n} تلاش ناموفق پیاپی`,
   statusMustChange: 'باید رمز را تغییر دهد',
   statusRequired: 'وضعیت حساب را مشخص کنید.',
   manageHeading: 'مدیریت حساب',
   resetPassword: 'صدور رمز یک‌بارمصرف تازه',
   resetPasswordHint:
-    'رمز کنونی کاربر از کار می‌افتد، قفل حساب برداشته می‌شود و نشست‌های باز او بسته می‌شود.',
+    'رمز کنونی کاربر از کار می‌افتد، نشست‌های باز او بسته می‌شود و توکن‌های API او باطل می‌شوند.',
   disableUser: 'غیرفعال کردن حساب',
   enableUser: 'فعال کردن حساب',
-  disableHint: 'کاربر غیرفعال نمی‌تواند وارد شود و توکن‌های API او پذیرفته نمی‌شوند.',
+  disableHint: 'کاربر غیرفعال نمی‌تواند وارد شود و توکن‌های API او باطل می‌شوند.',
   userTokensHeading: 'توکن‌های API این کاربر',
   roleAgencyAdminHint: 'کاربران دستگاه را مدیریت می‌کند و خدمات را منتشر می‌کند.',
   roleAgencyEditorHint: 'پیش‌نویس خدمات دستگاه را می‌نویسد و برای انتشار می‌فرستد.',
@@ -142,5 +148,33 @@ export const msg = {
     'این توکن فقط همین یک بار نمایش داده می‌شود و پرتال فقط چکیدهٔ آن را نگه می‌دارد. آن را هم‌اکنون در جای امنی از سامانهٔ خود بگذارید و در هیچ نشانی، رایانامه یا مخزن کدی ننویسید. اگر گم شد، آن را باطل کنید و توکن تازه بسازید.',
   tokenUsage: 'سامانهٔ شما در هر درخواست به API این سرآیند را می‌فرستد:',
   backToTokens: 'بازگشت به توکن‌ها',
+  tokenAccess: 'دسترسی',
+  tokenAccessHint: 'توکنی که فقط می‌خواند، اگر به دست دیگری بیفتد نمی‌تواند چیزی را تغییر دهد.',
+  tokenAccessRequired: 'دسترسی توکن را انتخاب کنید.',
+  tokenAccessRead: 'فقط خواندن',
+  tokenAccessReadHint: 'خواندن داده‌ها، از جمله پیش‌نویس‌های دستگاه شما؛ هر درخواست تغییر رد می‌شود.',
+  tokenAccessReadWrite: 'خواندن و نوشتن',
+  tokenAccessReadWriteHint: 'ویرایش پیش‌نویس‌ها و انتشار خدمات دستگاه، به اندازهٔ اختیار حساب شما.',
+  tokenAgency: 'دستگاه',
+  tokenAgencyCentral: 'ستاد مرکزی',
+  tokenScopeNote: (agency: string, days: string) =>
+    `توکن فقط برای ${agency} کار می‌کند و ${days} روز پس از ساخت منقضی می‌شود؛ پیش از آن می‌توانید آن را تمدید کنید.`,
+  tokenExpires: 'انقضا',
+  tokenExpired: 'منقضی‌شده',
+  renewToken: 'تمدید',
+  tokenRenewed: 'توکن تمدید شد؛ تاریخ انقضای تازه‌اش در جدول آمده است.',
+  tokenNotRenewable: 'این توکن باطل یا منقضی شده است و تمدید نمی‌شود؛ توکن تازه‌ای بسازید.',
+  forbiddenTokenRenew: 'فقط دارندهٔ توکن می‌تواند آن را تمدید کند.',
+  tokenRevokedReason: {
+    owner: 'به دست دارنده',
+    admin: 'به دست مدیر',
+    'password-reset': 'با بازنشانی رمز',
+    'account-disabled': 'با غیرفعال شدن حساب',
+  },
+  tokenReadOnly:
+    'این توکن فقط برای خواندن است و اجازهٔ تغییر ندارد. برای نوشتن، توکنی با دسترسی «خواندن و نوشتن» بسازید.',
+  tokenCreatedSubject: 'توکن API تازه برای حساب شما',
+  tokenCreatedText: (name: string, prefix: string, expires: string) =>
+    `توکن API تازه‌ای با نام «${name}» (پیشوند ${prefix}) برای حساب شما ساخته شد و تا ${expires} معتبر است. اگر خودتان آن را نساخته‌اید، هم‌اکنون در صفحهٔ توکن‌ها باطلش کنید، رمز خود را تغییر دهید و به مدیر دستگاه خبر دهید.`,
   actions: 'کنش‌ها',
 } as const

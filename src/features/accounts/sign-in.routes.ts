@@ -1,16 +1,14 @@
 import { Hono } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
 import type { Deps } from '../../deps.ts'
 import { UnauthenticatedError } from '../../lib/errors.ts'
 import { clientAddress } from '../../web/client-address.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
-import { isHttps } from '../../web/request-url.ts'
 import { changePasswordInput, signInInput } from './account.input.ts'
-import { SESSION_COOKIE } from './actor.middleware.ts'
 import { msg } from './messages.fa.ts'
 import { changeOwnPassword } from './password.actions.ts'
+import { clearSessionCookie, setSessionCookie } from './session.cookie.ts'
 import { signIn, signOut } from './sign-in.actions.ts'
 import { changePasswordPage, signInPage } from './views/sign-in-page.ts'
 
@@ -21,7 +19,6 @@ function safeNext(value: string | undefined): string {
 
 export function signInRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const { trustProxy } = deps.config
 
   app.get('/sign-in', (c) => {
     if (c.get('actor')) return c.redirect('/admin', 303)
@@ -46,18 +43,13 @@ export function signInRoutes(deps: Deps): Hono<AppEnv> {
       )
     const form = parseForm(signInInput, values)
     if (!form.ok) return render(form.errors, 422)
-    const result = await signIn(deps, form.data, clientAddress(c, trustProxy))
+    const result = await signIn(deps, form.data, clientAddress(c, deps.config))
     if (!result.ok) {
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds))
       return render({ username: result.message }, result.retryAfterSeconds ? 429 : 422)
     }
-    setCookie(c, SESSION_COOKIE, result.sessionToken, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isHttps(c, trustProxy),
-      path: '/',
-      maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
-    })
+    // A new session, and with it a new CSRF token: the one used before signing in is dead.
+    setSessionCookie(c, deps.config, result.sessionToken)
     return c.redirect(result.actor.mustChangePassword ? '/account/password' : next, 303)
   })
 
@@ -65,7 +57,7 @@ export function signInRoutes(deps: Deps): Hono<AppEnv> {
     const actor = c.get('actor')
     const sessionId = c.get('sessionId')
     if (actor && sessionId) await signOut(deps, actor, sessionId)
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    clearSessionCookie(c, deps.config, { newCsrfToken: true })
     return c.redirect('/', 303)
   })
 

@@ -59,6 +59,7 @@ describe('POST /account/tokens', () => {
     // A field naming another user is ignored: a token is always the signer's own.
     const res = await client.post('/account/tokens', {
       name: 'سامانهٔ گزارش‌گیری',
+      access: 'read',
       userId: editorB.userId,
     })
     assert.equal(res.status, 200)

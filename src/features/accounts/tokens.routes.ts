@@ -9,13 +9,25 @@ import { page } from '../../web/page.ts'
 import { newTokenInput } from './account.input.ts'
 import { requireActor } from './actor.require.ts'
 import { msg } from './messages.fa.ts'
-import { createApiToken, revokeApiToken } from './token.actions.ts'
+import { createApiToken, renewApiToken, revokeApiToken } from './token.actions.ts'
 import { listApiTokensOfUser } from './token.queries.ts'
 import { presentToken } from './user.present.ts'
 import { issuedTokenPage } from './views/one-time-secret.ts'
 import { tokensPage } from './views/token-views.ts'
 
 const uuid = z.uuid()
+
+function tokenId(c: Context<AppEnv>): string {
+  const id = uuid.safeParse(c.req.param('id'))
+  if (!id.success) throw new NotFoundError('token.not-found', msg.tokenNotFound)
+  return id.data
+}
+
+function doneBanner(c: Context<AppEnv>): string | undefined {
+  if (c.req.query('revoked') === '1') return msg.tokenRevoked
+  if (c.req.query('renewed') === '1') return msg.tokenRenewed
+  return undefined
+}
 
 /** `/account/tokens`: every signed-in person's own API tokens. */
 export function tokenRoutes(deps: Deps): Hono<AppEnv> {
@@ -24,19 +36,21 @@ export function tokenRoutes(deps: Deps): Hono<AppEnv> {
   async function render(c: Context<AppEnv>, actor: Actor, values: FormValues, errors: FieldErrors) {
     const tokens = await listApiTokensOfUser(deps.db, actor.userId)
     const invalid = Object.keys(errors).length > 0
+    const banner = invalid ? undefined : doneBanner(c)
+    const now = deps.clock.now()
     return page(
       c,
       {
         title: invalid ? `خطا: ${msg.tokensTitle}` : msg.tokensTitle,
         breadcrumbs: [{ href: '/admin', text: 'پیشخوان' }],
-        ...(c.req.query('revoked') === '1' && !invalid
-          ? { banner: { kind: 'success' as const, text: msg.tokenRevoked } }
-          : {}),
+        ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
         content: tokensPage({
           csrfToken: c.get('csrfToken'),
-          tokens: tokens.map(presentToken),
+          tokens: tokens.map((t) => presentToken(t, now)),
           values,
           errors,
+          agencyName: actor.agencyNameFa ?? msg.tokenAgencyCentral,
+          lifetimeDays: Math.round(deps.config.apiTokenLifetimeMs / 86_400_000),
         }),
       },
       invalid ? 422 : 200,
@@ -51,7 +65,9 @@ export function tokenRoutes(deps: Deps): Hono<AppEnv> {
     const form = parseForm(newTokenInput, values)
     if (!form.ok) return render(c, actor, values, form.errors)
     // Always the signed-in person's own token: no field of the form names another user.
-    const { token, secret } = await createApiToken(deps, actor, actor.userId, form.data.name)
+    const { token, secret } = await createApiToken(deps, actor, actor.userId, form.data.name, {
+      access: form.data.access,
+    })
     // The secret exists only in this response: never cached, never in a URL.
     c.header('Cache-Control', 'no-store')
     return page(c, {
@@ -65,11 +81,15 @@ export function tokenRoutes(deps: Deps): Hono<AppEnv> {
     })
   })
 
+  app.post('/:id/renew', async (c) => {
+    const actor = requireActor(c)
+    await renewApiToken(deps, actor, tokenId(c))
+    return c.redirect('/account/tokens?renewed=1', 303)
+  })
+
   app.post('/:id/revoke', async (c) => {
     const actor = requireActor(c)
-    const id = uuid.safeParse(c.req.param('id'))
-    if (!id.success) throw new NotFoundError('token.not-found', msg.tokenNotFound)
-    await revokeApiToken(deps, actor, id.data)
+    await revokeApiToken(deps, actor, tokenId(c))
     return c.redirect('/account/tokens?revoked=1', 303)
   })
 

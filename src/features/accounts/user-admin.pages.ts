@@ -152,8 +152,8 @@ export async function userAccountPage(
       ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
       content: userPage({
         csrfToken: c.get('csrfToken'),
-        user: presentUser(user, actor, deps.clock.now()),
-        tokens: tokens.map(presentToken),
+        user: presentUser(user, actor, deps.config.signInMaxFailures),
+        tokens: tokens.map((t) => presentToken(t, deps.clock.now())),
         errors,
       }),
     },

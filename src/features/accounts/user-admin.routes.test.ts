@@ -63,10 +63,10 @@ describe('GET /admin/users', () => {
     assert.equal($('a[href^="/admin/users/new"]').length, 1)
   })
 
-  it('tags disabled, locked and must-change accounts', async () => {
+  it('tags disabled, repeatedly failing and must-change accounts', async () => {
     const agency = await makeAgency(t.deps, { nameFa: 'سازمان وضعیت‌ها' })
     const disabled = await makeUser(t.deps, 'agency_editor', agency)
-    const locked = await makeUser(t.deps, 'agency_editor', agency)
+    const failing = await makeUser(t.deps, 'agency_editor', agency)
     const fresh = await makeUser(t.deps, 'agency_editor', agency)
     const now = t.clock.now()
     await t.deps.db
@@ -76,8 +76,8 @@ describe('GET /admin/users', () => {
       .execute()
     await t.deps.db
       .updateTable('users')
-      .set({ lockedUntil: new Date(now.getTime() + 60_000) })
-      .where('id', '=', locked.userId)
+      .set({ failedSignIns: 7 })
+      .where('id', '=', failing.userId)
       .execute()
     await t.deps.db
       .updateTable('users')
@@ -93,7 +93,7 @@ describe('GET /admin/users', () => {
         .map((_, el) => $(el).text())
         .get()
     assert.deepEqual(tags(disabled.username), ['غیرفعال'])
-    assert.deepEqual(tags(locked.username), ['فعال', 'قفل موقت'])
+    assert.deepEqual(tags(failing.username), ['فعال', '۷ تلاش ناموفق پیاپی'])
     assert.deepEqual(tags(fresh.username), ['فعال', 'باید رمز را تغییر دهد'])
   })
 

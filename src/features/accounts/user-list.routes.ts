@@ -36,7 +36,7 @@ export function userListRoutes(deps: Deps): Hono<AppEnv> {
     assertCanListUsers(actor)
     const code = agencyCodeQuery(c)
     const agency = await agencyFor(deps, actor, code)
-    const now = deps.clock.now()
+    const warnAt = deps.config.signInMaxFailures
     if (agency) {
       const users = await listUsersOfAgency(deps.db, agency.id)
       return page(c, {
@@ -44,7 +44,7 @@ export function userListRoutes(deps: Deps): Hono<AppEnv> {
         breadcrumbs: crumbs,
         content: agencyUsersPage({
           agency: { code: agency.code, nameFa: agency.nameFa },
-          users: users.map((u) => presentUser(u, actor, now)),
+          users: users.map((u) => presentUser(u, actor, warnAt)),
         }),
       })
     }
@@ -58,7 +58,7 @@ export function userListRoutes(deps: Deps): Hono<AppEnv> {
         content: centralUsersPage({
           agencyCode: code,
           errors,
-          staff: staff.map((u) => presentUser(u, actor, now)),
+          staff: staff.map((u) => presentUser(u, actor, warnAt)),
         }),
       },
       code ? 404 : 200,

@@ -10,6 +10,7 @@ import { assertCanManageUsersOf, assertCentralAdmin } from './account.policy.ts'
 import { msg } from './messages.fa.ts'
 import { hashPassword } from './password.hash.ts'
 import { deleteSessionsOfUser } from './session.queries.ts'
+import { revokeAllTokensOf } from './token.actions.ts'
 import { issuedUsername, type UserWithAgency, userSnapshot } from './user.model.ts'
 import { findUserById, insertUser, isUsernameTaken, updateUser } from './user.queries.ts'
 
@@ -185,7 +186,10 @@ export async function editUser(
   })
 }
 
-/** Issues a new one-time password, unlocks the account and ends its sessions. */
+/**
+ * Issues a new one-time password and ends the account's sessions and API tokens: whoever
+ * held the old password may have made tokens with it.
+ */
 export async function resetUserPassword(
   deps: Deps,
   actor: Actor | null,
@@ -196,13 +200,9 @@ export async function resetUserPassword(
   return deps.db.transaction().execute(async (trx) => {
     const user = await loadManagedUser(trx, actor, userId)
     const now = deps.clock.now()
-    await updateUser(
-      trx,
-      userId,
-      { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
-      now,
-    )
+    await updateUser(trx, userId, { passwordHash, mustChangePassword: true, failedSignIns: 0 }, now)
     await deleteSessionsOfUser(trx, userId)
+    const tokensRevoked = await revokeAllTokensOf(deps, trx, userId, 'password-reset')
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'user',
@@ -210,7 +210,7 @@ export async function resetUserPassword(
       action: 'reset-password',
       agencyId: user.agencyId,
       before: { mustChangePassword: user.mustChangePassword },
-      after: { mustChangePassword: true },
+      after: { mustChangePassword: true, tokensRevoked },
     })
     return {
       userId,
@@ -233,7 +233,12 @@ export async function setUserDisabled(
     const now = deps.clock.now()
     const disabledAt = disabled ? (user.disabledAt ?? now) : null
     await updateUser(trx, userId, { disabledAt }, now)
-    if (disabled) await deleteSessionsOfUser(trx, userId)
+    // Enabling again restores neither sessions nor tokens: the person signs in and makes new ones.
+    let tokensRevoked = 0
+    if (disabled) {
+      await deleteSessionsOfUser(trx, userId)
+      tokensRevoked = await revokeAllTokensOf(deps, trx, userId, 'account-disabled')
+    }
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'user',
@@ -241,7 +246,7 @@ export async function setUserDisabled(
       action: disabled ? 'disable' : 'enable',
       agencyId: user.agencyId,
       before: { disabledAt: user.disabledAt },
-      after: { disabledAt },
+      after: disabled ? { disabledAt, tokensRevoked } : { disabledAt },
     })
   })
 }

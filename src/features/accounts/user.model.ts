@@ -8,8 +8,8 @@ export interface User {
   email: string | null
   role: Role
   mustChangePassword: boolean
+  /** Consecutive failed sign-ins from anywhere; reset by a successful one. */
   failedSignIns: number
-  lockedUntil: Date | null
   disabledAt: Date | null
   lastSignInAt: Date | null
   createdAt: Date

@@ -1,4 +1,6 @@
 import type { Actor } from '../../lib/actor.ts'
+import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { formatDateTimeFa } from '../../lib/fa/index.ts'
 import { roleLabel } from '../../web/page.ts'
 import type { TagColour } from '../../web/ui/index.ts'
 import { canManageUser } from './account.policy.ts'
@@ -11,14 +13,18 @@ export interface StatusTag {
   colour: TagColour
 }
 
-/** What a person needs to know about an account at a glance; the text always says it. */
+/**
+ * What a person needs to know about an account at a glance; the text always says it.
+ * Accounts are never locked; `warnAt` consecutive failed sign-ins or more are shown.
+ */
 export function userStatuses(
-  u: Pick<UserWithAgency, 'disabledAt' | 'lockedUntil' | 'mustChangePassword'>,
-  now: Date,
+  u: Pick<UserWithAgency, 'disabledAt' | 'failedSignIns' | 'mustChangePassword'>,
+  warnAt: number,
 ): StatusTag[] {
   if (u.disabledAt) return [{ text: msg.statusDisabled, colour: 'grey' }]
   const tags: StatusTag[] = [{ text: msg.statusActive, colour: 'green' }]
-  if (u.lockedUntil && u.lockedUntil > now) tags.push({ text: msg.statusLocked, colour: 'red' })
+  if (u.failedSignIns >= warnAt)
+    tags.push({ text: msg.statusFailures(toPersianDigits(u.failedSignIns)), colour: 'red' })
   if (u.mustChangePassword) tags.push({ text: msg.statusMustChange, colour: 'yellow' })
   return tags
 }
@@ -42,7 +48,7 @@ export interface UserView {
   editable: boolean
 }
 
-export function presentUser(u: UserWithAgency, viewer: Actor, now: Date): UserView {
+export function presentUser(u: UserWithAgency, viewer: Actor, warnAt: number): UserView {
   return {
     id: u.id,
     username: u.username,
@@ -50,7 +56,7 @@ export function presentUser(u: UserWithAgency, viewer: Actor, now: Date): UserVi
     email: u.email,
     roleLabel: roleLabel(u.role),
     agency: u.agencyCode && u.agencyNameFa ? { code: u.agencyCode, nameFa: u.agencyNameFa } : null,
-    statuses: userStatuses(u, now),
+    statuses: userStatuses(u, warnAt),
     disabled: u.disabledAt !== null,
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
@@ -64,18 +70,36 @@ export interface TokenView {
   id: string
   name: string
   prefix: string
+  accessLabel: string
   createdAt: Date
+  expiresAt: Date
   lastUsedAt: Date | null
-  revokedAt: Date | null
+  /** In force: neither revoked nor expired (only these get renew and revoke buttons). */
+  active: boolean
+  status: StatusTag
 }
 
-export function presentToken(t: ApiToken): TokenView {
+export function presentToken(t: ApiToken, now: Date): TokenView {
+  const expired = t.expiresAt <= now
+  const status: StatusTag = t.revokedAt
+    ? {
+        text: `${msg.tokenRevokedOn(formatDateTimeFa(t.revokedAt))}${
+          t.revokedReason ? ` (${msg.tokenRevokedReason[t.revokedReason]})` : ''
+        }`,
+        colour: 'grey',
+      }
+    : expired
+      ? { text: msg.tokenExpired, colour: 'yellow' }
+      : { text: msg.tokenActive, colour: 'green' }
   return {
     id: t.id,
     name: t.name,
     prefix: t.prefix,
+    accessLabel: t.access === 'read' ? msg.tokenAccessRead : msg.tokenAccessReadWrite,
     createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
     lastUsedAt: t.lastUsedAt,
-    revokedAt: t.revokedAt,
+    active: !t.revokedAt && !expired,
+    status,
   }
 }

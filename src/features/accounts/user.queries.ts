@@ -15,7 +15,6 @@ const USER_COLUMNS = [
   'users.role',
   'users.mustChangePassword',
   'users.failedSignIns',
-  'users.lockedUntil',
   'users.disabledAt',
   'users.lastSignInAt',
   'users.createdAt',
@@ -91,7 +90,6 @@ export async function insertUser(db: Executor, user: NewUser, now: Date): Promis
 export type UserChanges = Partial<
   Pick<NewUser, 'displayName' | 'email' | 'role' | 'passwordHash' | 'mustChangePassword'> & {
     failedSignIns: number
-    lockedUntil: Date | null
     disabledAt: Date | null
     lastSignInAt: Date
   }

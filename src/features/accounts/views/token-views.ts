@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import { formatDateTimeFa } from '../../../lib/fa/index.ts'
+import { formatDateTimeFa, toPersianDigits } from '../../../lib/fa/index.ts'
 import {
   button,
   csrfField,
@@ -9,6 +9,7 @@ import {
   fieldError,
   type Html,
   hasErrors,
+  radios,
   table,
   tag,
   textInput,
@@ -26,11 +27,27 @@ export interface TokensTableView {
   csrfToken: string
   /** Where each active token's «باطل کردن» form posts. */
   revokeAction: (tokenId: string) => string
+  /** Where each active token's «تمدید» form posts: only on the owner's own page. */
+  renewAction?: (tokenId: string) => string
 }
 
-/** The tokens of one user, with a revoke button on each one still active. */
+function actionForm(
+  action: string,
+  csrfToken: string,
+  text: Html,
+  variant?: 'warning' | 'secondary',
+) {
+  return html`<form method="post" action="${action}">${csrfField(csrfToken)}${button({
+    ...(variant ? { variant } : {}),
+    html: text,
+  })}</form>`
+}
+
+/** The tokens of one user, with renew (the owner) and revoke buttons on each one in force. */
 export function tokensTable(v: TokensTableView): Html {
   if (v.tokens.length === 0) return html`<p class="mr-body">${msg.noTokens}</p>`
+  const named = (t: TokenView, verb: string) =>
+    html`${verb}<span class="mr-visually-hidden"> ${msg.revokeTokenNamed(t.name)}</span>`
   return table({
     caption: v.caption,
     captionClasses: 'mr-visually-hidden',
@@ -39,7 +56,9 @@ export function tokensTable(v: TokensTableView): Html {
     head: [
       { text: msg.tokenName },
       { text: msg.tokenPrefix },
+      { text: msg.tokenAccess },
       { text: msg.tokenCreatedAt },
+      { text: msg.tokenExpires },
       { text: msg.tokenLastUsed },
       { text: msg.status },
       { html: html`<span class="mr-visually-hidden">${msg.actions}</span>` },
@@ -47,22 +66,24 @@ export function tokensTable(v: TokensTableView): Html {
     rows: v.tokens.map((t) => [
       { html: html`<bdi>${t.name}</bdi>` },
       { html: html`<code dir="ltr">${t.prefix}…</code>` },
+      { text: t.accessLabel },
       { html: time(t.createdAt) },
+      { html: time(t.expiresAt) },
       { html: t.lastUsedAt ? time(t.lastUsedAt) : html`${msg.tokenNeverUsed}` },
+      { html: tag(t.status) },
       {
-        html: t.revokedAt
-          ? tag({ text: msg.tokenRevokedOn(formatDateTimeFa(t.revokedAt)), colour: 'grey' })
-          : tag({ text: msg.tokenActive, colour: 'green' }),
-      },
-      {
-        html: t.revokedAt
-          ? html``
-          : html`<form method="post" action="${v.revokeAction(t.id)}">${csrfField(v.csrfToken)}${button(
-              {
-                variant: 'warning',
-                html: html`${msg.revokeToken}<span class="mr-visually-hidden"> ${msg.revokeTokenNamed(t.name)}</span>`,
-              },
-            )}</form>`,
+        html: t.active
+          ? html`${
+              v.renewAction
+                ? actionForm(
+                    v.renewAction(t.id),
+                    v.csrfToken,
+                    named(t, msg.renewToken),
+                    'secondary',
+                  )
+                : ''
+            }${actionForm(v.revokeAction(t.id), v.csrfToken, named(t, msg.revokeToken), 'warning')}`
+          : html``,
       },
     ]),
   })
@@ -73,6 +94,9 @@ export interface TokensPageView {
   tokens: TokenView[]
   values: Record<string, string>
   errors: FieldErrors
+  /** The agency a new token will act for (the person's own), or the central body. */
+  agencyName: string
+  lifetimeDays: number
 }
 
 export function tokensPage(v: TokensPageView): Html {
@@ -85,8 +109,10 @@ export function tokensPage(v: TokensPageView): Html {
       caption: msg.tokensTitle,
       csrfToken: v.csrfToken,
       revokeAction: (id) => `/account/tokens/${id}/revoke`,
+      renewAction: (id) => `/account/tokens/${id}/renew`,
     })}
     <h2 class="mr-heading-m">${msg.newTokenHeading}</h2>
+    <p class="mr-body">${msg.tokenScopeNote(v.agencyName, toPersianDigits(v.lifetimeDays))}</p>
     <form method="post" action="/account/tokens" novalidate>
       ${csrfField(v.csrfToken)}
       ${textInput({
@@ -96,6 +122,21 @@ export function tokensPage(v: TokensPageView): Html {
         value: v.values.name ?? '',
         classes: 'mr-input--width-20',
         errorMessage: fieldError(v.errors, 'name'),
+      })}
+      ${radios({
+        name: 'access',
+        fieldset: { legend: { text: msg.tokenAccess, classes: 'mr-fieldset__legend--s' } },
+        hint: { text: msg.tokenAccessHint },
+        value: v.values.access ?? 'read',
+        errorMessage: fieldError(v.errors, 'access'),
+        items: [
+          { value: 'read', text: msg.tokenAccessRead, hint: { text: msg.tokenAccessReadHint } },
+          {
+            value: 'read-write',
+            text: msg.tokenAccessReadWrite,
+            hint: { text: msg.tokenAccessReadWriteHint },
+          },
+        ],
       })}
       ${button({ text: msg.createToken })}
     </form>
