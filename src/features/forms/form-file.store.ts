@@ -5,7 +5,9 @@ import type { Actor } from '../../lib/actor.ts'
 import type { Clock } from '../../lib/clock.ts'
 import { ValidationError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/index.ts'
+import { inspectFormFile } from './form-file.inspect.ts'
 import {
+  type ContentProblem,
   FORM_MEDIA_TYPES,
   type FormFile,
   type FormFileKind,
@@ -24,19 +26,25 @@ import { sniffFormType } from './sniff.ts'
 
 type Executor = Kysely<Database>
 
-export type FormFileProblem = 'empty' | 'too-large' | 'wrong-type'
+export type FormFileProblem = 'empty' | 'too-large' | 'wrong-type' | ContentProblem
 
 export type FormFileCheck =
   | { ok: true; kind: FormFileKind }
   | { ok: false; problem: FormFileProblem; message: string }
 
-/** Whether bytes may be stored as a form file; the Persian message says why not. */
-export function checkFormFile(bytes: Uint8Array): FormFileCheck {
+/**
+ * Whether bytes may be stored as a form file; the Persian message says why not. The kind
+ * comes from the bytes; then the content is inspected (form-file.inspect.ts): bombs, macros,
+ * XML entities, external links, unsafe names, PDF scripts and embedded files are refused.
+ */
+export async function checkFormFile(bytes: Uint8Array): Promise<FormFileCheck> {
   if (bytes.length === 0) return { ok: false, problem: 'empty', message: m.fileEmpty }
   if (bytes.length > MAX_FORM_BYTES)
     return { ok: false, problem: 'too-large', message: m.fileTooLarge }
   const kind = sniffFormType(bytes)
   if (!kind) return { ok: false, problem: 'wrong-type', message: m.fileWrongType }
+  const problem = await inspectFormFile(bytes, kind)
+  if (problem) return { ok: false, problem, message: m.content[problem] }
   return { ok: true, kind }
 }
 
@@ -61,7 +69,7 @@ export async function storeFormFile(
   bytes: Uint8Array,
   audit?: { actor: Actor | null; clock: Clock; agencyId: string | null },
 ): Promise<StoredFormFile> {
-  const check = checkFormFile(bytes)
+  const check = await checkFormFile(bytes)
   if (!check.ok) throw new ValidationError(check.message, { file: check.message })
   const file: FormFileMeta & { bytes: Uint8Array } = {
     sha256: sha256Hex(bytes),
@@ -104,17 +112,18 @@ export async function storeFormFiles(
   trx: Executor,
   files: readonly Uint8Array[],
 ): Promise<StoredFormFile[]> {
-  const metas = files.map((bytes) => {
-    const check = checkFormFile(bytes)
+  const metas: (FormFileMeta & { bytes: Uint8Array })[] = []
+  for (const bytes of files) {
+    const check = await checkFormFile(bytes)
     if (!check.ok) throw new ValidationError(check.message, { file: check.message })
-    return {
+    metas.push({
       sha256: sha256Hex(bytes),
       kind: check.kind,
       mediaType: FORM_MEDIA_TYPES[check.kind],
       sizeBytes: bytes.length,
       bytes,
-    }
-  })
+    })
+  }
   const unique = [...new Map(metas.map((m) => [m.sha256, m])).values()]
   const created = new Set<string>()
   // In chunks, so a batch of large files does not become one huge statement.

@@ -78,7 +78,7 @@ async function writeForms(
   const { service, draft } = await editableDraft(deps, actor, serviceId)
   let file: PlannedFile | null = null
   if (upload) {
-    const check = checkFormFile(upload.bytes)
+    const check = await checkFormFile(upload.bytes)
     if (!check.ok) return { ok: false, errors: { file: check.message } }
     file = {
       sha256: sha256Hex(upload.bytes),

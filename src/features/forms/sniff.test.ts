@@ -54,19 +54,19 @@ describe('sniffFormType: the kind comes from the bytes', () => {
 })
 
 describe('checkFormFile', () => {
-  it('refuses empty and over 10 MB files with Persian messages, and names the accepted kinds', () => {
-    const empty = checkFormFile(new Uint8Array())
+  it('refuses empty and over 10 MB files with Persian messages, and names the accepted kinds', async () => {
+    const empty = await checkFormFile(new Uint8Array())
     assert.equal(empty.ok, false)
     assert.equal(!empty.ok && empty.problem, 'empty')
     const big = new Uint8Array(MAX_FORM_BYTES + 1)
     big.set(pdf)
-    const tooBig = checkFormFile(big)
+    const tooBig = await checkFormFile(big)
     assert.equal(!tooBig.ok && tooBig.problem, 'too-large')
     assert.match(!tooBig.ok ? tooBig.message : '', /۱۰ مگابایت/)
     const exactly = new Uint8Array(MAX_FORM_BYTES)
     exactly.set(pdf)
-    assert.deepEqual(checkFormFile(exactly), { ok: true, kind: 'pdf' })
-    const wrong = checkFormFile(enc.encode('MZ not a form'))
+    assert.deepEqual(await checkFormFile(exactly), { ok: true, kind: 'pdf' })
+    const wrong = await checkFormFile(enc.encode('MZ not a form'))
     assert.equal(!wrong.ok && wrong.problem, 'wrong-type')
     assert.match(!wrong.ok ? wrong.message : '', /PDF.*DOCX.*XLSX.*ODT/)
   })

@@ -1,4 +1,7 @@
 import type { FormFileKind } from './form-file.model.ts'
+import { LOCAL_HEADER, readU16, readU32, type ZipEntry, zipEntries } from './zip-directory.ts'
+
+export { zipEntries } from './zip-directory.ts'
 
 /**
  * Tells a form file's kind from its bytes alone. PDF by its `%PDF-` header; the three
@@ -16,65 +19,12 @@ export function sniffFormType(bytes: Uint8Array): FormFileKind | null {
   return null
 }
 
-const LOCAL_HEADER = 0x04034b50
-const CENTRAL_HEADER = 0x02014b50
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text'
 
 function ascii(b: Uint8Array, start: number, length: number): string {
   let s = ''
   for (let i = start; i < start + length && i < b.length; i++) s += String.fromCharCode(b[i] ?? 0)
   return s
-}
-
-function readU16(b: Uint8Array, at: number): number {
-  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8)
-}
-
-function readU32(b: Uint8Array, at: number): number {
-  return (readU16(b, at) | (readU16(b, at + 2) << 16)) >>> 0
-}
-
-interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  localHeaderOffset: number
-}
-
-/** The central directory's entries, or null when the archive is not well formed. */
-export function zipEntries(b: Uint8Array): ZipEntry[] | null {
-  // The EOCD record is 22 bytes plus a comment of up to 65535 bytes, at the very end.
-  const lowest = Math.max(0, b.length - 22 - 0xffff)
-  let eocd = -1
-  for (let i = b.length - 22; i >= lowest; i--) {
-    if (readU32(b, i) === END_OF_CENTRAL_DIRECTORY && i + 22 + readU16(b, i + 20) === b.length) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) return null
-  const count = readU16(b, eocd + 10)
-  const size = readU32(b, eocd + 12)
-  const offset = readU32(b, eocd + 16)
-  if (offset + size > eocd || count === 0) return null
-  const entries: ZipEntry[] = []
-  let at = offset
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > eocd || readU32(b, at) !== CENTRAL_HEADER) return null
-    const nameLength = readU16(b, at + 28)
-    const extraLength = readU16(b, at + 30)
-    const commentLength = readU16(b, at + 32)
-    if (at + 46 + nameLength > eocd) return null
-    entries.push({
-      name: new TextDecoder().decode(b.subarray(at + 46, at + 46 + nameLength)),
-      method: readU16(b, at + 10),
-      compressedSize: readU32(b, at + 20),
-      localHeaderOffset: readU32(b, at + 42),
-    })
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return entries
 }
 
 function sniffZip(b: Uint8Array): FormFileKind | null {

@@ -1,40 +1,48 @@
-import { crc32 } from 'node:zlib'
+import { crc32, deflateRawSync } from 'node:zlib'
 
 /**
- * Writes a ZIP archive of stored (uncompressed) entries, in the order given. Enough to build
- * minimal DOCX, XLSX and ODT packages for tests and demo data; not a general archiver.
+ * One entry as it goes into the archive: `data` is what is written (deflated or not), and
+ * `crc32` and `size` describe the content once inflated — given as they are, so tests can
+ * build archives whose declarations lie.
  */
-export function storedZip(entries: { name: string; data: string | Uint8Array }[]): Uint8Array {
+export interface RawZipEntry {
+  name: string | Uint8Array
+  method: 0 | 8
+  data: Uint8Array
+  crc32: number
+  size: number
+}
+
+/** Writes a ZIP archive of the entries, in the order given. Not a general archiver. */
+export function writeZip(entries: readonly RawZipEntry[]): Uint8Array {
   const enc = new TextEncoder()
   const locals: Uint8Array[] = []
   const centrals: Uint8Array[] = []
   let offset = 0
   for (const e of entries) {
-    const name = enc.encode(e.name)
-    const data = typeof e.data === 'string' ? enc.encode(e.data) : e.data
-    const crc = crc32(data)
-    const local = new Uint8Array(30 + name.length + data.length)
+    const name = typeof e.name === 'string' ? enc.encode(e.name) : e.name
+    const local = new Uint8Array(30 + name.length + e.data.length)
     const lv = new DataView(local.buffer)
     lv.setUint32(0, 0x04034b50, true)
     lv.setUint16(4, 20, true) // version needed
     lv.setUint16(6, 0x0800, true) // UTF-8 names
-    lv.setUint16(8, 0, true) // stored
-    lv.setUint32(14, crc, true)
-    lv.setUint32(18, data.length, true)
-    lv.setUint32(22, data.length, true)
+    lv.setUint16(8, e.method, true)
+    lv.setUint32(14, e.crc32, true)
+    lv.setUint32(18, e.data.length, true)
+    lv.setUint32(22, e.size, true)
     lv.setUint16(26, name.length, true)
     local.set(name, 30)
-    local.set(data, 30 + name.length)
+    local.set(e.data, 30 + name.length)
     const central = new Uint8Array(46 + name.length)
     const cv = new DataView(central.buffer)
     cv.setUint32(0, 0x02014b50, true)
     cv.setUint16(4, 20, true)
     cv.setUint16(6, 20, true)
     cv.setUint16(8, 0x0800, true)
-    cv.setUint16(10, 0, true)
-    cv.setUint32(16, crc, true)
-    cv.setUint32(20, data.length, true)
-    cv.setUint32(24, data.length, true)
+    cv.setUint16(10, e.method, true)
+    cv.setUint32(16, e.crc32, true)
+    cv.setUint32(20, e.data.length, true)
+    cv.setUint32(24, e.size, true)
     cv.setUint16(28, name.length, true)
     cv.setUint32(42, offset, true)
     central.set(name, 46)
@@ -57,6 +65,27 @@ export function storedZip(entries: { name: string; data: string | Uint8Array }[]
     at += part.length
   }
   return out
+}
+
+function bytesOf(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? new TextEncoder().encode(data) : data
+}
+
+/** A stored (uncompressed) entry. */
+export function storedEntry(name: string, data: string | Uint8Array): RawZipEntry {
+  const bytes = bytesOf(data)
+  return { name, method: 0, data: bytes, crc32: crc32(bytes), size: bytes.length }
+}
+
+/** A deflated entry. */
+export function deflatedEntry(name: string, data: string | Uint8Array): RawZipEntry {
+  const bytes = bytesOf(data)
+  return { name, method: 8, data: deflateRawSync(bytes), crc32: crc32(bytes), size: bytes.length }
+}
+
+/** Writes a ZIP archive of stored (uncompressed) entries, in the order given. */
+export function storedZip(entries: { name: string; data: string | Uint8Array }[]): Uint8Array {
+  return writeZip(entries.map((e) => storedEntry(e.name, e.data)))
 }
 
 const CONTENT_TYPES = (main: string) =>
