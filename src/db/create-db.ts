@@ -28,14 +28,40 @@ function kyselyOver(pool: pg.Pool): Db {
   })
 }
 
-/** The production path: a PostgreSQL server. */
-export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
-  // An idle connection dropped by the server (restart, failover) must not crash the process;
-  // the pool replaces it on next use.
-  pool.on('error', (error) => {
-    process.emitWarning(`PostgreSQL idle connection error: ${error.message}`)
+/** How long a request waits for a pool connection before it is answered 503 instead of hanging. */
+const CONNECT_TIMEOUT_MS = 5_000
+
+/** One warning per kind of connection loss every few seconds: a restart drops every connection at once. */
+function connectionLossWarner(): (error: Error) => void {
+  const lastWarned = new Map<string, number>()
+  return (error) => {
+    const now = Date.now()
+    if (now - (lastWarned.get(error.message) ?? 0) < 5_000) return
+    lastWarned.set(error.message, now)
+    process.emitWarning(`PostgreSQL connection lost: ${error.message} (replaced on next use)`)
+  }
+}
+
+/**
+ * The production path: a PostgreSQL server. A restart or failover must not end the process:
+ * connections the server drops are discarded (idle ones by the pool's 'error' event, those a
+ * request holds by the listener added on 'connect', since an 'error' with no listener would
+ * be thrown), the request that held one fails with the server's error (answered 503 by the
+ * error handler), and new connections give up after `connectTimeoutMs` instead of hanging.
+ */
+export function openPostgres(
+  url: string,
+  options: { max?: number; connectTimeoutMs?: number } = {},
+): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    keepAlive: true,
   })
+  const warn = connectionLossWarner()
+  pool.on('error', warn)
+  pool.on('connect', (client) => client.on('error', warn))
   const db = kyselyOver(pool)
   return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() }
 }

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { html } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
+import { isDatabaseUnavailable } from '../db/connection-errors.ts'
 import {
   AppError,
   ConflictError,
@@ -16,12 +17,15 @@ import { problemResponse } from './problem.ts'
 import { isApiPath } from './request-url.ts'
 
 interface Mapped {
-  status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500
+  status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
   title: string
   detail: string
 }
 
 const GENERIC_500 = 'متأسفیم، مشکلی در سامانه پیش آمد. لطفاً چند دقیقهٔ دیگر دوباره تلاش کنید.'
+
+/** A database restart or failover usually takes seconds: clients may try again this soon. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
 function mapError(error: unknown): Mapped {
   if (error instanceof NotFoundError)
@@ -45,6 +49,14 @@ function mapError(error: unknown): Mapped {
   if (error instanceof HTTPException && error.status < 500) {
     return { status: 422, title: 'درخواست نامعتبر است', detail: 'درخواست قابل خواندن نیست.' }
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      title: 'سامانه موقتاً در دسترس نیست',
+      detail:
+        'ارتباط با پایگاه دادهٔ سامانه برای چند لحظه قطع شده است. لطفاً چند ثانیهٔ دیگر دوباره تلاش کنید.',
+    }
+  }
   return { status: 500, title: 'خطای سامانه', detail: GENERIC_500 }
 }
 
@@ -63,14 +75,27 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (mapped.status === 500) {
     c.get('log')?.error({ err: error }, 'unhandled error')
   }
+  // Expected while PostgreSQL restarts: a warning, and the client is told when to come back.
+  const retryAfter =
+    mapped.status === 503
+      ? UNAVAILABLE_RETRY_AFTER_SECONDS
+      : error instanceof RateLimitedError
+        ? error.retryAfterSeconds
+        : undefined
+  if (mapped.status === 503) c.get('log')?.warn({ err: error }, 'database unavailable')
   if (isApiPath(c.req.path)) {
     const headers: Record<string, string> = {}
-    if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds)
+    if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter)
     if (mapped.status === 401) headers['WWW-Authenticate'] = 'Bearer'
     return problemResponse(
       c,
       {
-        type: error instanceof AppError ? `/problems/${error.code}` : 'about:blank',
+        type:
+          error instanceof AppError
+            ? `/problems/${error.code}`
+            : mapped.status === 503
+              ? '/problems/database-unavailable'
+              : 'about:blank',
         title: mapped.title,
         status: mapped.status,
         detail: mapped.detail,
@@ -82,7 +107,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof UnauthenticatedError && c.req.method === 'GET') {
     return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303)
   }
-  if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds))
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter))
   return errorPage(c, mapped)
 }
 
