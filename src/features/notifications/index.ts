@@ -19,3 +19,4 @@ export type {
 } from './notification.model.ts'
 export { notify } from './notify.actions.ts'
 export { findRecipients, type RecipientCriteria } from './recipients.queries.ts'
+export { loadUnreadCount } from './unread.middleware.ts'

@@ -3,12 +3,12 @@ import type { Html } from '../../web/ui/html.ts'
 
 export type { MailStatus, NotificationFrequency }
 
-export const FREQUENCIES: readonly NotificationFrequency[] = [
+export const FREQUENCIES = [
   'immediately',
   'daily',
   'weekly',
   'off',
-]
+] as const satisfies readonly NotificationFrequency[]
 
 /** Until a user chooses, mail goes out at once. */
 export const DEFAULT_FREQUENCY: NotificationFrequency = 'immediately'
