@@ -41,8 +41,8 @@ export interface UsersTable {
   role: Role
   passwordHash: string
   mustChangePassword: boolean
+  /** Consecutive failed sign-ins from anywhere (reset by a successful one); no longer locks. */
   failedSignIns: Generated<number>
-  lockedUntil: Timestamp | null
   disabledAt: Timestamp | null
   lastSignInAt: Timestamp | null
   createdAt: CreatedAt
@@ -69,6 +69,23 @@ export interface ApiTokensTable {
   createdAt: CreatedAt
   lastUsedAt: Timestamp | null
   revokedAt: Timestamp | null
+  /** Refused after this; the owner may renew it before. */
+  expiresAt: Timestamp
+  access: ApiTokenAccess
+  /** The one agency it acts for: the owner's (null for central staff). */
+  agencyId: string | null
+  revokedReason: ApiTokenRevokedReason | null
+}
+
+export type ApiTokenAccess = 'read' | 'read-write'
+export type ApiTokenRevokedReason = 'owner' | 'admin' | 'password-reset' | 'account-disabled'
+
+/** Failed sign-ins for one typed username from one client address (growing delays). */
+export interface SignInFailuresTable {
+  username: string
+  client: string
+  failures: number
+  lastFailedAt: Timestamp
 }
 
 export interface AuditEventsTable {
@@ -108,6 +125,17 @@ export interface LawsTable {
   sortKey: string
   createdAt: CreatedAt
   updatedAt: Timestamp
+}
+
+/** The laws a published version cites, as they read when it was published. */
+export interface VersionLawsTable {
+  versionId: string
+  lawId: string
+  title: string
+  kind: 'law' | 'regulation' | 'bylaw' | 'circular'
+  number: string | null
+  approvedOn: string | null
+  url: string | null
 }
 
 export interface ServicesTable {
@@ -153,6 +181,14 @@ export interface HolidaysTable {
 }
 
 /** A form file, stored once per distinct content (features/forms). */
+/** Which agency uploaded which form file (features/forms): a draft may attach only these or public files. */
+export interface FormFileUploadsTable {
+  sha256: string
+  agencyId: string
+  uploadedAt: CreatedAt
+  uploadedBy: string | null
+}
+
 export interface FormFilesTable {
   /** Hex SHA-256 of `bytes`. */
   sha256: string
@@ -235,15 +271,86 @@ export interface LinkChecksTable {
   targetKind: 'url' | 'form_file'
   /** The URL, or the form file's SHA-256. */
   target: string
-  status: 'ok' | 'broken'
+  status: 'ok' | 'broken' | 'unchecked'
   httpStatus: number | null
   error: string | null
   checkedAt: Timestamp
   firstBrokenAt: Timestamp | null
 }
 
+/** At most one row: present when this installation checks links offline (the demo). */
+export interface LinkCheckOfflineTable {
+  singleton: Generated<boolean>
+  reason: string
+  since: Timestamp
+}
+
+/** An in-portal inbox entry for one staff user (features/notifications). */
+export interface NotificationsTable {
+  id: Generated<number>
+  userId: string
+  kind: string
+  subject: string
+  body: string
+  /** A path inside the portal (`/admin/...`), or null. */
+  link: string | null
+  createdAt: Timestamp
+  readAt: Timestamp | null
+}
+
+/** The record of a de-duplicated send: its key makes the send happen once. */
+export interface NotificationSendsTable {
+  dedupeKey: string
+  kind: string
+  recipients: number
+  createdAt: Timestamp
+}
+
+export type NotificationFrequency = 'immediately' | 'daily' | 'weekly' | 'off'
+
+export interface NotificationPreferencesTable {
+  userId: string
+  frequency: NotificationFrequency
+  updatedAt: Timestamp
+}
+
+export type MailStatus = 'held' | 'pending' | 'sent' | 'failed' | 'digested'
+
+/** One message to one address (features/notifications); without SMTP, mail is kept here. */
+export interface MailOutboxTable {
+  id: Generated<number>
+  userId: string | null
+  notificationId: number | null
+  toAddress: string
+  kind: string
+  subject: string
+  body: string
+  htmlBody: string | null
+  link: string | null
+  status: MailStatus
+  attempts: Generated<number>
+  lastError: string | null
+  nextAttemptAt: Timestamp | null
+  digestId: number | null
+  messageId: string | null
+  createdAt: Timestamp
+  sentAt: Timestamp | null
+}
+
+/** The one row naming this database (open-data export files are filed under its id). */
+export interface InstallationTable {
+  singleton: Generated<boolean>
+  id: Generated<string>
+  createdAt: CreatedAt
+}
+
 export interface Database {
+  notifications: NotificationsTable
+  notificationSends: NotificationSendsTable
+  notificationPreferences: NotificationPreferencesTable
+  mailOutbox: MailOutboxTable
   laws: LawsTable
+  versionLaws: VersionLawsTable
   services: ServicesTable
   serviceVersions: ServiceVersionsTable
   agencies: AgenciesTable
@@ -253,13 +360,17 @@ export interface Database {
   auditEvents: AuditEventsTable
   settings: SettingsTable
   rateLimits: RateLimitsTable
+  signInFailures: SignInFailuresTable
   holidays: HolidaysTable
   searchEntries: SearchEntriesTable
   searchWords: SearchWordsTable
   searchZeroResults: SearchZeroResultsTable
   offices: OfficesTable
   formFiles: FormFilesTable
+  formFileUploads: FormFileUploadsTable
   linkChecks: LinkChecksTable
+  linkCheckOffline: LinkCheckOfflineTable
+  installation: InstallationTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -5,7 +5,7 @@ import {
   createCentralUser,
 } from '../../src/features/accounts/index.ts'
 import { type Agency, type AgencyInput, insertAgency } from '../../src/features/agencies/index.ts'
-import { insertLaw, type Law } from '../../src/features/laws/index.ts'
+import { insertLaw, type Law, recordCitedLaws } from '../../src/features/laws/index.ts'
 import {
   insertDraft,
   insertService,
@@ -180,6 +180,7 @@ export async function makePublishedService(
       userId: null,
       now: at,
     })
+    await recordCitedLaws(deps.db, { ...draft, status: 'published' })
     await deps.searchIndex.indexService(deps.db, service.id)
   }
   return { service, slug }

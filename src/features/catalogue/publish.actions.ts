@@ -5,14 +5,18 @@ import type { FieldErrors } from '../../web/form.ts'
 import type { MarkChanged } from '../../web/public-change.ts'
 import { recordAudit } from '../audit/index.ts'
 import { formFileMeta } from '../forms/index.ts'
+import { recordCitedLaws } from '../laws/index.ts'
 import { unlinkableOfficeIds } from '../offices/index.ts'
 import {
   assertCanPublishServicesOf,
   auditDiff,
+  type DraftStamp,
   emptyContent,
+  expectedRevision,
   findDraft,
   findPublished,
   loadServiceById,
+  lockService,
   publicServiceTags,
   publishDraftVersion,
   type Service,
@@ -63,6 +67,12 @@ export async function publishDraftIn(
   input: PublishDraftInput,
 ): Promise<PublishResult> {
   const { service, draft, changeNote, actor, at } = input
+  // One publish of a service at a time: the loser of a race finds its draft gone or changed and
+  // gets the same conflict answer as a stale save, instead of a success that wrote nothing.
+  await lockService(deps.db, service.id)
+  const current = await findDraft(deps.db, service.id)
+  if (current?.id !== draft.id || current.revision !== draft.revision)
+    throw new ConflictError('service.draft-conflict', servicesMsg.publishConflict)
   const errors = await publishingProblems(deps.db, service, draft, changeNote)
   if (errors) return { ok: false, errors }
   const previous = await findPublished(deps.db, service.id)
@@ -73,6 +83,7 @@ export async function publishDraftIn(
     userId: actor?.userId ?? null,
     now: at,
   })
+  await recordCitedLaws(deps.db, { ...draft, status: 'published' })
   await deps.searchIndex.indexService(deps.db, service.id)
   if (input.audit.action === 'publish') {
     const diff = auditDiff(previous?.content ?? emptyContent(''), draft.content)
@@ -148,11 +159,16 @@ export async function publishService(
   actor: Actor | null,
   serviceId: string,
   changeNote: string,
+  /** The draft the person looked at (the publish form's stamp); a moved-on draft is a conflict. */
+  expected?: DraftStamp,
 ): Promise<PublishResult> {
   return deps.publicChange(async (trx, markChanged) => {
     const service = await loadServiceById(trx, serviceId)
     assertCanPublishServicesOf(actor, service.agencyId)
+    await lockService(trx, serviceId)
     const draft = await findDraft(trx, serviceId)
+    if (expected && (!draft || expectedRevision(expected, draft.id) !== draft.revision))
+      throw new ConflictError('service.draft-conflict', servicesMsg.publishConflict)
     if (!draft) throw new ConflictError('service.no-draft', servicesMsg.noDraft)
     return publishDraftIn({ ...deps, db: trx }, markChanged, {
       service,
@@ -175,6 +191,7 @@ export async function setServiceWithdrawn(
   await deps.publicChange(async (trx, markChanged) => {
     const service = await loadServiceById(trx, serviceId)
     assertCanPublishServicesOf(actor, service.agencyId)
+    await lockService(trx, serviceId)
     await setWithdrawn(trx, serviceId, reason, deps.clock.now())
     await deps.searchIndex.indexService(trx, serviceId)
     await recordAudit(trx, deps.clock, {

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
-import { findLawsByIds } from '../laws/index.ts'
+import { citedLaws } from '../laws/index.ts'
 import { officeNamer } from '../offices/index.ts'
 import { diffProcesses, processFlowchartSvg } from '../processes/index.ts'
 import {
@@ -24,12 +24,12 @@ export async function loadServiceHistory(deps: Deps, slug: string): Promise<Load
   const versions = await listPublicVersions(deps.db, service.id)
   const last = versions.at(-1)
   if (!last) throw new NotFoundError('service.not-found', msg.notFound)
-  // Laws cited by any version, so older citations are named too.
-  const laws = await findLawsByIds(
-    deps.db,
-    versions.flatMap((v) => v.content.legalBases.map((l) => l.lawId)),
+  // Laws cited by any version, as each was published, so older citations are named too; where
+  // a law was renamed between versions, the later name is used for both.
+  const cited = await citedLaws(deps.db, versions)
+  const titles = new Map(
+    versions.flatMap((v) => [...(cited.get(v.id)?.values() ?? [])].map((l) => [l.id, l.title])),
   )
-  const titles = new Map(laws.map((l) => [l.id, l.title]))
   const lawTitle = (id: string) => titles.get(id) ?? 'قانون حذف‌شده'
   const officeName = await officeNamer(
     deps,

@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../../lib/working-calendar.ts'
 import { listAgencyAncestryRows } from '../agencies/index.ts'
 import { CALENDAR_CACHE_TAG, loadWorkingCalendar } from '../calendar/index.ts'
 import { publicFormItems, publicServiceFormHref } from '../forms/index.ts'
-import { findLawsByIds } from '../laws/index.ts'
+import { lawsCitedBy } from '../laws/index.ts'
 import { findOfficesByIds, officeCalendarDays, serviceOfficesSectionOf } from '../offices/index.ts'
 import {
   findPublished,
@@ -112,10 +112,7 @@ export async function loadServicePage(
   const officeDays = links.length > 0 ? officeCalendarDays(now) : null
   const [ancestry, laws, found, forms, cal] = await Promise.all([
     listAgencyAncestryRows(deps.db, service.agencyId),
-    findLawsByIds(
-      deps.db,
-      content.legalBases.map((b) => b.lawId),
-    ),
+    lawsCitedBy(deps.db, version),
     findOfficesByIds(
       deps.db,
       links.map((l) => l.officeId),
@@ -125,7 +122,7 @@ export async function loadServicePage(
   ])
   const agency = ancestry.at(-1)
   if (agency?.id !== service.agencyId) throw new NotFoundError('agency.not-found', msg.notFound)
-  const s = { service, version, agency, laws: new Map(laws.map((l) => [l.id, l])) }
+  const s = { service, version, agency, laws }
   const offices = serviceOfficesSectionOf(
     links,
     found,

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { maturityLevel } from '../channels/index.ts'
-import type { Law } from '../laws/index.ts'
+import type { CitedLaw } from '../laws/index.ts'
 import type { PublishedServiceSummary, Service, ServiceVersion } from '../services/index.ts'
 import { AUDIENCES, serviceContentSchema } from '../services/index.ts'
 
@@ -81,7 +81,7 @@ export function presentVersion(
   service: Service,
   version: ServiceVersion,
   agency: { id: string; code: string; nameFa: string },
-  laws: Iterable<Law>,
+  laws: Iterable<CitedLaw>,
 ): z.output<typeof serviceVersionJson> {
   return {
     id: service.id,

@@ -21,6 +21,7 @@ import {
   findPublished,
   SECTION_FIELDS,
   SECTION_LABELS,
+  stampOfDraft,
 } from '../services/index.ts'
 import { FIELD_LABELS, fieldTexts } from './content.text.ts'
 import { qualityIssues } from './service.quality.ts'
@@ -80,6 +81,7 @@ export async function loadOverview(
       ? {
           versionNo: draft.versionNo,
           updatedAt: draft.updatedAt,
+          stamp: stampOfDraft(draft),
           sections: await sectionSummaries(deps, draft),
           issues: qualityIssues(draft.content),
           process: processOverview(draft.content),

@@ -3,17 +3,25 @@ import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { plainValues, readFields } from '../../web/form.ts'
 import {
+  type DraftStamp,
   discardDraft,
   findDraft,
   ID,
   parseFields,
   publishForm,
   staffService,
+  stampOf,
   startDraft,
   withdrawForm,
+  withoutStamp,
 } from '../services/index.ts'
 import { publishService, setServiceWithdrawn } from './publish.actions.ts'
 import { overviewResponse, qualityErrors } from './staff-overview.read.ts'
+
+/** Forms rendered before the publish form carried a stamp publish whatever the draft is now. */
+function stampOrNone(stamp: DraftStamp): DraftStamp | undefined {
+  return stamp.draftId === '' ? undefined : stamp
+}
 
 /**
  * The buttons on a service's overview: start or discard the draft, publish it, withdraw the
@@ -37,14 +45,21 @@ export function servicePublishRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post(`/:id${ID}/publish`, async (c) => {
     const { actor, service } = await staffService(deps, c, c.req.param('id'), 'publish')
-    const values = plainValues(await readFields(c))
+    const fields = await readFields(c)
+    const values = plainValues(withoutStamp(fields))
     const parsed = parseFields(publishForm, values)
     if (!parsed.ok) {
       const draft = await findDraft(deps.db, service.id)
       const errors = { ...qualityErrors(draft), ...parsed.errors }
       return overviewResponse(c, deps, actor, service, values, errors)
     }
-    const result = await publishService(deps, actor, service.id, parsed.data.changeNote)
+    const result = await publishService(
+      deps,
+      actor,
+      service.id,
+      parsed.data.changeNote,
+      stampOrNone(stampOf(fields)),
+    )
     if (!result.ok) return overviewResponse(c, deps, actor, service, values, result.errors)
     return c.redirect(`/admin/services/${service.id}?done=published`, 303)
   })

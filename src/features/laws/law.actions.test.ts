@@ -222,13 +222,20 @@ describe('canEditLaw', () => {
   it('is true for the central admin, and for an agency admin of the agency that added it', async () => {
     const own = await created(agencyAdmin, { title: 'مقررهٔ آزمون دسترسی' })
     const centralLaw = await created(central, { title: 'مقررهٔ مرکزی آزمون دسترسی' })
-    assert.equal(canEditLaw(central, own), true)
-    assert.equal(canEditLaw(central, centralLaw), true)
-    assert.equal(canEditLaw(agencyAdmin, own), true)
-    assert.equal(canEditLaw(agencyAdmin, centralLaw), false)
-    assert.equal(canEditLaw(otherAgencyAdmin, own), false)
-    assert.equal(canEditLaw(agencyEditor, own), false)
-    assert.equal(canEditLaw(supervisor, own), false)
-    assert.equal(canEditLaw(null, own), false)
+    assert.equal(canEditLaw(central, own, []), true)
+    assert.equal(canEditLaw(central, centralLaw, []), true)
+    assert.equal(canEditLaw(agencyAdmin, own, []), true)
+    assert.equal(canEditLaw(agencyAdmin, centralLaw, []), false)
+    assert.equal(canEditLaw(otherAgencyAdmin, own, []), false)
+    assert.equal(canEditLaw(agencyEditor, own, []), false)
+    assert.equal(canEditLaw(supervisor, own, []), false)
+    assert.equal(canEditLaw(null, own, []), false)
+  })
+
+  it('is false for the registering agency once another agency cites the law; the centre still may', async () => {
+    const own = await created(agencyAdmin, { title: 'مقررهٔ آزمون استناد دیگران' })
+    const others = ['00000000-0000-4000-8000-000000000001']
+    assert.equal(canEditLaw(agencyAdmin, own, others), false)
+    assert.equal(canEditLaw(central, own, others), true)
   })
 })

@@ -13,6 +13,7 @@ import {
   type LawRecord,
   updateLaw,
 } from './law.queries.ts'
+import { otherAgenciesCiting } from './law-citations.queries.ts'
 import { msg } from './messages.fa.ts'
 
 function isoDay(d: { jy: number; jm: number; jd: number }): string {
@@ -78,10 +79,14 @@ export async function editLaw(
   return deps.db.transaction().execute(async (trx) => {
     const before = await findLawById(trx, id)
     if (!before) throw new NotFoundError('law.not-found', msg.notFound)
-    const mayEdit =
-      actor.role === 'central_admin' ||
-      (before.addedByAgencyId !== null && before.addedByAgencyId === actor.agencyId)
-    if (!mayEdit) throw new ForbiddenError('laws.edit', msg.forbiddenEdit)
+    const citing = await otherAgenciesCiting(trx, id, before.addedByAgencyId)
+    if (!canEditLaw(actor, before, citing))
+      throw new ForbiddenError(
+        'laws.edit',
+        citing.length > 0 && actor.role !== 'central_admin'
+          ? msg.forbiddenEditCited
+          : msg.forbiddenEdit,
+      )
     const record = toRecord(input)
     const same = await findLawByTitleAndNumber(trx, record.title, record.number)
     if (same && same.id !== id) return { ok: false as const, errors: { title: msg.duplicate } }
@@ -101,15 +106,37 @@ export async function editLaw(
       },
       after: { ...record },
     })
+    // The agencies whose drafts cite it see the change in their own audit log too (their
+    // published versions keep the law as it read when they were published).
+    for (const agencyId of citing)
+      await recordAudit(trx, deps.clock, {
+        actor,
+        entityType: 'law',
+        entityId: id,
+        action: 'update-cited',
+        agencyId,
+        before: { title: before.title, number: before.number, url: before.url },
+        after: { title: record.title, number: record.number, url: record.url },
+      })
     return { ok: true as const, law }
   })
 }
 
-export function canEditLaw(actor: Actor | null, law: Law): boolean {
+/**
+ * The central admin edits any law; an agency admin edits a law its agency registered, as long
+ * as no other agency's service cites it (`otherAgencies`, from `otherAgenciesCiting`): a law
+ * others rely on is changed through the central staff.
+ */
+export function canEditLaw(
+  actor: Actor | null,
+  law: Law,
+  otherAgencies: readonly string[],
+): boolean {
   return (
     actor?.role === 'central_admin' ||
     (actor?.role === 'agency_admin' &&
       law.addedByAgencyId !== null &&
-      law.addedByAgencyId === actor.agencyId)
+      law.addedByAgencyId === actor.agencyId &&
+      otherAgencies.length === 0)
   )
 }

@@ -11,6 +11,7 @@ import { assertCanAddLaws, canEditLaw, createLaw, editLaw } from './law.actions.
 import { lawInput } from './law.input.ts'
 import { LAW_KINDS, type Law } from './law.model.ts'
 import { findLawById, listLaws, listServicesCitingLaw } from './law.queries.ts'
+import { otherAgenciesCiting } from './law-citations.queries.ts'
 import { msg } from './messages.fa.ts'
 import { lawFormPage, lawIndexPage, lawPage } from './views/law-pages.ts'
 
@@ -70,14 +71,17 @@ export function lawPublicRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/:id', async (c) => {
     const law = await findLawById(deps.db, uuidOr404(c.req.param('id')))
     if (!law) throw new NotFoundError('law.not-found', msg.notFound)
-    const citedBy = await listServicesCitingLaw(deps.db, law.id)
+    const [citedBy, others] = await Promise.all([
+      listServicesCitingLaw(deps.db, law.id),
+      otherAgenciesCiting(deps.db, law.id, law.addedByAgencyId),
+    ])
     return page(c, {
       title: law.title,
       breadcrumbs: [
         { href: '/', text: 'خانه' },
         { href: '/laws', text: msg.indexTitle },
       ],
-      content: lawPage({ law, citedBy, canEdit: canEditLaw(c.get('actor'), law) }),
+      content: lawPage({ law, citedBy, canEdit: canEditLaw(c.get('actor'), law, others) }),
     })
   })
   return app
@@ -105,7 +109,14 @@ export function lawAdminRoutes(deps: Deps): Hono<AppEnv> {
     assertSignedIn(actor)
     const law = await findLawById(deps.db, uuidOr404(id))
     if (!law) throw new NotFoundError('law.not-found', msg.notFound)
-    if (!canEditLaw(actor, law)) throw new ForbiddenError('laws.edit', msg.forbiddenEdit)
+    const others = await otherAgenciesCiting(deps.db, law.id, law.addedByAgencyId)
+    if (!canEditLaw(actor, law, others))
+      throw new ForbiddenError(
+        'laws.edit',
+        others.length > 0 && actor.role !== 'central_admin'
+          ? msg.forbiddenEditCited
+          : msg.forbiddenEdit,
+      )
     return law
   }
 

@@ -123,6 +123,7 @@ export {
   listAgencyServices,
   listPublicVersions,
   listPublishedServices,
+  lockService,
   nextVersionNo,
   type PublishedServiceSummary,
   publishDraftVersion,

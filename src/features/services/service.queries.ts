@@ -190,6 +190,15 @@ export async function deleteDraft(db: Executor, versionId: string): Promise<void
 }
 
 /** Supersedes the published version (if any) and publishes the draft; only the publish command (catalogue) calls it. */
+/**
+ * Takes the service's row lock for the rest of the transaction, so that two publishes (or a
+ * publish and a withdrawal) of one service run one after the other, and the second sees what
+ * the first did.
+ */
+export async function lockService(db: Executor, serviceId: string): Promise<void> {
+  await db.selectFrom('services').select('id').where('id', '=', serviceId).forUpdate().execute()
+}
+
 export async function publishDraftVersion(
   db: Executor,
   p: { serviceId: string; draftId: string; changeNote: string; userId: string | null; now: Date },
@@ -200,7 +209,7 @@ export async function publishDraftVersion(
     .where('serviceId', '=', p.serviceId)
     .where('status', '=', 'published')
     .execute()
-  await db
+  const published = await db
     .updateTable('serviceVersions')
     .set({
       status: 'published',
@@ -211,6 +220,9 @@ export async function publishDraftVersion(
     .where('id', '=', p.draftId)
     .where('status', '=', 'draft')
     .executeTakeFirstOrThrow()
+  // The caller holds the service lock and has checked the draft, so this cannot miss; if it
+  // ever does, fail the whole transaction rather than report a publish that did not happen.
+  if (published.numUpdatedRows !== 1n) throw new Error(`draft ${p.draftId} was not published`)
   await markPublicChange(db, p.serviceId, p.now)
 }
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import { type Agency, findAgencyById } from '../agencies/index.ts'
-import { findLawsByIds, type Law } from '../laws/index.ts'
+import { type CitedLaw, lawsCitedBy } from '../laws/index.ts'
 import { msg } from './messages.fa.ts'
 import type { Service, ServiceVersion } from './service.model.ts'
 import {
@@ -16,7 +16,8 @@ export interface ServiceWithVersion {
   service: Service
   version: ServiceVersion
   agency: Agency
-  laws: Map<string, Law>
+  /** The cited laws as the version shows them (as published, for a public version). */
+  laws: Map<string, CitedLaw>
 }
 
 export async function loadServiceBySlug(deps: Deps, slug: string): Promise<Service> {
@@ -54,13 +55,10 @@ export async function withAgencyAndLaws(
 ): Promise<ServiceWithVersion> {
   const [agency, laws] = await Promise.all([
     findAgencyById(deps.db, service.agencyId),
-    findLawsByIds(
-      deps.db,
-      version.content.legalBases.map((b) => b.lawId),
-    ),
+    lawsCitedBy(deps.db, version),
   ])
   if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
-  return { service, version, agency, laws: new Map(laws.map((l) => [l.id, l])) }
+  return { service, version, agency, laws }
 }
 
 /** The current published version, or a given public version number. */

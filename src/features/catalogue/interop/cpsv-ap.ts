@@ -25,7 +25,7 @@ import { formatNumberFa, toPersianDigits } from '../../../lib/fa/index.ts'
 import { findProvince, type Province } from '../../../lib/iran/provinces.ts'
 import type { Agency } from '../../agencies/index.ts'
 import { CHANNEL_KIND_LABELS, SIGN_IN_LABELS } from '../../channels/index.ts'
-import type { Law, LawKind } from '../../laws/index.ts'
+import type { CitedLaw, LawKind } from '../../laws/index.ts'
 import {
   AUDIENCE_LABELS,
   type DeclaredTime,
@@ -52,7 +52,7 @@ export interface CpsvInput {
   /** The agency's ancestry, top first (ministry → … → direct parent); may be empty. */
   parentAgencies: Agency[]
   /** The laws cited in `content.legalBases`. */
-  laws: Law[]
+  laws: CitedLaw[]
   /** The offices linked in `content.offices` (physical channels); absent or empty: none. */
   offices?: CpsvOffice[]
 }
@@ -172,7 +172,7 @@ export function amountInRials(fee: Fee): number {
 }
 
 /** «ماده ۱۲ قانون ثبت احوال», or the law title alone when no article is cited. */
-export function legalBasisTitle(basis: LegalBasis, law: Law | undefined): string {
+export function legalBasisTitle(basis: LegalBasis, law: CitedLaw | undefined): string {
   const title = law?.title ?? basis.lawId
   const article = basis.article?.trim()
   if (!article) return title
@@ -278,7 +278,12 @@ function organisation(g: Graph, baseUrl: string, a: Agency, parent: Agency | und
   })
 }
 
-function legalResource(g: Graph, baseUrl: string, lawId: string, law: Law | undefined): string {
+function legalResource(
+  g: Graph,
+  baseUrl: string,
+  lawId: string,
+  law: CitedLaw | undefined,
+): string {
   const page = absoluteUrl(law?.url)
   const date = law?.approvedOn && /^\d{4}-\d{2}-\d{2}$/.test(law.approvedOn) ? law.approvedOn : null
   return g.add({

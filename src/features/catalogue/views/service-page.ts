@@ -4,7 +4,7 @@ import { formatDateFa } from '../../../lib/fa/format-date.ts'
 import { type Html, insetText, summaryList, tag, warningText } from '../../../web/ui/index.ts'
 import { channelsSection, maturityBadge, onlineBlock } from '../../channels/index.ts'
 import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
-import type { Law } from '../../laws/index.ts'
+import type { CitedLaw } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
 import type { ServiceContent } from '../../services/index.ts'
@@ -26,7 +26,7 @@ export interface ServicePageView {
   slug: string
   content: ServiceContent
   agency: { code: string; nameFa: string }
-  laws: Map<string, Law>
+  laws: Map<string, CitedLaw>
   versionNo: number
   /** When this version was published; null in a draft preview. */
   publishedAt: Date | null
@@ -99,7 +99,7 @@ function feesTable(c: ServiceContent): Html {
     )}</tbody></table>`
 }
 
-function lawsList(c: ServiceContent, laws: Map<string, Law>): Html {
+function lawsList(c: ServiceContent, laws: Map<string, CitedLaw>): Html {
   if (c.legalBases.length === 0) return html`<p class="mr-body">مبنای قانونی ثبت نشده است.</p>`
   return html`<ul class="mr-list mr-list--bullet mr-list--spaced">${c.legalBases.map((b) => {
     const law = laws.get(b.lawId)

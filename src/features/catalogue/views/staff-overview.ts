@@ -15,8 +15,9 @@ import {
   warningText,
 } from '../../../web/ui/index.ts'
 import type { ProcessOverview } from '../../processes/index.ts'
-import type { CardSection } from '../../services/index.ts'
+import type { CardSection, DraftStamp } from '../../services/index.ts'
 import {
+  draftStampFields,
   editorMsg as em,
   formErrorSummary,
   type ServiceStatus,
@@ -43,6 +44,8 @@ export interface OverviewView {
   draft: {
     versionNo: number
     updatedAt: Date
+    /** The publish form names the draft revision the admin looked at. */
+    stamp: DraftStamp
     sections: SectionSummary[]
     issues: QualityIssue[]
     /** The process row: its steps, total time and consistency with the declared time. */
@@ -167,7 +170,7 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
       v.canPublish
         ? html`<h2 class="mr-heading-m">${em.publishHeading}</h2>
           <form method="post" action="/admin/services/${v.serviceId}/publish" novalidate>
-            ${csrfField(v.csrfToken)}
+            ${csrfField(v.csrfToken)}${v.draft ? draftStampFields(v.draft.stamp) : ''}
             ${textarea({
               name: 'changeNote',
               label: { text: em.changeNote, classes: 'mr-label--s' },

@@ -18,6 +18,7 @@ import {
   textInput,
 } from '../../../web/ui/index.ts'
 import { LAW_KINDS, type Law } from '../law.model.ts'
+import type { CitedLaw } from '../law-citations.queries.ts'
 import { LAW_KIND_LABELS, msg } from '../messages.fa.ts'
 
 /** '2010-03-08' → «۱۷ اسفند ۱۳۸۸». */
@@ -28,7 +29,7 @@ export function approvedOnFa(isoDay: string | null): string {
 }
 
 /** A one-line citation: «قانون مدیریت خدمات کشوری (قانون، شمارهٔ …، مصوب …)». */
-export function lawCitation(law: Law): string {
+export function lawCitation(law: CitedLaw): string {
   const bits: string[] = [LAW_KIND_LABELS[law.kind]]
   if (law.number) bits.push(`شمارهٔ ${toPersianDigits(law.number)}`)
   if (law.approvedOn) bits.push(`مصوب ${approvedOnFa(law.approvedOn)}`)
