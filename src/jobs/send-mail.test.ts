@@ -2,14 +2,13 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { makeAgency, makeUser } from '../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts'
-import { createTestDb } from '../../test/support/test-db.ts'
 import { loadConfig } from '../config.ts'
 import { type MailTransport, notify, type OutgoingMail } from '../features/notifications/index.ts'
 import { setEmail } from '../features/notifications/notifications.test-helpers.ts'
 import { startTestSmtp } from '../features/notifications/smtp.test-helpers.ts'
-import { startServer } from '../main.ts'
 import { repeatEvery } from './mail-loop.ts'
 import { sendMailJob } from './send-mail.ts'
+import { startJobs } from './start-jobs.ts'
 
 let t: TestApp
 before(async () => {
@@ -88,45 +87,47 @@ describe('repeatEvery', () => {
   })
 })
 
-describe('a running server', () => {
-  it('sends pending mail through SMTP_URL on its own, and stops cleanly', async () => {
+describe('the jobs of a running server', () => {
+  it('send pending mail through SMTP_URL on their own, and stop cleanly', async () => {
     const smtp = await startTestSmtp()
-    const db = await createTestDb()
     const config = loadConfig({
       NODE_ENV: 'test',
-      PORT: '0',
       LOG_LEVEL: 'silent',
       SMTP_URL: smtp.url,
       MAIL_FROM: 'no-reply@mardom.test',
       MAIL_SEND_INTERVAL_SECONDS: '1',
     })
-    const server = await startServer(config, { ...db, close: db.cleanup })
+    const deps = {
+      ...t.deps,
+      config: { ...t.deps.config, ...config, publicUrl: 'https://mardom.test' },
+    }
+    const agency = await makeAgency(deps)
+    const user = await makeUser(deps, 'agency_admin', agency)
+    await setEmail(deps.db, user.userId, 'server@mardom.test')
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        notify(
+          trx,
+          { userIds: [user.userId], kind: 'test.server', subject: 'از سرور', text: 'متن' },
+          deps.clock,
+        ),
+      )
+    const jobs = startJobs(deps, t.db.kind)
     try {
-      const agency = await makeAgency(server.deps)
-      const user = await makeUser(server.deps, 'agency_admin', agency)
-      await setEmail(server.deps.db, user.userId, 'admin@mardom.test')
-      await server.deps.db
-        .transaction()
-        .execute((trx) =>
-          notify(
-            trx,
-            { userIds: [user.userId], kind: 'test.server', subject: 'از سرور', text: 'متن' },
-            server.deps.clock,
-          ),
-        )
-      for (let i = 0; i < 40 && smtp.received.length === 0; i++)
+      for (let i = 0; i < 50 && smtp.received.length === 0; i++)
         await new Promise((r) => setTimeout(r, 100))
       assert.deepEqual(
         smtp.received.map((m) => m.to),
-        [['admin@mardom.test']],
+        [['server@mardom.test']],
       )
     } finally {
-      await server.stop()
+      await jobs.stop()
       await smtp.close()
     }
   })
 
-  it('refuses SMTP_URL without MAIL_FROM', () => {
+  it('refuse SMTP_URL without MAIL_FROM', () => {
     assert.throws(
       () => loadConfig({ NODE_ENV: 'test', SMTP_URL: 'smtp://127.0.0.1:25' }),
       /MAIL_FROM/,
