@@ -1,14 +1,28 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it, mock } from 'node:test'
 import * as cheerio from 'cheerio'
-import type { Hono } from 'hono'
+import { Hono } from 'hono'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import { buildApp } from '../../app.ts'
-import { CSRF_COOKIE, CSRF_FIELD } from '../../web/csrf.ts'
+import type { Deps } from '../../deps.ts'
+import { CSRF_COOKIE, CSRF_FIELD, csrfProtection } from '../../web/csrf.ts'
 import type { AppEnv } from '../../web/env.ts'
+import { handleError } from '../../web/error-handler.ts'
 import type { Agency } from '../agencies/index.ts'
+import { loadActor } from './actor.middleware.ts'
 import { signInVerifier } from './password.hash.ts'
+import { SESSION_COOKIE } from './session.cookie.ts'
+import { signInRoutes } from './sign-in.routes.ts'
+
+/** The sign-in pages with the plumbing they need, as the app mounts them. */
+function signInApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use(csrfProtection({ ...deps.config, sessionCookie: SESSION_COOKIE }))
+  app.use(loadActor(deps))
+  app.route('/', signInRoutes(deps))
+  app.onError(handleError)
+  return app
+}
 
 // Behind one nginx (TRUST_PROXY=true, TRUST_PROXY_HOPS=1): the client address is the last
 // X-Forwarded-For entry, the one nginx appended.
@@ -18,7 +32,7 @@ let agency: Agency
 
 before(async () => {
   t = await createTestApp()
-  proxied = buildApp({ ...t.deps, config: { ...t.deps.config, trustProxy: true } })
+  proxied = signInApp({ ...t.deps, config: { ...t.deps.config, trustProxy: true } })
   agency = await makeAgency(t.deps, { nameFa: 'سازمان آزمون کندسازی' })
 })
 after(() => t.close())
