@@ -1,14 +1,14 @@
 /**
  * Import rules that `npm run depcheck` (inside `npm test`) enforces on `src/`.
  * The layers, lowest first (docs/ARCHITECTURE.md draws them):
- *   lib · db · web → core features → services → section features → catalogue
+ *   lib · db · web → core features (incl. notifications) → services → section features → catalogue
  *   → search · opendata · dashboard · home · jobs → (governance features) → app.ts
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const CORE = '(agencies|accounts|laws|calendar|settings|audit)'
+const CORE = '(agencies|accounts|laws|calendar|settings|audit|notifications)'
 const SECTIONS = '(processes|forms|offices|channels)'
 const EDGE = '(search|opendata|dashboard|home|demo)'
-const GOVERNANCE = '(reviews|feedback|notifications|indicators|evaluation)'
+const GOVERNANCE = '(reviews|feedback|indicators|evaluation)'
 const F = '^src/features/'
 
 /** A rule that forbids `from` importing any file under one of `to`. */
