@@ -4,6 +4,7 @@ import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { findAgencyById } from '../agencies/index.ts'
 import { assertChannelsConsistent } from '../channels/index.ts'
+import { assertFormFilesAttachable } from '../forms/index.ts'
 import { findLawsByIds } from '../laws/index.ts'
 import {
   assertCanEditServicesOf,
@@ -105,6 +106,11 @@ export async function saveDraftBody(
     body.content.legalBases.map((b) => b.lawId),
   )
   assertChannelsConsistent(body.content)
+  await assertFormFilesAttachable(
+    deps.db,
+    service.agencyId,
+    body.content.forms.map((f) => f.sha256),
+  )
   const draft = await saveOrConflict(deps, actor, service.id, body.revision, () => body.content)
   return versionBody(deps, service, draft)
 }

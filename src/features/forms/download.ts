@@ -56,7 +56,8 @@ export function sendFormFile(
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control':
-      cache === 'public' ? 'public, max-age=31536000, immutable' : 'private, no-cache',
+      // A draft's file is not public: no cache, the browser's included, may keep it.
+      cache === 'public' ? 'public, max-age=31536000, immutable' : 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
   }
   if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)

@@ -21,6 +21,7 @@ import {
   insertFormFile,
   insertFormFiles,
 } from './form-file.queries.ts'
+import { insertFormFileUpload } from './form-file-upload.queries.ts'
 import { formsMsg as m } from './messages.fa.ts'
 import { sniffFormType } from './sniff.ts'
 
@@ -61,7 +62,8 @@ export interface StoredFormFile extends FormFileMeta {
  * Stores a form file once per content: validates it (empty, over 10 MB, or not a PDF, DOCX,
  * XLSX or ODT by its content → throws `ValidationError` with the Persian message, field
  * `file`), then inserts it unless a file with the same SHA-256 is there. Run it inside the
- * caller's transaction. When `audit` is given and the file is new, records a
+ * caller's transaction. When `audit` names an agency, records that this agency uploaded the
+ * file (so its drafts may attach it). When `audit` is given and the file is new, records a
  * `form-file`/`store` audit event in the same transaction.
  */
 export async function storeFormFile(
@@ -83,6 +85,14 @@ export async function storeFormFile(
     createdBy: audit?.actor?.userId ?? null,
     now: audit?.clock.now(),
   })
+  // The uploading agency may attach this file to its drafts from now on (form-file.policy.ts).
+  if (audit?.agencyId)
+    await insertFormFileUpload(trx, {
+      sha256: file.sha256,
+      agencyId: audit.agencyId,
+      uploadedBy: audit.actor?.userId ?? null,
+      now: audit.clock.now(),
+    })
   if (created && audit) {
     await recordAudit(trx, audit.clock, {
       actor: audit.actor,

@@ -11,6 +11,7 @@ import {
   saveDraft,
   serviceFormSchema,
 } from '../services/index.ts'
+import { unattachableFormFiles } from './form-file.policy.ts'
 import { checkFormFile, sha256Hex, storeFormFile } from './form-file.store.ts'
 import { downloadFileName, type FormDetails } from './forms.input.ts'
 import { formsMsg as m } from './messages.fa.ts'
@@ -22,6 +23,12 @@ export interface FormUpload {
   bytes: Uint8Array
   /** The name the browser or client sent; only used for the download name. */
   name: string
+  /**
+   * True when the form named a file already stored, by its hash (the conflict page's
+   * resubmit), rather than sending its bytes: the agency must then have uploaded it, or the
+   * file must be public (form-file.policy.ts).
+   */
+  byHash?: boolean
 }
 
 export type FormsWriteResult =
@@ -84,12 +91,16 @@ async function writeForms(
       sha256: sha256Hex(upload.bytes),
       fileName: (title) => downloadFileName(upload.name, check.kind, title),
     }
+    if (upload.byHash) {
+      const refused = await unattachableFormFiles(deps.db, service.agencyId, [file.sha256])
+      if (refused.length > 0) return { ok: false, errors: { file: m.fileNotYours } }
+    }
   }
   // Refuse what the current draft refuses before storing anything. The file is stored before
   // the save, so that when the save meets a conflict the conflict page can carry it by hash.
   const first = plan(draft.content, file)
   if ('errors' in first) return { ok: false, errors: first.errors }
-  if (upload) {
+  if (upload && !upload.byHash) {
     await deps.db.transaction().execute((trx) =>
       storeFormFile(trx, upload.bytes, {
         actor,

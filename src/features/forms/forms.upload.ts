@@ -40,7 +40,7 @@ export async function uploadOf(deps: Deps, body: Body, field: string): Promise<F
   const found = await getFormFile(deps.db, stored)
   if (!found) return null
   const name = body[`${field}Name`]
-  return { bytes: found.bytes, name: typeof name === 'string' ? name : '' }
+  return { bytes: found.bytes, name: typeof name === 'string' ? name : '', byHash: true }
 }
 
 /** What the conflict page carries again: the typed fields, and an uploaded file by its hash. */
