@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db.ts'
 import type { Deps } from '../../deps.ts'
+import { notify } from '../notifications/index.ts'
 
 /** Something about a person's own credentials that they should hear of. */
 export interface AccountNotice {
@@ -12,16 +13,19 @@ export interface AccountNotice {
 }
 
 /**
- * Tells an account's owner, inside the caller's transaction (the notice is kept if and only
- * if what it reports is). Accounts sit below the notifications feature, so the notice goes
- * through the `deps.notifier` port that the composition root wires to it.
+ * Tells an account's owner (inbox, and mail as they chose), inside the caller's transaction:
+ * the notice is kept if and only if what it reports is.
  */
 export async function notifyAccountOwner(deps: Deps, db: Db, notice: AccountNotice): Promise<void> {
-  await deps.notifier.notify(db, {
-    userIds: [notice.userId],
-    kind: notice.kind,
-    subject: notice.subject,
-    text: notice.text,
-    ...(notice.link ? { link: notice.link } : {}),
-  })
+  await notify(
+    db,
+    {
+      userIds: [notice.userId],
+      kind: notice.kind,
+      subject: notice.subject,
+      text: notice.text,
+      ...(notice.link ? { link: notice.link } : {}),
+    },
+    deps.clock,
+  )
 }
