@@ -1,48 +1,76 @@
 import { toPersianDigits } from '../../lib/fa/digits.ts'
+import {
+  type HopAnswer,
+  PUBLIC_WEB,
+  type ReachPolicy,
+  RefusedTarget,
+  requestOnce,
+} from '../../lib/net/guarded-request.ts'
 
 /**
  * Checking that a link works, the way a browser would reach it: HEAD first (falling back to GET
- * when the server refuses HEAD with 405 or 501), following up to 5 redirects by hand (so a loop
- * or an endless chain is caught), each request with a timeout and our own User-Agent. The body
- * is never read. A link is working when the final answer is 2xx.
+ * when the server refuses HEAD with 405 or 501), following up to `maxRedirects` redirects by
+ * hand, with our own User-Agent. A link is working when the final answer is 2xx.
+ *
+ * The links were typed by agency staff, so the checker must not become a way into the portal's
+ * own network (issue 11 item 2): every hop goes through `requestOnce`, which refuses non-public
+ * URLs and addresses (after resolving names, and pinning the connection to the checked
+ * addresses), reads only the response head (at most `maxHeaderBytes`) and never the body. The
+ * whole check, redirects included, has one deadline (`timeoutMs`). The Persian `error` is the
+ * detail, kept for logs and central staff; agencies see only «در دسترس نیست»
+ * (link-health.present.ts), so the results cannot map an internal network.
  */
 
 export interface UrlCheckResult {
   ok: boolean
   /** The last HTTP status received, if any. */
   httpStatus: number | null
-  /** Why the link is broken, in Persian; null when it works. */
+  /** Why the link is broken, in Persian (detail for staff and logs); null when it works. */
   error: string | null
+  /** Whether the link was not requested at all because it is not a public address. */
+  refused: boolean
 }
 
 export interface UrlCheckOptions {
+  /** The deadline for the whole check, every redirect and lookup included. */
   timeoutMs: number
   userAgent: string
   maxRedirects: number
+  /** The most bytes of response head (status line and headers) read from one answer. */
+  maxHeaderBytes: number
+  /** Who may be reached; `PUBLIC_WEB` (public addresses on default ports) unless a test says. */
+  policy: ReachPolicy
+  /** Told about every answer received (for logs and tests). */
+  onHop?: (url: string, answer: HopAnswer) => void
 }
 
 export const DEFAULT_URL_CHECK: UrlCheckOptions = {
-  timeoutMs: 10_000,
+  timeoutMs: 15_000,
   userAgent: 'MardomLinkChecker/1.0 (+https://mardom.gov.ir/help/e-service-maturity)',
   maxRedirects: 5,
+  maxHeaderBytes: 16 * 1024,
+  policy: PUBLIC_WEB,
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
-async function request(url: string, method: 'HEAD' | 'GET', o: UrlCheckOptions): Promise<Response> {
-  const res = await fetch(url, {
-    method,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(o.timeoutMs),
-    headers: { 'user-agent': o.userAgent, accept: '*/*' },
-  })
-  // Never download the body: only the status matters.
-  await res.body?.cancel().catch(() => {})
-  return res
-}
-
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+}
+
+const REFUSAL_FA: Record<RefusedTarget['reason'], string> = {
+  invalid: 'نشانی معتبر نیست',
+  scheme: 'نشانی به پروتکلی جز http یا https می‌رسد',
+  credentials: 'نشانی نام کاربری یا گذرواژه دارد',
+  port: 'نشانی درگاه (پورت) غیرپیش‌فرض دارد',
+  local_name: 'نام میزبان درونی یا رزروشده است',
+  non_public_address: 'نشانی IP عمومی نیست',
+  resolves_non_public: 'نام میزبان به نشانی IP غیرعمومی می‌رسد',
+  no_address: 'نام میزبان نشانی IP ندارد',
+}
+
+function broken(httpStatus: number | null, error: string, refused = false): UrlCheckResult {
+  return { ok: false, httpStatus, error, refused }
 }
 
 export async function checkUrl(
@@ -53,42 +81,55 @@ export async function checkUrl(
   try {
     current = new URL(url)
   } catch {
-    return { ok: false, httpStatus: null, error: 'نشانی معتبر نیست.' }
+    return broken(null, 'نشانی معتبر نیست.')
   }
+  const signal = AbortSignal.timeout(options.timeoutMs)
+  const hop = (method: 'HEAD' | 'GET') =>
+    requestOnce(current, {
+      method,
+      userAgent: options.userAgent,
+      signal,
+      maxHeaderBytes: options.maxHeaderBytes,
+      policy: options.policy,
+    }).then((answer) => {
+      options.onHop?.(current.href, answer)
+      return answer
+    })
   let last: number | null = null
-  for (let hop = 0; hop <= options.maxRedirects; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:')
-      return { ok: false, httpStatus: last, error: 'نشانی به پروتکلی جز http یا https می‌رسد.' }
-    let res: Response
+  for (let redirects = 0; ; redirects++) {
+    let answer: HopAnswer
     try {
-      res = await request(current.href, 'HEAD', options)
-      if (res.status === 405 || res.status === 501)
-        res = await request(current.href, 'GET', options)
+      answer = await hop('HEAD')
+      if (answer.status === 405 || answer.status === 501) answer = await hop('GET')
     } catch (error) {
-      if (isTimeout(error))
-        return {
-          ok: false,
-          httpStatus: last,
-          error: `پاسخی در ${toPersianDigits(Math.round(options.timeoutMs / 1000))} ثانیه نیامد.`,
-        }
+      if (error instanceof RefusedTarget)
+        return broken(last, `بررسی نشد: ${REFUSAL_FA[error.reason]} (${error.detail}).`, true)
+      if (isTimeout(error) || signal.aborted)
+        return broken(
+          last,
+          `پاسخی در ${toPersianDigits(Math.round(options.timeoutMs / 1000))} ثانیه نیامد.`,
+        )
+      const code = error instanceof Error && 'code' in error ? String(error.code) : ''
       const cause =
         error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
-      return { ok: false, httpStatus: last, error: `خطای شبکه${cause ? `: ${cause}` : '.'}` }
+      const why = code || cause
+      return broken(last, `خطای شبکه${why ? `: ${why}` : '.'}`)
     }
-    last = res.status
-    if (REDIRECTS.has(res.status)) {
-      const location = res.headers.get('location')
-      if (!location) return { ok: false, httpStatus: last, error: 'تغییر مسیر بدون نشانی مقصد.' }
-      current = new URL(location, current)
+    last = answer.status
+    if (REDIRECTS.has(answer.status)) {
+      if (!answer.location) return broken(last, 'تغییر مسیر بدون نشانی مقصد.')
+      if (redirects >= options.maxRedirects)
+        return broken(last, `بیش از ${toPersianDigits(options.maxRedirects)} بار تغییر مسیر.`)
+      try {
+        current = new URL(answer.location, current)
+      } catch {
+        return broken(last, 'تغییر مسیر به نشانی نامعتبر.')
+      }
       continue
     }
-    if (res.status >= 200 && res.status < 300) return { ok: true, httpStatus: last, error: null }
-    return { ok: false, httpStatus: last, error: `پاسخ HTTP ${toPersianDigits(res.status)}.` }
-  }
-  return {
-    ok: false,
-    httpStatus: last,
-    error: `بیش از ${toPersianDigits(options.maxRedirects)} بار تغییر مسیر.`,
+    if (answer.status >= 200 && answer.status < 300)
+      return { ok: true, httpStatus: last, error: null, refused: false }
+    return broken(last, `پاسخ HTTP ${toPersianDigits(answer.status)}.`)
   }
 }
 

@@ -34,22 +34,25 @@ export interface CheckOutcome {
   targetKind: TargetKind
   target: string
   ok: boolean
+  /** Deliberately not checked (offline installation): neither working nor broken. */
+  unchecked?: boolean
   httpStatus: number | null
   error: string | null
 }
 
 /** Stores a check's outcome; `first_broken_at` is kept while the target stays broken. */
 export async function recordCheck(db: Executor, o: CheckOutcome, now: Date): Promise<void> {
+  const status = o.unchecked ? 'unchecked' : o.ok ? 'ok' : 'broken'
   await db
     .insertInto('linkChecks')
     .values({
       targetKind: o.targetKind,
       target: o.target,
-      status: o.ok ? 'ok' : 'broken',
+      status,
       httpStatus: o.httpStatus,
       error: o.error,
       checkedAt: now,
-      firstBrokenAt: o.ok ? null : now,
+      firstBrokenAt: status === 'broken' ? now : null,
     })
     .onConflict((oc) =>
       oc.columns(['targetKind', 'target']).doUpdateSet({
@@ -57,7 +60,7 @@ export async function recordCheck(db: Executor, o: CheckOutcome, now: Date): Pro
         httpStatus: (eb) => eb.ref('excluded.httpStatus'),
         error: (eb) => eb.ref('excluded.error'),
         checkedAt: (eb) => eb.ref('excluded.checkedAt'),
-        firstBrokenAt: sql<Date | null>`CASE WHEN excluded.status = 'ok' THEN NULL
+        firstBrokenAt: sql<Date | null>`CASE WHEN excluded.status <> 'broken' THEN NULL
           ELSE coalesce(link_checks.first_broken_at, excluded.first_broken_at) END`,
       }),
     )
@@ -74,6 +77,21 @@ export async function pruneChecks(
   if (keep.length) q = q.where('target', 'not in', [...keep])
   const r = await q.executeTakeFirst()
   return Number(r.numDeletedRows)
+}
+
+/** Why this installation checks links offline (the reason and since when), or undefined. */
+export async function findOfflineMark(db: Executor) {
+  return db.selectFrom('linkCheckOffline').select(['reason', 'since']).executeTakeFirst()
+}
+
+/** Puts the installation's link checking offline for good; a second mark changes nothing. */
+export async function insertOfflineMark(db: Executor, reason: string, now: Date): Promise<boolean> {
+  const r = await db
+    .insertInto('linkCheckOffline')
+    .values({ reason, since: now })
+    .onConflict((oc) => oc.column('singleton').doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
 export async function findCheck(db: Executor, kind: TargetKind, target: string) {
@@ -158,6 +176,20 @@ export async function listBrokenLinks(db: Executor, agencyId: string): Promise<B
     })
   }
   return [...byKey.values()]
+}
+
+/** How many of an agency's links (distinct targets) were deliberately not checked (offline). */
+export async function countUncheckedLinks(db: Executor, agencyId: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(DISTINCT lc.target)::int AS n
+    FROM services s
+    JOIN service_versions v ON v.service_id = s.id AND v.status IN ('published', 'draft')
+    CROSS JOIN LATERAL jsonb_array_elements(COALESCE(v.content->'channels', '[]'::jsonb)) AS ch
+    JOIN link_checks lc ON lc.target_kind = 'url' AND lc.target = ch->>'url'
+      AND lc.status = 'unchecked'
+    WHERE s.agency_id = ${agencyId}
+      AND ch->>'kind' IN ('e_service', 'web_page', 'mobile_app')`.execute(db)
+  return r.rows[0]?.n ?? 0
 }
 
 /** How many broken links (distinct service and target) each agency has, for the central staff. */

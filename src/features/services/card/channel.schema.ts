@@ -32,27 +32,39 @@ function publicWebUrl(label: string) {
     .pipe(optionalUrl(label))
 }
 
-export const channelSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/, msg.channelIdInvalid),
-    kind: z.enum(CHANNEL_KINDS),
-    title: text(200).pipe(z.string().min(1, msg.channelTitleRequired)),
-    url: publicWebUrl('نشانی'),
-    phone: optionalPhone('تلفن'),
-    code: nullableText(30),
-    signIn: z.enum(SIGN_IN_METHODS),
-    signatureRequired: z.boolean(),
-    note: nullableText(500),
-  })
-  .superRefine((ch, ctx) => {
-    const needsUrl = ch.kind === 'e_service' || ch.kind === 'web_page' || ch.kind === 'mobile_app'
-    if (needsUrl && !ch.url)
-      ctx.addIssue({ code: 'custom', path: ['url'], message: msg.channelUrlRequired })
-    if (ch.kind === 'phone' && !ch.phone)
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: msg.channelPhoneRequired })
-    if (ch.kind === 'sms_ussd' && !ch.code)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: msg.channelCodeRequired })
-  })
+function channelObject(url: ReturnType<typeof optionalUrl> | ReturnType<typeof publicWebUrl>) {
+  return z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]{1,40}$/, msg.channelIdInvalid),
+      kind: z.enum(CHANNEL_KINDS),
+      title: text(200).pipe(z.string().min(1, msg.channelTitleRequired)),
+      url,
+      phone: optionalPhone('تلفن'),
+      code: nullableText(30),
+      signIn: z.enum(SIGN_IN_METHODS),
+      signatureRequired: z.boolean(),
+      note: nullableText(500),
+    })
+    .superRefine((ch, ctx) => {
+      const needsUrl = ch.kind === 'e_service' || ch.kind === 'web_page' || ch.kind === 'mobile_app'
+      if (needsUrl && !ch.url)
+        ctx.addIssue({ code: 'custom', path: ['url'], message: msg.channelUrlRequired })
+      if (ch.kind === 'phone' && !ch.phone)
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: msg.channelPhoneRequired })
+      if (ch.kind === 'sms_ussd' && !ch.code)
+        ctx.addIssue({ code: 'custom', path: ['code'], message: msg.channelCodeRequired })
+    })
+}
+
+/** A channel as saved: what the form, the API and imports accept (public URLs only). */
+export const channelSchema = channelObject(publicWebUrl('نشانی'))
+
+/**
+ * A channel as read back from a stored version. Versions saved before URLs were checked at save
+ * may hold a URL `channelSchema` now refuses; reading them must not fail (the page would be a
+ * 500), and the link checker refuses such a URL anyway when it comes to it.
+ */
+export const storedChannelSchema = channelObject(optionalUrl('نشانی'))
 
 const stageDeliverySchema = z.object({
   mode: z.enum(STAGE_MODES).nullable(),
