@@ -7,7 +7,8 @@ import { type Kysely, sql } from 'kysely'
 // (file, agency): the same content uploaded by two agencies belongs to both.
 //
 // Backfilled from the audit log's `form-file`/`store` events, which name the agency whose
-// service the file was first uploaded for. Files attached in drafts by an agency that did not
+// service the file was first uploaded for (and `upload` events, which storeFormFile records
+// from now on when another agency uploads the same content). Files attached in drafts by an agency that did not
 // upload them are deliberately not backfilled: that agency uploads the file again to keep it.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -23,7 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     SELECT DISTINCT ON (e.entity_id, e.agency_id) e.entity_id, e.agency_id, e.at, e.actor_user_id
     FROM audit_events e
     JOIN form_files f ON f.sha256 = e.entity_id
-    WHERE e.entity_type = 'form-file' AND e.action = 'store' AND e.agency_id IS NOT NULL
+    WHERE e.entity_type = 'form-file' AND e.action IN ('store', 'upload')
+      AND e.agency_id IS NOT NULL
     ORDER BY e.entity_id, e.agency_id, e.at
     ON CONFLICT DO NOTHING`.execute(db)
 }

@@ -63,8 +63,9 @@ export interface StoredFormFile extends FormFileMeta {
  * XLSX or ODT by its content → throws `ValidationError` with the Persian message, field
  * `file`), then inserts it unless a file with the same SHA-256 is there. Run it inside the
  * caller's transaction. When `audit` names an agency, records that this agency uploaded the
- * file (so its drafts may attach it). When `audit` is given and the file is new, records a
- * `form-file`/`store` audit event in the same transaction.
+ * file (so its drafts may attach it). When `audit` is given, records in the same transaction
+ * a `form-file`/`store` audit event if the file is new, or `form-file`/`upload` if only this
+ * agency's upload is.
  */
 export async function storeFormFile(
   trx: Executor,
@@ -86,19 +87,22 @@ export async function storeFormFile(
     now: audit?.clock.now(),
   })
   // The uploading agency may attach this file to its drafts from now on (form-file.policy.ts).
-  if (audit?.agencyId)
-    await insertFormFileUpload(trx, {
-      sha256: file.sha256,
-      agencyId: audit.agencyId,
-      uploadedBy: audit.actor?.userId ?? null,
-      now: audit.clock.now(),
-    })
-  if (created && audit) {
+  const claimed = audit?.agencyId
+    ? await insertFormFileUpload(trx, {
+        sha256: file.sha256,
+        agencyId: audit.agencyId,
+        uploadedBy: audit.actor?.userId ?? null,
+        now: audit.clock.now(),
+      })
+    : false
+  // `store` when the content is new; `upload` when it was stored already and this agency
+  // uploads it for the first time (so the audit log says who may attach what).
+  if ((created || claimed) && audit) {
     await recordAudit(trx, audit.clock, {
       actor: audit.actor,
       entityType: 'form-file',
       entityId: file.sha256,
-      action: 'store',
+      action: created ? 'store' : 'upload',
       agencyId: audit.agencyId,
       before: null,
       after: { sha256: file.sha256, mediaType: file.mediaType, sizeBytes: file.sizeBytes },

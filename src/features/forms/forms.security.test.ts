@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
+import { type Kysely, sql } from 'kysely'
 import { signedIn } from '../../../test/support/clients.ts'
 import {
   completeContent,
@@ -17,6 +18,7 @@ import {
   type TestApp,
   type TestClient,
 } from '../../../test/support/test-app.ts'
+import * as createFormFileUploads from '../../db/migrations/2026_12_06_1400_create_form_file_uploads.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { Agency } from '../agencies/index.ts'
@@ -221,6 +223,21 @@ describe('form files are attached by hash only by their agency, or once public (
     const own = await clientA.get(`/admin/services/${serviceA}/forms/${sha}`)
     assert.equal(own.status, 200)
     assert.deepEqual(new Uint8Array(await own.arrayBuffer()), bytes)
+  })
+})
+
+describe('the form_file_uploads migration', () => {
+  it('backfills each uploading agency from the form-file store audit events', async () => {
+    const serviceA = await draftOf(agencyA)
+    const bytes = minimalDocx('فرم پیش از مهاجرت')
+    assert.equal((await uploadBytes(await signedIn(t, editorA), serviceA, bytes)).status, 303)
+    const before = await t.deps.db.selectFrom('formFileUploads').selectAll().execute()
+    await sql`DROP TABLE form_file_uploads`.execute(t.deps.db)
+    await createFormFileUploads.up(t.deps.db as unknown as Kysely<unknown>)
+    const after = await t.deps.db.selectFrom('formFileUploads').selectAll().execute()
+    const key = (r: { sha256: string; agencyId: string }) => `${r.sha256}/${r.agencyId}`
+    assert.ok(after.some((r) => r.sha256 === sha256Hex(bytes) && r.agencyId === agencyA.id))
+    assert.deepEqual(after.map(key).sort(), before.map(key).sort())
   })
 })
 
