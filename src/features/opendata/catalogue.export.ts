@@ -6,9 +6,10 @@ import { loadPortalSettings } from '../settings/index.ts'
 import {
   type CatalogueContext,
   loadCatalogueContext,
-  publishedServices,
+  publishedRowBatches,
   toCatalogueService,
   toCpsvInput,
+  toPublished,
 } from './catalogue.build.ts'
 import { CSV_BOM, CSV_COLUMNS, csvRow } from './catalogue.csv.ts'
 import {
@@ -19,8 +20,8 @@ import {
 } from './catalogue.format.ts'
 
 /**
- * The three exports of the published catalogue, each an async sequence of text chunks written
- * as the services are read (a batch at a time): the HTTP routes stream them, the CLI writes them
+ * The three exports of the published catalogue, each an async sequence of text chunks (one per
+ * service) written as the services are read (a batch at a time): the HTTP routes stream them, the CLI writes them
  * to a file or stdout. `onProgress` is told how many services have been written so far.
  */
 export type ExportFormat = 'json' | 'csv' | 'jsonld'
@@ -30,6 +31,8 @@ export interface ExportOptions {
   /** JSON only: embed the form files (sha256 → base64) so an import elsewhere has them. */
   embedFiles?: boolean
   onProgress?: (written: number) => void
+  /** Services read (and written) per step; the background file build takes small steps. */
+  batchSize?: number
 }
 
 export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
@@ -72,14 +75,14 @@ async function* jsonChunks(deps: Deps, options: ExportOptions): AsyncGenerator<s
   yield `${head.slice(0, -1)},"services":[`
   let written = 0
   const files = new Set<string>()
-  for await (const batch of publishedServices(deps, ctx)) {
-    let chunk = ''
-    for (const s of batch) {
-      chunk += `${written === 0 ? '\n' : ',\n'}${JSON.stringify(toCatalogueService(ctx, s))}`
+  for await (const batch of publishedRowBatches(deps, options.batchSize)) {
+    // One chunk per service, so a consumer may give the event loop back between services.
+    for (const row of batch) {
+      const s = toPublished(ctx, row)
+      yield `${written === 0 ? '\n' : ',\n'}${JSON.stringify(toCatalogueService(ctx, s))}`
       for (const f of s.content.forms) files.add(f.sha256)
       written++
     }
-    yield chunk
     options.onProgress?.(written)
   }
   yield '\n]'
@@ -109,14 +112,13 @@ async function* csvChunks(deps: Deps, options: ExportOptions): AsyncGenerator<st
   const ctx = await loadCatalogueContext(deps)
   yield CSV_BOM + csvRow(CSV_COLUMNS.map((c) => c.name))
   let written = 0
-  for await (const batch of publishedServices(deps, ctx)) {
-    let chunk = ''
-    for (const s of batch) {
+  for await (const batch of publishedRowBatches(deps, options.batchSize)) {
+    for (const row of batch) {
+      const s = toPublished(ctx, row)
       const record = toCatalogueService(ctx, s)
-      chunk += csvRow(CSV_COLUMNS.map((c) => c.value(record, ctx)))
+      yield csvRow(CSV_COLUMNS.map((c) => c.value(record, ctx)))
       written++
     }
-    yield chunk
     options.onProgress?.(written)
   }
 }
@@ -137,9 +139,10 @@ async function* jsonLdChunks(deps: Deps, options: ExportOptions): AsyncGenerator
   const shared = new Set<string>()
   let written = 0
   let nodes = 0
-  for await (const batch of publishedServices(deps, ctx)) {
-    let chunk = ''
-    for (const s of batch) {
+  for await (const batch of publishedRowBatches(deps, options.batchSize)) {
+    for (const row of batch) {
+      const s = toPublished(ctx, row)
+      let chunk = ''
       const doc = toCpsvAp(toCpsvInput(ctx, s))
       const own = doc['@graph'][0]?.['@id']
       for (const node of doc['@graph']) {
@@ -151,9 +154,9 @@ async function* jsonLdChunks(deps: Deps, options: ExportOptions): AsyncGenerator
         chunk += `${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(node)}`
         nodes++
       }
+      yield chunk
       written++
     }
-    yield chunk
     options.onProgress?.(written)
   }
   yield '\n]}\n'

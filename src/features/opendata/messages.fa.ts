@@ -4,9 +4,11 @@ export const opendataMsg = {
   apiCsvSummary: 'کل کاتالوگ منتشرشده به قالب CSV (UTF-8 با BOM، مناسب Excel)',
   apiJsonLdSummary: 'کل کاتالوگ منتشرشده به قالب CPSV-AP 3.2.0 (JSON-LD، یک گراف)',
   apiExportDescription:
-    'پرونده به‌صورت جریانی ساخته و فرستاده می‌شود. ETag و Last-Modified دارد؛ با If-None-Match پاسخ ۳۰۴ می‌گیرید. خدمات برداشته‌شده در آن نیستند. مجوز: CC BY 4.0.',
+    'پرونده پس از هر تغییر کاتالوگ یک بار ساخته و از دیسک فرستاده می‌شود. ETag و Last-Modified دارد؛ با If-None-Match پاسخ ۳۰۴ می‌گیرید و با Range (و If-Range) بخشی از آن را (۲۰۶)، تا دریافت نیمه‌تمام از همان‌جا ادامه یابد. خدمات برداشته‌شده در آن نیستند. مجوز: CC BY 4.0.',
   apiExportOk: 'پروندهٔ کاتالوگ',
   apiNotModified: 'از نسخه‌ای که دارید تغییری نکرده است',
+  apiPartial: 'بخشی از پرونده که Range خواسته است',
+  apiRangeNotSatisfiable: 'بازهٔ خواسته‌شده بیرون از پرونده است',
 } as const
 
 /** The open-data page. */

@@ -1,61 +1,35 @@
-import { createHash } from 'node:crypto'
 import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { Api } from '../../web/api.ts'
-import { cacheControlFor, etagMatches } from '../../web/etag.ts'
-import {
-  byteStream,
-  EXPORT_FILE_NAMES,
-  EXPORT_MEDIA_TYPES,
-  type ExportFormat,
-  exportChunks,
-} from './catalogue.export.ts'
-import { CATALOGUE_VERSION } from './catalogue.format.ts'
+import { cacheControlFor } from '../../web/etag.ts'
+import { EXPORT_FILE_NAMES, EXPORT_MEDIA_TYPES, type ExportFormat } from './catalogue.export.ts'
+import { exportFileResponse } from './export-files.serve.ts'
+import { exportFilesOf } from './export-files.store.ts'
 import { opendataMsg as m } from './messages.fa.ts'
-import { type CatalogueState, catalogueState } from './opendata.queries.ts'
+import { catalogueState } from './opendata.queries.ts'
 
 const tags = ['دادهٔ باز']
 
 /**
- * The ETag of an export, known before building it: the format, the file format's version,
- * the number of public services and rows behind it, and the latest change to anything an
- * export shows. Weak, because the JSON carries its own `exportedAt`.
+ * An export, served from the file built for the catalogue's current state (see
+ * export-files.store.ts): one small query per request, never a build per request.
  */
-export function exportEtag(deps: Deps, format: ExportFormat, state: CatalogueState): string {
-  const key = [
-    format,
-    CATALOGUE_VERSION,
-    deps.config.publicUrl,
-    state.count,
-    state.rows,
-    state.lastChange?.toISOString() ?? '',
-  ].join('|')
-  return `W/"${createHash('sha1').update(key).digest('base64url')}"`
-}
-
-function notModifiedSince(c: Context, lastChange: Date | null): boolean {
-  const since = c.req.header('if-modified-since')
-  if (!since || !lastChange || c.req.header('if-none-match')) return false
-  const t = Date.parse(since)
-  return !Number.isNaN(t) && Math.floor(lastChange.getTime() / 1000) * 1000 <= t
-}
-
 async function exportResponse(c: Context, deps: Deps, format: ExportFormat): Promise<Response> {
+  const store = exportFilesOf(deps)
+  const readAt = performance.now()
   const state = await catalogueState(deps.db)
-  const etag = exportEtag(deps, format, state)
-  const headers: Record<string, string> = {
-    ETag: etag,
-    'Cache-Control': cacheControlFor(c),
-    'X-Total-Count': String(state.count),
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const file = await store.file(format, state, readAt)
+    const res = await exportFileResponse(c, file, {
+      contentType: EXPORT_MEDIA_TYPES[format],
+      fileName: EXPORT_FILE_NAMES[format],
+      cacheControl: cacheControlFor(c),
+    })
+    if (res) return res
+    store.forget(file) // removed by another process's clean-up: take the current one
   }
-  if (state.lastChange) headers['Last-Modified'] = state.lastChange.toUTCString()
-  if (etagMatches(c.req.header('if-none-match'), etag) || notModifiedSince(c, state.lastChange))
-    return new Response(null, { status: 304, headers })
-  headers['Content-Type'] = EXPORT_MEDIA_TYPES[format]
-  headers['Content-Disposition'] = `attachment; filename="${EXPORT_FILE_NAMES[format]}"`
-  if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers })
-  return new Response(byteStream(exportChunks(deps, format)), { status: 200, headers })
+  throw new Error(`the ${format} export file keeps disappearing`)
 }
 
 const EXPORTS: { format: ExportFormat; path: string; summary: string; media: string }[] = [
@@ -89,6 +63,7 @@ export function opendataApiRoutes(api: Api, deps: Deps): void {
           headers: {
             ETag: { schema: { type: 'string' } },
             'Last-Modified': { schema: { type: 'string' } },
+            'Accept-Ranges': { schema: { type: 'string' } },
             'X-Total-Count': { schema: { type: 'integer' } },
           },
           content: {
@@ -97,7 +72,9 @@ export function opendataApiRoutes(api: Api, deps: Deps): void {
             },
           },
         },
+        206: { description: m.apiPartial },
         304: { description: m.apiNotModified },
+        416: { description: m.apiRangeNotSatisfiable },
       },
     })
     api.get(e.path, (c) => exportResponse(c, deps, e.format))

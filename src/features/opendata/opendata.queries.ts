@@ -17,10 +17,9 @@ export interface PublishedRow {
 
 function publishedBase(db: Executor) {
   return db
-    .selectFrom('services as s')
-    .innerJoin('serviceVersions as v', (j) =>
-      j.onRef('v.serviceId', '=', 's.id').on('v.status', '=', 'published'),
-    )
+    .selectFrom('serviceVersions as v')
+    .innerJoin('services as s', 's.id', 'v.serviceId')
+    .where('v.status', '=', 'published')
     .where('s.withdrawnAt', 'is', null)
 }
 
@@ -44,8 +43,11 @@ export async function publishedBatch(
     'v.sortKey',
     'v.content',
   ])
-  if (after) q = q.where(sql<boolean>`(v.sort_key, s.id) > (${after.sortKey}, ${after.id}::uuid)`)
-  return q.orderBy('v.sortKey').orderBy('s.id').limit(limit).execute()
+  // Driven by the (sort key, service id) index of published versions: each batch is an index
+  // scan that stops after `limit` rows, whatever the catalogue's size or statistics.
+  if (after)
+    q = q.where(sql<boolean>`(v.sort_key, v.service_id) > (${after.sortKey}, ${after.id}::uuid)`)
+  return q.orderBy('v.sortKey').orderBy('v.serviceId').limit(limit).execute()
 }
 
 export interface CatalogueState {
@@ -60,9 +62,11 @@ const latest = (...ds: (Date | null | undefined)[]) =>
   ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null)
 
 /**
- * What an export's ETag and Last-Modified come from, without building it: the number of
+ * What an export file is built for, read on every download (so it must stay cheap): the number of
  * public services, the latest public change (withdrawals included), the latest edit of an
- * agency, law, office or portal setting, and how many of each there are.
+ * agency, law, office or portal setting, and how many of each there are. The count is an anti
+ * join (hash, linear) rather than a join, which PGlite — no statistics — planned as a nested loop
+ * over every pair of services and published versions.
  */
 export async function catalogueState(db: Executor): Promise<CatalogueState> {
   const { rows } = await sql<{
@@ -76,9 +80,9 @@ export async function catalogueState(db: Executor): Promise<CatalogueState> {
     laws: number
     offices: number
   }>`SELECT
-      (SELECT count(*) FROM services s
-        JOIN service_versions v ON v.service_id = s.id AND v.status = 'published'
-        WHERE s.withdrawn_at IS NULL)::int AS n,
+      (SELECT count(*) FROM service_versions v
+        WHERE v.status = 'published' AND NOT EXISTS (
+          SELECT 1 FROM services s WHERE s.id = v.service_id AND s.withdrawn_at IS NOT NULL))::int AS n,
       (SELECT max(public_changed_at) FROM services) AS services_at,
       (SELECT max(updated_at) FROM agencies) AS agencies_at,
       (SELECT max(updated_at) FROM laws) AS laws_at,
@@ -175,4 +179,17 @@ export async function countPublishingAgencies(db: Executor): Promise<number> {
     .select(sql<number>`count(DISTINCT s.agency_id)::int`.as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** This database's installation id, created on first use (see the installation migration). */
+export async function installationId(db: Executor): Promise<string> {
+  const found = await db.selectFrom('installation').select('id').executeTakeFirst()
+  if (found) return found.id
+  await db
+    .insertInto('installation')
+    .defaultValues()
+    .onConflict((oc) => oc.column('singleton').doNothing())
+    .execute()
+  const row = await db.selectFrom('installation').select('id').executeTakeFirstOrThrow()
+  return row.id
 }
