@@ -48,3 +48,16 @@ export async function assertFormFilesAttachable(
   })
   throw new ValidationError(m.fileNotYours, errors)
 }
+
+/**
+ * The Persian reason a draft of the agency may not be published for its form files, or null:
+ * for the publish command, which must check again (a draft may name a hash before any agency
+ * uploads that content, and another agency may upload it later, still unpublished).
+ */
+export async function formAttachProblem(
+  db: Executor,
+  agencyId: string,
+  sha256s: readonly string[],
+): Promise<string | null> {
+  return (await unattachableFormFiles(db, agencyId, sha256s)).length > 0 ? m.fileNotYours : null
+}

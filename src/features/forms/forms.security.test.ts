@@ -24,6 +24,7 @@ import { CSRF_FIELD } from '../../web/csrf.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import { findDraft, type ServiceForm, saveDraft } from '../services/index.ts'
+import { formAttachProblem } from './form-file.policy.ts'
 import { countFormFiles } from './form-file.queries.ts'
 import { sha256Hex } from './form-file.store.ts'
 import { docxBomb, docxWithMacro, pdfOpenActionJs } from './hostile-files.test-helpers.ts'
@@ -223,6 +224,27 @@ describe('form files are attached by hash only by their agency, or once public (
     const own = await clientA.get(`/admin/services/${serviceA}/forms/${sha}`)
     assert.equal(own.status, 200)
     assert.deepEqual(new Uint8Array(await own.arrayBuffer()), bytes)
+  })
+})
+
+describe('a hash named before its content is uploaded', () => {
+  it('is let through unknown, then refused for publishing once another agency uploads it, until public', async () => {
+    const serviceA = await draftOf(agencyA)
+    const serviceB = await draftOf(agencyB)
+    const later = minimalDocx('فرمی که هنوز بارگذاری نشده')
+    const sha = sha256Hex(later)
+    const tokenB = await makeToken(t.deps, editorB.userId)
+    // Not stored anywhere yet: the save passes, publishing would report it missing.
+    assert.equal((await putDraftWithForm(tokenB, serviceB, sha)).status, 200)
+    assert.equal(await formAttachProblem(t.deps.db, agencyB.id, [sha]), null)
+    assert.equal((await uploadBytes(await signedIn(t, editorA), serviceA, later)).status, 303)
+    assert.equal(await formAttachProblem(t.deps.db, agencyB.id, [sha]), m.fileNotYours)
+    assert.equal(await formAttachProblem(t.deps.db, agencyA.id, [sha]), null)
+    const clientB = await signedIn(t, editorB)
+    assert.equal((await clientB.get(`/admin/services/${serviceB}/forms/${sha}`)).status, 404)
+    await publish(await signedIn(t, adminA), serviceA)
+    assert.equal(await formAttachProblem(t.deps.db, agencyB.id, [sha]), null)
+    assert.equal((await clientB.get(`/admin/services/${serviceB}/forms/${sha}`)).status, 200)
   })
 })
 

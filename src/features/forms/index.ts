@@ -11,7 +11,11 @@ export {
   MAX_FORM_BYTES,
   MAX_FORM_UPLOAD_BODY,
 } from './form-file.model.ts'
-export { assertFormFilesAttachable, unattachableFormFiles } from './form-file.policy.ts'
+export {
+  assertFormFilesAttachable,
+  formAttachProblem,
+  unattachableFormFiles,
+} from './form-file.policy.ts'
 export {
   checkFormFile,
   type FormFileCheck,
