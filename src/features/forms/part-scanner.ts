@@ -10,11 +10,11 @@ export const MAX_INDEX_PART_CHARS = 4 * 1024 * 1024
 const LT_BANG = Buffer.from('<!', 'latin1')
 const LT_NUL_BANG = Buffer.from('<\0!', 'latin1')
 
-// OpenDocument: event bindings that run macros (the LibreLogo route of CVE-2019-9848), inline
+// OpenDocument: event bindings that run macros (an empty `event-listeners` list is harmless) (the LibreLogo route of CVE-2019-9848), inline
 // scripts, macro URLs; and content pulled from elsewhere on opening (linked sections, objects
 // and images whose link leaves the package). Element prefixes are free, so match local names.
 const ODF_MACRO = [
-  /<([\w.-]+:)?event-listeners?[\s/>]/,
+  /<([\w.-]+:)?event-listener[\s/>]/,
   /<([\w.-]+:)?script[\s/>]/,
   /vnd\.sun\.star\.script:|macro:\/\//,
 ]
