@@ -1,0 +1,5 @@
+export { checkBackupFile, restoreReportText, runBackup, runRestore } from './backup.cli.ts'
+export { BACKUP_FORMAT, BACKUP_VERSION, LEFT_OUT_TABLES } from './backup.format.ts'
+export { RestoreRefused, restoreBackup } from './backup.restore.ts'
+export { startBackupSocket } from './backup.socket.ts'
+export { writeBackup } from './backup.write.ts'
