@@ -7,7 +7,9 @@ export type Api = OpenAPIHono<AppEnv>
 
 /**
  * The /api/v1 router. Request validation failures become problem+json 422
- * (through the shared error handler) with one Persian message per field.
+ * (through the shared error handler) with one Persian message per field. JSON bodies reach the
+ * validators already parsed and sanitised by the input boundary (`body.ts`): unreadable JSON,
+ * NUL and lone surrogates are answered there, and bidi controls removed.
  */
 export function createApi(): Api {
   const api = new OpenAPIHono<AppEnv>({

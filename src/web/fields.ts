@@ -13,11 +13,17 @@ z.config(z.locales.fa())
 
 const normalized = z.string().transform((s) => normalizeFaInput(s))
 
-export function requiredText(label: string, max = 200) {
+/**
+ * Required text of `min`–`max` characters after normalisation, so text that normalises to
+ * nothing (a lone bidi control, ZWSP or tatweel) is "not given". Keep `min` and `max` equal to
+ * the column's CHECK constraint: test/schema-constraints.test.ts compares them.
+ */
+export function requiredText(label: string, max = 200, min = 1) {
   return normalized.pipe(
     z
       .string()
       .min(1, `${label} را وارد کنید.`)
+      .min(min, `${label} باید دست‌کم ${toPersianDigits(min)} نویسه باشد.`)
       .max(max, `${label} نباید بیش از ${toPersianDigits(max)} نویسه باشد.`),
   )
 }
@@ -52,8 +58,18 @@ function isWebUrl(value: string): boolean {
   }
 }
 
+/** The longest URL we keep: the link checker's `link_checks.target` holds at most this. */
+export const MAX_URL_LENGTH = 2048
+
 export function optionalUrl(label: string) {
-  return optionalMatching(label, isWebUrl, 'باید نشانی کامل وب باشد، مانند https://www.example.ir')
+  return optionalMatching(
+    label,
+    isWebUrl,
+    'باید نشانی کامل وب باشد، مانند https://www.example.ir',
+  ).refine(
+    (s) => s === null || s.length <= MAX_URL_LENGTH,
+    `${label} نباید بیش از ${toPersianDigits(MAX_URL_LENGTH)} نویسه باشد.`,
+  )
 }
 
 export function optionalEmail(label: string) {

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
+import { ValidationError } from '../lib/errors.ts'
+import { sanitizeText, UNSAFE_TEXT_MESSAGE } from '../lib/fa/sanitize.ts'
 import { CSRF_FIELD } from './csrf.ts'
 import type { FieldErrors } from './ui/field-errors.ts'
 
@@ -13,15 +15,30 @@ export type FormResult<T> =
 /** A form with every value of every field (checkbox groups send several). */
 export type FormFields = Record<string, string | string[]>
 
-/** The submitted form, every value of every field; files and the CSRF token left out. */
+function sanitized(value: string): string {
+  const r = sanitizeText(value)
+  if (!r.ok) throw new ValidationError(UNSAFE_TEXT_MESSAGE[r.reason], {})
+  return r.text
+}
+
+/**
+ * The submitted form, every value of every field; files and the CSRF token left out. The body
+ * has already passed the input boundary (`body.ts`: parsed, sanitised); the sanitiser runs again
+ * here, idempotently, so a form read outside that middleware is no less safe.
+ */
 export async function readFields(c: Context): Promise<FormFields> {
-  const body = await c.req.parseBody({ all: true })
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>
+  try {
+    body = await c.req.parseBody({ all: true })
+  } catch {
+    throw new ValidationError('فرم فرستاده‌شده خوانا نیست.', {})
+  }
   const fields: FormFields = {}
   for (const [name, value] of Object.entries(body)) {
     if (name === CSRF_FIELD) continue
-    const strings = (Array.isArray(value) ? value : [value]).filter(
-      (v): v is string => typeof v === 'string',
-    )
+    const strings = (Array.isArray(value) ? value : [value])
+      .filter((v): v is string => typeof v === 'string')
+      .map(sanitized)
     if (strings.length === 1 && !Array.isArray(value)) fields[name] = strings[0] ?? ''
     else if (strings.length > 0) fields[name] = strings
   }

@@ -13,7 +13,8 @@ import { msg } from './messages.fa.ts'
 
 /** The fields of an agency, each normalised and checked on its own. */
 export const agencyFields = z.object({
-  nameFa: requiredText(msg.nameFa, 200),
+  // agencies_name_fa_check: 2–200 characters.
+  nameFa: requiredText(msg.nameFa, 200, 2),
   nameEn: optionalText(msg.nameEn, 200),
   shortNameFa: optionalText(msg.shortNameFa, 100),
   level: choice(AGENCY_LEVELS, msg.levelRequired),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { normalizeFaInput } from '../../lib/fa/normalize.ts'
 import {
   AUDIENCES,
   LIFE_EVENTS,
@@ -58,8 +59,10 @@ export const cpsvDocumentJson = z.object({
   '@graph': z.array(z.object({}).passthrough()),
 })
 
+// The card's own title rule: normalised first, so a title that normalises to nothing is refused
+// here (422) and not when the draft is built (a 500).
 export const newServiceBody = z.object({
-  title: z.string().min(1, msg.titleRequired).max(200),
+  title: serviceContentSchema.shape.title,
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg.slugInvalid)
@@ -72,8 +75,13 @@ export const draftBody = z.object({
   content: serviceContentSchema,
 })
 
+/** The change note is shown on the public history page: normalised like the staff form's. */
 export const publishBody = z.object({
-  changeNote: z.string().min(1, msg.changeNoteRequired).max(2000),
+  changeNote: z
+    .string()
+    .max(2000)
+    .transform((s) => normalizeFaInput(s, { multiline: true }))
+    .pipe(z.string().min(1, msg.changeNoteRequired)),
 })
 
 export const processBody = z

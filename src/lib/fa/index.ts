@@ -1,6 +1,7 @@
 /**
- * Persian-language and Iranian-calendar helpers: digits, text normalisation, Jalali dates,
- * Tehran day boundaries, date display and collation. Import from here, not from the files.
+ * Persian-language and Iranian-calendar helpers: digits, text normalisation, the input
+ * sanitiser, Jalali dates, Tehran day boundaries, date display and collation. Import from here,
+ * not from the files.
  */
 
 export { compareFa, persianSortKey, sortByFa } from './collate.ts'
@@ -29,4 +30,17 @@ export {
   normalizeSearchKey,
   searchTokens,
 } from './normalize.ts'
+export type {
+  SanitizedJson,
+  SanitizedText,
+  UnsafeJsonReason,
+  UnsafeTextReason,
+} from './sanitize.ts'
+export {
+  sanitizeJson,
+  sanitizeText,
+  stripBidiControls,
+  UNSAFE_TEXT_MESSAGE,
+  unsafeTextReason,
+} from './sanitize.ts'
 export { startOfTehranDay, tehranDateOf } from './tehran-time.ts'

@@ -1,0 +1,386 @@
+/**
+ * Issue 11 item 4: the input schemas carry every database constraint. The CHECK constraints and
+ * NOT NULL text columns are read from the migrated database (pg_constraint,
+ * information_schema), and every one must be either mapped here to the input schemas whose
+ * output is stored in it, or exempted with the reason no person's input reaches it. For each
+ * mapped column, boundary values derived from the constraint itself (lengths and numbers around
+ * its literals, and hostile samples) are run through each schema: whatever a schema accepts,
+ * the database must accept too (evaluated by PostgreSQL with the constraint's own expression).
+ * A constraint added without a rule here fails this test; so does a rule looser than its column.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import {
+  newAgencyUserInput,
+  newCentralUserInput,
+  newTokenInput,
+} from '../src/features/accounts/account.input.ts'
+import { agencyInput } from '../src/features/agencies/agency.input.ts'
+import { holidayInput } from '../src/features/calendar/calendar.input.ts'
+import { newServiceBody } from '../src/features/catalogue/services.api.schemas.ts'
+import { lawInput } from '../src/features/laws/law.input.ts'
+import { officeInput } from '../src/features/offices/office.input.ts'
+import { zeroResultKey } from '../src/features/search/search.actions.ts'
+import { newServiceForm } from '../src/features/services/editor.input.ts'
+import { serviceContentSchema } from '../src/features/services/service.schema.ts'
+import { searchTokens } from '../src/lib/fa/normalize.ts'
+import { optionalUrl } from '../src/web/fields.ts'
+import { createTestDb, type TestDb } from './support/test-db.ts'
+
+/** One input schema whose output reaches a column: a valid input, the field varied, the stored value. */
+interface Probe {
+  name: string
+  schema: z.ZodType
+  base: Record<string, unknown>
+  field: string
+  /** The value stored; undefined when the system supplies it instead (a generated slug). */
+  stored?: (output: Record<string, unknown>) => unknown
+}
+
+const field = (output: Record<string, unknown>, key: string) => output[key]
+// A service created without a slug gets one made from its title (service.actions).
+const generatedIfEmpty = (o: Record<string, unknown>) => (o.slug === null ? undefined : o.slug)
+
+const OFFICE = {
+  name: 'ادارهٔ نمونه',
+  address: 'میدان انقلاب',
+  provinceCode: '08',
+  city: 'تهران',
+  postalCode: '1314567890',
+  lat: 35.7,
+  lng: 51.39,
+  hours: {},
+}
+const office = (f: string): Probe => ({
+  name: 'officeInput',
+  schema: officeInput,
+  base: OFFICE,
+  field: f,
+})
+const HOLIDAY = {
+  'date-day': '1',
+  'date-month': '1',
+  'date-year': '1405',
+  title: 'جشن',
+  kind: 'solar',
+}
+const AGENCY = { nameFa: 'سازمان نمونه', level: 'ministry' }
+const LAW = { title: 'قانون نمونه', kind: 'law' }
+const CENTRAL_USER = { username: 'staff.one', displayName: 'کاربر', role: 'central_admin' }
+const AGENCY_USER = { usernamePart: 'reza', displayName: 'کاربر', role: 'agency_editor' }
+// Agency usernames are stored as a<agency code>-<the part typed>.
+const agencyUsername = (o: Record<string, unknown>) => `a10042-${String(o.usernamePart)}`
+
+/** Columns a person's input reaches, and the schemas it passes on the way. */
+const MAPPED: Record<string, Probe[]> = {
+  'agencies.name_fa': [{ name: 'agencyInput', schema: agencyInput, base: AGENCY, field: 'nameFa' }],
+  'agencies.level': [{ name: 'agencyInput', schema: agencyInput, base: AGENCY, field: 'level' }],
+  'holidays.title': [{ name: 'holidayInput', schema: holidayInput, base: HOLIDAY, field: 'title' }],
+  'holidays.kind': [{ name: 'holidayInput', schema: holidayInput, base: HOLIDAY, field: 'kind' }],
+  'laws.title': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'title' }],
+  'laws.kind': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'kind' }],
+  'offices.name': [office('name')],
+  'offices.address': [office('address')],
+  'offices.city': [office('city')],
+  'offices.province_code': [office('provinceCode')],
+  'offices.postal_code': [office('postalCode')],
+  'offices.lat': [office('lat')],
+  'offices.lng': [office('lng')],
+  'services.slug': [
+    {
+      name: 'newServiceForm',
+      schema: newServiceForm,
+      base: { title: 'خدمت' },
+      field: 'slug',
+      stored: generatedIfEmpty,
+    },
+    {
+      name: 'newServiceBody',
+      schema: newServiceBody,
+      base: { title: 'خدمت' },
+      field: 'slug',
+      stored: generatedIfEmpty,
+    },
+  ],
+  'service_versions.title': [
+    {
+      name: 'serviceContentSchema.title',
+      schema: z.object({ title: serviceContentSchema.shape.title }),
+      base: {},
+      field: 'title',
+    },
+    { name: 'newServiceBody', schema: newServiceBody, base: {}, field: 'title' },
+    { name: 'newServiceForm', schema: newServiceForm, base: { slug: '' }, field: 'title' },
+  ],
+  'users.username': [
+    {
+      name: 'newCentralUserInput',
+      schema: newCentralUserInput,
+      base: CENTRAL_USER,
+      field: 'username',
+    },
+    {
+      name: 'newAgencyUserInput',
+      schema: newAgencyUserInput,
+      base: AGENCY_USER,
+      field: 'usernamePart',
+      stored: agencyUsername,
+    },
+  ],
+  'users.display_name': [
+    {
+      name: 'newCentralUserInput',
+      schema: newCentralUserInput,
+      base: CENTRAL_USER,
+      field: 'displayName',
+    },
+    {
+      name: 'newAgencyUserInput',
+      schema: newAgencyUserInput,
+      base: AGENCY_USER,
+      field: 'displayName',
+    },
+  ],
+  'users.role': [
+    { name: 'newCentralUserInput', schema: newCentralUserInput, base: CENTRAL_USER, field: 'role' },
+    { name: 'newAgencyUserInput', schema: newAgencyUserInput, base: AGENCY_USER, field: 'role' },
+  ],
+  'api_tokens.name': [
+    { name: 'newTokenInput', schema: newTokenInput, base: { access: 'read' }, field: 'name' },
+  ],
+  // The link checker stores the URLs people saved; every URL field is an optionalUrl.
+  'link_checks.target': [
+    {
+      name: 'optionalUrl',
+      schema: z.object({ url: optionalUrl('نشانی') }),
+      base: {},
+      field: 'url',
+      // No URL, nothing to check.
+      stored: (o) => (o.url === null ? undefined : o.url),
+    },
+  ],
+  // A search that finds nothing logs its words, cut short (search.actions.ts zeroResultKey).
+  'search_zero_results.query': [
+    {
+      name: 'zeroResultKey',
+      schema: z.object({
+        q: z
+          .string()
+          .transform((s) => zeroResultKey(searchTokens(s)))
+          .refine((s) => s !== ''),
+      }),
+      base: {},
+      field: 'q',
+    },
+  ],
+}
+
+/** Columns no person types into: set by the system, derived, or checked against each other. */
+const SYSTEM_COLUMNS: Record<string, string> = {
+  'agencies.code': 'generated from the hierarchy by agency.actions',
+  'api_tokens.prefix': 'generated with the secret',
+  'api_tokens.token_hash': 'a hash of the generated secret',
+  'form_files.sha256': 'computed from the uploaded bytes',
+  'form_files.kind': 'sniffed from the bytes (forms/sniff.ts)',
+  'form_files.media_type': 'follows from the sniffed kind',
+  'form_files.size_bytes': 'the byte count, capped by the upload limit',
+  'laws.sort_key': 'derived from the title',
+  'link_checks.status': 'the checker’s verdict',
+  'link_checks.target_kind': 'set by the checker',
+  'search_words.df': 'counted by the indexer',
+  'search_zero_results.count': 'counted',
+  'service_versions.status': 'set by the draft lifecycle',
+  'service_versions.version_no': 'numbered by the draft lifecycle',
+  'service_versions.sort_key': 'derived from the title',
+  'users.password_hash': 'a hash',
+}
+/** Tables no person's text reaches directly (every NOT NULL text column in them is system-set). */
+const SYSTEM_TABLES: Record<string, string> = {
+  audit_events: 'written by recordAudit from the action, never from raw input',
+  kysely_migration: 'the migrator’s',
+  kysely_migration_lock: 'the migrator’s',
+  rate_limits: 'keys built by the rate limiter',
+  search_entries: 'derived from published versions by the indexer',
+  search_words: 'derived by the indexer',
+  sessions: 'random ids',
+  settings: 'keys are constants in settings.model.ts; values are jsonb',
+}
+/** CHECK constraints over several columns, kept by the code that sets those columns together. */
+const MULTI_COLUMN: Record<string, string> = {
+  agencies_check:
+    'parent ≠ self: agency.actions accepts only a parent at a higher level, never the agency itself',
+  form_files_check: 'the size is the byte count of the stored bytes (form-file.store)',
+  link_checks_check: 'the checker sets first_broken_at with status',
+  service_versions_check: 'the publish command sets published_at with the status',
+  service_versions_check1: 'the publish command requires a change note (publishForm, publishBody)',
+  services_check: 'withdraw sets the reason with the time (withdrawForm requires a reason)',
+  users_check: 'central roles have no agency: the two user forms offer only their own roles',
+}
+
+interface Check {
+  table: string
+  name: string
+  expr: string
+  columns: string[]
+}
+
+const SAMPLES = [
+  '',
+  ' ',
+  '\u200c',
+  '\u200b\u0640',
+  '\u202e',
+  'ب',
+  'آب',
+  'a',
+  'ab',
+  'a-b',
+  'A-B',
+  '-a',
+  'a-',
+  'a--b',
+  'a.b_c',
+  '08',
+  '99',
+  '1314567890',
+  '0314567890',
+  '13145678901',
+  '۱۳۱۴۵۶۷۸۹۰',
+  '۱۳۱۴۵-۶۷۸۹۰',
+  'https://www.example.ir/',
+  'central_admin',
+  'agency_admin',
+  'ministry',
+  'law',
+  'solar',
+  'galaxy',
+]
+
+/** Values around every number in the constraint: lengths for text, the numbers for numbers. */
+function probesFor(expr: string, numeric: boolean): unknown[] {
+  const numbers = [...expr.matchAll(/(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])/g)].map((m) => Number(m[1]))
+  if (numeric) {
+    const near = numbers.flatMap((n) => [n - 1, n - 0.01, n, n + 0.01, n + 1])
+    return [...near, ...near.map(String), 'NaN', '', '۳۵٫۷']
+  }
+  const lengths = [...new Set(numbers.flatMap((n) => [n - 1, n, n + 1]))].filter(
+    (n) => n >= 0 && n <= 5000,
+  )
+  const url = (n: number) => `https://www.example.ir/${'a'.repeat(Math.max(n - 23, 0))}`
+  return [
+    ...SAMPLES,
+    ...lengths.flatMap((n) => [
+      'ب'.repeat(n),
+      'a'.repeat(n),
+      '1'.repeat(n),
+      url(n),
+      ` ${'ب'.repeat(n)} `,
+    ]),
+  ]
+}
+
+describe('input schemas carry the database constraints (issue 11 item 4)', () => {
+  let db: TestDb
+  let checks: Check[]
+  let notNull: { table: string; column: string }[]
+  let types: Map<string, string>
+
+  before(async () => {
+    db = await createTestDb()
+    const rows = await sql<{ table: string; name: string; def: string; columns: string[] }>`
+      SELECT c.conrelid::regclass::text AS table, c.conname AS name,
+        pg_get_constraintdef(c.oid) AS def,
+        ARRAY(SELECT a.attname::text FROM pg_attribute a
+              WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) ORDER BY a.attname) AS columns
+      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'c' AND n.nspname = 'public'
+      ORDER BY 1, 2`.execute(db.db)
+    checks = rows.rows.map((r) => ({
+      table: r.table,
+      name: r.name,
+      expr: r.def.replace(/^CHECK /, '').replace(/ NOT VALID$/, ''),
+      columns: r.columns,
+    }))
+    const columns = await sql<{ table: string; column: string; type: string; nullable: string }>`
+      SELECT table_name AS table, column_name AS column, data_type AS type, is_nullable AS nullable
+      FROM information_schema.columns WHERE table_schema = 'public'`.execute(db.db)
+    types = new Map(columns.rows.map((c) => [`${c.table}.${c.column}`, c.type]))
+    notNull = columns.rows
+      .filter((c) => c.nullable === 'NO' && ['text', 'character varying'].includes(c.type))
+      .map((c) => ({ table: c.table, column: c.column }))
+  })
+  after(() => db.cleanup())
+
+  it('maps or exempts every CHECK constraint and every NOT NULL text column', () => {
+    assert.ok(checks.length >= 30, `the constraints were read (${checks.length})`)
+    const unmapped: string[] = []
+    for (const c of checks) {
+      if (c.columns.length > 1) {
+        if (!MULTI_COLUMN[c.name]) unmapped.push(`${c.name} (${c.columns.join(', ')}): ${c.expr}`)
+        continue
+      }
+      const key = `${c.table}.${c.columns[0]}`
+      if (!MAPPED[key] && !SYSTEM_COLUMNS[key] && !SYSTEM_TABLES[c.table])
+        unmapped.push(`${key}: ${c.expr}`)
+    }
+    for (const { table, column } of notNull) {
+      const key = `${table}.${column}`
+      if (!MAPPED[key] && !SYSTEM_COLUMNS[key] && !SYSTEM_TABLES[table])
+        unmapped.push(`${key}: NOT NULL`)
+    }
+    assert.deepEqual(unmapped, [], 'constraints without an input rule (map them in MAPPED)')
+  })
+
+  it('stores only what the database accepts: every value a schema lets through passes the column’s checks', async () => {
+    const looser: string[] = []
+    for (const [key, probes] of Object.entries(MAPPED)) {
+      const [table = '', column = ''] = key.split('.')
+      const type = types.get(key)
+      assert.ok(type, `${key} exists`)
+      const numeric = type === 'double precision' || type === 'integer' || type === 'bigint'
+      const own = checks.filter(
+        (c) => c.table === table && c.columns.length === 1 && c.columns[0] === column,
+      )
+      const required = notNull.some((n) => n.table === table && n.column === column)
+      const values =
+        own.length > 0
+          ? own.flatMap((c) => probesFor(c.expr, numeric))
+          : probesFor('1 200', numeric)
+      for (const probe of probes) {
+        let accepted = 0
+        for (const value of new Set(values)) {
+          const parsed = probe.schema.safeParse({ ...probe.base, [probe.field]: value })
+          if (!parsed.success) continue
+          accepted++
+          const output = z.record(z.string(), z.unknown()).parse(parsed.data)
+          const stored = probe.stored ? probe.stored(output) : field(output, probe.field)
+          const shown = JSON.stringify(value).slice(0, 60)
+          if (stored === undefined && probe.stored) continue
+          if (stored === null || stored === undefined) {
+            if (required)
+              looser.push(`${key} ← ${probe.name}: ${shown} is stored as null (NOT NULL)`)
+            continue
+          }
+          for (const c of own) {
+            const cast = sql.raw(numeric ? 'double precision' : 'text')
+            const result = await sql<{ ok: boolean | null }>`
+              SELECT (${sql.raw(c.expr)}) AS ok FROM (SELECT CAST(${String(stored)} AS ${cast}) AS ${sql.ref(column)}) AS t`.execute(
+              db.db,
+            )
+            if (result.rows[0]?.ok === false)
+              looser.push(
+                `${key} ← ${probe.name}: ${shown} → ${JSON.stringify(stored).slice(0, 60)} breaks ${c.name}`,
+              )
+          }
+        }
+        assert.ok(
+          accepted > 0,
+          `${key} ← ${probe.name}: some probe is accepted (the base input is valid)`,
+        )
+      }
+    }
+    assert.deepEqual(looser, [], 'schemas looser than their columns')
+  })
+})
