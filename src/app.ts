@@ -4,16 +4,14 @@ import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import type { Deps } from './deps.ts'
 import { credentialRoutes } from './features/accounts/credentials.routes.ts'
-import { loadActor } from './features/accounts/index.ts'
+import { loadActor, sessionCookieName } from './features/accounts/index.ts'
 import { signInRoutes } from './features/accounts/sign-in.routes.ts'
 import { tokenRoutes } from './features/accounts/tokens.routes.ts'
 import { userListRoutes } from './features/accounts/user-list.routes.ts'
 import { userPageRoutes } from './features/accounts/user-page.routes.ts'
-import {
-  agencyAdminRoutes,
-  agencyApiRoutes,
-  agencyPublicRoutes,
-} from './features/agencies/agency.routes.ts'
+import { agencyApiRoutes } from './features/agencies/agency.api.routes.ts'
+import { agencyAdminRoutes } from './features/agencies/agency-admin.routes.ts'
+import { agencyPublicRoutes } from './features/agencies/agency-public.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/calendar.routes.ts'
 import { serviceEditorRoutes } from './features/catalogue/card-editor.routes.ts'
@@ -26,8 +24,10 @@ import { serviceAdminRoutes } from './features/catalogue/staff.routes.ts'
 import { servicePublishRoutes } from './features/catalogue/staff-publish.routes.ts'
 import { serviceOverviewRoutes } from './features/catalogue/staff-service.routes.ts'
 import { channelApiRoutes } from './features/channels/channel.api.routes.ts'
+import { channelEditRoutes } from './features/channels/channel-edit.routes.ts'
 import { channelEditorRoutes } from './features/channels/channel-editor.routes.ts'
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
+import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { formEditRoutes } from './features/forms/form-edit.routes.ts'
 import { formApiRoutes } from './features/forms/forms.api.routes.ts'
@@ -36,7 +36,12 @@ import { formsSectionRoutes } from './features/forms/forms-section.routes.ts'
 import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
+import { inboxRoutes } from './features/notifications/inbox.routes.ts'
+import { loadUnreadCount } from './features/notifications/index.ts'
+import { outboxRoutes } from './features/notifications/outbox.routes.ts'
+import { preferenceRoutes } from './features/notifications/preferences.routes.ts'
 import { officeApiRoutes } from './features/offices/office.api.routes.ts'
+import { officeWriteApiRoutes } from './features/offices/office.api.write.routes.ts'
 import { officeAdminRoutes } from './features/offices/office-admin.routes.ts'
 import { officeDayRoutes } from './features/offices/office-days.routes.ts'
 import { officeLinkRoutes } from './features/offices/office-links.routes.ts'
@@ -48,10 +53,12 @@ import { processImportRoutes } from './features/processes/editor/process-import.
 import { processStepRoutes } from './features/processes/editor/process-steps.routes.ts'
 import { processTransitionRoutes } from './features/processes/editor/process-transitions.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
+import { reviewRoutes } from './features/reviews/review.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
+import { sanitizedBody } from './web/body.ts'
 import { csrfProtection } from './web/csrf.ts'
 import type { AppEnv } from './web/env.ts'
 import { handleError, handleNotFound } from './web/error-handler.ts'
@@ -67,10 +74,9 @@ import { assetRoutes, loadAssets } from './web/static.ts'
  */
 export function buildApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const { trustProxy } = deps.config
 
   app.use(requestLog(deps.log))
-  app.use(securityHeaders({ trustProxy }))
+  app.use(securityHeaders(deps.config))
   app.route(
     '/',
     healthRoutes(deps.db, () => deps.lifecycle.draining),
@@ -88,8 +94,12 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
     ),
   )
   app.use(formUploadBodyLimit())
-  app.use(csrfProtection({ trustProxy }))
+  // Every form and JSON body is parsed and sanitised here, before anything reads it.
+  app.use(sanitizedBody())
+  app.use(csrfProtection({ ...deps.config, sessionCookie: sessionCookieName(deps.config.env) }))
   app.use(loadActor(deps))
+  // The header's unread count, for signed-in staff only (never a cached public page).
+  app.use(loadUnreadCount(deps))
 
   // Pages
   app.route('/', homeRoutes(deps))
@@ -114,6 +124,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/services', formsSectionRoutes(deps))
   app.route('/admin/services', formEditRoutes(deps))
   app.route('/admin/services', channelEditorRoutes(deps))
+  app.route('/admin/services', channelEditRoutes(deps))
   app.route('/', officePublicRoutes(deps))
   app.route('/admin/offices', officeAdminRoutes(deps))
   app.route('/admin/offices', officeDayRoutes(deps))
@@ -126,9 +137,13 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/users', userListRoutes(deps))
   app.route('/admin/users', userPageRoutes(deps))
   app.route('/admin/audit', auditRoutes(deps))
+  app.route('/admin/reviews', reviewRoutes(deps))
   app.route('/admin', dashboardRoutes(deps))
   app.route('/account/tokens', tokenRoutes(deps))
   app.route('/help', channelHelpRoutes(deps))
+  app.route('/inbox', inboxRoutes(deps))
+  app.route('/account/notifications', preferenceRoutes(deps))
+  app.route('/admin/outbox', outboxRoutes(deps))
 
   // API
   app.use('/api/v1/*', apiEtag())
@@ -141,7 +156,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   processInteropApiRoutes(api, deps)
   searchApiRoutes(api, deps)
   channelApiRoutes(api, deps)
+  maturityApiRoutes(api, deps)
   officeApiRoutes(api, deps)
+  officeWriteApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

@@ -18,14 +18,23 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  SIGN_IN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
+  API_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   PUBLIC_URL: z.string().url().optional(),
   LINK_CHECK_AT: z
     .string()
     .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Tehran time) or off')
     .optional(),
+  LINK_CHECK_MODE: z.enum(['online', 'offline']).default('online'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'smtp://… or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 })
 
 export interface Config {
@@ -40,13 +49,31 @@ export interface Config {
   sessionAbsoluteMs: number
   /** Trust X-Forwarded-Proto/For from a reverse proxy (nginx terminating TLS). */
   trustProxy: boolean
+  /** How many proxies append to X-Forwarded-For in front of us: the client is that many from the right. */
+  trustProxyHops: number
+  /** Failed sign-ins for one username from one address before each further try must wait. */
   signInMaxFailures: number
-  signInLockMs: number
+  /** The longest such wait (the waits double from one second up to this). */
+  signInMaxDelayMs: number
+  /** How long a new or renewed API token lasts. */
+  apiTokenLifetimeMs: number
   shutdownTimeoutMs: number
   /** The portal's public address, used in links that leave the site (JSON-LD identifiers, exports). */
   publicUrl: string
   /** When the link-health job runs each day, `HH:MM` Tehran time, or `off` (default in tests). */
   linkCheckAt: string
+  /**
+   * `offline`: the link-health job requests no link and looks up no name, recording «بررسی نشد
+   * (حالت آفلاین)» instead (form files are still checked). A demo installation is offline
+   * whatever this says (it records so in the database).
+   */
+  linkCheckMode: 'online' | 'offline'
+  /** The SMTP server mail is sent through; without it mail is kept in the outbox. */
+  smtpUrl: string | undefined
+  /** The From of every mail (`"پرتال مردم" <no-reply@…>`); required with `smtpUrl`. */
+  mailFrom: string | undefined
+  /** How often the mail sender runs (digests, sending, retries); 0 = off (default in tests). */
+  mailSendIntervalMs: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    throw new Error('Invalid configuration:\n  MAIL_FROM: required when SMTP_URL is set')
   return {
     port: e.PORT,
     host: e.HOST,
@@ -66,10 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
-    signInLockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
+    signInMaxDelayMs: e.SIGN_IN_MAX_DELAY_MINUTES * 60_000,
+    apiTokenLifetimeMs: e.API_TOKEN_DAYS * 86_400_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     linkCheckAt: e.LINK_CHECK_AT ?? (e.NODE_ENV === 'test' ? 'off' : '03:00'),
+    linkCheckMode: e.LINK_CHECK_MODE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailSendIntervalMs: (e.MAIL_SEND_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30)) * 1000,
   }
 }

@@ -7,7 +7,8 @@ import { listenForCacheTags } from './db/cache-channel.ts'
 import { type Db, type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
-import { SESSION_COOKIE } from './features/accounts/index.ts'
+import { sessionCookieName } from './features/accounts/index.ts'
+import { exportFilesOf, startExportFiles } from './features/opendata/index.ts'
 import { searchIndexer } from './features/search/index.ts'
 import { startJobs } from './jobs/index.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
@@ -62,14 +63,33 @@ export async function startServer(
   beforeListen?: (deps: Deps) => Promise<void>,
 ): Promise<RunningServer> {
   const deps = createDeps(config, handle.db)
+  // The open-data export files are rebuilt (debounced, in the background) after every public
+  // change: this process's, and other processes' through the cache channel below.
+  const exportFiles = exportFilesOf(deps)
+  const publicChange = deps.publicChange
+  deps.publicChange = async (work) => {
+    const result = await publicChange(work)
+    exportFiles.changed()
+    return result
+  }
   if (beforeListen) await beforeListen(deps)
   const stopListening = config.databaseUrl
-    ? await listenForCacheTags(config.databaseUrl, (tag) => deps.pageCache.invalidate(tag))
+    ? await listenForCacheTags(config.databaseUrl, {
+        onTag: (tag) => {
+          deps.pageCache.invalidate(tag)
+          exportFiles.changed()
+        },
+        onMissed: () => {
+          deps.pageCache.clear()
+          exportFiles.changed()
+        },
+        log: deps.log,
+      })
     : async () => {}
   const app = buildApp(deps)
   const appListener = getRequestListener(app.fetch)
   const fromCache = cachedPageResponder(deps.pageCache, {
-    sessionCookie: SESSION_COOKIE,
+    sessionCookie: sessionCookieName(config.env),
     trustProxy: config.trustProxy,
   })
   const server = createServer((req, res) => {
@@ -81,6 +101,7 @@ export async function startServer(
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   deps.log.info({ url, database: handle.kind }, 'listening')
   const jobs = startJobs(deps, handle.kind)
+  startExportFiles(deps)
 
   let stopping: Promise<void> | undefined
   const stop = () => {
@@ -101,6 +122,7 @@ export async function startServer(
       })
       await stopListening()
       await jobs.stop()
+      await exportFiles.stop()
       await handle.close()
       deps.log.info('stopped')
     })()

@@ -147,6 +147,56 @@ export interface ServicesTable {
   withdrawnReason: string | null
   /** When the public state last changed (published, withdrawn, restored): incremental sync. */
   publicChangedAt: Timestamp | null
+  /** The first publication: the review clock of a service never reviewed starts here. */
+  firstPublishedAt: Timestamp | null
+  /** Set only by a completed review (features/reviews), never by an edit or a publish. */
+  lastReviewedAt: Timestamp | null
+  /** Set when the central audit rejects a review: the service is due again from then. */
+  reviewReopenedAt: Timestamp | null
+}
+
+export type ReviewSectionAnswer = 'unchanged' | 'change_needed'
+
+export interface ServiceReviewsTable {
+  id: Generated<string>
+  serviceId: string
+  agencyId: string
+  status: 'open' | 'completed'
+  /** Per review section: the answer and an optional note (features/reviews parses it). */
+  sections: unknown
+  revision: Generated<number>
+  openedAt: Timestamp
+  openedBy: string | null
+  outcome: 'unchanged' | 'revised' | null
+  completedAt: Timestamp | null
+  completedBy: string | null
+  versionId: string | null
+  auditSampleId: string | null
+  auditStatus: 'pending' | 'accepted' | 'rejected' | null
+  auditedAt: Timestamp | null
+  auditedBy: string | null
+  auditReason: string | null
+}
+
+export interface ReviewAuditSamplesTable {
+  id: Generated<string>
+  /** Jalali quarter, e.g. `1405-Q3`. */
+  quarter: string
+  seed: string
+  size: number
+  population: number
+  drawnAt: Timestamp
+  drawnBy: string | null
+}
+
+export type ReviewReminderStep = 'due_soon' | 'due' | 'due_date' | 'overdue' | 'escalated'
+
+export interface ReviewRemindersTable {
+  serviceId: string
+  dueAt: Timestamp
+  step: ReviewReminderStep
+  sentAt: Timestamp
+  skipped: Generated<boolean>
 }
 
 export interface ServiceVersionsTable {
@@ -351,6 +401,9 @@ export interface Database {
   mailOutbox: MailOutboxTable
   laws: LawsTable
   versionLaws: VersionLawsTable
+  serviceReviews: ServiceReviewsTable
+  reviewAuditSamples: ReviewAuditSamplesTable
+  reviewReminders: ReviewRemindersTable
   services: ServicesTable
   serviceVersions: ServiceVersionsTable
   agencies: AgenciesTable

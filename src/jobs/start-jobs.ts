@@ -1,6 +1,7 @@
 import type { DbHandle } from '../db/create-db.ts'
 import type { Deps } from '../deps.ts'
 import { checkLinksJob } from './check-links.ts'
+import { startMailSender } from './mail-loop.ts'
 import { parseDailyTime, type ScheduledJob, type Scheduler, startScheduler } from './scheduler.ts'
 
 /**
@@ -19,5 +20,13 @@ export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
         await checkLinksJob(deps, dbKind)
       },
     })
-  return startScheduler(jobs, { log: deps.log })
+  const scheduler = startScheduler(jobs, { log: deps.log })
+  // Mail is sent every few seconds, not daily: its own loop, stopped with the scheduler.
+  const mail = startMailSender(deps, dbKind)
+  return {
+    async stop() {
+      await scheduler.stop()
+      await mail.stop()
+    },
+  }
 }

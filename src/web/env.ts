@@ -10,5 +10,7 @@ export interface AppEnv {
     csrfToken: string
     requestId: string
     log: Logger
+    /** The signed-in user's unread notifications (features/notifications), shown in the header. */
+    unreadCount?: number
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Actor, Role } from '../lib/actor.ts'
+import { toPersianDigits } from '../lib/fa/index.ts'
 import type { AppEnv } from './env.ts'
 import { type PageProps, renderPage } from './layout.ts'
 import type { Html } from './ui/html.ts'
@@ -16,7 +17,12 @@ export function roleLabel(role: Role): string {
   return ROLE_LABELS[role]
 }
 
-function navFor(actor: Actor | null, path: string): NonNullable<PageProps['nav']> {
+/** The inbox link, with the number of unread notifications when there are any. */
+function inboxLabel(unread: number | undefined): string {
+  return unread ? `اعلان‌ها (${toPersianDigits(unread)} تازه)` : 'اعلان‌ها'
+}
+
+function navFor(actor: Actor | null, path: string, unread?: number): NonNullable<PageProps['nav']> {
   const items = [
     { href: '/services', text: 'خدمات' },
     { href: '/agencies', text: 'دستگاه‌ها' },
@@ -24,9 +30,11 @@ function navFor(actor: Actor | null, path: string): NonNullable<PageProps['nav']
   if (actor) {
     items.push({ href: '/admin', text: 'پیشخوان' })
     if (actor.agencyId) items.push({ href: '/admin/services', text: 'خدمات دستگاه' })
+    items.push({ href: '/admin/reviews', text: 'بازبینی‌ها' })
     if (actor.role === 'central_admin' || actor.role === 'central_supervisor') {
       items.push({ href: '/admin/audit', text: 'رویدادنامه' })
     }
+    items.push({ href: '/inbox', text: inboxLabel(unread) })
   } else {
     items.push({ href: '/sign-in', text: 'ورود دستگاه‌ها' })
   }
@@ -53,7 +61,7 @@ export function page(c: Context<AppEnv>, options: PageOptions, status: Contentfu
     ...options,
     csrfToken: c.get('csrfToken') ?? '',
     ...(user ? { user } : {}),
-    nav: navFor(actor ?? null, c.req.path),
+    nav: navFor(actor ?? null, c.req.path, c.get('unreadCount')),
   })
   return c.html(doc, status)
 }

@@ -8,11 +8,12 @@ import * as createLinkChecks from './2026_11_22_1500_create_link_checks.ts'
 import * as createSearch from './2026_11_22_1600_create_search.ts'
 import * as createOpendata from './2026_11_22_1700_create_opendata.ts'
 import * as createVersionLaws from './2026_12_06_1100_create_version_laws.ts'
-import * as createInstallation from './2026_12_06_1200_create_installation.ts'
+import * as opendataExportFiles from './2026_12_06_1200_opendata_export_files.ts'
 import * as hardenCredentials from './2026_12_06_1300_harden_credentials.ts'
 import * as createFormFileUploads from './2026_12_06_1400_create_form_file_uploads.ts'
 import * as createNotifications from './2026_12_06_1500_create_notifications.ts'
 import * as linkCheckOffline from './2026_12_06_1600_link_check_offline.ts'
+import * as createReviews from './2026_12_06_1800_create_reviews.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -25,9 +26,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1600_create_search': createSearch,
   '2026_11_22_1700_create_opendata': createOpendata,
   '2026_12_06_1100_create_version_laws': createVersionLaws,
-  '2026_12_06_1200_create_installation': createInstallation,
+  '2026_12_06_1200_opendata_export_files': opendataExportFiles,
   '2026_12_06_1300_harden_credentials': hardenCredentials,
   '2026_12_06_1400_create_form_file_uploads': createFormFileUploads,
   '2026_12_06_1500_create_notifications': createNotifications,
   '2026_12_06_1600_link_check_offline': linkCheckOffline,
+  '2026_12_06_1800_create_reviews': createReviews,
 }

@@ -1,3 +1,4 @@
+export { diffContent, FIELD_LABELS } from './content.text.ts'
 export {
   absoluteUrl,
   agencyIri,

@@ -4,7 +4,7 @@ import { ConflictError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import type { MarkChanged } from '../../web/public-change.ts'
 import { recordAudit } from '../audit/index.ts'
-import { formFileMeta } from '../forms/index.ts'
+import { formAttachProblem, formFileMeta } from '../forms/index.ts'
 import { recordCitedLaws } from '../laws/index.ts'
 import { unlinkableOfficeIds } from '../offices/index.ts'
 import {
@@ -147,6 +147,9 @@ async function publishingProblems(
   const hashes = draft.content.forms.map((f) => f.sha256)
   const stored = await formFileMeta(db, hashes)
   if (hashes.some((h) => !stored.has(h))) return { forms: servicesMsg.publishFormMissing }
+  // A file known only by its hash from another agency's draft is not this agency's to publish.
+  const notYours = await formAttachProblem(db, service.agencyId, hashes)
+  if (notYours) return { forms: notYours }
   return null
 }
 

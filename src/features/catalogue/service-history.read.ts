@@ -4,18 +4,19 @@ import { citedLaws } from '../laws/index.ts'
 import { officeNamer } from '../offices/index.ts'
 import { diffProcesses, processFlowchartSvg } from '../processes/index.ts'
 import {
+  listCompletedReviews,
   listPublicVersions,
   loadServiceBySlug,
   servicesMsg as msg,
   serviceCacheTag,
 } from '../services/index.ts'
 import { diffContent } from './content.text.ts'
-import type { HistoryEntry } from './views/history-page.ts'
+import type { HistoryEntry, HistoryReview } from './views/history-page.ts'
 
 /** The history page of a service (R8), loaded: every public version, newest first, with its
  * changes field by field and, where the process changed, both processes as graphs. */
 export interface LoadedServiceHistory {
-  view: { title: string; slug: string; entries: HistoryEntry[] }
+  view: { title: string; slug: string; entries: HistoryEntry[]; reviews: HistoryReview[] }
   tags: string[]
 }
 
@@ -79,8 +80,15 @@ export async function loadServiceHistory(deps: Deps, slug: string): Promise<Load
       }
     })
     .reverse()
+  const versionNo = new Map(versions.map((v) => [v.id, v.versionNo]))
+  const reviews = (await listCompletedReviews(deps.db, service.id)).map((r) => ({
+    completedAt: r.completedAt,
+    outcome: r.outcome,
+    versionNo: r.versionId ? (versionNo.get(r.versionId) ?? null) : null,
+    rejected: r.rejected,
+  }))
   return {
-    view: { title: last.content.title, slug, entries },
+    view: { title: last.content.title, slug, entries, reviews },
     tags: [serviceCacheTag(service.id)],
   }
 }

@@ -13,9 +13,11 @@ import {
   loadPublicService,
   loadServiceBySlug,
   servicesMsg as msg,
+  reviewClock,
   type ServiceWithVersion,
   serviceCacheTag,
 } from '../services/index.ts'
+import { loadPortalSettings, REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
 import { cpsvInputFrom } from './cpsv.read.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
 import { processCalendarDays, processSectionOf } from './process-view.ts'
@@ -110,7 +112,7 @@ export async function loadServicePage(
   const start = ask.start ?? now
   const processDays = processCalendarDays(content, start)
   const officeDays = links.length > 0 ? officeCalendarDays(now) : null
-  const [ancestry, laws, found, forms, cal] = await Promise.all([
+  const [ancestry, laws, found, forms, cal, settings] = await Promise.all([
     listAgencyAncestryRows(deps.db, service.agencyId),
     lawsCitedBy(deps.db, version),
     findOfficesByIds(
@@ -119,7 +121,9 @@ export async function loadServicePage(
     ),
     publicFormItems(deps.db, content.forms, (sha) => publicServiceFormHref(slug, sha)),
     calendarOver(deps, [processDays, officeDays]),
+    loadPortalSettings(deps.db),
   ])
+  const review = service.withdrawnAt ? null : reviewClock(service, settings.reviewPolicy, now)
   const agency = ancestry.at(-1)
   if (agency?.id !== service.agencyId) throw new NotFoundError('agency.not-found', msg.notFound)
   const s = { service, version, agency, laws }
@@ -164,12 +168,23 @@ export async function loadServicePage(
         forms,
         offices: offices.view,
         process,
+        review: review && {
+          lastReviewedAt: review.lastReviewedAt,
+          dueAt: review.dueAt,
+          state: review.state,
+        },
       },
     },
-    tags: [serviceCacheTag(service.id), CALENDAR_CACHE_TAG, ...offices.tags],
+    tags: [
+      serviceCacheTag(service.id),
+      CALENDAR_CACHE_TAG,
+      REVIEW_POLICY_CACHE_TAG,
+      ...offices.tags,
+    ],
     expiresAt: Math.min(
       endOfTehranDay(now).getTime(),
       offices.expiresAt ?? Number.POSITIVE_INFINITY,
+      review?.nextChangeAt?.getTime() ?? Number.POSITIVE_INFINITY,
     ),
   }
 }

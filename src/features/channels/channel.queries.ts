@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.ts'
-import { channelSchema, EMPTY_STAGE_MATRIX, stageMatrixSchema } from '../services/index.ts'
+import { EMPTY_STAGE_MATRIX, stageMatrixSchema, storedChannelSchema } from '../services/index.ts'
 import { type MaturityLevel, maturityLevel } from './maturity.model.ts'
 
 type Executor = Kysely<Database>
 
 /** The parts of a stored card the maturity level is computed from. */
 const maturityPart = z.object({
-  channels: z.array(channelSchema).default([]),
+  // As stored: a URL refused at save today may be in a version saved before (issue 11 item 2).
+  channels: z.array(storedChannelSchema).default([]),
   stages: stageMatrixSchema.default(EMPTY_STAGE_MATRIX),
   forms: z.array(z.unknown()).default([]),
 })

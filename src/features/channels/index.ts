@@ -9,12 +9,20 @@ export {
   countBrokenLinksByAgency,
   listBrokenLinks,
 } from './link-checks.queries.ts'
-export { agencyDashboardPanel, centralDashboardPanel } from './link-health.present.ts'
+export {
+  AGENCY_LINK_RESULT,
+  agencyDashboardPanel,
+  centralDashboardPanel,
+} from './link-health.present.ts'
 export {
   DEFAULT_LINK_HEALTH,
+  type LinkCheckMode,
   type LinkHealthOptions,
   type LinkHealthSummary,
+  linkCheckMode,
+  OFFLINE_RESULT,
   runLinkHealth,
+  setLinkChecksOffline,
 } from './link-health.ts'
 export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.model.ts'
 export {

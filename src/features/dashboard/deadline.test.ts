@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { addJalaliMonths, daysBetween, directiveDeadline } from './deadline.ts'
+import { addJalaliMonths } from '../../lib/fa/jalali-months.ts'
+import { daysBetween, directiveDeadline } from './deadline.ts'
 
 describe('addJalaliMonths', () => {
   it('adds months within and across years', () => {

@@ -1,25 +1,10 @@
-import {
-  type JalaliDate,
-  jalaliMonthLength,
-  jalaliToGregorian,
-  tehranDateOf,
-} from '../../lib/fa/index.ts'
+import { type JalaliDate, jalaliToGregorian, tehranDateOf } from '../../lib/fa/index.ts'
+import { addJalaliMonths } from '../../lib/fa/jalali-months.ts'
 
 /** Directive item 3: agencies complete item 1 within six months of the directive. */
 export const DEADLINE_MONTHS = 6
 
 const DAY_MS = 86_400_000
-
-/**
- * The same day `months` Jalali months later; a day the target month lacks (31 Shahrivar + 6
- * months) becomes that month's last day.
- */
-export function addJalaliMonths(d: JalaliDate, months: number): JalaliDate {
-  const index = d.jy * 12 + (d.jm - 1) + months
-  const jy = Math.floor(index / 12)
-  const jm = (index % 12) + 1
-  return { jy, jm, jd: Math.min(d.jd, jalaliMonthLength(jy, jm)) }
-}
 
 /** A Jalali day as a count of days, so that the difference of two is the days between them. */
 function dayNumber(d: JalaliDate): number {

@@ -1,1 +1,1 @@
-export { addJalaliMonths, type DirectiveDeadline, directiveDeadline } from './deadline.ts'
+export { type DirectiveDeadline, directiveDeadline } from './deadline.ts'

@@ -10,6 +10,7 @@ import { type Agency, insertAgency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
+import { loadDemoLinkChecks } from './demo-link-checks.load.ts'
 
 export interface DemoAccount extends IssuedCredentials {
   roleLabel: string
@@ -65,6 +66,7 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
   })
 
   await loadDemoCatalogue(deps, byKey)
+  await loadDemoLinkChecks(deps)
 
   const accounts: DemoAccount[] = []
   const central = async (

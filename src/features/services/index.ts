@@ -16,7 +16,7 @@ export {
   type StageMatrix,
   type StageMode,
 } from './card/channel.model.ts'
-export { channelSchema, stageMatrixSchema } from './card/channel.schema.ts'
+export { channelSchema, stageMatrixSchema, storedChannelSchema } from './card/channel.schema.ts'
 export { FORM_LANGUAGES, type FormLanguage, type ServiceForm } from './card/form.model.ts'
 export { serviceFormSchema } from './card/form.schema.ts'
 export type { ServiceOfficeLink } from './card/office-link.model.ts'
@@ -71,6 +71,15 @@ export {
   SECTION_LABELS,
   TRIGGER_LABELS,
 } from './messages.fa.ts'
+export {
+  ESCALATE_AFTER_DAYS,
+  OVERDUE_REMINDER_DAYS,
+  REVIEW_STATES,
+  type ReviewClock,
+  type ReviewState,
+  reviewClock,
+  reviewDueAt,
+} from './review-clock.ts'
 export {
   type ConflictChanges,
   checkedChange,
@@ -151,6 +160,7 @@ export {
   linesChange,
   visitsText,
 } from './service.text.ts'
+export { type CompletedReview, listCompletedReviews } from './service-reviews.queries.ts'
 export {
   type DraftStamp,
   draftStampFields,

@@ -173,6 +173,10 @@ export interface Service {
   createdAt: Date
   withdrawnAt: Date | null
   withdrawnReason: string | null
+  /** The review clock's facts (see review-clock.ts); set by publishing and by features/reviews. */
+  firstPublishedAt: Date | null
+  lastReviewedAt: Date | null
+  reviewReopenedAt: Date | null
 }
 
 /** An empty card for a new service. */

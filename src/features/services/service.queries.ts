@@ -230,7 +230,11 @@ export async function publishDraftVersion(
 async function markPublicChange(db: Executor, serviceId: string, now: Date): Promise<void> {
   await db
     .updateTable('services')
-    .set({ publicChangedAt: now })
+    .set((eb) => ({
+      publicChangedAt: now,
+      // The review clock of a service never reviewed starts at its first publication.
+      firstPublishedAt: eb.fn.coalesce('firstPublishedAt', eb.val(now)),
+    }))
     .where('id', '=', serviceId)
     .execute()
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { toAsciiDigits } from '../../lib/fa/digits.ts'
 import { optionalEmail, optionalPhone, optionalUrl } from '../../web/fields.ts'
 import { EMPTY_STAGE_MATRIX } from './card/channel.model.ts'
-import { channelSchema, stageMatrixSchema } from './card/channel.schema.ts'
+import { channelSchema, stageMatrixSchema, storedChannelSchema } from './card/channel.schema.ts'
 import { longText, nullableText, text } from './card/fields.schema.ts'
 import { serviceFormSchema } from './card/form.schema.ts'
 import { officeLinkSchema } from './card/office-link.schema.ts'
@@ -106,7 +106,15 @@ export const serviceContentSchema = z.object({
   stages: stageMatrixSchema.default(EMPTY_STAGE_MATRIX),
 }) satisfies z.ZodType<ServiceContent, unknown>
 
+/**
+ * Stored content: channel URLs as they were accepted when saved (issue 11 item 2 refuses
+ * non-public URLs at save; versions saved before must still read).
+ */
+const storedContentSchema = serviceContentSchema.extend({
+  channels: z.array(storedChannelSchema).max(30).default([]),
+})
+
 /** Reads content stored in the database; a row that does not parse is a bug, so it throws. */
 export function parseStoredContent(value: unknown): ServiceContent {
-  return serviceContentSchema.parse(value)
+  return storedContentSchema.parse(value)
 }

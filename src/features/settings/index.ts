@@ -1,10 +1,19 @@
 export { msg as settingsMsg } from './messages.fa.ts'
-export { loadPortalSettings, setCentralBodyName, setDirectiveDate } from './settings.actions.ts'
+export {
+  loadPortalSettings,
+  setCentralBodyName,
+  setDirectiveDate,
+  setReviewPolicy,
+} from './settings.actions.ts'
 export { centralBodyNameInput, directiveDateInput } from './settings.input.ts'
 export {
   DEFAULT_CENTRAL_BODY_NAME,
   DEFAULT_DIRECTIVE_DATE,
+  DEFAULT_REVIEW_POLICY,
   type PortalSettings,
+  REVIEW_POLICY_CACHE_TAG,
+  type ReviewPolicy,
+  reviewPolicySchema,
   SETTING_KEYS,
 } from './settings.model.ts'
 export { assertCanEditSettings, canEditSettings } from './settings.policy.ts'

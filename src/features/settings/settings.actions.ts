@@ -5,8 +5,12 @@ import { recordAudit } from '../audit/index.ts'
 import {
   DEFAULT_CENTRAL_BODY_NAME,
   DEFAULT_DIRECTIVE_DATE,
+  DEFAULT_REVIEW_POLICY,
   jalaliKey,
   type PortalSettings,
+  REVIEW_POLICY_CACHE_TAG,
+  type ReviewPolicy,
+  reviewPolicySchema,
   SETTING_KEYS,
   storedCentralBodyName,
   storedDirectiveDate,
@@ -19,9 +23,11 @@ type Executor = Deps['db']
 function settingsFrom(stored: Map<string, unknown>): PortalSettings {
   const date = storedDirectiveDate.safeParse(stored.get(SETTING_KEYS.directiveDate))
   const name = storedCentralBodyName.safeParse(stored.get(SETTING_KEYS.centralBodyName))
+  const review = reviewPolicySchema.safeParse(stored.get(SETTING_KEYS.reviewPolicy))
   return {
     directiveDate: date.success ? date.data : DEFAULT_DIRECTIVE_DATE,
     centralBodyName: name.success ? name.data : DEFAULT_CENTRAL_BODY_NAME,
+    reviewPolicy: review.success ? review.data : DEFAULT_REVIEW_POLICY,
   }
 }
 
@@ -76,5 +82,34 @@ export async function setCentralBodyName(
       before: { centralBodyName: before.centralBodyName },
       after: { centralBodyName: name },
     })
+  })
+}
+
+/**
+ * The central admin sets the review cycle and the warning days. Due dates are computed from the
+ * policy when read, so every service's clock follows at once; the caller invalidates pages.
+ */
+export async function setReviewPolicy(
+  deps: Deps,
+  actor: Actor | null,
+  policy: ReviewPolicy,
+): Promise<void> {
+  assertCanEditSettings(actor)
+  const value = reviewPolicySchema.parse(policy)
+  await deps.publicChange(async (trx, markChanged) => {
+    const before = settingsFrom(
+      await readSettings(trx, [SETTING_KEYS.reviewPolicy], { forUpdate: true }),
+    )
+    await writeSetting(trx, SETTING_KEYS.reviewPolicy, value, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'setting',
+      entityId: SETTING_KEYS.reviewPolicy,
+      action: 'update',
+      agencyId: null,
+      before: { ...before.reviewPolicy },
+      after: { ...value },
+    })
+    await markChanged(REVIEW_POLICY_CACHE_TAG)
   })
 }

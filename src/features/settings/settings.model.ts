@@ -5,7 +5,31 @@ import { isValidJalaliDate, type JalaliDate } from '../../lib/fa/index.ts'
 export const SETTING_KEYS = {
   directiveDate: 'directive_date',
   centralBodyName: 'central_body_name',
+  reviewPolicy: 'review_policy',
 } as const
+
+/**
+ * Directive item 4: every process is reviewed at least once every three years. The central
+ * admin may shorten or lengthen the cycle and move the two warnings (days before the due date).
+ */
+export interface ReviewPolicy {
+  cycleMonths: number
+  dueSoonDays: number
+  dueDays: number
+}
+
+/** Cached pages that show review dates carry this tag; a policy change drops them. */
+export const REVIEW_POLICY_CACHE_TAG = 'review-policy'
+
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { cycleMonths: 36, dueSoonDays: 90, dueDays: 30 }
+
+export const reviewPolicySchema = z
+  .object({
+    cycleMonths: z.number().int().min(6).max(60),
+    dueSoonDays: z.number().int().min(1).max(365),
+    dueDays: z.number().int().min(1).max(365),
+  })
+  .refine((p) => p.dueDays < p.dueSoonDays)
 
 /** Circular no. 141152/200 is dated 1388/12/17 (seeds/DIRECTIVE.en.md). */
 export const DEFAULT_DIRECTIVE_DATE: JalaliDate = { jy: 1388, jm: 12, jd: 17 }
@@ -18,6 +42,7 @@ export interface PortalSettings {
   directiveDate: JalaliDate
   /** The supervising body's name, shown to agencies. */
   centralBodyName: string
+  reviewPolicy: ReviewPolicy
 }
 
 /** What a stored value must look like; anything else (hand-edited, old) falls back to the default. */

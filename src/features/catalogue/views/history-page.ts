@@ -79,7 +79,34 @@ function changeTable(entry: HistoryEntry): Html {
 }
 
 /** R8: every published version, its date and change note, and what changed field by field. */
-export function historyPage(v: { title: string; slug: string; entries: HistoryEntry[] }): Html {
+/** A completed three-year review (directive item 4), listed beside the versions. */
+export interface HistoryReview {
+  completedAt: Date
+  outcome: 'unchanged' | 'revised'
+  versionNo: number | null
+  /** Rejected by the central audit: shown, marked as not counting. */
+  rejected: boolean
+}
+
+function reviewsList(reviews: HistoryReview[]): Html {
+  if (reviews.length === 0) return html``
+  return html`<h2 class="mr-heading-m" id="reviews">بازبینی‌های سه‌ساله</h2>
+    <ul class="mr-list mr-list--bullet" id="review-history">${reviews.map(
+      (r) =>
+        html`<li><time datetime="${r.completedAt.toISOString()}">${formatDateFa(r.completedAt)}</time>: ${
+          r.outcome === 'revised'
+            ? html`اصلاح و منتشر شد${r.versionNo ? html` (<a class="mr-link" href="#v${r.versionNo}">نسخهٔ ${toPersianDigits(r.versionNo)}</a>)` : ''}`
+            : 'بدون تغییر تأیید شد'
+        }${r.rejected ? ' — ستاد مرکزی این بازبینی را نپذیرفت' : ''}</li>`,
+    )}</ul>`
+}
+
+export function historyPage(v: {
+  title: string
+  slug: string
+  entries: HistoryEntry[]
+  reviews: HistoryReview[]
+}): Html {
   return html`<span class="mr-caption-l">تاریخچهٔ تغییرات</span>
     <h1 class="mr-heading-l">${v.title}</h1>
     <p class="mr-body">هر بار که این خدمت بازنگری شده، نسخهٔ پیشین و نسخهٔ بازنگری‌شده و تاریخ بازنگری در این صفحه نگه داشته می‌شود.
@@ -95,5 +122,6 @@ export function historyPage(v: { title: string; slug: string; entries: HistoryEn
           ${e.process ? processRevision(e.versionNo, e.process) : ''}
         </li>`,
       )}
-    </ol>`
+    </ol>
+    ${reviewsList(v.reviews)}`
 }

@@ -7,7 +7,7 @@ import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
 import type { CitedLaw } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
-import type { ServiceContent } from '../../services/index.ts'
+import type { ReviewState, ServiceContent } from '../../services/index.ts'
 import {
   AUDIENCE_LABELS,
   DOCUMENT_FORM_LABELS,
@@ -41,6 +41,19 @@ export interface ServicePageView {
   forms?: PublicFormItem[]
   /** The offices section (features/offices); none when left out or no office is linked. */
   offices?: ServiceOfficesView | null
+  /** The review clock (directive item 4), on the current public version only. */
+  review?: { lastReviewedAt: Date | null; dueAt: Date; state: ReviewState } | null
+}
+
+function reviewLine(r: NonNullable<ServicePageView['review']>): Html {
+  const when = (d: Date) => html`<time datetime="${d.toISOString()}">${formatDateFa(d)}</time>`
+  return html`<p class="mr-body-s mr-service-meta" id="review-dates">
+      آخرین بازبینی: ${r.lastReviewedAt ? when(r.lastReviewedAt) : 'هنوز بازبینی نشده'} — بازبینی بعدی: ${when(r.dueAt)}
+    </p>${
+      r.state === 'escalated'
+        ? html`<p class="mr-body-s mr-service-meta" id="review-overdue"><strong>بازبینی سه‌سالهٔ این خدمت از موعد گذشته است؛ ممکن است بخشی از این اطلاعات کهنه باشد.</strong></p>`
+        : ''
+    }`
 }
 
 /** A whole public service page: the layout's title and breadcrumbs, and the body. */
@@ -193,5 +206,6 @@ export function servicePageBody(v: ServicePageView): Html {
         نسخهٔ ${toPersianDigits(v.versionNo)}.
         <a class="mr-link" href="/services/${v.slug}/history">تاریخچهٔ تغییرات این خدمت</a>
       </p>
+      ${v.review ? reviewLine(v.review) : ''}
     </div></div>`
 }

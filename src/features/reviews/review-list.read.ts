@@ -1,0 +1,58 @@
+import type { Deps } from '../../deps.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { ForbiddenError } from '../../lib/errors.ts'
+import { listAgencies } from '../agencies/index.ts'
+import { REVIEW_STATES, type ReviewState } from '../services/index.ts'
+import { countByState, servicesWithClock } from './review-clock.read.ts'
+import type { ReviewListView } from './views/review-list-page.ts'
+
+const URGENCY: Record<ReviewState, number> = {
+  escalated: 0,
+  overdue: 1,
+  due: 2,
+  due_soon: 3,
+  current: 4,
+}
+
+export function isCentral(actor: Actor): boolean {
+  return actor.role === 'central_admin' || actor.role === 'central_supervisor'
+}
+
+/** The review list: the agency's services (every agency's for central staff), most urgent first. */
+export async function loadReviewList(
+  deps: Deps,
+  actor: Actor,
+  stateParam: string | undefined,
+): Promise<ReviewListView> {
+  const central = isCentral(actor)
+  if (!central && !actor.agencyId) throw new ForbiddenError('reviews.view', 'دسترسی ندارید.')
+  const all = await servicesWithClock(deps, central ? null : actor.agencyId)
+  const filter = (REVIEW_STATES as readonly string[]).includes(stateParam ?? '')
+    ? (stateParam as ReviewState)
+    : null
+  const names = central
+    ? new Map(
+        (await listAgencies(deps.db, {}, { limit: 100_000, offset: 0 })).items.map((a) => [
+          a.id,
+          a.nameFa,
+        ]),
+      )
+    : new Map<string, string>()
+  const rows = all
+    .filter((s) => filter === null || s.clock.state === filter)
+    .sort(
+      (a, b) =>
+        URGENCY[a.clock.state] - URGENCY[b.clock.state] ||
+        a.clock.dueAt.getTime() - b.clock.dueAt.getTime(),
+    )
+    .map((s) => ({
+      serviceId: s.serviceId,
+      title: s.title,
+      agencyName: names.get(s.agencyId) ?? null,
+      state: s.clock.state,
+      dueAt: s.clock.dueAt,
+      lastReviewedAt: s.clock.lastReviewedAt,
+      open: s.openReviewId !== null,
+    }))
+  return { rows, counts: countByState(all), total: all.length, filter, central }
+}
