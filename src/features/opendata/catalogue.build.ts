@@ -5,7 +5,7 @@ import type { Law } from '../laws/index.ts'
 import type { ServiceContent } from '../services/index.ts'
 import { parseStoredContent } from '../services/index.ts'
 import { formFileUrl } from './catalogue.form-files.ts'
-import type { CatalogueLaw, CatalogueService } from './catalogue.format.ts'
+import type { CatalogueAgency, CatalogueLaw, CatalogueService } from './catalogue.format.ts'
 import {
   listAllAgencies,
   listAllLaws,
@@ -165,4 +165,36 @@ export function toCpsvInput(ctx: CatalogueContext, s: PublishedService): CpsvInp
       return law ? [law] : []
     }),
   }
+}
+
+/** Every agency as the file carries it, each after its parent (depth first from the top). */
+export function catalogueAgencies(ctx: CatalogueContext): CatalogueAgency[] {
+  const all = [...ctx.agencies.values()].sort((a, b) => a.code.localeCompare(b.code))
+  const children = new Map<string | null, Agency[]>()
+  for (const a of all) {
+    const parent = a.parentId && ctx.agencies.has(a.parentId) ? a.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), a])
+  }
+  const out: CatalogueAgency[] = []
+  const visit = (parentId: string | null, parentCode: string | null) => {
+    for (const a of children.get(parentId) ?? []) {
+      out.push({
+        id: a.id,
+        code: a.code,
+        parentCode,
+        level: a.level,
+        nameFa: a.nameFa,
+        nameEn: a.nameEn,
+        shortNameFa: a.shortNameFa,
+        website: a.website,
+        phone: a.phone,
+        email: a.email,
+        address: a.address,
+        provinceCode: a.provinceCode,
+      })
+      visit(a.id, a.code)
+    }
+  }
+  visit(null, null)
+  return out
 }

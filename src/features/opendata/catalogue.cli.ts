@@ -107,6 +107,13 @@ export async function runExport(
 export function importReportText(report: ImportReport): string {
   const lines: string[] = []
   for (const e of report.fileErrors) lines.push(`file: ${e}`)
+  for (const f of report.agencies.failures) {
+    lines.push(`agency ${f.index} (${f.code ?? 'no code'}): failed`)
+    for (const e of f.errors) lines.push(`  - ${e}`)
+  }
+  const a = report.agencies
+  if (a.created + a.unchanged + a.failed > 0)
+    lines.push(`agencies: created ${a.created}, unchanged ${a.unchanged}, failed ${a.failed}`)
   for (const f of report.offices.failures) {
     lines.push(`office ${f.index} (${f.id ?? 'no id'}): failed`)
     for (const e of f.errors) lines.push(`  - ${e}`)
@@ -142,5 +149,8 @@ export async function runImport(
     onProgress: (done) => progress.update(done),
   })
   progress.finish(report.records.length)
-  return { code: report.failed + report.offices.failed > 0 ? 1 : 0, report }
+  return {
+    code: report.failed + report.offices.failed + report.agencies.failed > 0 ? 1 : 0,
+    report,
+  }
 }

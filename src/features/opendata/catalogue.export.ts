@@ -5,6 +5,7 @@ import { listOfficesForExport } from '../offices/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
 import {
   type CatalogueContext,
+  catalogueAgencies,
   loadCatalogueContext,
   publishedRowBatches,
   toCatalogueService,
@@ -97,6 +98,11 @@ async function* jsonChunks(deps: Deps, options: ExportOptions): AsyncGenerator<s
     }
     yield '\n}'
   }
+  // Every agency (public facts only: no credential dates), parents before children, so an
+  // import into an empty database can create the agencies its services and offices belong to.
+  yield `,"agencies":[${catalogueAgencies(ctx)
+    .map((a) => `\n${JSON.stringify(a)}`)
+    .join(',')}\n]`
   // Every office (the cards refer to them by id), with its agency's code for an import elsewhere.
   const offices = await listOfficesForExport(deps.db)
   yield `,"offices":[${offices

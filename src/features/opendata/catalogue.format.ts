@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AgencyLevel } from '../agencies/index.ts'
 import { LAW_KINDS } from '../laws/index.ts'
 import type { ServiceContent } from '../services/index.ts'
 import { serviceContentSchema } from '../services/index.ts'
@@ -11,6 +12,8 @@ import { serviceContentSchema } from '../services/index.ts'
  * { format: 'mardom-catalogue', version: 1, exportedAt, publisher: { name, url },
  *   licence: { name, url }, services: [CatalogueService…],
  *   files?: { <sha256>: <base64> }      // the form files, when embedded (CLI default)
+ *   agencies: [ … ]                     // every agency, parents first, with its parent's code
+ *                                       // (an import creates those it does not have)
  *   offices: [ … ] }                    // every office (cards refer to them by id), each with
  *                                       // its agency's id and code (`agencyCode`)
  * ```
@@ -59,6 +62,22 @@ export interface CatalogueService {
   formFiles: { sha256: string; url: string }[]
 }
 
+/** An agency as the file carries it: its public facts, its parent by code. */
+export interface CatalogueAgency {
+  id: string
+  code: string
+  parentCode: string | null
+  level: AgencyLevel
+  nameFa: string
+  nameEn: string | null
+  shortNameFa: string | null
+  website: string | null
+  phone: string | null
+  email: string | null
+  address: string | null
+  provinceCode: string | null
+}
+
 export interface CatalogueHeader {
   format: typeof CATALOGUE_FORMAT
   version: typeof CATALOGUE_VERSION
@@ -98,6 +117,29 @@ export const catalogueServiceSchema = z.object({
 })
 export type ImportedService = z.output<typeof catalogueServiceSchema>
 
+const nullableText = (max: number) => z.string().trim().max(max).nullable().default(null)
+
+/** An agency of the file; the database's own checks (name length, province) apply on insert. */
+export const catalogueAgencySchema = z.object({
+  id: z.uuid(),
+  code: z.string().trim().min(1).max(20),
+  parentCode: z.string().trim().min(1).max(20).nullable(),
+  level: z.enum(['ministry', 'organisation', 'provincial_office', 'city_office']),
+  nameFa: z.string().trim().min(2).max(200),
+  nameEn: nullableText(200),
+  shortNameFa: nullableText(100),
+  website: z.url().max(2000).nullable().default(null),
+  phone: nullableText(50),
+  email: z.email().max(254).nullable().default(null),
+  address: nullableText(500),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable()
+    .default(null),
+})
+export type ImportedAgency = z.output<typeof catalogueAgencySchema>
+
 export const catalogueEnvelopeSchema = z.object({
   format: z.literal(CATALOGUE_FORMAT),
   version: z.literal(CATALOGUE_VERSION),
@@ -108,5 +150,6 @@ export const catalogueEnvelopeSchema = z.object({
     .record(z.string().regex(/^[0-9a-f]{64}$/), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))
     .optional(),
   offices: z.array(z.unknown()).optional(),
+  agencies: z.array(z.unknown()).optional(),
 })
 export type CatalogueEnvelope = z.output<typeof catalogueEnvelopeSchema>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import type { MarkChanged } from '../../web/public-change.ts'
-import { findAgencyByCode } from '../agencies/index.ts'
+import { AGENCIES_CACHE_TAG, findAgencyByCode } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { publishDraftIn } from '../catalogue/index.ts'
 import { formFileMeta, storeFormFile } from '../forms/index.ts'
@@ -25,14 +25,17 @@ import {
 import { citedLawIds } from './catalogue.build.ts'
 import {
   type CatalogueEnvelope,
+  catalogueAgencySchema,
   catalogueEnvelopeSchema,
   catalogueServiceSchema,
   type ImportedService,
 } from './catalogue.format.ts'
 import {
+  agencyIdTaken,
   existingLawIds,
   findLawIdByTitleAndNumber,
   findServiceBySlugForImport,
+  insertAgencyFromImport,
   insertLawWithId,
   insertServiceWithId,
 } from './opendata.queries.ts'
@@ -43,6 +46,7 @@ import {
  * transaction: a record that fails writes nothing (not even the laws or form files it
  * brought), the others still land.
  *
+ * The file's agencies come first: those missing here are created (see `importAgencies`).
  * For each record: the agency must exist here with the same code; each cited law is matched
  * by id, else by title and number, else created with the file's id (and the card rewritten to
  * point at the match); each form file must be in the file's `files` map (checked against its
@@ -70,6 +74,13 @@ export interface RecordReport {
 export interface ImportReport {
   /** Set when the file itself is unusable (nothing was imported). */
   fileErrors: string[]
+  /** The file's agencies that were not here, created before anything that belongs to them. */
+  agencies: {
+    created: number
+    unchanged: number
+    failed: number
+    failures: { index: number; code: string | null; errors: string[] }[]
+  }
   /** The file's offices, imported before the services that refer to them. */
   offices: {
     created: number
@@ -111,6 +122,7 @@ function sha256Hex(bytes: Uint8Array): string {
 export function emptyReport(fileErrors: string[]): ImportReport {
   return {
     fileErrors,
+    agencies: { created: 0, unchanged: 0, failed: 0, failures: [] },
     offices: { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [] },
     records: [],
     created: 0,
@@ -151,6 +163,7 @@ export async function importCatalogue(
     if (sha256Hex(bytes) === sha256) files.set(sha256, new Uint8Array(bytes))
     // A file whose bytes do not match its hash is left out: records using it fail below.
   }
+  await importAgencies(deps, envelope.agencies ?? [], report)
   await importOffices(deps, envelope.offices ?? [], report)
   const total = envelope.services.length
   for (const [index, raw] of envelope.services.entries()) {
@@ -196,6 +209,71 @@ async function importRecord(
         ? error.reasons
         : [`could not be written: ${error instanceof Error ? error.message : String(error)}`]
     return { ...base, outcome: 'failed', errors }
+  }
+}
+
+/**
+ * Agencies before everything else, each in its own transaction, parents first (the file lists
+ * them so): one whose code is here already is left as it is (this installation's record of its
+ * own agencies wins); a missing one is created with the file's code, and its id when that is
+ * free, under the parent the file names by code.
+ */
+async function importAgencies(
+  deps: Deps,
+  agencies: unknown[],
+  report: ImportReport,
+): Promise<void> {
+  for (const [index, raw] of agencies.entries()) {
+    const code =
+      typeof raw === 'object' && raw !== null && 'code' in raw && typeof raw.code === 'string'
+        ? raw.code
+        : null
+    const fail = (errors: string[]) => {
+      report.agencies.failed++
+      report.agencies.failures.push({ index, code, errors })
+    }
+    const parsed = catalogueAgencySchema.safeParse(raw)
+    if (!parsed.success) {
+      fail(issuesText(parsed.error))
+      continue
+    }
+    const a = parsed.data
+    if (await findAgencyByCode(deps.db, a.code)) {
+      report.agencies.unchanged++
+      continue
+    }
+    const parent = a.parentCode ? await findAgencyByCode(deps.db, a.parentCode) : undefined
+    if (a.parentCode && !parent) {
+      fail([`parent agency ${a.parentCode} is neither in the file before it nor here`])
+      continue
+    }
+    try {
+      await deps.publicChange(async (trx, markChanged) => {
+        const { parentCode: _parent, id: fileId, ...fields } = a
+        const id = await insertAgencyFromImport(
+          trx,
+          {
+            ...fields,
+            id: (await agencyIdTaken(trx, fileId)) ? undefined : fileId,
+            parentId: parent?.id ?? null,
+          },
+          deps.clock.now(),
+        )
+        await recordAudit(trx, deps.clock, {
+          actor: null,
+          entityType: 'agency',
+          entityId: id,
+          action: 'import',
+          agencyId: id,
+          before: null,
+          after: { code: a.code, nameFa: a.nameFa, level: a.level },
+        })
+        await markChanged(AGENCIES_CACHE_TAG)
+      })
+      report.agencies.created++
+    } catch (error) {
+      fail([`could not be written: ${error instanceof Error ? error.message : String(error)}`])
+    }
   }
 }
 

@@ -193,3 +193,41 @@ export async function installationId(db: Executor): Promise<string> {
   const row = await db.selectFrom('installation').select('id').executeTakeFirstOrThrow()
   return row.id
 }
+
+/** An agency from a catalogue file, with the file's id (when free here) and code. */
+export async function insertAgencyFromImport(
+  db: Executor,
+  a: {
+    id: string | undefined
+    code: string
+    parentId: string | null
+    level: 'ministry' | 'organisation' | 'provincial_office' | 'city_office'
+    nameFa: string
+    nameEn: string | null
+    shortNameFa: string | null
+    website: string | null
+    phone: string | null
+    email: string | null
+    address: string | null
+    provinceCode: string | null
+  },
+  now: Date,
+): Promise<string> {
+  const { id, ...rest } = a
+  const row = await db
+    .insertInto('agencies')
+    .values({ ...(id ? { id } : {}), ...rest, createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  // Codes are issued from agency_code_seq: move it past a numeric code brought in, so the
+  // next agency created here never gets a code that is already taken.
+  if (/^[0-9]{1,15}$/.test(a.code))
+    await sql`SELECT setval('agency_code_seq', ${Number(a.code)}::bigint)
+      WHERE ${Number(a.code)}::bigint >= (SELECT last_value FROM agency_code_seq)`.execute(db)
+  return row.id
+}
+
+export async function agencyIdTaken(db: Executor, id: string): Promise<boolean> {
+  const row = await db.selectFrom('agencies').select('id').where('id', '=', id).executeTakeFirst()
+  return row !== undefined
+}

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import { makeLaw } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Deps } from '../../deps.ts'
+import { insertAgency } from '../agencies/index.ts'
 import { serviceCacheTag } from '../services/index.ts'
 import { runImport } from './catalogue.cli.ts'
 import { exportChunks } from './catalogue.export.ts'
@@ -21,8 +22,8 @@ import {
 /**
  * Export from one database, import into a fresh one that has the same agencies (same codes,
  * other ids), export again. The two exports are identical except for what is the importing
- * installation's own: `exportedAt`, each service's `agency.id` and each office's `agencyId`
- * (agencies are matched by code), `publishedAt` and `publicChangedAt` (when it became public
+ * installation's own: `exportedAt`, each service's `agency.id`, each office's `agencyId` and
+ * each agency's `id` (agencies are matched by code), `publishedAt` and `publicChangedAt` (when it became public
  * there). Service ids, slugs, version numbers, change notes, cards, law ids, office ids and
  * the embedded form files all survive.
  */
@@ -49,10 +50,12 @@ function comparable(text: string): unknown {
   const doc = JSON.parse(text) as Record<string, unknown> & {
     services: Record<string, unknown>[]
     offices: Record<string, unknown>[]
+    agencies: Record<string, unknown>[]
   }
   return {
     ...doc,
     exportedAt: null,
+    agencies: doc.agencies.map((a) => ({ ...a, id: null })),
     offices: doc.offices.map((o) => ({ ...o, agencyId: null })),
     services: doc.services.map((s) => ({
       ...s,
@@ -176,6 +179,88 @@ describe('export → import → export', () => {
         [2, 'published', 'گواهی عدم سوء پیشینهٔ کیفری'],
       ],
     )
+  })
+})
+
+describe('import into an empty database', () => {
+  let empty: TestApp
+  before(async () => {
+    empty = await createTestApp()
+  })
+  after(() => empty.close())
+
+  it('creates the agencies from the file, then every office and service', async () => {
+    const report = await importCatalogue(empty.deps, envelopeOf(exported))
+    assert.deepEqual(report.agencies, { created: 2, unchanged: 0, failed: 0, failures: [] })
+    assert.deepEqual(
+      [report.created, report.updated, report.unchanged, report.failed],
+      [2, 0, 0, 0],
+      JSON.stringify(report.records),
+    )
+    assert.equal(report.offices.created, 1)
+    const agencies = await empty.deps.db
+      .selectFrom('agencies as a')
+      .leftJoin('agencies as p', 'p.id', 'a.parentId')
+      .select(['a.id', 'a.code', 'a.level', 'a.nameFa', 'p.code as parentCode'])
+      .orderBy('a.code')
+      .execute()
+    assert.deepEqual(
+      agencies.map((a) => [a.id, a.code, a.level, a.nameFa, a.parentCode]),
+      [
+        [seed.ministry.id, '10', 'ministry', seed.ministry.nameFa, null],
+        [seed.organisation.id, '1001', 'organisation', seed.organisation.nameFa, '10'],
+      ],
+      "created with the file's ids, codes and hierarchy",
+    )
+    const again = await exportText(empty.deps)
+    assert.deepEqual(comparable(again), comparable(exported))
+    const second = await importCatalogue(empty.deps, envelopeOf(exported))
+    assert.deepEqual(second.agencies, { created: 0, unchanged: 2, failed: 0, failures: [] })
+    assert.equal(second.unchanged, 2)
+  })
+
+  it('moves the agency code sequence past an imported code', async () => {
+    const doc = JSON.parse(exported) as {
+      agencies: Record<string, unknown>[]
+      services: []
+      offices: []
+    }
+    const report = await importCatalogue(
+      empty.deps,
+      envelopeOf(
+        JSON.stringify({
+          ...doc,
+          services: [],
+          offices: [],
+          agencies: [
+            {
+              ...doc.agencies[0],
+              id: '00000000-0000-4000-8000-000000000001',
+              code: '10500',
+              nameFa: 'وزارت تازه',
+            },
+          ],
+        }),
+      ),
+    )
+    assert.equal(report.agencies.created, 1, JSON.stringify(report.agencies.failures))
+    const next = await insertAgency(
+      empty.deps.db,
+      {
+        nameFa: 'دستگاه پس از درون‌ریزی',
+        nameEn: null,
+        shortNameFa: null,
+        level: 'ministry',
+        parentId: null,
+        website: null,
+        phone: null,
+        email: null,
+        address: null,
+        provinceCode: null,
+      },
+      empty.deps.clock.now(),
+    )
+    assert.equal(next.code, '10501')
   })
 })
 
