@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { loadConfig } from '../src/config.ts'
-import { type Db, openPglite } from '../src/db/create-db.ts'
+import { type Db, openPglite, openPostgres } from '../src/db/create-db.ts'
 import { createApiToken } from '../src/features/accounts/index.ts'
 import { runBackup, runRestore } from '../src/features/backup/index.ts'
 import { loadDemoData } from '../src/features/demo/demo.load.ts'
+import { seedCatalogue } from '../src/features/opendata/opendata.test-helpers.ts'
 import { systemClock } from '../src/lib/clock.ts'
-import { openAndMigrate, startServer } from '../src/main.ts'
+import { createDeps, openAndMigrate, startServer } from '../src/main.ts'
+import { makeToken, makeUser } from './support/fixtures.ts'
+import { testDatabaseUrl } from './support/test-db.ts'
 
 /** Every row of every table (as PostgreSQL's JSON text, sorted), by table. */
 async function everyRow(db: Db): Promise<Map<string, string[]>> {
@@ -129,6 +133,83 @@ describe('mardom backup and restore (issue 11 item 15)', () => {
     } finally {
       if (!stopped) await server.stop()
       for (const dir of [from, to]) rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+/** Every table equal, but sessions and API tokens left out and one more audit event. */
+function assertRestored(source: Map<string, string[]>, restored: Map<string, string[]>): void {
+  assert.deepEqual([...restored.keys()], [...source.keys()], 'the same tables')
+  for (const [table, rows] of source) {
+    const got = restored.get(table) ?? []
+    if (table === 'sessions' || table === 'api_tokens') assert.deepEqual(got, [], table)
+    else if (table === 'audit_events') {
+      assert.equal(got.length, rows.length + 1, 'one audit event more: the restore itself')
+      assert.deepEqual(
+        got.filter((r) => rows.includes(r)),
+        rows,
+      )
+    } else assert.deepEqual(got, rows, `${table}: rows`)
+  }
+}
+
+describe('backup and restore on PostgreSQL', {
+  skip: !testDatabaseUrl && 'TEST_DATABASE_URL not set',
+}, () => {
+  it('backs up a PostgreSQL database and restores it into another one and into PGlite', async () => {
+    const server = testDatabaseUrl ?? ''
+    const names = ['a', 'b'].map((x) => `mardom_bk_${x}_${process.pid}_${Date.now() % 100000}`)
+    const urlOf = (name: string) => {
+      const u = new URL(server)
+      u.pathname = `/${name}`
+      return u.toString()
+    }
+    const admin = new pg.Client({ connectionString: server })
+    await admin.connect()
+    const dir = mkdtempSync(join(tmpdir(), 'mardom-bk-pg-'))
+    const file = join(dir, 'backup.gz')
+    try {
+      for (const n of names) await admin.query(`CREATE DATABASE ${n}`)
+      const [a = '', b = ''] = names.map(urlOf)
+      const configA = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: a })
+      const handleA = await openAndMigrate(configA)
+      const source = createDeps(configA, handleA.db)
+      try {
+        const seed = await seedCatalogue(source)
+        const user = await makeUser(source, 'agency_admin', seed.organisation)
+        await makeToken(source, user.userId)
+        const backup = await runBackup(configA, systemClock, file)
+        assert.equal(backup.via, 'database')
+        const before = await everyRow(handleA.db)
+
+        const configB = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: b })
+        await runRestore(configB, systemClock, file, { force: false })
+        const handleB = openPostgres(b)
+        try {
+          assertRestored(before, await everyRow(handleB.db))
+        } finally {
+          await handleB.close()
+        }
+
+        const configC = loadConfig({
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATA_DIR: join(dir, 'pglite'),
+        })
+        await runRestore(configC, systemClock, file, { force: false })
+        const handleC = await openPglite({ dataDir: join(dir, 'pglite') })
+        try {
+          assertRestored(before, await everyRow(handleC.db))
+        } finally {
+          await handleC.close()
+        }
+      } finally {
+        await handleA.close()
+      }
+    } finally {
+      for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`)
+      await admin.end()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
