@@ -65,13 +65,15 @@ export async function startBackupSocket(
       // The client went away: writeBackup sees its stream fail and stops.
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(path, () => {
-      server.off('error', reject)
-      resolve()
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', (error) => {
+      // Not worth refusing to serve over: the portal runs, `mardom backup` says it cannot reach it.
+      deps.log.warn({ err: error, path }, 'backup socket not available: online backup off')
+      resolve(false)
     })
+    server.listen(path, () => resolve(true))
   })
+  if (!listening) return async () => {}
   chmodSync(path, 0o600)
   return () =>
     new Promise<void>((resolve) => {
