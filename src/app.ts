@@ -53,6 +53,7 @@ import { processImportRoutes } from './features/processes/editor/process-import.
 import { processStepRoutes } from './features/processes/editor/process-steps.routes.ts'
 import { processTransitionRoutes } from './features/processes/editor/process-transitions.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
+import { reviewAuditRoutes } from './features/reviews/audit.routes.ts'
 import { reviewRoutes } from './features/reviews/review.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
@@ -137,6 +138,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/users', userListRoutes(deps))
   app.route('/admin/users', userPageRoutes(deps))
   app.route('/admin/audit', auditRoutes(deps))
+  app.route('/admin/reviews', reviewAuditRoutes(deps))
   app.route('/admin/reviews', reviewRoutes(deps))
   app.route('/admin', dashboardRoutes(deps))
   app.route('/account/tokens', tokenRoutes(deps))

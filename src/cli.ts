@@ -7,6 +7,7 @@ import { openPglite } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
+import { restoreReportText, runBackup, runRestore } from './features/backup/index.ts'
 import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
 import {
   importReportText,
@@ -16,6 +17,7 @@ import {
 } from './features/opendata/index.ts'
 import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
 import { checkLinksJob } from './jobs/index.ts'
+import { systemClock } from './lib/clock.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
 const HELP = `Mardom — پرتال مردم
@@ -35,6 +37,10 @@ Usage: npx mardom <command> [options]
                                       JSON embeds the form files unless --no-files.
   import <file>                       Import a catalogue file in the export's JSON format;
                                       reports each failed record, exits 1 if any failed.
+  backup <file>                       Back up everything (every table, form files included) to a
+                                      gzip file; online: a running portal takes it itself.
+  restore <file> [--force]            Restore a backup into a new DATA_DIR or empty database
+                                      (--force: replace a non-empty one). Stop the portal first.
   check-links                         Check every e-service, web-page and app link and every
                                       form file now (also runs daily, see LINK_CHECK_AT).
   reindex                             Rebuild the search index from the published services.
@@ -117,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       'no-files': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   })
   const [command, sub] = positionals
@@ -212,6 +219,26 @@ async function main(argv: string[]): Promise<number> {
         return code
       })
     }
+    case 'backup': {
+      if (!sub) {
+        console.error('Usage: mardom backup <file>')
+        return 1
+      }
+      const { summary, via } = await runBackup(loadConfig(), systemClock, sub)
+      console.log(
+        `Backed up ${summary.rows} rows in ${summary.tables} tables to ${sub} (taken by the ${via}).`,
+      )
+      return 0
+    }
+    case 'restore': {
+      if (!sub) {
+        console.error('Usage: mardom restore <file> [--force]')
+        return 1
+      }
+      const report = await runRestore(loadConfig(), systemClock, sub, { force: values.force })
+      process.stdout.write(restoreReportText(report))
+      return 0
+    }
     case 'check-links': {
       const config = loadConfig()
       const handle = await openAndMigrate(config)
@@ -223,7 +250,9 @@ async function main(argv: string[]): Promise<number> {
           return 1
         }
         console.log(
-          `Checked ${summary.urls} links and ${summary.formFiles} form files: ${summary.broken} broken.`,
+          summary.mode === 'offline'
+            ? `Link checking is offline (LINK_CHECK_MODE=offline, or a demo installation): ${summary.unchecked} links not checked; ${summary.formFiles} form files checked: ${summary.broken} broken.`
+            : `Checked ${summary.urls} links and ${summary.formFiles} form files: ${summary.broken} broken.`,
         )
         return 0
       } finally {

@@ -28,6 +28,10 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Tehran time) or off')
     .optional(),
+  REVIEW_REMINDERS_AT: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Tehran time) or off')
+    .optional(),
   LINK_CHECK_MODE: z.enum(['online', 'offline']).default('online'),
   SMTP_URL: z
     .string()
@@ -62,6 +66,8 @@ export interface Config {
   publicUrl: string
   /** When the link-health job runs each day, `HH:MM` Tehran time, or `off` (default in tests). */
   linkCheckAt: string
+  /** When the daily review follow-up runs (reminders, escalation), `HH:MM` Tehran time, or `off`. */
+  reviewRemindersAt: string
   /**
    * `offline`: the link-health job requests no link and looks up no name, recording «بررسی نشد
    * (حالت آفلاین)» instead (form files are still checked). A demo installation is offline
@@ -102,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     linkCheckAt: e.LINK_CHECK_AT ?? (e.NODE_ENV === 'test' ? 'off' : '03:00'),
+    reviewRemindersAt: e.REVIEW_REMINDERS_AT ?? (e.NODE_ENV === 'test' ? 'off' : '06:30'),
     linkCheckMode: e.LINK_CHECK_MODE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -8,6 +8,7 @@ import { type Db, type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { sessionCookieName } from './features/accounts/index.ts'
+import { startBackupSocket } from './features/backup/index.ts'
 import { exportFilesOf, startExportFiles } from './features/opendata/index.ts'
 import { searchIndexer } from './features/search/index.ts'
 import { startJobs } from './jobs/index.ts'
@@ -102,6 +103,8 @@ export async function startServer(
   deps.log.info({ url, database: handle.kind }, 'listening')
   const jobs = startJobs(deps, handle.kind)
   startExportFiles(deps)
+  // `mardom backup` asks this process for an online backup of the embedded database.
+  const stopBackupSocket = await startBackupSocket(deps, handle.kind)
 
   let stopping: Promise<void> | undefined
   const stop = () => {
@@ -123,6 +126,7 @@ export async function startServer(
       await stopListening()
       await jobs.stop()
       await exportFiles.stop()
+      await stopBackupSocket()
       await handle.close()
       deps.log.info('stopped')
     })()

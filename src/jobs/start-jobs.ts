@@ -2,6 +2,7 @@ import type { DbHandle } from '../db/create-db.ts'
 import type { Deps } from '../deps.ts'
 import { checkLinksJob } from './check-links.ts'
 import { startMailSender } from './mail-loop.ts'
+import { reviewRemindersJob } from './review-reminders.ts'
 import { parseDailyTime, type ScheduledJob, type Scheduler, startScheduler } from './scheduler.ts'
 
 /**
@@ -18,6 +19,15 @@ export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
       at: linksAt,
       run: async () => {
         await checkLinksJob(deps, dbKind)
+      },
+    })
+  const remindersAt = parseDailyTime(deps.config.reviewRemindersAt)
+  if (remindersAt)
+    jobs.push({
+      name: 'review-reminders',
+      at: remindersAt,
+      run: async () => {
+        await reviewRemindersJob(deps, dbKind)
       },
     })
   const scheduler = startScheduler(jobs, { log: deps.log })

@@ -14,6 +14,7 @@ import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { insertOffice, officeCacheTag, officeInput } from '../offices/index.ts'
 import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { serviceCacheTag } from '../services/index.ts'
+import { REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
 import { loadServicePage } from './service-page.read.ts'
 
 let t: TestApp
@@ -115,9 +116,11 @@ describe('loadServicePage', () => {
     assert.equal(reading(statements, 'agencies').length, 1, statements.join('\n'))
     assert.equal(reading(statements, 'offices').length, 1, statements.join('\n'))
     assert.equal(reading(statements, 'holidays').length, 1, statements.join('\n'))
-    assert.equal(reading(statements, 'settings').length, 1, statements.join('\n'))
-    // The service, its version, the ancestry, the laws, the offices and the calendar (two).
-    assert.equal(statements.length, 7, statements.join('\n'))
+    // The calendar's week (one key) and the portal settings (the review policy, issue 12).
+    assert.equal(reading(statements, 'settings').length, 2, statements.join('\n'))
+    // The service, its version, the ancestry, the laws, the offices, the calendar (two) and
+    // the review policy.
+    assert.equal(statements.length, 8, statements.join('\n'))
 
     const body = loaded.view.body
     assert.equal(loaded.view.title, 'خدمت شمارش پرسش‌ها')
@@ -133,6 +136,7 @@ describe('loadServicePage', () => {
     assert.deepEqual(loaded.tags, [
       serviceCacheTag(serviceId),
       CALENDAR_CACHE_TAG,
+      REVIEW_POLICY_CACHE_TAG,
       officeCacheTag(officeId),
       officeCacheTag(goneOfficeId),
     ])

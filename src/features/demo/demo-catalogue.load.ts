@@ -44,7 +44,11 @@ export async function loadDemoCatalogue(
       )
       lawIds.set(l.key, law.id)
     }
-    const demoFormsFor = await storeDemoForms(trx, DEMO_SERVICES)
+    const demoFormsFor = await storeDemoForms(
+      trx,
+      DEMO_SERVICES,
+      (d) => agenciesByKey.get(d.agencyKey)?.id ?? null,
+    )
     const demoOfficesFor = await insertDemoOffices(trx, agenciesByKey, now)
     for (const d of DEMO_SERVICES) {
       const agency = agenciesByKey.get(d.agencyKey)

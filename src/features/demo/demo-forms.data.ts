@@ -135,6 +135,8 @@ function planFor(d: DemoService): ServicePlan | null {
 export async function storeDemoForms(
   trx: Kysely<Database>,
   services: readonly DemoService[],
+  /** The agency that publishes each service: its forms are stored as that agency's uploads. */
+  agencyOf: (d: DemoService) => string | null = () => null,
 ): Promise<(d: DemoService, versionIndex: number) => ServiceForm[]> {
   const planned = services.flatMap((d) => {
     const plan = planFor(d)
@@ -143,6 +145,7 @@ export async function storeDemoForms(
   const stored = await storeFormFiles(
     trx,
     planned.flatMap(({ plan }) => plan.forms.map((f) => f.bytes)),
+    planned.flatMap(({ d, plan }) => plan.forms.map(() => agencyOf(d))),
   )
   const plans = new Map<string, { plan: ServicePlan; sha: string[] }>()
   let at = 0

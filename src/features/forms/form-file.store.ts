@@ -125,6 +125,8 @@ export async function storeFormFile(
 export async function storeFormFiles(
   trx: Executor,
   files: readonly Uint8Array[],
+  /** The agency each file is stored for (parallel to `files`): recorded as its uploader. */
+  owners: readonly (string | null)[] = [],
 ): Promise<StoredFormFile[]> {
   const metas: (FormFileMeta & { bytes: Uint8Array })[] = []
   for (const bytes of files) {
@@ -143,6 +145,16 @@ export async function storeFormFiles(
   // In chunks, so a batch of large files does not become one huge statement.
   for (let i = 0; i < unique.length; i += 50)
     for (const sha of await insertFormFiles(trx, unique.slice(i, i + 50))) created.add(sha)
+  for (const [i, meta] of metas.entries()) {
+    const agencyId = owners[i]
+    if (agencyId)
+      await insertFormFileUpload(trx, {
+        sha256: meta.sha256,
+        agencyId,
+        uploadedBy: null,
+        now: undefined,
+      })
+  }
   return metas.map(({ bytes: _bytes, ...meta }) => ({
     ...meta,
     created: created.delete(meta.sha256),

@@ -76,6 +76,7 @@ export {
   OVERDUE_REMINDER_DAYS,
   REVIEW_STATES,
   type ReviewClock,
+  type ReviewPolicyLike,
   type ReviewState,
   reviewClock,
   reviewDueAt,
