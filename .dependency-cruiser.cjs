@@ -8,7 +8,7 @@
 const CORE = '(agencies|accounts|laws|calendar|settings|audit|notifications)'
 const SECTIONS = '(processes|forms|offices|channels)'
 const EDGE = '(search|opendata|dashboard|home|demo)'
-const GOVERNANCE = '(reviews|feedback|indicators|evaluation)'
+const GOVERNANCE = '(reviews|feedback|indicators|evaluation|backup)'
 const F = '^src/features/'
 
 /** A rule that forbids `from` importing any file under one of `to`. */

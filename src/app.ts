@@ -54,6 +54,7 @@ import { processStepRoutes } from './features/processes/editor/process-steps.rou
 import { processTransitionRoutes } from './features/processes/editor/process-transitions.routes.ts'
 import { processInteropApiRoutes } from './features/processes/interop/api.routes.ts'
 import { reviewAuditRoutes } from './features/reviews/audit.routes.ts'
+import { reviewApiRoutes } from './features/reviews/review.api.routes.ts'
 import { reviewRoutes } from './features/reviews/review.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
@@ -161,6 +162,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   maturityApiRoutes(api, deps)
   officeApiRoutes(api, deps)
   officeWriteApiRoutes(api, deps)
+  reviewApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

@@ -92,6 +92,7 @@ export async function startServer(
   const fromCache = cachedPageResponder(deps.pageCache, {
     sessionCookie: sessionCookieName(config.env),
     trustProxy: config.trustProxy,
+    production: config.env === 'production',
   })
   const server = createServer((req, res) => {
     if (!fromCache(req, res)) void appListener(req, res)

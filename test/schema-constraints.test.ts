@@ -21,7 +21,9 @@ import { agencyInput } from '../src/features/agencies/agency.input.ts'
 import { holidayInput } from '../src/features/calendar/calendar.input.ts'
 import { newServiceBody } from '../src/features/catalogue/services.api.schemas.ts'
 import { lawInput } from '../src/features/laws/law.input.ts'
+import { frequencyForm } from '../src/features/notifications/notification.input.ts'
 import { officeInput } from '../src/features/offices/office.input.ts'
+import { auditDecisionInput } from '../src/features/reviews/review.input.ts'
 import { zeroResultKey } from '../src/features/search/search.actions.ts'
 import { newServiceForm } from '../src/features/services/editor.input.ts'
 import { serviceContentSchema } from '../src/features/services/service.schema.ts'
@@ -150,6 +152,23 @@ const MAPPED: Record<string, Probe[]> = {
   'api_tokens.name': [
     { name: 'newTokenInput', schema: newTokenInput, base: { access: 'read' }, field: 'name' },
   ],
+  'api_tokens.access': [
+    { name: 'newTokenInput', schema: newTokenInput, base: { name: 'کلید' }, field: 'access' },
+  ],
+  'notification_preferences.frequency': [
+    { name: 'frequencyForm', schema: frequencyForm, base: {}, field: 'frequency' },
+  ],
+  'service_reviews.audit_reason': [
+    {
+      name: 'auditDecisionInput',
+      schema: auditDecisionInput,
+      base: { decision: 'reject' },
+      field: 'reason',
+    },
+  ],
+  // A law's title and kind are copied into the versions that cite it when they are published.
+  'version_laws.title': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'title' }],
+  'version_laws.kind': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'kind' }],
   // The link checker stores the URLs people saved; every URL field is an optionalUrl.
   'link_checks.target': [
     {
@@ -195,6 +214,33 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'service_versions.version_no': 'numbered by the draft lifecycle',
   'service_versions.sort_key': 'derived from the title',
   'users.password_hash': 'a hash',
+  'api_tokens.revoked_reason': 'set by the revoking action from a constant',
+  'link_check_offline.reason': 'a constant written by the demo loader',
+  'mail_outbox.attempts': 'counted by the sender',
+  'mail_outbox.kind': 'copied from notify(), whose kinds are constants in code (notify.input.ts)',
+  'mail_outbox.link': 'copied from notify(), checked there to be a path inside the portal',
+  'mail_outbox.status': 'set by the sender',
+  'mail_outbox.subject': 'composed by the notifying feature, checked by notify.input.ts',
+  'mail_outbox.to_address': 'the user’s e-mail, checked where it is typed (account forms)',
+  'mail_outbox.body': 'composed by the notifying feature',
+  'notification_sends.dedupe_key': 'built by the notifying feature, checked by notify.input.ts',
+  'notification_sends.kind': 'a constant in code',
+  'notifications.body': 'composed by the notifying feature, checked by notify.input.ts',
+  'notifications.kind': 'a constant in code, checked by notify.input.ts',
+  'notifications.link': 'a path built by the notifying feature, checked by notify.input.ts',
+  'notifications.subject': 'composed by the notifying feature, checked by notify.input.ts',
+  'review_audit_samples.population': 'counted by the draw',
+  'review_audit_samples.quarter': 'parsed by parseQuarterKey before the draw',
+  'review_audit_samples.seed': 'random bytes from the draw',
+  'review_audit_samples.size': 'computed by sampleSize',
+  'review_reminders.step': 'a step of the reminder ladder (reminders.model.ts)',
+  'service_reviews.audit_status': 'set by the audit actions',
+  'service_reviews.outcome': 'set by the sign-off actions',
+  'service_reviews.status': 'set by the review actions',
+  'sign_in_failures.failures': 'counted by the throttle',
+  'sign_in_failures.username': 'the typed username, bounded by signInInput',
+  'sign_in_failures.client': 'the client address from the connection',
+  'form_file_uploads.sha256': 'computed from the uploaded bytes',
 }
 /** Tables no person's text reaches directly (every NOT NULL text column in them is system-set). */
 const SYSTEM_TABLES: Record<string, string> = {
@@ -206,6 +252,8 @@ const SYSTEM_TABLES: Record<string, string> = {
   search_words: 'derived by the indexer',
   sessions: 'random ids',
   settings: 'keys are constants in settings.model.ts; values are jsonb',
+  installation: 'one row with a generated id',
+  link_check_offline: 'one row written by the demo loader',
 }
 /** CHECK constraints over several columns, kept by the code that sets those columns together. */
 const MULTI_COLUMN: Record<string, string> = {
@@ -217,6 +265,13 @@ const MULTI_COLUMN: Record<string, string> = {
   service_versions_check1: 'the publish command requires a change note (publishForm, publishBody)',
   services_check: 'withdraw sets the reason with the time (withdrawForm requires a reason)',
   users_check: 'central roles have no agency: the two user forms offer only their own roles',
+  api_tokens_check: 'the revoking action sets the time and the reason together',
+  mail_outbox_check: 'the sender sets the next attempt with the held/pending status',
+  mail_outbox_check1: 'the sender sets sent_at with the sent status',
+  service_reviews_check:
+    'the sign-off actions complete a review with its outcome and time together',
+  service_reviews_check1: 'publishRevision records the version it published',
+  service_reviews_check2: 'a review joins a sample with the pending status (markSampled)',
 }
 
 interface Check {
@@ -269,8 +324,11 @@ function probesFor(expr: string, numeric: boolean): unknown[] {
     (n) => n >= 0 && n <= 5000,
   )
   const url = (n: number) => `https://www.example.ir/${'a'.repeat(Math.max(n - 23, 0))}`
+  // The constraint's own string literals (an enum's values) and near misses of them.
+  const literals = [...expr.matchAll(/'([^']*)'::text/g)].map((m) => m[1] ?? '')
   return [
     ...SAMPLES,
+    ...literals.flatMap((l) => [l, l.toUpperCase(), `${l} `, `${l}x`]),
     ...lengths.flatMap((n) => [
       'ب'.repeat(n),
       'a'.repeat(n),

@@ -12,7 +12,7 @@ import { HSTS, SECURITY_HEADERS } from './security-headers.ts'
  */
 export function cachedPageResponder(
   cache: PageCache,
-  options: { sessionCookie: string; trustProxy: boolean },
+  options: { sessionCookie: string; trustProxy: boolean; production: boolean },
 ) {
   const sessionMarker = `${options.sessionCookie}=`
   const base = {
@@ -25,7 +25,9 @@ export function cachedPageResponder(
     if (req.headers.cookie?.includes(sessionMarker)) return false
     const page = cache.get(req.url ?? '')
     if (!page) return false
-    const tls = options.trustProxy && req.headers['x-forwarded-proto'] === 'https'
+    // As the app's own responses (security-headers.ts): production is always reached over TLS.
+    const tls =
+      options.production || (options.trustProxy && req.headers['x-forwarded-proto'] === 'https')
     const headers: Record<string, string | number> = { ...base, ETag: page.etag }
     if (tls) headers['Strict-Transport-Security'] = HSTS
     if (req.headers['if-none-match'] === page.etag) {

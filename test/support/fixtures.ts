@@ -14,7 +14,7 @@ import {
   type ServiceContent,
 } from '../../src/features/services/index.ts'
 import { emptyContent } from '../../src/features/services/service.model.ts'
-import type { Role } from '../../src/lib/actor.ts'
+import type { Actor, Role } from '../../src/lib/actor.ts'
 
 let counter = 0
 
@@ -71,6 +71,20 @@ export async function makeUser(deps: Deps, role: Role, agency?: Agency): Promise
     password,
   )
   return { userId: c.userId, username: c.username, password, agencyCode: agency.code }
+}
+
+/** The actor a signed-in user is, for calling actions directly. */
+export function actorOf(user: MadeUser, role: Role, agency: Agency | null = null): Actor {
+  return {
+    userId: user.userId,
+    username: user.username,
+    displayName: user.username,
+    role,
+    agencyId: agency?.id ?? null,
+    agencyNameFa: agency?.nameFa ?? null,
+    mustChangePassword: false,
+    via: 'session',
+  }
 }
 
 /** A personal API token for a user. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Hono } from 'hono'
 import { pino } from 'pino'
 import { buildApp } from '../../src/app.ts'
@@ -24,10 +27,16 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const db = await createTestDb()
   const clock = fixedClock(new Date('2026-11-22T08:00:00Z'))
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: undefined }
+  // A data directory of its own (export files are written there), removed with the database.
+  const dataDir = await mkdtemp(join(tmpdir(), 'mardom-test-'))
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: undefined, dataDir }
   const deps = createDeps(config, db.db, { clock, log: pino({ level: 'silent' }) })
   const app = buildApp(deps)
-  return { app, deps, db, clock, client: () => new TestClient(app), close: () => db.cleanup() }
+  const close = async () => {
+    await db.cleanup()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  return { app, deps, db, clock, client: () => new TestClient(app), close }
 }
 
 /** Sends requests through `app.request()`, keeping cookies and adding the CSRF token to forms. */

@@ -52,6 +52,12 @@ async function actorFromBearer(deps: Deps, header: string) {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** GET /api/v1/services/{id}/draft starts a draft when there is none: a write in effect. */
+const STARTS_A_DRAFT = /^\/api\/v1\/services\/[^/]+\/draft$/
+
+function isWrite(method: string, path: string): boolean {
+  return WRITES.has(method) || STARTS_A_DRAFT.test(path)
+}
 
 // Paths a user who must change their password may still reach.
 const OPEN_WHILE_PASSWORD_CHANGE = [
@@ -75,7 +81,7 @@ export function loadActor(deps: Deps): MiddlewareHandler<AppEnv> {
       if (header) {
         const found = await actorFromBearer(deps, header)
         if (!found) throw new UnauthenticatedError('token.invalid', msg.unauthenticatedApi)
-        if (found.access === 'read' && WRITES.has(c.req.method))
+        if (found.access === 'read' && isWrite(c.req.method, c.req.path))
           throw new ForbiddenError('token.read-only', msg.tokenReadOnly)
         c.set('actor', found.actor)
       }

@@ -132,6 +132,11 @@ describe('token scope', () => {
       })
       assert.equal(res.status, 403, method)
     }
+    // Reading a service's draft starts one when there is none: refused to a read-only token.
+    const draft = await apiRequest(t.app, 'GET', '/api/v1/services/anything/draft', {
+      token: readOnly,
+    })
+    assert.equal(draft.status, 403)
     assert.equal((await createService(readWrite)).status, 201)
   })
 

@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi'
 import { maturityLevel } from '../channels/index.ts'
 import type { CitedLaw } from '../laws/index.ts'
 import type { PublishedServiceSummary, Service, ServiceVersion } from '../services/index.ts'
-import { AUDIENCES, serviceContentSchema } from '../services/index.ts'
+import {
+  AUDIENCES,
+  REVIEW_STATES,
+  type ReviewClock,
+  serviceContentSchema,
+} from '../services/index.ts'
 
 /** JSON shapes of the services API: the only way services leave through /api. */
 
@@ -44,6 +49,17 @@ export const serviceVersionJson = z
     laws: z
       .array(lawRefJson)
       .openapi({ description: 'قوانینی که در legalBases به آن‌ها استناد شده است' }),
+    review: z
+      .object({
+        lastReviewedAt: z.string().nullable().openapi({ format: 'date-time' }),
+        nextReviewDue: z.string().openapi({ format: 'date-time' }),
+        state: z.enum(REVIEW_STATES),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'بازبینی سه‌ساله (بند ۴ بخشنامه): آخرین بازبینیِ تکمیل‌شده، موعد بعدی و وضعیت؛ null برای خدمتی که منتشر نشده یا لغو شده است',
+      }),
   })
   .openapi('ServiceVersion')
 
@@ -82,6 +98,7 @@ export function presentVersion(
   version: ServiceVersion,
   agency: { id: string; code: string; nameFa: string },
   laws: Iterable<CitedLaw>,
+  review: ReviewClock | null = null,
 ): z.output<typeof serviceVersionJson> {
   return {
     id: service.id,
@@ -99,5 +116,10 @@ export function presentVersion(
     content: version.content,
     eServiceMaturity: maturityLevel(version.content),
     laws: [...laws].map((l) => ({ id: l.id, title: l.title, kind: l.kind, number: l.number })),
+    review: review && {
+      lastReviewedAt: review.lastReviewedAt?.toISOString() ?? null,
+      nextReviewDue: review.dueAt.toISOString(),
+      state: review.state,
+    },
   }
 }

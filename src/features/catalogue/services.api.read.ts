@@ -11,11 +11,13 @@ import {
   loadPublishedById,
   loadServiceById,
   servicesMsg as msg,
+  reviewClock,
   type Service,
   type ServiceProcess,
   type ServiceVersion,
   withAgencyAndLaws,
 } from '../services/index.ts'
+import { loadPortalSettings } from '../settings/index.ts'
 import { cpsvInputOf } from './cpsv.read.ts'
 import { toCpsvAp } from './interop/cpsv-ap.ts'
 import {
@@ -35,8 +37,14 @@ export async function versionBody(
   service: Service,
   version: ServiceVersion,
 ): Promise<z.output<typeof serviceVersionJson>> {
-  const s = await withAgencyAndLaws(deps, service, version)
-  return presentVersion(service, version, s.agency, s.laws.values())
+  const [s, settings] = await Promise.all([
+    withAgencyAndLaws(deps, service, version),
+    loadPortalSettings(deps.db),
+  ])
+  const review = service.withdrawnAt
+    ? null
+    : reviewClock(service, settings.reviewPolicy, deps.clock.now())
+  return presentVersion(service, version, s.agency, s.laws.values(), review)
 }
 
 /** GET /services: with `updated_since` the changes since then, else a page of the list. */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { auditEventsOf } from '../../../test/support/db-snapshot.ts'
-import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
+import { actorOf, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
-import type { Actor, Role } from '../../lib/actor.ts'
+import type { Actor } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts'
 import type { Agency } from '../agencies/index.ts'
 import { canEditLaw, createLaw, editLaw } from './law.actions.ts'
@@ -19,19 +19,6 @@ let supervisor: Actor
 let agencyAdmin: Actor
 let otherAgencyAdmin: Actor
 let agencyEditor: Actor
-
-function actorOf(user: MadeUser, role: Role, agencyOf: Agency | null = null): Actor {
-  return {
-    userId: user.userId,
-    username: user.username,
-    displayName: user.username,
-    role,
-    agencyId: agencyOf?.id ?? null,
-    agencyNameFa: agencyOf?.nameFa ?? null,
-    mustChangePassword: false,
-    via: 'session',
-  }
-}
 
 const input = (overrides: Partial<LawInput> = {}): LawInput => ({
   title: 'قانون انتشار و دسترسی آزاد به اطلاعات',

@@ -7,7 +7,7 @@ import { msg } from './messages.fa.ts'
 /** The law form: a Jalali approval date in three fields, stored as the Gregorian calendar day. */
 export const lawInput = z
   .object({
-    title: requiredText(msg.title, 500),
+    title: requiredText(msg.title, 500, 2),
     kind: choice(LAW_KINDS, msg.kindRequired),
     number: optionalText(msg.number, 100),
     url: optionalUrl(msg.url),

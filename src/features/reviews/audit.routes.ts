@@ -8,6 +8,8 @@ import { ID } from '../services/index.ts'
 import { assertCanAuditReviews, decideAudit, drawQuarterSample } from './audit.actions.ts'
 import { currentQuarter, parseQuarterKey } from './audit.model.ts'
 import { loadAgencyCounts, loadAuditView } from './audit.read.ts'
+import { reviewsMsg as msg } from './messages.fa.ts'
+import { auditDecisionInput } from './review.input.ts'
 import {
   type AgencySort,
   agencyCountsCsv,
@@ -68,18 +70,15 @@ export function reviewAuditRoutes(deps: Deps): Hono<AppEnv> {
   })
 
   app.post(`/audit/:review${ID}`, async (c) => {
-    const form = await readForm(c)
-    const reason = (form.reason ?? '').trim()
-    if (form.decision === 'reject' && (reason.length < 3 || reason.length > 2000)) {
-      const message =
-        'دلیل نپذیرفتن را (دست‌کم ۳ و حداکثر ۲۰۰۰ نویسه) بنویسید؛ برای دستگاه فرستاده می‌شود.'
-      throw new ValidationError(message, { reason: message })
-    }
+    const parsed = auditDecisionInput.safeParse(await readForm(c))
+    if (!parsed.success)
+      throw new ValidationError(msg.auditReasonRequired, { reason: msg.auditReasonRequired })
+    const d = parsed.data
     await decideAudit(
       deps,
       c.get('actor'),
       c.req.param('review'),
-      form.decision === 'reject' ? { accept: false, reason } : { accept: true },
+      d.decision === 'reject' ? { accept: false, reason: d.reason } : { accept: true },
     )
     return c.redirect('/admin/reviews/audit', 303)
   })

@@ -49,3 +49,12 @@ export function parseAnswers(fields: FormFields): AnswersParse {
 export function changeNoteOf(fields: FormFields): string {
   return one(fields, 'changeNote').trim().slice(0, 1000)
 }
+
+/** The central audit's decision on a sampled review: a rejection carries its reason. */
+export const auditDecisionInput = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept') }),
+  z.object({
+    decision: z.literal('reject'),
+    reason: z.string().trim().min(3, msg.auditReasonRequired).max(2000, msg.auditReasonRequired),
+  }),
+])
