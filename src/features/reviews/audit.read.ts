@@ -1,9 +1,9 @@
 import type { Deps } from '../../deps.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
 import { listAgencies } from '../agencies/index.ts'
+import { countByState, servicesWithClock } from '../services/index.ts'
 import { type Quarter, quarterKey, quarterRange } from './audit.model.ts'
 import { findSample, unchangedReviewsIn } from './audit.queries.ts'
-import { countByState, servicesWithClock } from './review-clock.read.ts'
 import type { AgencyReviewCounts, AgencySort } from './views/agency-counts-page.ts'
 import type { AuditView } from './views/audit-page.ts'
 

@@ -3,10 +3,10 @@ import type { Deps } from '../../deps.ts'
 import { formatDateFa, toPersianDigits } from '../../lib/fa/index.ts'
 import { listAgencies } from '../agencies/index.ts'
 import { findRecipients, notify } from '../notifications/index.ts'
+import { type ServiceUnderReview, servicesWithClock } from '../services/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
 import { STEPS, stepsDue } from './reminders.model.ts'
 import { recordedSteps, recordSteps } from './reminders.queries.ts'
-import { type ServiceUnderReview, servicesWithClock } from './review-clock.read.ts'
 
 export interface ReminderSummary {
   services: number

@@ -2,8 +2,12 @@ import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { listAgencies } from '../agencies/index.ts'
-import { REVIEW_STATES, type ReviewState } from '../services/index.ts'
-import { countByState, servicesWithClock } from './review-clock.read.ts'
+import {
+  countByState,
+  REVIEW_STATES,
+  type ReviewState,
+  servicesWithClock,
+} from '../services/index.ts'
 import type { ReviewListView } from './views/review-list-page.ts'
 
 const URGENCY: Record<ReviewState, number> = {

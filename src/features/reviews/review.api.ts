@@ -3,8 +3,7 @@ import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts'
 import { findAgencyByCode, listAgencies } from '../agencies/index.ts'
-import { REVIEW_STATES } from '../services/index.ts'
-import { countByState, servicesWithClock } from './review-clock.read.ts'
+import { countByState, REVIEW_STATES, servicesWithClock } from '../services/index.ts'
 import { isCentral } from './review-list.read.ts'
 
 export const reviewsQuery = z.object({

@@ -72,6 +72,12 @@ export {
   TRIGGER_LABELS,
 } from './messages.fa.ts'
 export {
+  countByState,
+  type ServiceUnderReview,
+  type StateCounts,
+  servicesWithClock,
+} from './review-clock.read.ts'
+export {
   ESCALATE_AFTER_DAYS,
   OVERDUE_REMINDER_DAYS,
   REVIEW_STATES,
@@ -81,6 +87,7 @@ export {
   reviewClock,
   reviewDueAt,
 } from './review-clock.ts'
+export type { ReviewableService } from './review-list.queries.ts'
 export {
   type ConflictChanges,
   checkedChange,

@@ -1,9 +1,9 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/index.ts'
 import { type Html, table } from '../../../web/ui/index.ts'
+import type { StateCounts } from '../../services/index.ts'
 import { REVIEW_STATES, type ReviewState } from '../../services/index.ts'
 import { STATE_LABELS } from '../messages.fa.ts'
-import type { StateCounts } from '../review-clock.read.ts'
 import { day, stateTag } from './review-common.ts'
 
 export interface ReviewListRow {

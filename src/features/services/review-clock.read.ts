@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts'
-import { type ReviewClock, type ReviewState, reviewClock } from '../services/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
+import { type ReviewClock, type ReviewState, reviewClock } from './review-clock.ts'
 import { listReviewableServices, type ReviewableService } from './review-list.queries.ts'
 
 /** A public service with its review clock computed for now. */
