@@ -193,3 +193,39 @@ describe('POST /admin/central-body', () => {
     })
   })
 })
+
+describe('the review cycle on the dashboard (issue 12)', () => {
+  it('shows every agency’s services by review state to central staff and its own to an agency', async () => {
+    const central = await dashboard(await signedIn(t, supervisor))
+    assert.match(central('#review-counts').text(), /به‌روز/)
+    assert.equal(central('a[href="/admin/reviews/agencies"]').length, 1)
+    const agency = await dashboard(await signedIn(t, agencyEditor))
+    assert.equal(agency('#review-counts').length, 1)
+    assert.equal(agency('a[href="/admin/reviews/agencies"]').length, 0)
+  })
+
+  it('lets the central admin set the cycle and the warnings, audited; refuses bad values and others', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const res = await client.post('/admin/review-policy', {
+      cycleMonths: '۲۴',
+      dueSoonDays: '60',
+      dueDays: '15',
+    })
+    assert.equal(res.status, 303)
+    const event = await lastAuditEvent(t.deps.db)
+    assert.deepEqual(event?.after, { cycleMonths: 24, dueSoonDays: 60, dueDays: 15 })
+    const $ = cheerio.load(
+      await refused(
+        t,
+        client,
+        '/admin/review-policy',
+        { cycleMonths: '36', dueSoonDays: '10', dueDays: '30' },
+        422,
+      ),
+    )
+    assert.match($('#dueDays-error').text(), /زودتر/)
+    const fields = { cycleMonths: '36', dueSoonDays: '90', dueDays: '30' }
+    await refused(t, await signedIn(t, agencyAdmin), '/admin/review-policy', fields, 403)
+    await refused(t, await signedIn(t, supervisor), '/admin/review-policy', fields, 403)
+  })
+})

@@ -15,7 +15,7 @@ import {
 } from '../agencies/index.ts'
 import { qualityIssues } from '../catalogue/index.ts'
 import { agencyDashboardPanel, centralDashboardPanel } from '../channels/index.ts'
-import { listAgencyServices } from '../services/index.ts'
+import { countByState, listAgencyServices, servicesWithClock } from '../services/index.ts'
 import {
   assertCanEditSettings,
   canEditSettings,
@@ -23,11 +23,14 @@ import {
   directiveDateInput,
   loadPortalSettings,
   type PortalSettings,
+  reviewPolicyInput,
   setCentralBodyName,
   setDirectiveDate,
+  setReviewPolicy,
 } from '../settings/index.ts'
 import { directiveDeadline } from './deadline.ts'
 import { msg } from './messages.fa.ts'
+import { reviewsPanel } from './views/dashboard-reviews.ts'
 import type { AgencyServicesView } from './views/dashboard-services.ts'
 import { type CentralDashboardView, dashboardPage } from './views/dashboard-views.ts'
 
@@ -39,6 +42,9 @@ function settingsValues(s: PortalSettings): FormValues {
     'directiveDate-month': toPersianDigits(s.directiveDate.jm),
     'directiveDate-year': toPersianDigits(s.directiveDate.jy),
     centralBodyName: s.centralBodyName,
+    cycleMonths: toPersianDigits(s.reviewPolicy.cycleMonths),
+    dueSoonDays: toPersianDigits(s.reviewPolicy.dueSoonDays),
+    dueDays: toPersianDigits(s.reviewPolicy.dueDays),
   }
 }
 
@@ -46,6 +52,7 @@ const BANNERS: Record<string, string> = {
   password: msg.passwordChanged,
   'directive-date': msg.directiveDateSaved,
   'central-body': msg.centralBodySaved,
+  'review-policy': msg.reviewPolicySaved,
 }
 
 /** The agency's services with an unpublished draft or missing items (R14). */
@@ -103,6 +110,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
       values: { ...settingsValues(settings), ...values },
       errors,
       channels: await centralDashboardPanel(deps),
+      reviews: reviewsPanel(countByState(await servicesWithClock(deps, null)), true),
     }
   }
 
@@ -130,6 +138,9 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
                 canManageUsers: actor.role === 'agency_admin',
                 services: actor.agencyId ? await agencyServices(deps, actor.agencyId) : null,
                 channels: actor.agencyId ? await agencyDashboardPanel(deps, actor.agencyId) : null,
+                reviews: actor.agencyId
+                  ? reviewsPanel(countByState(await servicesWithClock(deps, actor.agencyId)), false)
+                  : null,
               },
         }),
       },
@@ -157,6 +168,16 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
     if (!form.ok) return render(c, values, form.errors)
     await setCentralBodyName(deps, actor, form.data.centralBodyName)
     return c.redirect('/admin?changed=central-body', 303)
+  })
+
+  app.post('/review-policy', async (c) => {
+    const actor = requireActor(c)
+    assertCanEditSettings(actor)
+    const values = await readForm(c)
+    const form = parseForm(reviewPolicyInput, values)
+    if (!form.ok) return render(c, values, form.errors)
+    await setReviewPolicy(deps, actor, form.data)
+    return c.redirect('/admin?changed=review-policy', 303)
   })
 
   return app

@@ -2,6 +2,11 @@ export const msg = {
   title: 'پیشخوان',
   passwordChanged: 'رمز عبور شما تغییر کرد.',
   directiveDateSaved: 'تاریخ بخشنامه ذخیره شد و مهلت از نو حساب شد.',
+  reviewPolicy: 'دورهٔ بازبینی فرایندها و هشدارها',
+  cycleMonths: 'دورهٔ بازبینی (ماه)',
+  dueSoonDays: 'هشدار نخست (روز پیش از موعد)',
+  dueDays: 'هشدار دوم (روز پیش از موعد)',
+  reviewPolicySaved: 'دورهٔ بازبینی ذخیره شد؛ موعد همهٔ خدمات از نو حساب شد.',
   centralBodySaved: 'نام نهاد ناظر مرکزی ذخیره شد.',
 
   directiveHeading: 'بخشنامهٔ انتشار فرایندها و مهلت شش‌ماهه',

@@ -5,7 +5,7 @@ export {
   setDirectiveDate,
   setReviewPolicy,
 } from './settings.actions.ts'
-export { centralBodyNameInput, directiveDateInput } from './settings.input.ts'
+export { centralBodyNameInput, directiveDateInput, reviewPolicyInput } from './settings.input.ts'
 export {
   DEFAULT_CENTRAL_BODY_NAME,
   DEFAULT_DIRECTIVE_DATE,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseJalaliDateInput } from '../../lib/fa/index.ts'
+import { parseJalaliDateInput, toAsciiDigits } from '../../lib/fa/index.ts'
 import { requiredText } from '../../web/fields.ts'
 import { msg } from './messages.fa.ts'
 
@@ -38,3 +38,24 @@ export const directiveDateInput = z
 export const centralBodyNameInput = z.object({
   centralBodyName: requiredText(msg.centralBodyName, 200),
 })
+
+const whole = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .transform((s) => toAsciiDigits(s.trim()))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,3}$/, message)
+        .transform(Number),
+    )
+    .pipe(z.number().int().min(min, message).max(max, message))
+
+/** The review cycle in months and the two warnings, in days before the due date. */
+export const reviewPolicyInput = z
+  .object({
+    cycleMonths: whole(6, 60, msg.cycleMonths),
+    dueSoonDays: whole(1, 365, msg.warningDays),
+    dueDays: whole(1, 365, msg.warningDays),
+  })
+  .refine((p) => p.dueDays < p.dueSoonDays, { path: ['dueDays'], message: msg.warningOrder })

@@ -8,6 +8,7 @@ import {
   errorSummary,
   type FieldErrors,
   fieldError,
+  fieldset,
   type Html,
   hasErrors,
   pageNavigation,
@@ -43,6 +44,8 @@ export interface CentralDashboardView {
   errors: FieldErrors
   /** Broken links and e-service maturity per agency (features/channels). */
   channels: Html
+  /** Every agency's services by review state. */
+  reviews: Html
 }
 
 export interface AgencyDashboardView {
@@ -53,6 +56,8 @@ export interface AgencyDashboardView {
   services: AgencyServicesView | null
   /** Its broken links and its services' maturity (features/channels); null as for services. */
   channels: Html | null
+  /** Its services by review state; null as for services. */
+  reviews: Html | null
 }
 
 export interface DashboardView {
@@ -94,6 +99,35 @@ function settingsForms(v: CentralDashboardView, csrfToken: string): Html {
         hint: { text: msg.centralBodyHint },
         value: val('centralBodyName'),
         errorMessage: fieldError(v.errors, 'centralBodyName'),
+      })}
+      ${button({ text: msg.save, variant: 'secondary' })}
+    </form>
+    <form method="post" action="/admin/review-policy" novalidate>
+      ${csrfField(csrfToken)}
+      ${fieldset({
+        legend: { text: msg.reviewPolicy, classes: 'mr-fieldset__legend--s' },
+        html: html`${textInput({
+          name: 'cycleMonths',
+          label: { text: msg.cycleMonths, classes: 'mr-label--s' },
+          classes: 'mr-input--width-4',
+          inputmode: 'numeric',
+          value: val('cycleMonths'),
+          errorMessage: fieldError(v.errors, 'cycleMonths'),
+        })}${textInput({
+          name: 'dueSoonDays',
+          label: { text: msg.dueSoonDays, classes: 'mr-label--s' },
+          classes: 'mr-input--width-4',
+          inputmode: 'numeric',
+          value: val('dueSoonDays'),
+          errorMessage: fieldError(v.errors, 'dueSoonDays'),
+        })}${textInput({
+          name: 'dueDays',
+          label: { text: msg.dueDays, classes: 'mr-label--s' },
+          classes: 'mr-input--width-4',
+          inputmode: 'numeric',
+          value: val('dueDays'),
+          errorMessage: fieldError(v.errors, 'dueDays'),
+        })}`,
       })}
       ${button({ text: msg.save, variant: 'secondary' })}
     </form>`
@@ -161,6 +195,7 @@ function centralSection(v: CentralDashboardView, csrfToken: string): Html {
     })}
     ${v.canIssue ? html`<p class="mr-body">${button({ text: msg.addAgency, href: '/admin/agencies/new', variant: 'secondary' })}</p>` : ''}
     ${pendingTable(v)}
+    ${v.reviews}
     ${v.channels}`
 }
 
@@ -188,6 +223,7 @@ function agencySection(v: AgencyDashboardView): Html {
       ],
     })}
     ${v.services ? agencyServicesSection(v.services) : ''}
+    ${v.reviews ?? ''}
     ${v.channels ?? ''}`
 }
 
