@@ -1,0 +1,70 @@
+import type { Deps } from '../../deps.ts'
+import { recordAudit } from '../audit/index.ts'
+import { findPublished, findServiceById } from '../services/index.ts'
+import type { RatingInput } from './rating.input.ts'
+import { verifyRatingToken } from './rating.link.ts'
+import { maskPersonalData } from './rating.mask.ts'
+import { addToRatingRollup, insertRating, ratingExists } from './rating.queries.ts'
+import { serverSecret } from './server-secret.queries.ts'
+import { RATING_SECRET } from './transaction.actions.ts'
+import { findTransactionById, type TransactionRow } from './transaction.queries.ts'
+
+export type RatingLinkState =
+  | { state: 'open'; transaction: TransactionRow; serviceTitle: string }
+  | { state: 'forged' | 'expired' | 'used' | 'unknown' }
+
+/** What a rating link leads to: its form, or why it cannot be used. */
+export async function openRatingLink(deps: Deps, token: string): Promise<RatingLinkState> {
+  const secret = await serverSecret(deps.db, RATING_SECRET)
+  const check = verifyRatingToken(secret, token, deps.clock.now())
+  if (!check.ok) return { state: check.reason }
+  const transaction = await findTransactionById(deps.db, check.transactionId)
+  // Only completed transactions ever get a link; anything else is not ours to rate.
+  if (!transaction?.completedAt) return { state: 'unknown' }
+  if (await ratingExists(deps.db, transaction.id)) return { state: 'used' }
+  const [service, published] = await Promise.all([
+    findServiceById(deps.db, transaction.serviceId),
+    findPublished(deps.db, transaction.serviceId),
+  ])
+  if (!service) return { state: 'unknown' }
+  return { state: 'open', transaction, serviceTitle: published?.content.title ?? service.slug }
+}
+
+/**
+ * Records the one rating of a link: the comment's personal numbers masked before it is stored,
+ * the service's totals updated in the same transaction. `used` when the link already rated
+ * (also when two submissions race: the unique transaction id decides).
+ */
+export async function submitRating(
+  deps: Deps,
+  token: string,
+  input: RatingInput,
+): Promise<Exclude<RatingLinkState['state'], 'open'> | 'saved'> {
+  const link = await openRatingLink(deps, token)
+  if (link.state !== 'open') return link.state
+  const tx = link.transaction
+  const now = deps.clock.now()
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await insertRating(trx, {
+      ...input,
+      comment: input.comment === null ? null : maskPersonalData(input.comment),
+      transactionId: tx.id,
+      serviceId: tx.serviceId,
+      channel: tx.channel,
+      now,
+    })
+    if (!id) return 'used'
+    await addToRatingRollup(trx, tx.serviceId, input.overall, now)
+    await recordAudit(trx, deps.clock, {
+      actor: null,
+      entityType: 'rating',
+      entityId: id,
+      action: 'create',
+      agencyId: tx.agencyId,
+      before: null,
+      // The score, never the comment: the audit log is read by staff of every agency.
+      after: { transactionId: tx.id, serviceId: tx.serviceId, overall: input.overall },
+    })
+    return 'saved'
+  })
+}
