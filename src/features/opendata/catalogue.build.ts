@@ -2,10 +2,17 @@ import type { Deps } from '../../deps.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { CpsvInput } from '../catalogue/index.ts'
 import type { Law } from '../laws/index.ts'
-import type { ServiceContent } from '../services/index.ts'
-import { parseStoredContent } from '../services/index.ts'
+import type { ReviewClock, ServiceContent } from '../services/index.ts'
+import { ESCALATE_AFTER_DAYS, parseStoredContent, reviewClock } from '../services/index.ts'
+import { loadPortalSettings, type ReviewPolicy } from '../settings/index.ts'
 import { formFileUrl } from './catalogue.form-files.ts'
-import type { CatalogueAgency, CatalogueLaw, CatalogueService } from './catalogue.format.ts'
+import type {
+  CatalogueAgency,
+  CatalogueLaw,
+  CatalogueReview,
+  CatalogueReviewPolicy,
+  CatalogueService,
+} from './catalogue.format.ts'
 import {
   listAllAgencies,
   listAllLaws,
@@ -22,6 +29,10 @@ export interface CatalogueContext {
   publicUrl: string
   agencies: Map<string, Agency>
   laws: Map<string, Law>
+  /** The central review policy, read once: every service's due date follows from it. */
+  reviewPolicy: ReviewPolicy
+  /** When the export started (the review clock needs a "now"; the due dates do not change with it). */
+  now: Date
 }
 
 export interface PublishedService {
@@ -32,17 +43,43 @@ export interface PublishedService {
   publishedAt: Date
   changeNote: string | null
   publicChangedAt: Date | null
+  review: ReviewClock | null
   content: ServiceContent
 }
 
 export const EXPORT_BATCH_SIZE = 500
 
 export async function loadCatalogueContext(deps: Deps): Promise<CatalogueContext> {
-  const [agencies, laws] = await Promise.all([listAllAgencies(deps.db), listAllLaws(deps.db)])
+  const [agencies, laws, settings] = await Promise.all([
+    listAllAgencies(deps.db),
+    listAllLaws(deps.db),
+    loadPortalSettings(deps.db),
+  ])
   return {
     publicUrl: deps.config.publicUrl,
     agencies: new Map(agencies.map((a) => [a.id, a])),
     laws: new Map(laws.map((l) => [l.id, l])),
+    reviewPolicy: settings.reviewPolicy,
+    now: deps.clock.now(),
+  }
+}
+
+/** The policy as the file's header carries it, with the fixed escalation step. */
+export function catalogueReviewPolicy(policy: ReviewPolicy): CatalogueReviewPolicy {
+  return {
+    cycleMonths: policy.cycleMonths,
+    dueSoonDays: policy.dueSoonDays,
+    dueDays: policy.dueDays,
+    escalateAfterDays: ESCALATE_AFTER_DAYS,
+  }
+}
+
+/** The review dates of a service as the exports carry them (no state: see catalogue.format.ts). */
+export function catalogueReview(clock: ReviewClock | null): CatalogueReview | null {
+  if (!clock) return null
+  return {
+    lastReviewedAt: clock.lastReviewedAt?.toISOString() ?? null,
+    nextReviewDue: clock.dueAt.toISOString(),
   }
 }
 
@@ -58,6 +95,7 @@ export function toPublished(ctx: CatalogueContext, row: PublishedRow): Published
     publishedAt: row.publishedAt ?? new Date(0),
     changeNote: row.changeNote,
     publicChangedAt: row.publicChangedAt,
+    review: reviewClock(row, ctx.reviewPolicy, ctx.now),
     content: parseStoredContent(row.content),
   }
 }
@@ -129,6 +167,7 @@ export function toCatalogueService(ctx: CatalogueContext, s: PublishedService): 
     publishedAt: s.publishedAt.toISOString(),
     changeNote: s.changeNote,
     publicChangedAt: s.publicChangedAt?.toISOString() ?? null,
+    review: catalogueReview(s.review),
     content: s.content,
     laws,
     formFiles: s.content.forms.map((f) => ({

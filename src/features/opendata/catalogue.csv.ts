@@ -1,3 +1,4 @@
+import { jalaliToGregorian, tehranDateOf } from '../../lib/fa/index.ts'
 import { lawCitation } from '../laws/index.ts'
 import type { CatalogueContext } from './catalogue.build.ts'
 import type { CatalogueService } from './catalogue.format.ts'
@@ -32,6 +33,14 @@ const list = (xs: readonly string[]) => xs.join(CSV_LIST_SEPARATOR)
 const opt = (x: string | number | null | undefined) =>
   x === null || x === undefined ? '' : String(x)
 const bool = (b: boolean) => (b ? 'true' : 'false')
+
+/** The Gregorian calendar day (YYYY-MM-DD) an instant falls on in Tehran. */
+export function tehranIsoDay(iso: string): string {
+  const j = tehranDateOf(new Date(iso))
+  const g = jalaliToGregorian(j.jy, j.jm, j.jd)
+  const pad = (n: number, w: number) => String(n).padStart(w, '0')
+  return `${pad(g.gy, 4)}-${pad(g.gm, 2)}-${pad(g.gd, 2)}`
+}
 
 export interface CsvColumn {
   name: string
@@ -190,5 +199,18 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
           (k) => s.content.stages[k].mode === 'electronic',
         ),
       ),
+  },
+  // The review clock (issue 12), appended so that readers by position keep working.
+  {
+    name: 'last_reviewed_at',
+    description:
+      'زمان تکمیل آخرین بازبینی سه‌ساله (ISO 8601، UTC)؛ خالی اگر خدمت هنوز بازبینی نشده است',
+    value: (s) => opt(s.review?.lastReviewedAt),
+  },
+  {
+    name: 'next_review_due',
+    description:
+      'روز سررسید بازبینی بعدی به وقت تهران، به تاریخ میلادی YYYY-MM-DD (از این روز بازبینی عقب افتاده است)',
+    value: (s) => (s.review ? tehranIsoDay(s.review.nextReviewDue) : ''),
   },
 ]

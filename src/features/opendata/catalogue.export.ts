@@ -6,6 +6,7 @@ import { loadPortalSettings } from '../settings/index.ts'
 import {
   type CatalogueContext,
   catalogueAgencies,
+  catalogueReviewPolicy,
   loadCatalogueContext,
   publishedRowBatches,
   toCatalogueService,
@@ -58,7 +59,7 @@ export function exportChunks(
   return jsonChunks(deps, options)
 }
 
-async function catalogueHeader(deps: Deps): Promise<CatalogueHeader> {
+async function catalogueHeader(deps: Deps, ctx: CatalogueContext): Promise<CatalogueHeader> {
   const settings = await loadPortalSettings(deps.db)
   return {
     format: CATALOGUE_FORMAT,
@@ -66,12 +67,14 @@ async function catalogueHeader(deps: Deps): Promise<CatalogueHeader> {
     exportedAt: deps.clock.now().toISOString(),
     publisher: { name: `پرتال مردم — ${settings.centralBodyName}`, url: deps.config.publicUrl },
     licence: { name: LICENCE.name, url: LICENCE.url },
+    // The policy the services' due dates below were computed with.
+    reviewPolicy: catalogueReviewPolicy(ctx.reviewPolicy),
   }
 }
 
 async function* jsonChunks(deps: Deps, options: ExportOptions): AsyncGenerator<string> {
-  const header = await catalogueHeader(deps)
   const ctx = await loadCatalogueContext(deps)
+  const header = await catalogueHeader(deps, ctx)
   const head = JSON.stringify(header)
   yield `${head.slice(0, -1)},"services":[`
   let written = 0

@@ -10,7 +10,9 @@ import { serviceContentSchema } from '../services/index.ts'
  *
  * ```
  * { format: 'mardom-catalogue', version: 1, exportedAt, publisher: { name, url },
- *   licence: { name, url }, services: [CatalogueService…],
+ *   licence: { name, url },
+ *   reviewPolicy: { cycleMonths, dueSoonDays, dueDays, escalateAfterDays },
+ *   services: [CatalogueService…],
  *   files?: { <sha256>: <base64> }      // the form files, when embedded (CLI default)
  *   agencies: [ … ]                     // every agency, parents first, with its parent's code
  *                                       // (an import creates those it does not have)
@@ -23,7 +25,21 @@ import { serviceContentSchema } from '../services/index.ts'
  * card (`ServiceContent`, as `services/service.schema.ts` parses it, so new card fields come
  * along by themselves), the laws the card cites (id, title, kind, number, approval date,
  * official link: an import matches laws by id, then by title and number, else creates them),
- * and a download URL for each form file. Version 1 only ever gains optional fields.
+ * a download URL for each form file, and its three-year review clock (`review`: when its last
+ * review was completed, when the next one is due; directive item 4).
+ *
+ * Version 1 only ever gains optional fields: a reader must accept a file without them and ignore
+ * fields it does not know. Added since the first release: `review` on each service and
+ * `reviewPolicy` in the header (issue 12).
+ *
+ * The review *state* (current, due soon, due, overdue, escalated) is not in the file: it changes
+ * with the passage of time alone, while a file is built once per catalogue state and may be
+ * served unchanged for months. It follows from `review.nextReviewDue` and the header's
+ * `reviewPolicy` on whatever day the reader likes: due soon from `dueSoonDays` before it, due
+ * from `dueDays` before it, overdue from it, escalated `escalateAfterDays` after it (the API's
+ * `GET /api/v1/services/{id}` gives today's state). An import ignores `review`: the clock is the
+ * installation's own (a review is a record made there), so an imported service counts from its
+ * first publication there.
  */
 export const CATALOGUE_FORMAT = 'mardom-catalogue'
 export const CATALOGUE_VERSION = 1
@@ -54,12 +70,33 @@ export interface CatalogueService {
   versionNo: number
   publishedAt: string
   changeNote: string | null
-  /** When the public state last changed (publish, withdraw, restore). */
+  /** When the public state last changed (publish, withdraw, restore, a completed review). */
   publicChangedAt: string | null
+  /** Its review clock; null only for a service that has no first publication on record. */
+  review: CatalogueReview | null
   content: ServiceContent
   laws: CatalogueLaw[]
   /** Where each form file in `content.forms` downloads from. */
   formFiles: { sha256: string; url: string }[]
+}
+
+/** A service's review clock as the file carries it (the API's `review`, without the state). */
+export interface CatalogueReview {
+  /** When its last review was completed (ISO 8601, UTC); null while never reviewed. */
+  lastReviewedAt: string | null
+  /**
+   * The first instant (Tehran time) of the day its next review is due, ISO 8601 in UTC: a cycle
+   * after the last review (or the first publication), or at once after a rejected audit.
+   */
+  nextReviewDue: string
+}
+
+/** The central review policy the due dates were computed with (settings, services/review-clock). */
+export interface CatalogueReviewPolicy {
+  cycleMonths: number
+  dueSoonDays: number
+  dueDays: number
+  escalateAfterDays: number
 }
 
 /** An agency as the file carries it: its public facts, its parent by code. */
@@ -84,6 +121,7 @@ export interface CatalogueHeader {
   exportedAt: string
   publisher: { name: string; url: string }
   licence: { name: string; url: string }
+  reviewPolicy: CatalogueReviewPolicy
 }
 
 // ------------------------------------------------------------------------------------------

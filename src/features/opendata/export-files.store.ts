@@ -37,8 +37,11 @@ export interface ExportFile extends BuiltFile {
   readAt: number
 }
 
-/** Bump when what an export contains changes without a new catalogue format version. */
-const FILES_REVISION = 1
+/**
+ * Bump when what an export contains changes without a new catalogue format version, so files
+ * built by an older release are rebuilt. 2: the review dates (issue 12).
+ */
+const FILES_REVISION = 2
 const DEFAULT_DEBOUNCE_MS = 1000
 
 export function stateHashOf(

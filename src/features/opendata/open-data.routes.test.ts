@@ -44,6 +44,12 @@ describe('/open-data', () => {
       columns,
       CSV_COLUMNS.map((c) => c.name),
     )
+    assert.deepEqual(columns.slice(-2), ['last_reviewed_at', 'next_review_due'])
+    // The review dates are documented: the JSON fields, the CSV columns, and why no state.
+    const review = $('#review-dates').nextUntil('h2').text()
+    for (const field of ['lastReviewedAt', 'nextReviewDue', 'reviewPolicy', 'next_review_due'])
+      assert.ok(review.includes(field), field)
+    assert.match(review, /وضعیت بازبینی .* در پرونده‌ها نیست/)
     assert.match(
       $('pre code').first().text(),
       /\/api\/v1\/services\?updated_since=\d{4}-\d\d-\d\dT/,

@@ -32,14 +32,27 @@ async function exportResponse(c: Context, deps: Deps, format: ExportFormat): Pro
   throw new Error(`the ${format} export file keeps disappearing`)
 }
 
-const EXPORTS: { format: ExportFormat; path: string; summary: string; media: string }[] = [
+const EXPORTS: {
+  format: ExportFormat
+  path: string
+  summary: string
+  media: string
+  note?: string
+}[] = [
   {
     format: 'json',
     path: '/export/catalogue.json',
     summary: m.apiJsonSummary,
     media: 'application/json',
+    note: m.apiJsonReviewNote,
   },
-  { format: 'csv', path: '/export/catalogue.csv', summary: m.apiCsvSummary, media: 'text/csv' },
+  {
+    format: 'csv',
+    path: '/export/catalogue.csv',
+    summary: m.apiCsvSummary,
+    media: 'text/csv',
+    note: m.apiCsvReviewNote,
+  },
   {
     format: 'jsonld',
     path: '/export/catalogue.jsonld',
@@ -56,7 +69,7 @@ export function opendataApiRoutes(api: Api, deps: Deps): void {
       path: e.path,
       tags,
       summary: e.summary,
-      description: m.apiExportDescription,
+      description: e.note ? `${m.apiExportDescription} ${e.note}` : m.apiExportDescription,
       responses: {
         200: {
           description: m.apiExportOk,

@@ -8,6 +8,10 @@ export interface PublishedRow {
   slug: string
   agencyId: string
   publicChangedAt: Date | null
+  /** The facts of the review clock (services/review-clock.ts). */
+  firstPublishedAt: Date | null
+  lastReviewedAt: Date | null
+  reviewReopenedAt: Date | null
   versionNo: number
   publishedAt: Date | null
   changeNote: string | null
@@ -37,6 +41,9 @@ export async function publishedBatch(
     's.slug',
     's.agencyId',
     's.publicChangedAt',
+    's.firstPublishedAt',
+    's.lastReviewedAt',
+    's.reviewReopenedAt',
     'v.versionNo',
     'v.publishedAt',
     'v.changeNote',
@@ -63,8 +70,10 @@ const latest = (...ds: (Date | null | undefined)[]) =>
 
 /**
  * What an export file is built for, read on every download (so it must stay cheap): the number of
- * public services, the latest public change (withdrawals included), the latest edit of an
- * agency, law, office or portal setting, and how many of each there are. The count is an anti
+ * public services, the latest public change (withdrawals, completed reviews and rejected review
+ * audits included: the files carry the review dates), the latest edit of an agency, law, office
+ * or portal setting (the review policy, which moves every due date, is one), and how many of
+ * each there are. The count is an anti
  * join (hash, linear) rather than a join, which PGlite — no statistics — planned as a nested loop
  * over every pair of services and published versions.
  */

@@ -24,7 +24,8 @@ import {
  * other ids), export again. The two exports are identical except for what is the importing
  * installation's own: `exportedAt`, each service's `agency.id`, each office's `agencyId` and
  * each agency's `id` (agencies are matched by code), `publishedAt` and `publicChangedAt` (when it became public
- * there). Service ids, slugs, version numbers, change notes, cards, law ids, office ids and
+ * there) and `review` (the review clock is the installation's own: an import ignores it, so an
+ * imported service counts from its first publication there). Service ids, slugs, version numbers, change notes, cards, law ids, office ids and
  * the embedded form files all survive.
  */
 let source: TestApp
@@ -62,6 +63,7 @@ function comparable(text: string): unknown {
       agency: { ...(s.agency as object), id: null },
       publishedAt: null,
       publicChangedAt: null,
+      review: null,
     })),
   }
 }
@@ -89,6 +91,12 @@ before(async () => {
   source = await createTestApp()
   target = await createTestApp()
   seed = await seedCatalogue(source.deps)
+  // One service has been reviewed in the source installation (see the review test below).
+  await source.deps.db
+    .updateTable('services')
+    .set({ lastReviewedAt: source.clock.now() })
+    .where('id', '=', seed.published[0]?.id ?? '')
+    .execute()
   await makeAgencies(target.deps)
   exported = await exportText(source.deps)
 })
@@ -122,6 +130,22 @@ describe('export → import → export', () => {
     })
     const again = await exportText(target.deps)
     assert.deepEqual(comparable(again), comparable(exported))
+
+    // The review dates are read from the file and ignored: a review is a record made here.
+    const reviewed = seed.published[0]?.id ?? ''
+    const reviewOf = (text: string) =>
+      (
+        JSON.parse(text) as { services: { id: string; review: { lastReviewedAt: unknown } }[] }
+      ).services.find((s) => s.id === reviewed)?.review.lastReviewedAt
+    assert.equal(reviewOf(exported), source.clock.now().toISOString())
+    assert.equal(reviewOf(again), null)
+    const row = await target.deps.db
+      .selectFrom('services')
+      .select(['firstPublishedAt', 'lastReviewedAt'])
+      .where('id', '=', reviewed)
+      .executeTakeFirstOrThrow()
+    assert.equal(row.lastReviewedAt, null)
+    assert.ok(row.firstPublishedAt, 'the clock counts from its first publication here')
 
     const after = await counts(target.deps)
     assert.equal(after.laws, 2, 'the cited laws were created with their ids')

@@ -108,7 +108,12 @@ export async function setServiceReviewed(
 ): Promise<void> {
   await db
     .updateTable('services')
-    .set({ lastReviewedAt, reviewReopenedAt: reopenedAt })
+    // The new dates are public (page, API, open-data files): a public change, at the review's time.
+    .set({
+      lastReviewedAt,
+      reviewReopenedAt: reopenedAt,
+      publicChangedAt: reopenedAt ?? lastReviewedAt ?? undefined,
+    })
     .where('id', '=', serviceId)
     .execute()
 }

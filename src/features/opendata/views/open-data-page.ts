@@ -53,6 +53,10 @@ ${table({
 })}
 <p class="mr-body">${m.formatsNote}</p>
 
+<h2 class="mr-heading-m" id="review-dates">${m.reviewHeading}</h2>
+<p class="mr-body">${withLtrCodes(m.reviewText)}</p>
+<p class="mr-body">${withLtrCodes(m.reviewStateNote)}</p>
+
 <h2 class="mr-heading-m" id="csv-columns">${m.csvHeading}</h2>
 ${table({
   id: 'csv-columns-table',
