@@ -6,13 +6,12 @@ const D = '[0-9\u06F0-\u06F9\u0660-\u0669]'
 // Between digits people put spaces, dashes, dots or nothing at all.
 const SEP = '[\\s\\-.\u200c]?'
 
-// An Iranian mobile: 09xx xxx xxxx, or 9xx… after +98 / 0098 / 98.
-const MOBILE = `(?:(?:\\+|00)?${D}${SEP}${D}${SEP}|${D}${SEP})?${D}(?:${SEP}${D}){9}`
-// Any run of ten or more digits (a national code, a card or account number, a phone), however
-// it is spaced: a comment about a service never needs one, and a person can be found by it.
-const LONG_NUMBER = `${D}(?:${SEP}${D}){9,}`
+// Mobile numbers (09xx xxx xxxx, 9xx…, +98 9xx…, 0098 9xx…) and national codes are all ten or
+// more digits: so is any card or account number. A comment about a service never needs one,
+// and a person can be found by it, so any run of ten or more digits, however spaced, goes.
+const LONG_NUMBER = `\\+?${D}(?:${SEP}${D}){9,}`
 
-const PATTERN = new RegExp(`(?<!${D})(?:${MOBILE}|${LONG_NUMBER})(?!${D})`, 'gu')
+const PATTERN = new RegExp(`(?<!${D})${LONG_NUMBER}(?!${D})`, 'gu')
 
 /**
  * The comment with mobile numbers and national codes (any run of ten or more digits, spaced or
