@@ -2,13 +2,16 @@
  * Import rules that `npm run depcheck` (inside `npm test`) enforces on `src/`.
  * The layers, lowest first (docs/ARCHITECTURE.md draws them):
  *   lib · db · web → core features (incl. notifications) → services → section features → catalogue
- *   → search · opendata · dashboard · home · jobs → (governance features) → app.ts
+ *   → search · opendata · dashboard · home · jobs → (governance features) → demo → app.ts
+ * demo sits on top because its review story runs the real review actions (issue 12 item 8).
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const CORE = '(agencies|accounts|laws|calendar|settings|audit|notifications)'
 const SECTIONS = '(processes|forms|offices|channels)'
-const EDGE = '(search|opendata|dashboard|home|demo)'
+const EDGE = '(search|opendata|dashboard|home)'
 const GOVERNANCE = '(reviews|feedback|indicators|evaluation|backup)'
+// Everything above the governance features: nothing in src/features below may import it.
+const TOP = '(demo)'
 const F = '^src/features/'
 
 /** A rule that forbids `from` importing any file under one of `to`. */
@@ -58,15 +61,17 @@ module.exports = {
       '^src/(lib|db|web)/', '^src/(features|jobs)/'),
     below('lib-is-framework-free', 'lib imports neither db nor web.', '^src/lib/', '^src/(db|web)/'),
     below('core-below-services', 'Core features import no catalogue feature.',
-      `${F}${CORE}/`, `${F}(services|${SECTIONS.slice(1, -1)}|catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)})/|^src/jobs/`),
+      `${F}${CORE}/`, `${F}(services|${SECTIONS.slice(1, -1)}|catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)}|${TOP.slice(1, -1)})/|^src/jobs/`),
     below('services-below-sections', 'The catalogue core imports no section feature or anything above.',
-      `${F}services/`, `${F}(${SECTIONS.slice(1, -1)}|catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)})/|^src/jobs/`),
+      `${F}services/`, `${F}(${SECTIONS.slice(1, -1)}|catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)}|${TOP.slice(1, -1)})/|^src/jobs/`),
     below('sections-below-catalogue', 'Section features import no other section and nothing above them.',
-      `${F}${SECTIONS}/`, `${F}(catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)})/|^src/jobs/`),
+      `${F}${SECTIONS}/`, `${F}(catalogue|${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)}|${TOP.slice(1, -1)})/|^src/jobs/`),
     below('catalogue-below-edge', 'catalogue imports nothing above it.',
-      `${F}catalogue/`, `${F}(${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)})/|^src/jobs/`),
-    below('edge-below-governance', 'search, opendata, dashboard, home and demo import no governance feature.',
-      `${F}${EDGE}/`, `${F}${GOVERNANCE}/`),
+      `${F}catalogue/`, `${F}(${EDGE.slice(1, -1)}|${GOVERNANCE.slice(1, -1)}|${TOP.slice(1, -1)})/|^src/jobs/`),
+    below('edge-below-governance', 'search, opendata, dashboard and home import no governance feature.',
+      `${F}${EDGE}/`, `${F}(${GOVERNANCE.slice(1, -1)}|${TOP.slice(1, -1)})/`),
+    below('governance-below-demo', 'Governance features (and the jobs) import no demo data.',
+      `${F}${GOVERNANCE}/|^src/jobs/`, `${F}${TOP}/`),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
 import { loadDemoLinkChecks } from './demo-link-checks.load.ts'
+import { loadDemoReviews } from './demo-reviews.load.ts'
 
 export interface DemoAccount extends IssuedCredentials {
   roleLabel: string
@@ -100,5 +101,6 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
       accounts.push({ ...c, roleLabel, agencyNameFa: sabt.nameFa })
     }
   }
+  await loadDemoReviews(deps) // after the accounts: they make the reviews
   return accounts
 }
