@@ -1,9 +1,12 @@
 import type { Deps } from '../../deps.ts'
+import { RateLimitedError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { findPublished, findServiceById } from '../services/index.ts'
+import { guardPublicForm, type PublicFormSubmission } from './abuse.actions.ts'
 import type { RatingInput } from './rating.input.ts'
 import { verifyRatingToken } from './rating.link.ts'
 import { maskPersonalData } from './rating.mask.ts'
+import { ratingMsg } from './rating.messages.fa.ts'
 import { addToRatingRollup, insertRating, ratingExists } from './rating.queries.ts'
 import { serverSecret } from './server-secret.queries.ts'
 import { RATING_SECRET } from './transaction.actions.ts'
@@ -31,20 +34,25 @@ export async function openRatingLink(deps: Deps, token: string): Promise<RatingL
 }
 
 /**
- * Records the one rating of a link: the comment's personal numbers masked before it is stored,
- * the service's totals updated in the same transaction. `used` when the link already rated
- * (also when two submissions race: the unique transaction id decides).
+ * Records the one rating of a link: the public-form guard first (honeypot, fill time, limits per
+ * address and browser), the comment's personal numbers masked before it is stored, the
+ * service's totals updated in the same transaction. `used` when the link already rated (also
+ * when two submissions race: the unique transaction id decides). A submission the guard drops
+ * silently answers `saved` and stores nothing; too many from one sender is a 429.
  */
 export async function submitRating(
   deps: Deps,
   token: string,
   input: RatingInput,
+  sender: Pick<PublicFormSubmission, 'visitor' | 'fields'>,
 ): Promise<Exclude<RatingLinkState['state'], 'open'> | 'saved'> {
   const link = await openRatingLink(deps, token)
   if (link.state !== 'open') return link.state
   const tx = link.transaction
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const verdict = await guardPublicForm(deps, trx, { form: 'rating', ...sender, content: token })
+    if (!verdict.ok) return verdict.reason
     const id = await insertRating(trx, {
       ...input,
       comment: input.comment === null ? null : maskPersonalData(input.comment),
@@ -67,4 +75,7 @@ export async function submitRating(
     })
     return 'saved'
   })
+  if (outcome === 'rate-limited') throw new RateLimitedError(ratingMsg.rateLimited, 3600)
+  // Honeypot, too fast, duplicate: told nothing, so a bot learns nothing.
+  return outcome === 'used' ? 'used' : 'saved'
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { bayesianAverage, meanInterval, wilsonLowerBound } from '../../lib/stats.ts'
 import { loadPublishedById, STEP_TIME_UNITS } from '../services/index.ts'
-import { allRatingTotals, ratingTotals } from './rating.queries.ts'
+import { allRatingTotals, helpfulCounts, ratingTotals } from './rating.queries.ts'
 import { WHOLE } from './transaction.rollup.queries.ts'
 import { serviceTimeRollups, WINDOW_DAYS } from './transaction.rollup.ts'
 
@@ -77,7 +77,8 @@ export async function feedbackBody(
   minimumN = DEFAULT_MINIMUM_N,
 ): Promise<FeedbackJson> {
   const { version } = await loadPublishedById(deps.db, serviceId)
-  const [totals, all, times] = await Promise.all([
+  const [helpful, totals, all, times] = await Promise.all([
+    helpfulCounts(deps.db, serviceId),
     ratingTotals(deps.db, serviceId),
     allRatingTotals(deps.db),
     serviceTimeRollups(deps, serviceId),
@@ -93,8 +94,6 @@ export async function feedbackBody(
     onTimeRate: rate(t?.onTime ?? 0, t?.withPromise ?? 0),
   })
   const steps = version.content.process.steps
-  // Helpful votes are F1's rollup (feedback_rollups); until it is wired in, none are counted.
-  const helpful = { yes: 0, no: 0 }
   const helpfulN = helpful.yes + helpful.no
   return {
     serviceId,

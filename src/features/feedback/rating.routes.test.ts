@@ -23,6 +23,13 @@ after(() => t.close())
 
 const link = () => completedTransaction(t, w, `TRK-RATE-${++codes}`)
 
+/** Opens the form as a person does, takes a few seconds over it, and sends it. */
+async function rate(path: string, fields: Record<string, string>, client = t.client()) {
+  const $ = await checkedPage(await client.get(path))
+  t.clock.advance(5_000)
+  return postForm(client, path, { ...formFields($, 'main form'), ...fields })
+}
+
 /** Posts the form and asserts the answer's status and that nothing was stored. */
 async function refusedRating(path: string, fields: Record<string, string>, status: number) {
   const snapshot = await feedSnapshot(t)
@@ -43,6 +50,7 @@ describe('/rate/<token>', () => {
       assert.equal($(`input[name="${name}"]`).length, 6, `${name}: 1–5 and «not applicable»`)
     assert.equal($('script[src]:not([src^="/assets/"])').length, 0)
 
+    t.clock.advance(5_000)
     const fields = {
       ...formFields($, 'main form'),
       overall: '4',
@@ -139,7 +147,7 @@ describe('/rate/<token>', () => {
     const fresh = await makeFeedWorld(t)
     for (const score of ['5', '4', '3']) {
       const path = await completedTransaction(t, fresh, `TRK-STATS-${score}`)
-      assert.equal((await t.client().post(path, { overall: score })).status, 200)
+      assert.equal((await rate(path, { overall: score })).status, 200)
     }
     const res = await apiRequest(t.app, 'GET', `/api/v1/services/${fresh.serviceId}/feedback`)
     assert.equal(res.status, 200)
@@ -163,11 +171,30 @@ describe('/rate/<token>', () => {
     assert.equal(satisfaction.shown, false, 'n below the minimum of 30')
     assert.equal(satisfaction.minimumN, 30)
     const low = await link()
-    assert.equal((await t.client().post(low, { overall: '1' })).status, 200)
+    assert.equal((await rate(low, { overall: '1' })).status, 200)
     const after1 = (await (
       await apiRequest(t.app, 'GET', `/api/v1/services/${fresh.serviceId}/feedback`)
     ).json()) as { satisfaction: { bayesMean: number } }
     // (10 · 3.4 + 12) / 13 = 46 / 13 = 3.538.
     assert.equal(after1.satisfaction.bayesMean, 3.538)
+  })
+
+  it('drops bots silently: a filled honeypot or a form sent at once stores nothing', async () => {
+    const path = await link()
+    const client = t.client()
+    const $ = await checkedPage(await client.get(path))
+    const fields = formFields($, 'main form')
+    assert.ok('website' in fields && 'started' in fields, 'honeypot and signed start time')
+    const initial = await feedSnapshot(t)
+    const instant = await postForm(client, path, { ...fields, overall: '5' })
+    assert.equal(instant.status, 200, 'looks like success')
+    t.clock.advance(5_000)
+    const bot = await postForm(client, path, { ...fields, overall: '5', website: 'http://spam' })
+    assert.equal(bot.status, 200)
+    assert.deepEqual((await feedSnapshot(t)).ratings, initial.ratings, 'no rating stored')
+    assert.deepEqual((await feedSnapshot(t)).rollups, initial.rollups)
+    // The person behind the link can still rate.
+    assert.equal((await rate(path, { overall: '5' }, client)).status, 200)
+    assert.equal((await feedSnapshot(t)).ratings.length, initial.ratings.length + 1)
   })
 })

@@ -4,6 +4,8 @@ import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
+import { formStartValue } from './abuse.actions.ts'
+import { publicFormVisitor } from './abuse.http.ts'
 import { openRatingLink, submitRating } from './rating.actions.ts'
 import { ratingForm } from './rating.input.ts'
 import { ratingMsg as msg } from './rating.messages.fa.ts'
@@ -29,7 +31,7 @@ export function ratingRoutes(deps: Deps): Hono<AppEnv> {
     return page(c, ratingOutcomePage(kind), STATUS[kind])
   }
 
-  const form = (
+  const form = async (
     c: Context<AppEnv>,
     serviceTitle: string,
     values: Record<string, string>,
@@ -44,6 +46,8 @@ export function ratingRoutes(deps: Deps): Hono<AppEnv> {
           action: c.req.path,
           serviceTitle,
           csrfToken: c.get('csrfToken') ?? '',
+          // A form re-shown with its errors keeps the time it was first rendered.
+          started: values.started ?? (await formStartValue(deps)),
           values,
           errors,
         }),
@@ -65,7 +69,8 @@ export function ratingRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const parsed = parseForm(ratingForm, values)
     if (!parsed.ok) return form(c, link.serviceTitle, values, parsed.errors)
-    return outcome(c, await submitRating(deps, token, parsed.data))
+    const sender = { visitor: publicFormVisitor(c, deps.config), fields: values }
+    return outcome(c, await submitRating(deps, token, parsed.data, sender))
   })
 
   return app

@@ -227,6 +227,23 @@ describe('GET /api/v1/services/{id}/feedback', () => {
     assert.equal(body.helpful.n, 0)
   })
 
+  it("takes «helpful» from the helpful votes' rollup, with its Wilson lower bound", async () => {
+    await t.deps.db
+      .insertInto('feedbackRollups')
+      .values({
+        serviceId: w.serviceId,
+        helpfulYes: 8,
+        helpfulNo: 2,
+        shownAt: t.deps.clock.now(),
+        updatedAt: t.deps.clock.now(),
+      })
+      .execute()
+    const res = await apiRequest(t.app, 'GET', `/api/v1/services/${w.serviceId}/feedback`)
+    const { helpful } = (await res.json()) as { helpful: Record<string, number> }
+    // 8 of 10: (0.8 + z²/20 − z·√(0.016 + z²/400)) / (1 + z²/10) = 0.4902 at z = 1.96.
+    assert.deepEqual(helpful, { yes: 8, no: 2, n: 10, wilsonLow: 0.49 })
+  })
+
   it('answers 404 for an unknown service', async () => {
     const res = await apiRequest(
       t.app,

@@ -14,11 +14,14 @@ import {
 } from '../../../web/ui/index.ts'
 import { COMMENT_MAX } from '../rating.input.ts'
 import { DIMENSIONS, ratingMsg as msg, SCALE_LABELS } from '../rating.messages.fa.ts'
+import { guardFields } from './guard-fields.ts'
 
 export interface RatingFormView {
   action: string
   serviceTitle: string
   csrfToken: string
+  /** The signed time the form was rendered (the public-form guard's minimum fill time). */
+  started: string
   values: Record<string, string>
   errors: FieldErrors
 }
@@ -44,6 +47,7 @@ export function ratingFormPage(v: RatingFormView): Html {
 <p class="mr-body">${msg.intro}</p>
 <form method="post" action="${v.action}" novalidate>
 ${csrfField(v.csrfToken)}
+${guardFields(v.started)}
 ${radios({
   name: 'overall',
   fieldset: { legend: { text: msg.overallLegend, classes: 'mr-fieldset__legend--m' } },
