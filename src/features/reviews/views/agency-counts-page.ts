@@ -26,10 +26,11 @@ const SORT_LABELS: Record<AgencySort, string> = {
 /** Central: per agency, how many services are due soon, due, overdue and escalated. */
 export function agencyCountsPage(v: { rows: AgencyReviewCounts[]; sort: AgencySort }): Html {
   const n = (x: number) => ({ text: toPersianDigits(x), format: 'numeric' as const })
-  return html`<nav aria-label="مرتب‌سازی"><p class="mr-body">مرتب‌سازی بر پایهٔ: ${SORTS.map(
-    (s, i) =>
-      html`${i ? '، ' : ''}<a class="mr-link" href="/admin/reviews/agencies?sort=${s}"${v.sort === s ? html` aria-current="page"` : ''}>${SORT_LABELS[s]}</a>`,
-  )} — <a class="mr-link" href="/admin/reviews/agencies.csv?sort=${v.sort}" id="csv-link">دریافت CSV</a></p></nav>
+  return html`<h1 class="mr-heading-l">بازبینی‌ها به تفکیک دستگاه</h1>
+    <nav aria-label="مرتب‌سازی"><p class="mr-body">مرتب‌سازی بر پایهٔ: ${SORTS.map(
+      (s, i) =>
+        html`${i ? '، ' : ''}<a class="mr-link" href="/admin/reviews/agencies?sort=${s}"${v.sort === s ? html` aria-current="page"` : ''}>${SORT_LABELS[s]}</a>`,
+    )} — <a class="mr-link" href="/admin/reviews/agencies.csv?sort=${v.sort}" id="csv-link">دریافت CSV</a></p></nav>
   ${table({
     caption: 'وضعیت بازبینی خدمات، به تفکیک دستگاه',
     id: 'agency-review-counts',

@@ -39,7 +39,8 @@ function decisionForms(v: AuditView, r: AuditRow): Html {
 
 /** The quarter's sample of «بدون تغییر» reviews, with the seed that lets anyone redraw it. */
 export function auditPage(v: AuditView): Html {
-  const rule = html`<p class="mr-body">قاعدهٔ نمونه‌گیری: بازبینی‌های «بدون تغییر» این فصل به ترتیب SHA-256(بذر + «:» + شناسهٔ بازبینی) مرتب می‌شوند و ده درصدِ نخست (گرد به بالا، دست‌کم ۱ و حداکثر ۳۰) برگزیده می‌شود. با بذرِ ثبت‌شده هر کس می‌تواند همین نمونه را دوباره بکشد.</p>`
+  const rule = html`<h1 class="mr-heading-l">بررسی نمونه‌ای بازبینی‌ها — ${v.quarterLabel}</h1>
+    <p class="mr-body">قاعدهٔ نمونه‌گیری: بازبینی‌های «بدون تغییر» این فصل به ترتیب SHA-256(بذر + «:» + شناسهٔ بازبینی) مرتب می‌شوند و ده درصدِ نخست (گرد به بالا، دست‌کم ۱ و حداکثر ۳۰) برگزیده می‌شود. با بذرِ ثبت‌شده هر کس می‌تواند همین نمونه را دوباره بکشد.</p>`
   if (!v.sample)
     return html`${rule}<p class="mr-body" id="population">در ${v.quarterLabel}، ${toPersianDigits(v.population)} بازبینی «بدون تغییر» تکمیل شده است.</p>
       <form method="post" action="/admin/reviews/audit/draw" novalidate>

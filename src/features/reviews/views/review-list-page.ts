@@ -3,7 +3,7 @@ import { toPersianDigits } from '../../../lib/fa/index.ts'
 import { type Html, table } from '../../../web/ui/index.ts'
 import type { StateCounts } from '../../services/index.ts'
 import { REVIEW_STATES, type ReviewState } from '../../services/index.ts'
-import { STATE_LABELS } from '../messages.fa.ts'
+import { reviewsMsg, STATE_LABELS } from '../messages.fa.ts'
 import { day, stateTag } from './review-common.ts'
 
 export interface ReviewListRow {
@@ -46,7 +46,8 @@ export function reviewListPage(v: ReviewListView): Html {
     { text: 'موعد بازبینی' },
     { text: 'آخرین بازبینی' },
   ]
-  return html`<p class="mr-body">بنابر بند ۴ بخشنامه، هر فرایند دست‌کم هر سه سال یک بار بازبینی می‌شود. موعد هر خدمت از آخرین بازبینیِ تکمیل‌شده (یا نخستین انتشار) حساب می‌شود؛ ویرایش و انتشار بیرون از بازبینی آن را جابه‌جا نمی‌کند.</p>
+  return html`<h1 class="mr-heading-l">${reviewsMsg.listTitle}</h1>
+    <p class="mr-body">بنابر بند ۴ بخشنامه، هر فرایند دست‌کم هر سه سال یک بار بازبینی می‌شود. موعد هر خدمت از آخرین بازبینیِ تکمیل‌شده (یا نخستین انتشار) حساب می‌شود؛ ویرایش و انتشار بیرون از بازبینی آن را جابه‌جا نمی‌کند.</p>
     ${filterLinks(v)}
     ${
       v.rows.length === 0

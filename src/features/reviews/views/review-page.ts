@@ -13,7 +13,7 @@ import {
   warningText,
 } from '../../../web/ui/index.ts'
 import { formErrorSummary, type ReviewClock } from '../../services/index.ts'
-import { ANSWER_LABELS, SECTION_LABELS } from '../messages.fa.ts'
+import { ANSWER_LABELS, reviewsMsg, SECTION_LABELS } from '../messages.fa.ts'
 import {
   REVIEW_ANSWERS,
   REVIEW_SECTIONS,
@@ -168,7 +168,9 @@ export function reviewPage(v: ReviewPageView): Html {
       : ''
   // Radios are linked by their first input's id; the publish form's errors by its fields.
   const links = Object.fromEntries(REVIEW_SECTIONS.map((s) => [`${s}-answer`, `#${s}-answer`]))
-  return html`${formErrorSummary(v.errors, { ...links, review: '#review-clock' })}<dl class="mr-summary-list" id="review-clock">
+  return html`${formErrorSummary(v.errors, { ...links, review: '#review-clock' })}
+    <h1 class="mr-heading-l">${reviewsMsg.reviewTitle(v.serviceTitle)}</h1>
+    <dl class="mr-summary-list" id="review-clock">
       <div class="mr-summary-list__row"><dt class="mr-summary-list__key">وضعیت</dt><dd class="mr-summary-list__value">${stateTag(v.clock.state)}</dd></div>
       <div class="mr-summary-list__row"><dt class="mr-summary-list__key">موعد بازبینی</dt><dd class="mr-summary-list__value">${day(v.clock.dueAt)}</dd></div>
       <div class="mr-summary-list__row"><dt class="mr-summary-list__key">آخرین بازبینی</dt><dd class="mr-summary-list__value">${day(v.clock.lastReviewedAt)}</dd></div>
