@@ -4,6 +4,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.
 import { recordAudit } from '../audit/index.ts'
 import { publishDraftIn } from '../catalogue/index.ts'
 import {
+  closeFixed,
+  openReportsOfService,
+  REPORT_SECTION_LABELS,
+  type ReportSection,
+  reportMsg,
+} from '../feedback/index.ts'
+import {
   assertCanEditServicesOf,
   assertCanPublishServicesOf,
   findDraft,
@@ -104,8 +111,14 @@ export async function saveAnswers(
   })
 }
 
-/** Sections that cannot be signed off unchanged today (issue 13 wires open accuracy reports). */
-export type BlockedSections = (db: Deps['db'], serviceId: string) => Promise<string[]>
+/**
+ * Sections that cannot be signed off «بدون تغییر» today: those with an accepted report of wrong
+ * information whose fix is not published yet (issue 13 item 2), each named in the message.
+ */
+async function blockedSections(db: Deps['db'], serviceId: string): Promise<ReportSection[]> {
+  const open = await openReportsOfService(db, serviceId)
+  return [...new Set(open.filter((r) => r.state === 'accepted').map((r) => r.section))]
+}
 
 export type SignOffResult = { ok: true } | { ok: false; errors: Record<string, string> }
 
@@ -126,6 +139,14 @@ export async function signOffUnchanged(
       return { ok: false, errors: { review: msg.cannotSignOffUnchanged } }
     const now = deps.clock.now()
     await lockService(trx, review.serviceId)
+    const blocked = await blockedSections(trx, review.serviceId)
+    if (blocked.length > 0)
+      return {
+        ok: false,
+        errors: Object.fromEntries(
+          blocked.map((s) => [`${s}-answer`, reportMsg.reviewLock(REPORT_SECTION_LABELS[s])]),
+        ),
+      }
     if (
       !(await completeReview(trx, review.id, revision, {
         outcome: 'unchanged',
@@ -187,6 +208,8 @@ export async function publishRevision(
       audit: { action: 'publish' },
     })
     if (!published.ok) return published
+    // Reports accepted as "fixed in this version" close now, and their contacts are deleted.
+    await closeFixed(deps, trx, review.serviceId)
     if (
       !(await completeReview(trx, review.id, revision, {
         outcome: 'revised',

@@ -5,6 +5,12 @@ import { toPersianDigits } from '../../lib/fa/index.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { diffContent } from '../catalogue/index.ts'
 import { listBrokenLinks } from '../channels/index.ts'
+import {
+  formatTrackingCode,
+  openReportsOfService,
+  REPORT_STATE_LABELS,
+  reportMsg,
+} from '../feedback/index.ts'
 import { citedLaws } from '../laws/index.ts'
 import { officeNamer } from '../offices/index.ts'
 import { processOverview } from '../processes/index.ts'
@@ -54,13 +60,14 @@ async function sectionFacts(
     REVIEW_SECTIONS.map((s) => [s, { changes: [] as string[], problems: [] as string[] }]),
   ) as Record<ReviewSection, SectionFacts>
   const both = baseline ? [baseline, current] : [current]
-  const [laws, officeName, broken] = await Promise.all([
+  const [laws, officeName, broken, reports] = await Promise.all([
     citedLaws(deps.db, both),
     officeNamer(
       deps,
       both.map((v) => v.content),
     ),
     listBrokenLinks(deps.db, agencyId),
+    openReportsOfService(deps.db, serviceId),
   ])
   const titles = new Map(
     [...laws.values()].flatMap((m) => [...m.values()].map((l) => [l.id, l.title])),
@@ -89,6 +96,14 @@ async function sectionFacts(
     where.problems.push(
       `${b.targetKind === 'url' ? 'پیوند در دسترس نیست' : 'پروندهٔ فرم آسیب دیده است'}: ${b.label}`,
     )
+  }
+  // Open reports of wrong information (issue 13): an accepted one holds «بدون تغییر» back.
+  for (const r of reports) {
+    const state =
+      r.state === 'accepted' && r.fixVersionNo !== null
+        ? reportMsg.fixedIn(toPersianDigits(r.fixVersionNo))
+        : REPORT_STATE_LABELS[r.state]
+    facts[r.section].problems.push(reportMsg.openReportFact(formatTrackingCode(r.code), state))
   }
   return facts
 }

@@ -1,0 +1,13 @@
+// Feedback (issue 13): what citizens say and what actually happens. Route modules are imported
+// by app.ts alone. Each part adds its exports in its own block.
+
+// «آیا این صفحه مفید بود؟» and the public forms' abuse controls (F1).
+export { formStartValue, guardPublicForm, type PublicFormSubmission } from './abuse.actions.ts'
+export { publicFormVisitor } from './abuse.http.ts'
+export { type GuardVerdict, isSilentRefusal } from './abuse.model.ts'
+// Reports of wrong information (صحت اطلاعات): the review lock and the review page's facts.
+export { closeFixed } from './report.actions.ts'
+export { REPORT_SECTION_LABELS, REPORT_STATE_LABELS, reportMsg } from './report.messages.fa.ts'
+export { formatTrackingCode, type ReportSection } from './report.model.ts'
+export { type OpenServiceReport, openReportsOfService } from './report.queries.ts'
+export { guardFields } from './views/guard-fields.ts'
