@@ -68,6 +68,14 @@ function section(id: string, title: string, body: Html): Html {
     <h2 class="mr-heading-m" id="${id}">${title}</h2>${body}</section>`
 }
 
+/**
+ * A link under a section to report wrong information in it (issue 13: features/feedback owns
+ * the form). Plain links, so the cached page stays cached; only on the current public version.
+ */
+function reportLink(slug: string, key: string, name: string): Html {
+  return html`<p class="mr-body-s mr-report-link"><a class="mr-link" href="/services/${slug}/report?section=${key}">اطلاعات این بخش نادرست است؟<span class="mr-visually-hidden"> (${name})</span></a></p>`
+}
+
 function paragraphs(text: string): Html {
   return html`${text.split(/\n+/).map((p) => html`<p class="mr-body">${p}</p>`)}`
 }
@@ -177,6 +185,8 @@ export function servicePageBody(v: ServicePageView): Html {
       ? html`<li>وب‌گاه: <a class="mr-link" href="${c.contact.url}" dir="ltr" rel="noopener">${c.contact.url}</a></li>`
       : '',
   ]
+  const reportable = v.publishedAt !== null && !v.historicNote && !v.withdrawnReason
+  const report = (key: string, name: string) => (reportable ? reportLink(v.slug, key, name) : '')
   return html`${v.jsonLd ? html`<script type="application/ld+json">${raw(v.jsonLd)}</script>` : ''}
     ${v.withdrawnReason ? warningText({ text: `این خدمت لغو شده است: ${v.withdrawnReason}` }) : ''}
     ${v.historicNote ? insetText({ text: v.historicNote }) : ''}
@@ -189,15 +199,15 @@ export function servicePageBody(v: ServicePageView): Html {
     <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
       ${summaryList({ rows: facts })}
       ${maturityBadge(c)}
-      ${section('description', 'شرح خدمت', paragraphs(c.description))}
+      ${section('description', 'شرح خدمت', paragraphs(c.description))}${report('description', 'شرح خدمت')}
       ${c.eligibility ? section('eligibility', 'چه کسانی می‌توانند از این خدمت استفاده کنند', paragraphs(c.eligibility)) : ''}
-      ${section('documents', 'مدارک لازم', documentsTable(c))}
-      ${formsPublicSection(v.forms)}
-      ${section('fees', 'هزینه‌ها', feesTable(c))}
-      ${channelsSection(c)}
-      ${v.process ? processSection(v.process) : ''}
-      ${v.offices ? serviceOfficesSection(v.offices) : ''}
-      ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}
+      ${section('documents', 'مدارک لازم', documentsTable(c))}${report('documents', 'مدارک لازم')}
+      ${formsPublicSection(v.forms)}${v.forms?.length ? report('forms', 'فرم‌ها') : ''}
+      ${section('fees', 'هزینه‌ها', feesTable(c))}${report('fees', 'هزینه‌ها')}
+      ${channelsSection(c)}${report('channels', 'راه‌های دسترسی')}
+      ${v.process ? html`${processSection(v.process)}${report('process', 'مراحل و زمان‌ها')}` : ''}
+      ${v.offices ? html`${serviceOfficesSection(v.offices)}${report('offices', 'محل‌های مراجعه')}` : ''}
+      ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}${report('laws', 'قوانین و مقررات')}
       ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
       ${c.redress ? section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)) : ''}
       ${contact.some((x) => x !== '') ? section('contact', 'تماس', html`<ul class="mr-list">${contact}</ul>`) : ''}
