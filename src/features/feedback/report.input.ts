@@ -56,6 +56,9 @@ export function isReportSection(value: string): value is ReportSection {
   return (REPORT_SECTIONS as readonly string[]).includes(value)
 }
 
+/** Why the agency rejected a report: shown to the citizen, 3–2000 characters. */
+export const reportReason = text(3, 2000, msg.reasonRequired)
+
 /** The agency's answer: one of four decisions, each with what it needs. */
 export type ReportAnswer =
   | { decision: 'accept'; fixVersionNo: number }
@@ -79,10 +82,9 @@ export function parseAnswer(values: Record<string, string>, currentVersionNo: nu
       return { ok: true, answer: { decision, fixVersionNo: version } }
     }
     case 'reject': {
-      const reason = normalizeFaInput(values.reason ?? '').trim()
-      if (reason.length < 3 || reason.length > 2000)
-        return { ok: false, errors: { reason: msg.reasonRequired } }
-      return { ok: true, answer: { decision, reason } }
+      const reason = reportReason.safeParse(values.reason)
+      if (!reason.success) return { ok: false, errors: { reason: msg.reasonRequired } }
+      return { ok: true, answer: { decision, reason: reason.data } }
     }
     case 'duplicate': {
       const code = values.duplicateOf ?? ''
