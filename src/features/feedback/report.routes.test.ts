@@ -406,3 +406,51 @@ describe('the review lock and the fix', () => {
     assert.equal((await postForm(a, action, { revision })).status, 303)
   })
 })
+
+describe('a review that publishes the fix', () => {
+  it('closes the accepted report at once and deletes its contact', async () => {
+    const code = await submitted(
+      await sendReport(
+        t.client(),
+        {
+          section: 'documents',
+          whatWrong: 'گواهی عدم سوء پیشینه دیگر لازم نیست',
+          contact: 'x@example.ir',
+        },
+        'documents',
+      ),
+    )
+    const e = await signedIn(t, editor)
+    assert.equal((await answer(e, code, { decision: 'accept', fixVersionNo: '3' })).status, 303)
+    const a = await signedIn(t, admin)
+    assert.equal((await postForm(a, `/admin/reviews/services/${serviceId}/open`, {})).status, 303)
+    assert.equal((await postForm(a, `/admin/services/${serviceId}/draft`, {})).status, 303)
+    let page = await checkedPage(await a.get(`/admin/reviews/services/${serviceId}`))
+    const action = page('form[action$="/answers"]').attr('action') ?? ''
+    const answers = Object.fromEntries(
+      REVIEW_SECTIONS.flatMap((s) => [
+        [`${s}-answer`, s === 'documents' ? 'change_needed' : 'unchanged'],
+        [`${s}-note`, ''],
+      ]),
+    )
+    const fields = formFields(page, 'form[action$="/answers"]')
+    assert.equal((await postForm(a, action, { ...fields, ...answers })).status, 303)
+    page = await checkedPage(await a.get(`/admin/reviews/services/${serviceId}`))
+    const revision = String(formFields(page, 'form[action$="/publish"]').revision)
+    const res = await postForm(a, action.replace('/answers', '/publish'), {
+      revision,
+      changeNote: 'حذف گواهی از مدارک',
+    })
+    assert.equal(res.status, 303)
+    const row = await reportRow(code)
+    assert.equal(row.state, 'fixed', 'closed in the publishing transaction')
+    assert.equal(row.contactEmail, null)
+    const fixed = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityType', '=', 'accuracy-report')
+      .where('entityId', '=', row.id)
+      .execute()
+    assert.deepEqual(fixed.map((f) => f.action).sort(), ['answer', 'fixed', 'submit'])
+  })
+})
