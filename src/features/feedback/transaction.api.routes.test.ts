@@ -227,6 +227,26 @@ describe('GET /api/v1/services/{id}/feedback', () => {
     assert.equal(body.helpful.n, 0)
   })
 
+  it('reads the rollup, recomputed at most once a minute per service, not per request', async () => {
+    const n = async () => {
+      const res = await apiRequest(t.app, 'GET', `/api/v1/services/${w.serviceId}/feedback`)
+      return ((await res.json()) as { actualTime: { n: number } }).actualTime.n
+    }
+    const before = await n()
+    const res = await postTransaction(t, w.token, {
+      serviceId: w.serviceId,
+      trackingCode: 'TRK-ROLLUP-1',
+      channel: 'online',
+      startedAt: at(t, -5),
+      completedAt: at(t, -4),
+      outcome: 'approved',
+    })
+    assert.equal(res.status, 201)
+    assert.equal(await n(), before, 'the figures of a minute ago')
+    t.clock.advance(61_000)
+    assert.equal(await n(), before + 1, 'folded in after a minute')
+  })
+
   it("takes «helpful» from the helpful votes' rollup, with its Wilson lower bound", async () => {
     await t.deps.db
       .insertInto('feedbackRollups')

@@ -34,7 +34,7 @@ export async function refreshTimeRollup(
     force ||
     computed === undefined ||
     now.getTime() - computed >= REFRESH_AT_LEAST_MS ||
-    (state.changedAt.getTime() > computed && now.getTime() - computed >= REFRESH_AFTER_CHANGE_MS)
+    (state.changedAt.getTime() >= computed && now.getTime() - computed >= REFRESH_AFTER_CHANGE_MS)
   if (!stale) return
   await deps.db.transaction().execute(async (trx) => {
     if (!(await tryLockRollup(trx, serviceId))) return
