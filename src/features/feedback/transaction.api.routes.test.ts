@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { makeUser } from '../../../test/support/fixtures.ts'
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { createApiToken } from '../accounts/index.ts'
 import {
   at,
   type FeedWorld,
@@ -171,6 +173,10 @@ describe('POST /api/v1/transactions', () => {
     const p = await refusedPost(base('TRK-OTHER-1'), 403, w.otherToken)
     assert.match(p.detail ?? '', /خدمات دستگاه خودتان/)
     await refusedPost(base('TRK-OTHER-2'), 401, null)
+    // A read-only token of the right agency cannot write.
+    const reader = await makeUser(t.deps, 'agency_editor', w.agency)
+    const { secret } = await createApiToken(t.deps, null, reader.userId, 'read', { access: 'read' })
+    await refusedPost(base('TRK-OTHER-3'), 403, secret)
     await refusedPost({ ...base('TRK-FUTURE'), startedAt: at(t, 2) }, 422)
   })
 })
