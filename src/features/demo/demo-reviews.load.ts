@@ -183,9 +183,9 @@ function reviewSteps(
         const draft = await startDraft(d, editor, r.serviceId)
         const saved = await saveDraft(d, editor, r.serviceId, draft.revision, (content) => ({
           ...content,
-          // The new tariff: a quarter more, in round thousands.
+          // The new tariff: a quarter more, rounded up to a thousand (so always a change).
           fees: content.fees.map((f) =>
-            f.amount > 0 ? { ...f, amount: Math.round((f.amount * 1.25) / 1000) * 1000 } : f,
+            f.amount > 0 ? { ...f, amount: Math.ceil((f.amount * 1.25) / 1000) * 1000 } : f,
           ),
         }))
         if (!saved.ok) throw new Error(`Demo revision of ${r.serviceId}: the draft conflicted`)
@@ -281,12 +281,16 @@ export async function loadDemoReviews(deps: Deps): Promise<DemoReviewSummary> {
     })
   }
 
-  // The daily job at 06:00 Tehran time over the last two weeks (its first run catches up on
-  // every service, as when the feature was switched on), and once more now.
+  // The daily job at its configured time (06:30 Tehran by default) over the last two weeks (its
+  // first run catches up on every service, as when the feature was switched on), and once now.
+  const [hour, minute] = /^\d{1,2}:\d{2}$/.test(deps.config.reviewRemindersAt)
+    ? deps.config.reviewRemindersAt.split(':').map(Number)
+    : [6, 30]
+  const jobTime = ((hour ?? 6) * 60 + (minute ?? 30)) * 60_000
   let jobRuns = 0
   for (let d = JOB_DAYS; d >= 0; d--) {
     const day = tehranDateOf(new Date(now.getTime() - d * DAY_MS))
-    const runAt = new Date(startOfTehranDay(day.jy, day.jm, day.jd).getTime() + 6 * HOUR_MS)
+    const runAt = new Date(startOfTehranDay(day.jy, day.jm, day.jd).getTime() + jobTime)
     if (runAt.getTime() < now.getTime()) timeline.push({ at: runAt, run: () => job(runAt) })
   }
   timeline.push({ at: now, run: () => job(now) })
