@@ -3,6 +3,7 @@ import type { AccuracyReportsTable, Database } from '../../db/schema.ts'
 import {
   type AccuracyReport,
   REPORT_SECTIONS,
+  REPORT_STATES,
   type ReportSection,
   type ReportState,
 } from './report.model.ts'
@@ -185,7 +186,12 @@ export interface ReportRow extends AccuracyReport {
  */
 export async function listReports(
   db: Executor,
-  f: { agencyId: string | null; state?: ReportState; overdueOn?: string; limit: number },
+  f: {
+    agencyId: string | null
+    states?: readonly ReportState[]
+    overdueOn?: string
+    limit: number
+  },
 ): Promise<ReportRow[]> {
   let q = db
     .selectFrom('accuracyReports as r')
@@ -196,7 +202,7 @@ export async function listReports(
     .selectAll('r')
     .select(['s.slug as serviceSlug', 'v.title as vTitle', 'v.versionNo as publishedVersionNo'])
   if (f.agencyId) q = q.where('r.agencyId', '=', f.agencyId)
-  if (f.state) q = q.where('r.state', '=', f.state)
+  if (f.states) q = q.where('r.state', 'in', [...f.states])
   if (f.overdueOn) q = q.where('r.state', '=', 'received').where('r.dueOn', '<', f.overdueOn)
   const rows = await q.orderBy('r.receivedAt', 'desc').orderBy('r.id').limit(f.limit).execute()
   return rows.map(({ serviceSlug, vTitle, publishedVersionNo, ...r }) => ({
@@ -205,6 +211,61 @@ export async function listReports(
     serviceTitle: vTitle ?? serviceSlug,
     publishedVersionNo,
   }))
+}
+
+/**
+ * Reports by state (an accepted report whose fix is public counted as fixed) and how many are
+ * unanswered past their due day, for one agency (null: every agency).
+ */
+export async function countReports(
+  db: Executor,
+  agencyId: string | null,
+  todayIso: string,
+): Promise<{ byState: Record<ReportState, number>; overdue: number }> {
+  let q = db
+    .selectFrom('accuracyReports as r')
+    .leftJoin('serviceVersions as v', (j) =>
+      j.onRef('v.serviceId', '=', 'r.serviceId').on('v.status', '=', 'published'),
+    )
+    .select((eb) => [
+      'r.state',
+      eb
+        .case()
+        .when(
+          eb.and([
+            eb('r.state', '=', 'accepted'),
+            eb('v.versionNo', '>=', eb.ref('r.fixVersionNo')),
+          ]),
+        )
+        .then(true)
+        .else(false)
+        .end()
+        .as('fixedNow'),
+      eb
+        .case()
+        .when(eb.and([eb('r.state', '=', 'received'), eb('r.dueOn', '<', todayIso)]))
+        .then(true)
+        .else(false)
+        .end()
+        .as('late'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['r.state', 'fixedNow', 'late'])
+  if (agencyId) q = q.where('r.agencyId', '=', agencyId)
+  const rows = await q.execute()
+  const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<
+    ReportState,
+    number
+  >
+  let overdue = 0
+  for (const r of rows) {
+    const state = REPORT_STATES.find((s) => s === r.state)
+    if (!state) continue
+    const n = Number(r.n)
+    byState[r.fixedNow ? 'fixed' : state] += n
+    if (r.late) overdue += n
+  }
+  return { byState, overdue }
 }
 
 /** An open report of a service, as the review page lists it. */

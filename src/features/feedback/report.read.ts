@@ -18,6 +18,7 @@ import {
 } from './report.model.ts'
 import {
   codesOf,
+  countReports,
   findPublishedServiceBySlug,
   findReportByCode,
   findReportById,
@@ -160,7 +161,20 @@ export async function loadReportList(
   const agencyId = scopeOf(actor)
   const now = deps.clock.now()
   const today = tehranIsoDay(now)
-  const rows = await listReports(deps.db, { agencyId, limit: LIST_LIMIT })
+  const state = REPORT_STATES.find((s) => s === q.state) ?? null
+  const overdueOnly = q.overdue === '1'
+  // Accepted and fixed are read together: an accepted report whose fix is public reads as fixed.
+  const stored: readonly ReportState[] | undefined =
+    state === 'accepted' || state === 'fixed' ? ['accepted', 'fixed'] : state ? [state] : undefined
+  const [rows, counts] = await Promise.all([
+    listReports(deps.db, {
+      agencyId,
+      ...(stored ? { states: stored } : {}),
+      ...(overdueOnly ? { overdueOn: today } : {}),
+      limit: LIST_LIMIT,
+    }),
+    countReports(deps.db, agencyId, today),
+  ])
   const names =
     agencyId === null
       ? new Map(
@@ -170,8 +184,8 @@ export async function loadReportList(
           ]),
         )
       : null
-  const all: ReportListItem[] = rows.map((r) => {
-    const state = effectiveState(r, r.publishedVersionNo)
+  const items: ReportListItem[] = rows.map((r) => {
+    const effective = effectiveState(r, r.publishedVersionNo)
     return {
       id: r.id,
       code: r.code,
@@ -179,24 +193,20 @@ export async function loadReportList(
       serviceSlug: r.serviceSlug,
       agencyName: names ? (names.get(r.agencyId) ?? '—') : null,
       section: r.section,
-      state,
+      state: effective,
       receivedAt: r.receivedAt,
       ageDays: Math.floor((now.getTime() - r.receivedAt.getTime()) / 86_400_000),
       dueOn: r.dueOn,
-      overdue: isOverdue({ state, dueOn: r.dueOn }, today),
+      overdue: isOverdue({ state: effective, dueOn: r.dueOn }, today),
     }
   })
-  const counts = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>
-  for (const i of all) counts[i.state]++
-  const state = REPORT_STATES.find((s) => s === q.state) ?? null
-  const overdueOnly = q.overdue === '1'
   return {
     central: agencyId === null,
     state,
     overdueOnly,
-    items: all.filter((i) => (!state || i.state === state) && (!overdueOnly || i.overdue)),
-    counts,
-    overdue: all.filter((i) => i.overdue).length,
+    items: items.filter((i) => !state || i.state === state),
+    counts: counts.byState,
+    overdue: counts.overdue,
   }
 }
 

@@ -365,6 +365,7 @@ describe('the review lock and the fix', () => {
     assert.equal(list('#report-list tbody tr').length, 1)
     assert.ok(text.includes(codes.e.slice(0, 3)), 'the unanswered report is overdue')
     assert.ok(!text.includes(codes.a.slice(0, 3)), 'an answered report is not')
+    assert.ok(list('#report-filters').text().includes('گذشته از موعد پاسخ (۱)'))
     const central = await checkedPage(
       await (await signedIn(t, supervisor)).get('/admin/reports?overdue=1'),
     )
@@ -387,6 +388,15 @@ describe('the review lock and the fix', () => {
       state: string
     }
     assert.equal(api.state, 'fixed')
+    const fixedList = await checkedPage(
+      await (await signedIn(t, editor)).get('/admin/reports?state=fixed'),
+    )
+    assert.equal(
+      fixedList('#report-list tbody tr').length,
+      1,
+      'listed as fixed before it is closed',
+    )
+    assert.ok(fixedList('#report-filters').text().includes('اصلاح شد (۱)'))
     // The next report write records it and deletes the contact.
     await submitted(
       await sendReport(
