@@ -9,6 +9,7 @@ import { STEPS, stepsDue } from './reminders.model.ts'
 import { recordedSteps, recordSteps } from './reminders.queries.ts'
 
 export interface ReminderSummary {
+  /** Public services past their first warning (the others have nothing due and are not read). */
   services: number
   /** Services each step was sent for in this run. */
   sent: Record<ReviewReminderStep, number>
@@ -44,17 +45,32 @@ const STATE_FILTER: Record<ReviewReminderStep, string> = {
   escalated: 'escalated',
 }
 
+/**
+ * How much of a digest lists services, in characters: `notify` takes at most 20,000, and the
+ * first run over an old catalogue may owe the centre a digest of thousands of services.
+ * Services beyond it are counted in one closing line; the message's link lists them all.
+ */
+export const DIGEST_LIST_CHARS = 12_000
+
 function lines(
   services: readonly ServiceUnderReview[],
   agencyName?: (id: string) => string,
 ): string {
-  return services
-    .map(
-      (s) =>
-        `- ${s.title}${agencyName ? ` (${agencyName(s.agencyId)})` : ''}: موعد ${formatDateFa(s.clock.dueAt)}`,
-    )
-    .join('\n')
+  const out: string[] = []
+  let length = 0
+  for (const [i, s] of services.entries()) {
+    const line = `- ${s.title}${agencyName ? ` (${agencyName(s.agencyId)})` : ''}: موعد ${formatDateFa(s.clock.dueAt)}`
+    if (length + line.length + 1 > DIGEST_LIST_CHARS) {
+      out.push(msgMore(services.length - i))
+      break
+    }
+    out.push(line)
+    length += line.length + 1
+  }
+  return out.join('\n')
 }
+
+const msgMore = (n: number) => `- و ${toPersianDigits(n)} خدمت دیگر (فهرست کامل در پیوند این پیام)`
 
 /**
  * One run of the daily review follow-up (directive item 4: the portal follows up itself). Each
@@ -66,7 +82,7 @@ export async function runReviewReminders(
 ): Promise<ReminderSummary> {
   const now = deps.clock.now()
   const [services, settings] = await Promise.all([
-    servicesWithClock(deps, null),
+    servicesWithClock(deps, null, { notCurrent: true }),
     loadPortalSettings(deps.db),
   ])
   const recorded = await recordedSteps(
@@ -112,6 +128,8 @@ export async function runReviewReminders(
       )
     : new Map<string, string>()
   const day = formatDateFa(now)
+  // Recipients per agency and roles, read once: several steps go to the same people.
+  const recipients = new Map<string, string[]>()
   const ordered = [...groups.values()].sort((a, b) => STEPS.indexOf(a.step) - STEPS.indexOf(b.step))
   for (const g of ordered) {
     await deps.db.transaction().execute(async (trx) => {
@@ -126,7 +144,12 @@ export async function runReviewReminders(
         now,
       )
       if (inserted === 0) return
-      const userIds = await findRecipients(trx, { agencyId: g.agencyId, roles: WHO[g.step] })
+      const who = `${g.agencyId ?? ''} ${WHO[g.step].join(',')}`
+      let userIds = recipients.get(who)
+      if (!userIds) {
+        userIds = await findRecipients(trx, { agencyId: g.agencyId, roles: WHO[g.step] })
+        recipients.set(who, userIds)
+      }
       const n = toPersianDigits(g.services.length)
       await notify(
         trx,

@@ -18,10 +18,15 @@ export interface ReviewableService {
 /**
  * Every public (published, not withdrawn) service of one agency, or of all agencies: the
  * population the review clock runs over. One statement, ordered by title.
+ *
+ * `basisBefore` narrows it to the services whose clock started (last review, else first
+ * publication) before that instant, or that an audit reopened: the daily job passes a bound
+ * from which on every service is still current, so it need not read the current ones.
  */
 export async function listReviewableServices(
   db: Executor,
   agencyId: string | null,
+  options: { basisBefore?: Date } = {},
 ): Promise<ReviewableService[]> {
   let q = db
     .selectFrom('services as s')
@@ -43,5 +48,13 @@ export async function listReviewableServices(
     ])
     .where('s.withdrawnAt', 'is', null)
   if (agencyId !== null) q = q.where('s.agencyId', '=', agencyId)
+  const { basisBefore } = options
+  if (basisBefore)
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.reviewReopenedAt', 'is not', null),
+        eb(eb.fn.coalesce('s.lastReviewedAt', 's.firstPublishedAt'), '<', basisBefore),
+      ]),
+    )
   return q.orderBy('v.sortKey').orderBy('s.id').execute()
 }
