@@ -183,7 +183,7 @@ describe('the three-year review in the browser', () => {
     })
   })
 
-  it('the central audit page has the demo’s sample and no axe violations', {
+  it('the central audit page has the demo’s sample; it and the central lists have no axe violations', {
     skip,
     timeout: 120_000,
   }, async () => {
@@ -202,6 +202,9 @@ describe('the three-year review in the browser', () => {
       await assertNoAxeViolations(page, 'the audit page of this quarter')
       await page.goto(url('/admin/reviews'))
       await assertNoAxeViolations(page, 'the review list of every agency')
+      await page.goto(url('/admin/reviews/agencies'))
+      assert.ok((await page.locator('#agency-review-counts tbody tr').count()) > 10)
+      await assertNoAxeViolations(page, 'the counts per agency')
     })
   })
 })

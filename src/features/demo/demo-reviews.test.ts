@@ -39,6 +39,26 @@ describe('the demo’s review story', () => {
     t.deps.log.info({ loadMs, counts }, 'demo loaded')
   })
 
+  it('shows the agency whose accounts the demo prints a bit of everything', async () => {
+    // Its editor is printed with its admin; the agencies given an admin by the story have none.
+    const admin = await t.deps.db
+      .selectFrom('users')
+      .select('agencyId')
+      .where('role', '=', 'agency_editor')
+      .executeTakeFirstOrThrow()
+    assert.ok(admin.agencyId)
+    const counts = countByState(await servicesWithClock(t.deps, admin.agencyId))
+    for (const state of ['current', 'due_soon', 'due', 'overdue'] as const)
+      assert.ok(counts[state] > 0, `${state}: ${JSON.stringify(counts)}`)
+    const reviews = await t.deps.db
+      .selectFrom('serviceReviews')
+      .select(['status', 'outcome'])
+      .where('agencyId', '=', admin.agencyId)
+      .execute()
+    assert.ok(reviews.some((r) => r.outcome === 'revised'))
+    assert.ok(reviews.some((r) => r.status === 'open'))
+  })
+
   it('has completed reviews of both outcomes; a revised one names the version it published', async () => {
     const reviews = await t.deps.db
       .selectFrom('serviceReviews as r')
