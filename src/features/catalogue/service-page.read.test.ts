@@ -14,7 +14,7 @@ import { CALENDAR_CACHE_TAG } from '../calendar/index.ts'
 import { insertOffice, officeCacheTag, officeInput } from '../offices/index.ts'
 import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { serviceCacheTag } from '../services/index.ts'
-import { REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
+import { FEEDBACK_POLICY_CACHE_TAG, REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
 import { loadServicePage } from './service-page.read.ts'
 
 let t: TestApp
@@ -118,9 +118,11 @@ describe('loadServicePage', () => {
     assert.equal(reading(statements, 'holidays').length, 1, statements.join('\n'))
     // The calendar's week (one key) and the portal settings (the review policy, issue 12).
     assert.equal(reading(statements, 'settings').length, 2, statements.join('\n'))
-    // The service, its version, the ancestry, the laws, the offices, the calendar (two) and
-    // the review policy.
-    assert.equal(statements.length, 8, statements.join('\n'))
+    // The helpful figure (issue 13) from the service's rollup row, by primary key.
+    assert.equal(reading(statements, 'feedback_rollups').length, 1, statements.join('\n'))
+    // The service, its version, the ancestry, the laws, the offices, the calendar (two), the
+    // review policy and the feedback rollup.
+    assert.equal(statements.length, 9, statements.join('\n'))
 
     const body = loaded.view.body
     assert.equal(loaded.view.title, 'خدمت شمارش پرسش‌ها')
@@ -137,6 +139,7 @@ describe('loadServicePage', () => {
       serviceCacheTag(serviceId),
       CALENDAR_CACHE_TAG,
       REVIEW_POLICY_CACHE_TAG,
+      FEEDBACK_POLICY_CACHE_TAG,
       officeCacheTag(officeId),
       officeCacheTag(goneOfficeId),
     ])

@@ -9,7 +9,9 @@ import { publicFormItems, publicServiceFormHref } from '../forms/index.ts'
 import { lawsCitedBy } from '../laws/index.ts'
 import { findOfficesByIds, officeCalendarDays, serviceOfficesSectionOf } from '../offices/index.ts'
 import {
+  findHelpfulCounts,
   findPublished,
+  helpfulFigure,
   loadPublicService,
   loadServiceBySlug,
   servicesMsg as msg,
@@ -17,7 +19,11 @@ import {
   type ServiceWithVersion,
   serviceCacheTag,
 } from '../services/index.ts'
-import { loadPortalSettings, REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
+import {
+  FEEDBACK_POLICY_CACHE_TAG,
+  loadPortalSettings,
+  REVIEW_POLICY_CACHE_TAG,
+} from '../settings/index.ts'
 import { cpsvInputFrom } from './cpsv.read.ts'
 import { serializeJsonLdForHtml, toSchemaOrgGovernmentService } from './interop/schema-org.ts'
 import { processCalendarDays, processSectionOf } from './process-view.ts'
@@ -112,7 +118,7 @@ export async function loadServicePage(
   const start = ask.start ?? now
   const processDays = processCalendarDays(content, start)
   const officeDays = links.length > 0 ? officeCalendarDays(now) : null
-  const [ancestry, laws, found, forms, cal, settings] = await Promise.all([
+  const [ancestry, laws, found, forms, cal, settings, helpfulCounts] = await Promise.all([
     listAgencyAncestryRows(deps.db, service.agencyId),
     lawsCitedBy(deps.db, version),
     findOfficesByIds(
@@ -122,6 +128,9 @@ export async function loadServicePage(
     publicFormItems(deps.db, content.forms, (sha) => publicServiceFormHref(slug, sha)),
     calendarOver(deps, [processDays, officeDays]),
     loadPortalSettings(deps.db),
+    // The helpful figure from the service's rollup row (issue 13): one primary-key read. The
+    // feedback feature drops this page's tag in batches of votes, not on every vote.
+    findHelpfulCounts(deps.db, service.id),
   ])
   const review = service.withdrawnAt ? null : reviewClock(service, settings.reviewPolicy, now)
   const agency = ancestry.at(-1)
@@ -173,12 +182,14 @@ export async function loadServicePage(
           dueAt: review.dueAt,
           state: review.state,
         },
+        helpful: service.withdrawnAt ? null : helpfulFigure(helpfulCounts, settings.feedbackMinN),
       },
     },
     tags: [
       serviceCacheTag(service.id),
       CALENDAR_CACHE_TAG,
       REVIEW_POLICY_CACHE_TAG,
+      FEEDBACK_POLICY_CACHE_TAG,
       ...offices.tags,
     ],
     expiresAt: Math.min(

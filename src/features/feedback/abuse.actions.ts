@@ -75,7 +75,7 @@ export async function guardPublicForm(
   const now = deps.clock.now()
   if ((field(s.fields, HONEYPOT_FIELD) ?? '').trim() !== '')
     return { ok: false, reason: 'honeypot' }
-  const key = await publicFormKey(deps.db)
+  const key = await publicFormKey(deps.db, trx)
   const minFill = s.minFillMs ?? DEFAULT_MIN_FILL_MS
   if (minFill > 0) {
     const age = formAgeMs(key, field(s.fields, STARTED_FIELD), now)

@@ -6,11 +6,15 @@ type Executor = Kysely<Database>
 // The key is made by the migration and never changes; read once per database handle.
 const keys = new WeakMap<object, Buffer>()
 
-/** The portal's public-form HMAC key (public_form_key, one row). */
-export async function publicFormKey(db: Executor): Promise<Buffer> {
+/**
+ * The portal's public-form HMAC key (public_form_key, one row), cached per database handle
+ * `db`. Read through `via` (the caller's transaction, if any): PGlite has one connection, so a
+ * read on the pool while a transaction holds it would wait for ever.
+ */
+export async function publicFormKey(db: Executor, via: Executor = db): Promise<Buffer> {
   const held = keys.get(db)
   if (held) return held
-  const row = await db.selectFrom('publicFormKey').select('key').executeTakeFirstOrThrow()
+  const row = await via.selectFrom('publicFormKey').select('key').executeTakeFirstOrThrow()
   const key = Buffer.from(row.key)
   keys.set(db, key)
   return key

@@ -60,6 +60,11 @@ export {
   SECTION_FIELDS,
 } from './editor.model.ts'
 export {
+  findHelpfulCounts,
+  type HelpfulFigure,
+  helpfulFigure,
+} from './feedback-rollup.queries.ts'
+export {
   AUDIENCE_LABELS,
   AUDIENCE_LONG_LABELS,
   DOCUMENT_FORM_LABELS,

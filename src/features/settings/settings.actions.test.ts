@@ -5,6 +5,7 @@ import { loadPortalSettings } from './settings.actions.ts'
 import {
   DEFAULT_CENTRAL_BODY_NAME,
   DEFAULT_DIRECTIVE_DATE,
+  DEFAULT_FEEDBACK_MIN_N,
   DEFAULT_REVIEW_POLICY,
   SETTING_KEYS,
 } from './settings.model.ts'
@@ -23,6 +24,7 @@ describe('loadPortalSettings', () => {
       directiveDate: DEFAULT_DIRECTIVE_DATE,
       centralBodyName: DEFAULT_CENTRAL_BODY_NAME,
       reviewPolicy: DEFAULT_REVIEW_POLICY,
+      feedbackMinN: DEFAULT_FEEDBACK_MIN_N,
     })
   })
 
@@ -36,10 +38,12 @@ describe('loadPortalSettings', () => {
       { cycleMonths: 24, dueSoonDays: 60, dueDays: 20 },
       now,
     )
+    await writeSetting(db.db, SETTING_KEYS.feedbackMinN, 50, now)
     assert.deepEqual(await loadPortalSettings(db.db), {
       directiveDate: { jy: 1403, jm: 12, jd: 30 },
       centralBodyName: 'نهاد تازه',
       reviewPolicy: { cycleMonths: 24, dueSoonDays: 60, dueDays: 20 },
+      feedbackMinN: 50,
     })
     // 1404 is not a leap year: Esfand has 29 days.
     await writeSetting(db.db, SETTING_KEYS.directiveDate, { jy: 1404, jm: 12, jd: 30 }, now)
@@ -51,10 +55,13 @@ describe('loadPortalSettings', () => {
       { cycleMonths: 36, dueSoonDays: 10, dueDays: 30 },
       now,
     )
+    // Fewer than 5 answers is no minimum at all.
+    await writeSetting(db.db, SETTING_KEYS.feedbackMinN, 2, now)
     assert.deepEqual(await loadPortalSettings(db.db), {
       directiveDate: DEFAULT_DIRECTIVE_DATE,
       centralBodyName: DEFAULT_CENTRAL_BODY_NAME,
       reviewPolicy: DEFAULT_REVIEW_POLICY,
+      feedbackMinN: DEFAULT_FEEDBACK_MIN_N,
     })
   })
 })

@@ -5,7 +5,10 @@ import { recordAudit } from '../audit/index.ts'
 import {
   DEFAULT_CENTRAL_BODY_NAME,
   DEFAULT_DIRECTIVE_DATE,
+  DEFAULT_FEEDBACK_MIN_N,
   DEFAULT_REVIEW_POLICY,
+  FEEDBACK_POLICY_CACHE_TAG,
+  feedbackMinNSchema,
   jalaliKey,
   type PortalSettings,
   REVIEW_POLICY_CACHE_TAG,
@@ -24,10 +27,12 @@ function settingsFrom(stored: Map<string, unknown>): PortalSettings {
   const date = storedDirectiveDate.safeParse(stored.get(SETTING_KEYS.directiveDate))
   const name = storedCentralBodyName.safeParse(stored.get(SETTING_KEYS.centralBodyName))
   const review = reviewPolicySchema.safeParse(stored.get(SETTING_KEYS.reviewPolicy))
+  const minN = feedbackMinNSchema.safeParse(stored.get(SETTING_KEYS.feedbackMinN))
   return {
     directiveDate: date.success ? date.data : DEFAULT_DIRECTIVE_DATE,
     centralBodyName: name.success ? name.data : DEFAULT_CENTRAL_BODY_NAME,
     reviewPolicy: review.success ? review.data : DEFAULT_REVIEW_POLICY,
+    feedbackMinN: minN.success ? minN.data : DEFAULT_FEEDBACK_MIN_N,
   }
 }
 
@@ -111,5 +116,34 @@ export async function setReviewPolicy(
       after: { ...value },
     })
     await markChanged(REVIEW_POLICY_CACHE_TAG)
+  })
+}
+
+/**
+ * The central admin sets the minimum n of public feedback figures (issue 13 item 5); pages
+ * showing them are dropped so the new threshold shows at once.
+ */
+export async function setFeedbackMinN(
+  deps: Deps,
+  actor: Actor | null,
+  minN: number,
+): Promise<void> {
+  assertCanEditSettings(actor)
+  const value = feedbackMinNSchema.parse(minN)
+  await deps.publicChange(async (trx, markChanged) => {
+    const before = settingsFrom(
+      await readSettings(trx, [SETTING_KEYS.feedbackMinN], { forUpdate: true }),
+    )
+    await writeSetting(trx, SETTING_KEYS.feedbackMinN, value, deps.clock.now())
+    await recordAudit(trx, deps.clock, {
+      actor,
+      entityType: 'setting',
+      entityId: SETTING_KEYS.feedbackMinN,
+      action: 'update',
+      agencyId: null,
+      before: { feedbackMinN: before.feedbackMinN },
+      after: { feedbackMinN: value },
+    })
+    await markChanged(FEEDBACK_POLICY_CACHE_TAG)
   })
 }

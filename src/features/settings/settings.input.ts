@@ -59,3 +59,17 @@ export const reviewPolicyInput = z
     dueDays: whole(1, 365, msg.warningDays),
   })
   .refine((p) => p.dueDays < p.dueSoonDays, { path: ['dueDays'], message: msg.warningOrder })
+
+/** The minimum n of public feedback figures (Persian or ASCII digits). */
+export const feedbackMinNInput = z.object({
+  feedbackMinN: z
+    .string()
+    .transform((s) => toAsciiDigits(s.trim()))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, msg.feedbackMinN)
+        .transform(Number),
+    )
+    .pipe(z.number().int().min(5, msg.feedbackMinN).max(10_000, msg.feedbackMinN)),
+})

@@ -6,6 +6,7 @@ export const SETTING_KEYS = {
   directiveDate: 'directive_date',
   centralBodyName: 'central_body_name',
   reviewPolicy: 'review_policy',
+  feedbackMinN: 'feedback_min_n',
 } as const
 
 /**
@@ -31,6 +32,15 @@ export const reviewPolicySchema = z
   })
   .refine((p) => p.dueDays < p.dueSoonDays)
 
+/**
+ * Issue 13 item 5: below this many answers a feedback figure is not shown; the page says
+ * «هنوز دادهٔ کافی نیست» instead. The central admin sets it.
+ */
+export const DEFAULT_FEEDBACK_MIN_N = 30
+export const feedbackMinNSchema = z.number().int().min(5).max(10_000)
+/** Cached pages that show feedback figures carry this tag; a new minimum n drops them. */
+export const FEEDBACK_POLICY_CACHE_TAG = 'feedback-policy'
+
 /** Circular no. 141152/200 is dated 1388/12/17 (seeds/DIRECTIVE.en.md). */
 export const DEFAULT_DIRECTIVE_DATE: JalaliDate = { jy: 1388, jm: 12, jd: 17 }
 
@@ -43,6 +53,8 @@ export interface PortalSettings {
   /** The supervising body's name, shown to agencies. */
   centralBodyName: string
   reviewPolicy: ReviewPolicy
+  /** Fewest answers behind a public feedback figure (default 30). */
+  feedbackMinN: number
 }
 
 /** What a stored value must look like; anything else (hand-edited, old) falls back to the default. */

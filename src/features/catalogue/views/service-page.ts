@@ -7,7 +7,7 @@ import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
 import type { CitedLaw } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
-import type { ReviewState, ServiceContent } from '../../services/index.ts'
+import type { HelpfulFigure, ReviewState, ServiceContent } from '../../services/index.ts'
 import {
   AUDIENCE_LABELS,
   DOCUMENT_FORM_LABELS,
@@ -20,6 +20,7 @@ import {
   TRIGGER_LABELS,
   visitsText,
 } from '../../services/index.ts'
+import { helpfulWidget } from './helpful-widget.ts'
 import { type ProcessSectionView, processSection } from './process-section.ts'
 
 export interface ServicePageView {
@@ -43,6 +44,8 @@ export interface ServicePageView {
   offices?: ServiceOfficesView | null
   /** The review clock (directive item 4), on the current public version only. */
   review?: { lastReviewedAt: Date | null; dueAt: Date; state: ReviewState } | null
+  /** «آیا این صفحه مفید بود؟» with the rollup's figure (issue 13), on the current version only. */
+  helpful?: HelpfulFigure | null
 }
 
 function reviewLine(r: NonNullable<ServicePageView['review']>): Html {
@@ -217,5 +220,6 @@ export function servicePageBody(v: ServicePageView): Html {
         <a class="mr-link" href="/services/${v.slug}/history">تاریخچهٔ تغییرات این خدمت</a>
       </p>
       ${v.review ? reviewLine(v.review) : ''}
+      ${v.helpful ? helpfulWidget(v.slug, v.helpful) : ''}
     </div></div>`
 }
