@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
-import { pino } from 'pino'
+import { appOnDb } from '../../../test/support/app-on-db.ts'
 import {
   completeContent,
   makeAgency,
@@ -15,29 +12,20 @@ import {
 import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { TestClient } from '../../../test/support/test-app.ts'
 import { createTestDb, type TestDb, testDatabaseUrl } from '../../../test/support/test-db.ts'
-import { buildApp } from '../../app.ts'
-import { loadConfig } from '../../config.ts'
 import { type Db, openPostgres } from '../../db/create-db.ts'
 import type { Deps } from '../../deps.ts'
 import { fixedClock } from '../../lib/clock.ts'
-import { createDeps } from '../../main.ts'
 import type { Agency } from '../agencies/index.ts'
 import { FLUSH_EVERY_VOTES } from './helpful.model.ts'
 
 const clock = fixedClock(new Date('2026-12-06T08:00:00Z'))
-const dirs: string[] = []
+const closers: (() => Promise<void>)[] = []
 
 /** The real app over `db`, behind a trusted proxy so each test request can name its address. */
 async function appOn(db: Db) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'mardom-helpful-'))
-  dirs.push(dataDir)
-  const config = {
-    ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }),
-    databaseUrl: undefined,
-    dataDir,
-  }
-  const deps = createDeps(config, db, { clock, log: pino({ level: 'silent' }) })
-  return { deps, app: buildApp(deps) }
+  const made = await appOnDb(db, clock, { TRUST_PROXY: 'true' })
+  closers.push(made.close)
+  return made
 }
 
 let testDb: TestDb
@@ -85,7 +73,7 @@ before(async () => {
 })
 after(async () => {
   await testDb.cleanup()
-  for (const d of dirs) await rm(d, { recursive: true, force: true })
+  for (const close of closers) await close()
 })
 
 describe('the helpful widget on the service page', () => {
