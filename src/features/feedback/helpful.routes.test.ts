@@ -205,6 +205,28 @@ describe('the helpful widget on the service page', () => {
     assert.equal(vote?.followedUpAt, null)
   })
 
+  it('refuses a vote posted from another site (no token, so Origin and Sec-Fetch-Site decide)', async () => {
+    const { slug, service } = await newService('خدمت بین‌وبگاهی')
+    const post = (headers: Record<string, string>) =>
+      client().request(`/services/${slug}/helpful`, {
+        method: 'POST',
+        body: new URLSearchParams({ website: '', vote: 'yes' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      })
+    assert.equal((await post({ origin: 'https://evil.example' })).status, 403)
+    assert.equal((await post({ 'sec-fetch-site': 'cross-site' })).status, 403)
+    assert.equal((await votesOf(service.id)).length, 0)
+    // The follow-up page is not tokenless: it is rendered per visitor and carries the token.
+    const res = await press(client(), slug, 'no', '198.51.100.60')
+    const location = res.headers.get('location') ?? ''
+    const noToken = await client().post(
+      location,
+      { missing: 'x', section: 'fees' },
+      { csrf: false },
+    )
+    assert.equal(noToken.status, 403)
+  })
+
   it('drops the same vote from the same address within 5 minutes', async () => {
     const { slug, service } = await newService('خدمت تکراری')
     const c = client()
