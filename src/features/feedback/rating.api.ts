@@ -1,13 +1,17 @@
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { bayesianAverage, meanInterval, wilsonLowerBound } from '../../lib/stats.ts'
-import { loadPublishedById, STEP_TIME_UNITS } from '../services/index.ts'
-import { allRatingTotals, helpfulCounts, ratingTotals } from './rating.queries.ts'
+import { bayesianAverage, meanInterval } from '../../lib/stats.ts'
+import {
+  findHelpfulCounts,
+  helpfulFigure,
+  loadPublishedById,
+  STEP_TIME_UNITS,
+} from '../services/index.ts'
+import { loadPortalSettings } from '../settings/index.ts'
+import { allRatingTotals, ratingTotals } from './rating.queries.ts'
 import { WHOLE } from './transaction.rollup.queries.ts'
 import { serviceTimeRollups, WINDOW_DAYS } from './transaction.rollup.ts'
 
-/** Below this many ratings a page says «هنوز دادهٔ کافی نیست» instead of a score. */
-export const DEFAULT_MINIMUM_N = 30
 /** How many pseudo-ratings of the portal-wide mean a service's Bayesian average starts with. */
 const PRIOR_WEIGHT = 10
 /** The prior before any rating exists anywhere: the middle of the 1–5 scale. */
@@ -37,6 +41,7 @@ export const feedbackJson = z
       no: z.number().int(),
       n: z.number().int(),
       wilsonLow: z.number().openapi({ description: 'کران پایین ویلسون (۹۵٪) برای «مفید بود»' }),
+      shown: z.boolean().openapi({ description: 'n به کمینهٔ لازم رسیده است' }),
     }),
     satisfaction: z.object({
       n: z.number().int(),
@@ -71,14 +76,12 @@ export type FeedbackJson = z.output<typeof feedbackJson>
  * GET /services/{id}/feedback: what citizens said and how long it really took, every figure
  * with its n, read from the rollups (never from raw rows per request).
  */
-export async function feedbackBody(
-  deps: Deps,
-  serviceId: string,
-  minimumN = DEFAULT_MINIMUM_N,
-): Promise<FeedbackJson> {
+export async function feedbackBody(deps: Deps, serviceId: string): Promise<FeedbackJson> {
   const { version } = await loadPublishedById(deps.db, serviceId)
-  const [helpful, totals, all, times] = await Promise.all([
-    helpfulCounts(deps.db, serviceId),
+  // Below the central minimum n (settings) a page says «هنوز دادهٔ کافی نیست» instead of a score.
+  const [{ feedbackMinN: minimumN }, helpful, totals, all, times] = await Promise.all([
+    loadPortalSettings(deps.db),
+    findHelpfulCounts(deps.db, serviceId),
     ratingTotals(deps.db, serviceId),
     allRatingTotals(deps.db),
     serviceTimeRollups(deps, serviceId),
@@ -94,10 +97,16 @@ export async function feedbackBody(
     onTimeRate: rate(t?.onTime ?? 0, t?.withPromise ?? 0),
   })
   const steps = version.content.process.steps
-  const helpfulN = helpful.yes + helpful.no
+  const helpfulFig = helpfulFigure(helpful, minimumN)
   return {
     serviceId,
-    helpful: { ...helpful, n: helpfulN, wilsonLow: round(wilsonLowerBound(helpful.yes, helpfulN)) },
+    helpful: {
+      yes: helpfulFig.yes,
+      no: helpfulFig.no,
+      n: helpfulFig.n,
+      wilsonLow: round(helpfulFig.wilsonLow),
+      shown: helpfulFig.shown,
+    },
     satisfaction: {
       n: totals.n,
       mean: interval ? round(interval.mean) : null,

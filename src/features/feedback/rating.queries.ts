@@ -89,19 +89,3 @@ export async function allRatingTotals(db: Executor): Promise<SampleTotals> {
     .executeTakeFirstOrThrow()
   return { n: Number(row.n), sum: Number(row.sum), sumSquares: Number(row.sumSquares) }
 }
-
-/**
- * The service's «آیا این صفحه مفید بود؟» counts from the helpful votes' rollup row (kept on
- * every vote by helpful.*): one primary-key read. Zeros when nobody has voted.
- */
-export async function helpfulCounts(
-  db: Executor,
-  serviceId: string,
-): Promise<{ yes: number; no: number }> {
-  const row = await db
-    .selectFrom('feedbackRollups')
-    .select(['helpfulYes', 'helpfulNo'])
-    .where('serviceId', '=', serviceId)
-    .executeTakeFirst()
-  return { yes: row?.helpfulYes ?? 0, no: row?.helpfulNo ?? 0 }
-}

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { actorOf, makeUser } from '../../../test/support/fixtures.ts'
 import { postForm } from '../../../test/support/forms.ts'
 import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { setFeedbackMinN } from '../settings/index.ts'
 import { MASKED } from './rating.mask.ts'
 import {
   completedTransaction,
@@ -177,6 +179,19 @@ describe('/rate/<token>', () => {
     ).json()) as { satisfaction: { bayesMean: number } }
     // (10 · 3.4 + 12) / 13 = 46 / 13 = 3.538.
     assert.equal(after1.satisfaction.bayesMean, 3.538)
+
+    // Two more ratings (n = 5), and the central admin lowers the minimum n to 5: now shown.
+    for (const score of ['2', '4']) {
+      const path = await completedTransaction(t, fresh, `TRK-STATS-MORE-${score}`)
+      assert.equal((await rate(path, { overall: score })).status, 200)
+    }
+    const admin = await makeUser(t.deps, 'central_admin')
+    await setFeedbackMinN(t.deps, actorOf(admin, 'central_admin'), 5)
+    const shown = (await (
+      await apiRequest(t.app, 'GET', `/api/v1/services/${fresh.serviceId}/feedback`)
+    ).json()) as { satisfaction: { n: number; shown: boolean; minimumN: number } }
+    assert.deepEqual(shown.satisfaction, { ...shown.satisfaction, n: 5, shown: true, minimumN: 5 })
+    await setFeedbackMinN(t.deps, actorOf(admin, 'central_admin'), 30)
   })
 
   it('drops bots silently: a filled honeypot or a form sent at once stores nothing', async () => {

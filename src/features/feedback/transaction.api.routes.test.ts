@@ -267,7 +267,7 @@ describe('GET /api/v1/services/{id}/feedback', () => {
     const res = await apiRequest(t.app, 'GET', `/api/v1/services/${w.serviceId}/feedback`)
     const { helpful } = (await res.json()) as { helpful: Record<string, number> }
     // 8 of 10: (0.8 + z²/20 − z·√(0.016 + z²/400)) / (1 + z²/10) = 0.4902 at z = 1.96.
-    assert.deepEqual(helpful, { yes: 8, no: 2, n: 10, wilsonLow: 0.49 })
+    assert.deepEqual(helpful, { yes: 8, no: 2, n: 10, wilsonLow: 0.49, shown: false })
   })
 
   it('answers 404 for an unknown service', async () => {
