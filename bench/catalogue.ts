@@ -74,7 +74,7 @@ import {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
 
-const GENERATED = 20_000
+export const GENERATED = 20_000
 /** Services per transaction while bulk-inserting. */
 const CHUNK = 2_500
 const UNCACHED_REQUESTS = 400
@@ -139,7 +139,7 @@ function prng(seed: number): () => number {
 
 // ---------------------------------------------------------------- the catalogues
 
-interface Catalogue {
+export interface Catalogue {
   name: string
   dataDir: string
   services: number
@@ -150,7 +150,7 @@ interface Catalogue {
   insertMs: number
 }
 
-function benchDeps(handle: DbHandle, dataDir: string): Deps {
+export function benchDeps(handle: DbHandle, dataDir: string): Deps {
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: undefined,
@@ -285,7 +285,7 @@ async function demoIds(deps: Deps) {
   return { agencyIds, lawIds }
 }
 
-async function buildCatalogue(
+export async function buildCatalogue(
   name: string,
   dataDir: string,
   generated: number,
@@ -403,7 +403,7 @@ const EXECUTE = 'E'.charCodeAt(0)
  * Execute/Sync for queries with parameters). Nothing in src/ changes; only this handle is
  * wrapped.
  */
-function countStatements(pglite: PGlite): { count: number } {
+export function countStatements(pglite: PGlite): { count: number } {
   const counter = { count: 0 }
   const raw = pglite.execProtocolRaw.bind(pglite)
   pglite.execProtocolRaw = (message, options) => {
@@ -758,8 +758,16 @@ function pinThisProcess(): void {
     spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
 }
 
+export interface CatalogueBenchOptions {
+  /**
+   * Runs on the generated catalogue once its own figures are printed, before its data
+   * directory is removed (bench/reviews.ts: the daily review job over the same services).
+   */
+  afterGenerated?: (c: Catalogue) => Promise<void>
+}
+
 /** Runs the catalogue benchmark and prints its tables. */
-export async function benchCatalogue(): Promise<void> {
+export async function benchCatalogue(options: CatalogueBenchOptions = {}): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-catalogue-'))
   const started = performance.now()
   try {
@@ -880,6 +888,8 @@ export async function benchCatalogue(): Promise<void> {
     if (last && last[1].ratio < AIM_CACHED_RATIO) {
       await profileCached(scratch, last[0], path)
     }
+    const generated = catalogues.find((c) => c.name === 'generated')
+    if (generated && options.afterGenerated) await options.afterGenerated(generated)
   } finally {
     await Promise.all([...children].map(stop))
     rmSync(scratch, { recursive: true, force: true })

@@ -8,6 +8,8 @@
  *     and this process (the autocannon load generator) to core 1 when `taskset` exists.
  * (c) The service catalogue (bench/catalogue.ts): uncached and cached service pages on the
  *     demo catalogue and on 20,000 generated services.
+ * (d) The daily review follow-up (bench/reviews.ts) over those 20,000 services: its time,
+ *     statements and messages, and the cached service page before and just after it.
  * (e) Search (bench/search.ts): search p50/p95 at 20,000 and 100,000 generated services on
  *     PGlite and PostgreSQL, beside a plain ILIKE scan.
  */
@@ -18,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchCatalogue } from './catalogue.ts'
 import { runFlowchartBench } from './flowchart.ts'
+import { benchReviews } from './reviews.ts'
 import { benchSearch } from './search.ts'
 import {
   CONNECTIONS,
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
   console.log(`Mardom benchmarks — Node ${process.version}, ${availableParallelism()} cores`)
   await benchStartup()
   await benchThroughput()
-  await benchCatalogue()
+  await benchCatalogue({ afterGenerated: benchReviews })
   await runFlowchartBench()
   await benchSearch()
   console.log(

@@ -6,7 +6,7 @@ import { findRecipients, notify } from '../notifications/index.ts'
 import { type ServiceUnderReview, servicesWithClock } from '../services/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
 import { STEPS, stepsDue } from './reminders.model.ts'
-import { recordedSteps, recordSteps } from './reminders.queries.ts'
+import { recordedSteps, recordSent, recordSteps } from './reminders.queries.ts'
 
 export interface ReminderSummary {
   /** Public services past their first warning (the others have nothing due and are not read). */
@@ -73,9 +73,17 @@ function lines(
 const msgMore = (n: number) => `- و ${toPersianDigits(n)} خدمت دیگر (فهرست کامل در پیوند این پیام)`
 
 /**
+ * Digests written per transaction. Each digest is written with its step records, as before, but
+ * several share a transaction (and one insert of their records): the first run over 20,000
+ * services writes hundreds of digests (one per agency and step), and a transaction each made
+ * that run twice as slow.
+ */
+const DIGESTS_PER_TRANSACTION = 50
+
+/**
  * One run of the daily review follow-up (directive item 4: the portal follows up itself). Each
- * step of each service's cycle is recorded once; a message and its records are written in one
- * transaction, so a run killed midway sends nothing twice when it runs again.
+ * step of each service's cycle is recorded once; messages and their records are written in the
+ * same transaction, so a run killed midway sends nothing twice when it runs again.
  */
 export async function runReviewReminders(
   deps: Pick<Deps, 'db' | 'clock' | 'log'>,
@@ -131,45 +139,52 @@ export async function runReviewReminders(
   // Recipients per agency and roles, read once: several steps go to the same people.
   const recipients = new Map<string, string[]>()
   const ordered = [...groups.values()].sort((a, b) => STEPS.indexOf(a.step) - STEPS.indexOf(b.step))
-  for (const g of ordered) {
-    await deps.db.transaction().execute(async (trx) => {
-      const inserted = await recordSteps(
+  for (let i = 0; i < ordered.length; i += DIGESTS_PER_TRANSACTION) {
+    const batch = ordered.slice(i, i + DIGESTS_PER_TRANSACTION)
+    const written = await deps.db.transaction().execute(async (trx) => {
+      const fresh = await recordSent(
         trx,
-        g.services.map((s) => ({
-          serviceId: s.serviceId,
-          dueAt: s.clock.dueAt,
-          step: g.step,
-          skipped: false,
-        })),
+        batch.flatMap((g) =>
+          g.services.map((s) => ({ serviceId: s.serviceId, dueAt: s.clock.dueAt, step: g.step })),
+        ),
         now,
       )
-      if (inserted === 0) return
-      const who = `${g.agencyId ?? ''} ${WHO[g.step].join(',')}`
-      let userIds = recipients.get(who)
-      if (!userIds) {
-        userIds = await findRecipients(trx, { agencyId: g.agencyId, roles: WHO[g.step] })
-        recipients.set(who, userIds)
+      const sent: typeof batch = []
+      for (const g of batch) {
+        // Recorded meanwhile by another run (the advisory lock prevents it): already told.
+        if (!g.services.some((s) => fresh.has(`${s.serviceId} ${g.step}`))) continue
+        const who = `${g.agencyId ?? ''} ${WHO[g.step].join(',')}`
+        let userIds = recipients.get(who)
+        if (!userIds) {
+          userIds = await findRecipients(trx, { agencyId: g.agencyId, roles: WHO[g.step] })
+          recipients.set(who, userIds)
+        }
+        const n = toPersianDigits(g.services.length)
+        await notify(
+          trx,
+          {
+            userIds,
+            kind: `review.${g.step.replace('_', '-')}`,
+            subject: SUBJECT[g.step](n),
+            text: `${SUBJECT[g.step](n)}:\n\n${lines(g.services, g.agencyId === null ? (id) => names.get(id) ?? '' : undefined)}\n\nبنابر بند ۴ بخشنامه، هر فرایند دست‌کم هر سه سال یک بار بازبینی می‌شود. تاریخ این یادآوری: ${day}.`,
+            link: `/admin/reviews?state=${STATE_FILTER[g.step]}`,
+            dedupeKey: `review:${g.step}:${g.agencyId ?? 'centre'}:${now.toISOString().slice(0, 10)}:${g.services
+              .map((s) => s.serviceId)
+              .sort()
+              .join(',')
+              .slice(0, 200)}`,
+          },
+          deps.clock,
+        )
+        sent.push(g)
       }
-      const n = toPersianDigits(g.services.length)
-      await notify(
-        trx,
-        {
-          userIds,
-          kind: `review.${g.step.replace('_', '-')}`,
-          subject: SUBJECT[g.step](n),
-          text: `${SUBJECT[g.step](n)}:\n\n${lines(g.services, g.agencyId === null ? (id) => names.get(id) ?? '' : undefined)}\n\nبنابر بند ۴ بخشنامه، هر فرایند دست‌کم هر سه سال یک بار بازبینی می‌شود. تاریخ این یادآوری: ${day}.`,
-          link: `/admin/reviews?state=${STATE_FILTER[g.step]}`,
-          dedupeKey: `review:${g.step}:${g.agencyId ?? 'centre'}:${now.toISOString().slice(0, 10)}:${g.services
-            .map((s) => s.serviceId)
-            .sort()
-            .join(',')
-            .slice(0, 200)}`,
-        },
-        deps.clock,
-      )
+      return sent
+    })
+    // Counted once committed.
+    for (const g of written) {
       summary.sent[g.step] += g.services.length
       summary.messages++
-    })
+    }
   }
   return summary
 }

@@ -52,3 +52,28 @@ export async function recordSteps(
   }
   return inserted
 }
+
+/**
+ * Records steps as sent, returning those this call recorded (`<service id> <step>`); a step
+ * already recorded is left alone and not returned.
+ */
+export async function recordSent(
+  db: Executor,
+  rows: { serviceId: string; dueAt: Date; step: ReviewReminderStep }[],
+  now: Date,
+): Promise<Set<string>> {
+  const fresh = new Set<string>()
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK)
+    const { rows: inserted } = await sql<{ serviceId: string; step: ReviewReminderStep }>`
+      INSERT INTO review_reminders (service_id, due_at, step, skipped, sent_at)
+      SELECT x.service_id, x.due_at, x.step, false, ${now.toISOString()}::timestamptz
+      FROM unnest(${part.map((x) => x.serviceId)}::uuid[],
+        ${part.map((x) => x.dueAt.toISOString())}::timestamptz[], ${part.map((x) => x.step)}::text[])
+        AS x(service_id, due_at, step)
+      ON CONFLICT (service_id, due_at, step) DO NOTHING
+      RETURNING service_id, step`.execute(db)
+    for (const r of inserted) fresh.add(`${r.serviceId} ${r.step}`)
+  }
+  return fresh
+}

@@ -84,6 +84,40 @@ describe('the first run over an old catalogue', () => {
   })
 })
 
+describe('many digests in one run', () => {
+  const AGENCIES = 120
+  const admins: MadeUser[] = []
+  before(async () => {
+    const law = await makeLaw(t.deps)
+    const dueSoon: string[] = []
+    for (let i = 0; i < AGENCIES; i++) {
+      const other = await makeAgency(t.deps, { nameFa: `دستگاه شمارهٔ ${toPersianDigits(i + 1)}` })
+      admins.push(await makeUser(t.deps, 'agency_admin', other))
+      const made = await makePublishedService(t.deps, other, completeContent('خدمتی', law.id))
+      dueSoon.push(made.service.id)
+    }
+    // Due in about 60 days: each agency is owed its "due soon" digest.
+    await t.deps.db
+      .updateTable('services')
+      .set({ firstPublishedAt: new Date(t.clock.now().getTime() - (3 * 365 - 60) * DAY) })
+      .where('id', 'in', dueSoon)
+      .execute()
+  })
+
+  it('writes one digest per agency, across several transactions, and none twice', async () => {
+    const job = () => reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, 'pglite')
+    const run = await job()
+    assert.equal(run?.messages, AGENCIES)
+    assert.equal(run?.sent.due_soon, AGENCIES)
+    for (const a of admins)
+      assert.deepEqual(
+        (await inbox(a)).map((n) => n.kind),
+        ['review.due-soon'],
+      )
+    assert.equal((await job())?.messages, 0, 'a second run the same day sends nothing')
+  })
+})
+
 describe('recording steps', () => {
   it('records more rows at once than one statement can carry as parameters', async () => {
     // 14,000 rows of five values: 70,000 parameters as one VALUES list (the limit is 65,535).
