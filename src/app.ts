@@ -29,6 +29,14 @@ import { channelEditorRoutes } from './features/channels/channel-editor.routes.t
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { helpfulRoutes } from './features/feedback/helpful.routes.ts'
+import { helpfulSettingsRoutes } from './features/feedback/helpful-settings.routes.ts'
+import { isHelpfulVotePath } from './features/feedback/index.ts'
+import { ratingRoutes } from './features/feedback/rating.routes.ts'
+import { reportApiRoutes } from './features/feedback/report.api.routes.ts'
+import { reportFormRoutes, reportStatusRoutes } from './features/feedback/report.routes.ts'
+import { reportAdminRoutes } from './features/feedback/report-admin.routes.ts'
+import { transactionApiRoutes } from './features/feedback/transaction.api.routes.ts'
 import { formEditRoutes } from './features/forms/form-edit.routes.ts'
 import { formApiRoutes } from './features/forms/forms.api.routes.ts'
 import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
@@ -98,7 +106,14 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.use(formUploadBodyLimit())
   // Every form and JSON body is parsed and sanitised here, before anything reads it.
   app.use(sanitizedBody())
-  app.use(csrfProtection({ ...deps.config, sessionCookie: sessionCookieName(deps.config.env) }))
+  app.use(
+    csrfProtection({
+      ...deps.config,
+      sessionCookie: sessionCookieName(deps.config.env),
+      // The helpful vote sits on the cached service page, which carries no visitor's token.
+      tokenlessPath: isHelpfulVotePath,
+    }),
+  )
   app.use(loadActor(deps))
   // The header's unread count, for signed-in staff only (never a cached public page).
   app.use(loadUnreadCount(deps))
@@ -111,6 +126,11 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', serviceListRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
+  app.route('/services', reportFormRoutes(deps))
+  app.route('/services', helpfulRoutes(deps))
+  app.route('/admin/feedback', helpfulSettingsRoutes(deps))
+  app.route('/reports', reportStatusRoutes(deps))
+  app.route('/admin/reports', reportAdminRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
   app.route('/admin/services', serviceAdminRoutes(deps))
   app.route('/admin/services', serviceOverviewRoutes(deps))
@@ -147,6 +167,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/inbox', inboxRoutes(deps))
   app.route('/account/notifications', preferenceRoutes(deps))
   app.route('/admin/outbox', outboxRoutes(deps))
+  app.route('/rate', ratingRoutes(deps))
 
   // API
   app.use('/api/v1/*', apiEtag())
@@ -163,6 +184,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   officeApiRoutes(api, deps)
   officeWriteApiRoutes(api, deps)
   reviewApiRoutes(api, deps)
+  reportApiRoutes(api, deps)
+  transactionApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

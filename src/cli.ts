@@ -16,7 +16,7 @@ import {
   runImport,
 } from './features/opendata/index.ts'
 import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
-import { checkLinksJob } from './jobs/index.ts'
+import { checkLinksJob, reviewRemindersJob } from './jobs/index.ts'
 import { systemClock } from './lib/clock.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
@@ -43,6 +43,8 @@ Usage: npx mardom <command> [options]
                                       (--force: replace a non-empty one). Stop the portal first.
   check-links                         Check every e-service, web-page and app link and every
                                       form file now (also runs daily, see LINK_CHECK_AT).
+  review-reminders                    Run the daily review follow-up now (reminders, escalation;
+                                      also runs daily, see REVIEW_REMINDERS_AT).
   reindex                             Rebuild the search index from the published services.
   search-quality [--quiet]            Load the demo data into an in-memory database and print
                                       the search's precision@1 and recall@5 on its query set.
@@ -253,6 +255,27 @@ async function main(argv: string[]): Promise<number> {
           summary.mode === 'offline'
             ? `Link checking is offline (LINK_CHECK_MODE=offline, or a demo installation): ${summary.unchecked} links not checked; ${summary.formFiles} form files checked: ${summary.broken} broken.`
             : `Checked ${summary.urls} links and ${summary.formFiles} form files: ${summary.broken} broken.`,
+        )
+        return 0
+      } finally {
+        await handle.close()
+      }
+    }
+    case 'review-reminders': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      try {
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle.db)
+        const summary = await reviewRemindersJob(deps, handle.kind)
+        if (!summary) {
+          console.error('Another review follow-up is running; nothing was done.')
+          return 1
+        }
+        const sent = Object.entries(summary.sent)
+          .map(([step, n]) => `${step} ${n}`)
+          .join(', ')
+        console.log(
+          `Reviewed the clocks of ${summary.services} services: ${summary.messages} messages (${sent}); ${summary.skipped} passed steps recorded without sending.`,
         )
         return 0
       } finally {

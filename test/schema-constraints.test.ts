@@ -20,6 +20,10 @@ import {
 import { agencyInput } from '../src/features/agencies/agency.input.ts'
 import { holidayInput } from '../src/features/calendar/calendar.input.ts'
 import { newServiceBody } from '../src/features/catalogue/services.api.schemas.ts'
+import { helpfulFollowUpInput } from '../src/features/feedback/helpful.input.ts'
+import { ratingForm } from '../src/features/feedback/rating.input.ts'
+import { reportInput, reportReason } from '../src/features/feedback/report.input.ts'
+import { transactionBody } from '../src/features/feedback/transaction.input.ts'
 import { lawInput } from '../src/features/laws/law.input.ts'
 import { frequencyForm } from '../src/features/notifications/notification.input.ts'
 import { officeInput } from '../src/features/offices/office.input.ts'
@@ -75,6 +79,24 @@ const AGENCY_USER = { usernamePart: 'reza', displayName: 'کاربر', role: 'ag
 // Agency usernames are stored as a<agency code>-<the part typed>.
 const agencyUsername = (o: Record<string, unknown>) => `a10042-${String(o.usernamePart)}`
 
+const TRANSACTION = {
+  serviceId: '3f1c2a9e-8b7d-4c6e-9f10-a1b2c3d4e5f6',
+  trackingCode: 'TRK-0001',
+  channel: 'online',
+  startedAt: '2026-11-22T08:00:00Z',
+  completedAt: '2026-11-23T08:00:00Z',
+}
+const REPORT = { section: 'fees', whatWrong: 'هزینه نادرست است' }
+const report = (f: string, stored?: Probe['stored']): Probe => ({
+  name: 'reportInput',
+  schema: reportInput,
+  base: REPORT,
+  field: f,
+  ...(stored ? { stored } : {}),
+})
+// The report form's one contact field is stored as a mobile or as an e-mail.
+const contactOf = (o: Record<string, unknown>) =>
+  z.object({ mobile: z.string().nullable(), email: z.string().nullable() }).parse(o.contact)
 /** Columns a person's input reaches, and the schemas it passes on the way. */
 const MAPPED: Record<string, Probe[]> = {
   'agencies.name_fa': [{ name: 'agencyInput', schema: agencyInput, base: AGENCY, field: 'nameFa' }],
@@ -166,6 +188,53 @@ const MAPPED: Record<string, Probe[]> = {
       field: 'reason',
     },
   ],
+  // Issue 13 (F3): the rating form's radios and the transaction feed's enums.
+  'ratings.overall': [{ name: 'ratingForm', schema: ratingForm, base: {}, field: 'overall' }],
+  ...Object.fromEntries(
+    ['clarity', 'promised_time', 'visits', 'staff_conduct', 'cost', 'online_ease'].map((c) => [
+      `ratings.${c}`,
+      [
+        {
+          name: 'ratingForm',
+          schema: ratingForm,
+          base: { overall: '3' },
+          field: c.replace(/_(\w)/g, (_, l: string) => l.toUpperCase()),
+        },
+      ],
+    ]),
+  ),
+  'transactions.channel': [
+    { name: 'transactionBody', schema: transactionBody, base: TRANSACTION, field: 'channel' },
+  ],
+  'transactions.outcome': [
+    { name: 'transactionBody', schema: transactionBody, base: TRANSACTION, field: 'outcome' },
+  ],
+  // Issue 13 (F2): reports of wrong information and the agency's reason for rejecting one.
+  'accuracy_reports.section': [report('section')],
+  'accuracy_reports.what_wrong': [report('whatWrong')],
+  'accuracy_reports.what_right': [report('whatRight')],
+  'accuracy_reports.contact_mobile': [report('contact', (o) => contactOf(o).mobile)],
+  'accuracy_reports.contact_email': [report('contact', (o) => contactOf(o).email)],
+  'accuracy_reports.reason': [
+    { name: 'reportReason', schema: z.object({ reason: reportReason }), base: {}, field: 'reason' },
+  ],
+  // Issue 13 (F1): the follow-up to a «خیر» (empty text is stored as null, so 1–2000).
+  'helpful_votes.missing': [
+    {
+      name: 'helpfulFollowUpInput',
+      schema: helpfulFollowUpInput,
+      base: { section: 'fees' },
+      field: 'missing',
+    },
+  ],
+  'helpful_votes.section': [
+    {
+      name: 'helpfulFollowUpInput',
+      schema: helpfulFollowUpInput,
+      base: { missing: 'نادرست' },
+      field: 'section',
+    },
+  ],
   // A law's title and kind are copied into the versions that cite it when they are published.
   'version_laws.title': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'title' }],
   'version_laws.kind': [{ name: 'lawInput', schema: lawInput, base: LAW, field: 'kind' }],
@@ -241,6 +310,20 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'sign_in_failures.username': 'the typed username, bounded by signInInput',
   'sign_in_failures.client': 'the client address from the connection',
   'form_file_uploads.sha256': 'computed from the uploaded bytes',
+  'accuracy_reports.code': 'newTrackingCode (report.model.ts): Crockford base32, 10 characters',
+  'accuracy_reports.state': 'set by the report actions',
+  'accuracy_reports.version_no': 'the reported service’s published version number',
+  'accuracy_reports.fix_version_no':
+    'parseAnswer and answerAccuracyReport accept only a number after the published version',
+  'ratings.channel': 'copied from the rated transaction',
+  'transactions.tracking_hash': 'an HMAC of the tracking code (transaction.actions)',
+  'transactions.in_person_visits': 'counted from the attendance steps reported',
+  'helpful_votes.version_no': 'the voted service’s published version number',
+  'feedback_rollups.helpful_yes': 'running total kept by recordHelpfulVote',
+  'feedback_rollups.helpful_no': 'running total kept by recordHelpfulVote',
+  'feedback_rollups.shown_total': 'copied from the totals when the page is dropped',
+  'transaction_steps.step_id':
+    'checked against the published process’s step ids (transaction.actions)',
 }
 /** Tables no person's text reaches directly (every NOT NULL text column in them is system-set). */
 const SYSTEM_TABLES: Record<string, string> = {
@@ -254,6 +337,11 @@ const SYSTEM_TABLES: Record<string, string> = {
   settings: 'keys are constants in settings.model.ts; values are jsonb',
   installation: 'one row with a generated id',
   link_check_offline: 'one row written by the demo loader',
+  server_secrets: 'random keys created on first use',
+  public_form_key: 'one random key made by its migration',
+  public_form_hits: 'HMACs and form names built by guardPublicForm, never raw input',
+  rating_rollups: 'running totals kept by the rating action',
+  transaction_time_rollups: 'aggregates computed in SQL from the transaction feed',
 }
 /** CHECK constraints over several columns, kept by the code that sets those columns together. */
 const MULTI_COLUMN: Record<string, string> = {
@@ -272,6 +360,16 @@ const MULTI_COLUMN: Record<string, string> = {
     'the sign-off actions complete a review with its outcome and time together',
   service_reviews_check1: 'publishRevision records the version it published',
   service_reviews_check2: 'a review joins a sample with the pending status (markSampled)',
+  accuracy_reports_check: 'answerReport and closeFixedReports set closed_at with a closed state',
+  accuracy_reports_check1: 'answerReport and closeFixedReports delete the contact when closing',
+  accuracy_reports_check2: 'an accepted answer carries its version; the fix keeps it',
+  accuracy_reports_check3: 'parseAnswer requires the reason of a rejection',
+  accuracy_reports_check4: 'answerReport sets answered_at with the answer',
+  helpful_votes_check: 'only recordFollowUp sets followed_up_at, and only on a «خیر»',
+  helpful_votes_check1: 'helpfulFollowUpInput requires the text or the section',
+  transactions_check: 'transaction.actions refuses an end before the start',
+  transactions_check1: 'transaction.actions refuses an outcome without an end and the reverse',
+  transaction_steps_check: 'transaction.actions refuses a step finished before it started',
 }
 
 interface Check {

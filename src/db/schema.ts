@@ -191,6 +191,32 @@ export interface ReviewAuditSamplesTable {
 
 export type ReviewReminderStep = 'due_soon' | 'due' | 'due_date' | 'overdue' | 'escalated'
 
+export interface AccuracyReportsTable {
+  id: Generated<string>
+  /** The public tracking code: 10 characters of Crockford base32 (features/feedback). */
+  code: string
+  serviceId: string
+  agencyId: string
+  /** The review section the report is about (the same keys as features/reviews). */
+  section: string
+  versionNo: number
+  whatWrong: string
+  whatRight: string | null
+  /** The contact is never public and is deleted when the report closes. */
+  contactMobile: string | null
+  contactEmail: string | null
+  state: Generated<'received' | 'accepted' | 'rejected' | 'duplicate' | 'spam' | 'fixed'>
+  fixVersionNo: number | null
+  reason: string | null
+  duplicateOf: string | null
+  receivedAt: Timestamp
+  /** The Tehran day the answer is due, ISO `yyyy-mm-dd` (DATE, returned as a string). */
+  dueOn: string
+  answeredAt: Timestamp | null
+  answeredBy: string | null
+  closedAt: Timestamp | null
+}
+
 export interface ReviewRemindersTable {
   serviceId: string
   dueAt: Timestamp
@@ -394,6 +420,120 @@ export interface InstallationTable {
   createdAt: CreatedAt
 }
 
+// Issue 13 (F3): transactions, ratings and their rollups.
+export type TransactionChannel = 'online' | 'counter_office' | 'in_person'
+export type TransactionOutcome = 'approved' | 'rejected' | 'withdrawn'
+
+export interface ServerSecretsTable {
+  name: string
+  secret: Buffer
+  createdAt: CreatedAt
+}
+
+export interface TransactionsTable {
+  id: Generated<string>
+  agencyId: string
+  serviceId: string
+  versionId: string
+  trackingHash: string
+  channel: TransactionChannel
+  startedAt: Timestamp
+  completedAt: Timestamp | null
+  outcome: TransactionOutcome | null
+  promisedBy: Timestamp | null
+  inPersonVisits: Generated<number>
+  ratingExpiresAt: Timestamp | null
+  createdAt: CreatedAt
+  updatedAt: Timestamp
+}
+
+export interface TransactionStepsTable {
+  transactionId: string
+  stepId: string
+  startedAt: Timestamp
+  finishedAt: Timestamp | null
+  promisedBy: Timestamp | null
+}
+
+export interface RatingsTable {
+  id: Generated<string>
+  transactionId: string
+  serviceId: string
+  channel: TransactionChannel
+  overall: number
+  clarity: number | null
+  promisedTime: number | null
+  visits: number | null
+  staffConduct: number | null
+  cost: number | null
+  onlineEase: number | null
+  comment: string | null
+  createdAt: Timestamp
+}
+
+export interface RatingRollupsTable {
+  serviceId: string
+  n: number
+  total: number
+  totalSquares: number
+  updatedAt: Timestamp
+}
+
+export interface TransactionTimeRollupsTable {
+  serviceId: string
+  stepId: string
+  n: number
+  medianSeconds: number | null
+  p90Seconds: number | null
+  withPromise: number
+  onTime: number
+  visitsTotal: number
+  computedAt: Timestamp
+}
+
+export interface TransactionRollupStateTable {
+  serviceId: string
+  changedAt: Timestamp
+  computedAt: Timestamp | null
+}
+
+// Issue 13 (F1): helpful votes, the public forms' abuse controls, the per-service rollup.
+export interface PublicFormKeyTable {
+  id: Generated<number>
+  key: Buffer
+}
+
+export interface PublicFormHitsTable {
+  id: Generated<number>
+  form: string
+  /** HMAC of the client's address (public_form_key); the raw address is never stored. */
+  addressHash: string
+  browserHash: string | null
+  contentHash: string
+  at: Timestamp
+}
+
+export interface HelpfulVotesTable {
+  id: Generated<string>
+  serviceId: string
+  versionNo: number
+  helpful: boolean
+  createdAt: Timestamp
+  missing: string | null
+  section: string | null
+  followedUpAt: Timestamp | null
+}
+
+export interface FeedbackRollupsTable {
+  serviceId: string
+  helpfulYes: Generated<number>
+  helpfulNo: Generated<number>
+  /** Votes counted when the cached service page was last dropped for new figures. */
+  shownTotal: Generated<number>
+  shownAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   notifications: NotificationsTable
   notificationSends: NotificationSendsTable
@@ -404,6 +544,7 @@ export interface Database {
   serviceReviews: ServiceReviewsTable
   reviewAuditSamples: ReviewAuditSamplesTable
   reviewReminders: ReviewRemindersTable
+  accuracyReports: AccuracyReportsTable
   services: ServicesTable
   serviceVersions: ServiceVersionsTable
   agencies: AgenciesTable
@@ -424,6 +565,17 @@ export interface Database {
   linkChecks: LinkChecksTable
   linkCheckOffline: LinkCheckOfflineTable
   installation: InstallationTable
+  publicFormKey: PublicFormKeyTable
+  publicFormHits: PublicFormHitsTable
+  helpfulVotes: HelpfulVotesTable
+  feedbackRollups: FeedbackRollupsTable
+  serverSecrets: ServerSecretsTable
+  transactions: TransactionsTable
+  transactionSteps: TransactionStepsTable
+  ratings: RatingsTable
+  ratingRollups: RatingRollupsTable
+  transactionTimeRollups: TransactionTimeRollupsTable
+  transactionRollupState: TransactionRollupStateTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

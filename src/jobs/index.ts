@@ -1,2 +1,3 @@
 export { CHECK_LINKS_LOCK, checkLinksJob } from './check-links.ts'
+export { REVIEW_REMINDERS_LOCK, reviewRemindersJob } from './review-reminders.ts'
 export { startJobs } from './start-jobs.ts'

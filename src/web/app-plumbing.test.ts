@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import * as cheerio from 'cheerio'
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts'
+import { loggedPath } from './request-log.ts'
 
 let t: TestApp
 before(async () => {
@@ -143,5 +144,13 @@ describe('OpenAPI', () => {
       .get()
     assert.ok(ops.some((o) => o.includes('GET') && o.includes('/api/v1/agencies')))
     assert.ok(ops.some((o) => o.includes('PATCH') && o.includes('/api/v1/agencies/{id}')))
+  })
+})
+
+describe('request log', () => {
+  it('never logs the secret of a one-time rating link', () => {
+    assert.equal(loggedPath('/rate/abcDEF123_-xyz'), '/rate/…')
+    assert.equal(loggedPath('/rate/abc/extra'), '/rate/…/extra')
+    assert.equal(loggedPath('/services/x'), '/services/x')
   })
 })

@@ -54,6 +54,13 @@ function sameOrigin(origin: string, requestUrl: string): boolean {
 export interface CsrfSettings extends TransportSettings {
   /** The session cookie's name (accounts): a signed-in visitor's token derives from it. */
   sessionCookie: string
+  /**
+   * Paths of public forms that sit on cached pages (the helpful vote on a service page): one
+   * page serves everyone, so it cannot carry a visitor's token. They are checked by Origin and
+   * Sec-Fetch-Site alone, which every browser that sends them makes unforgeable cross-site; the
+   * form does nothing a visitor's authority could be abused for.
+   */
+  tokenlessPath?: (path: string) => boolean
 }
 
 /**
@@ -79,6 +86,7 @@ export function csrfProtection(s: CsrfSettings): MiddlewareHandler<AppEnv> {
       if (c.req.header('sec-fetch-site') === 'cross-site') throw crossSite()
       const origin = c.req.header('origin')
       if (origin !== undefined && !sameOrigin(origin, c.req.url)) throw crossSite()
+      if (s.tokenlessPath?.(c.req.path)) return next()
       let body: Awaited<ReturnType<typeof c.req.parseBody>>
       try {
         body = await c.req.parseBody()

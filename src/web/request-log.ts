@@ -3,6 +3,13 @@ import type { MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
 import type { AppEnv } from './env.ts'
 
+/** Paths that carry a secret (a one-time rating link): logged with the secret cut out. */
+const SECRET_IN_PATH = /^(\/rate\/)[^/]+/
+
+export function loggedPath(path: string): string {
+  return path.replace(SECRET_IN_PATH, '$1…')
+}
+
 /** Gives every request an id and a child logger, and logs one structured line when it ends. */
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -19,7 +26,7 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     child.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         user: c.get('actor')?.username,

@@ -14,6 +14,9 @@ import * as createFormFileUploads from './2026_12_06_1400_create_form_file_uploa
 import * as createNotifications from './2026_12_06_1500_create_notifications.ts'
 import * as linkCheckOffline from './2026_12_06_1600_link_check_offline.ts'
 import * as createReviews from './2026_12_06_1800_create_reviews.ts'
+import * as createHelpfulFeedback from './2026_12_06_1900_create_helpful_feedback.ts'
+import * as createAccuracyReports from './2026_12_06_1910_create_accuracy_reports.ts'
+import * as createTransactions from './2026_12_06_1920_create_transactions.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1500_create_notifications': createNotifications,
   '2026_12_06_1600_link_check_offline': linkCheckOffline,
   '2026_12_06_1800_create_reviews': createReviews,
+  '2026_12_06_1900_create_helpful_feedback': createHelpfulFeedback,
+  '2026_12_06_1910_create_accuracy_reports': createAccuracyReports,
+  '2026_12_06_1920_create_transactions': createTransactions,
 }

@@ -199,8 +199,11 @@ describe('the review cycle on the dashboard (issue 12)', () => {
     const central = await dashboard(await signedIn(t, supervisor))
     assert.match(central('#review-counts').text(), /به‌روز/)
     assert.equal(central('a[href="/admin/reviews/agencies"]').length, 1)
+    assert.equal(central('a[href="/admin/reports"]').length, 1, 'the centre reaches the reports')
     const agency = await dashboard(await signedIn(t, agencyEditor))
     assert.equal(agency('#review-counts').length, 1)
+    assert.equal(agency('a[href="/admin/reports"]').length, 1, 'the agency reaches its reports')
+    assert.equal(agency('a[href="/admin/feedback/settings"]').length, 0)
     assert.equal(agency('a[href="/admin/reviews/agencies"]').length, 0)
   })
 

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { html } from 'hono/html'
 import type { Deps } from '../../deps.ts'
 import { type Actor, isCentral, isCentralAdmin } from '../../lib/actor.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
@@ -30,7 +31,7 @@ import {
 } from '../settings/index.ts'
 import { directiveDeadline } from './deadline.ts'
 import { msg } from './messages.fa.ts'
-import { reviewsPanel } from './views/dashboard-reviews.ts'
+import { feedbackPanel, reviewsPanel } from './views/dashboard-reviews.ts'
 import type { AgencyServicesView } from './views/dashboard-services.ts'
 import { type CentralDashboardView, dashboardPage } from './views/dashboard-views.ts'
 
@@ -110,7 +111,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
       values: { ...settingsValues(settings), ...values },
       errors,
       channels: await centralDashboardPanel(deps),
-      reviews: reviewsPanel(countByState(await servicesWithClock(deps, null)), true),
+      reviews: html`${reviewsPanel(countByState(await servicesWithClock(deps, null)), true)}${feedbackPanel(canEditSettings(actor))}`,
     }
   }
 
@@ -139,7 +140,7 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
                 services: actor.agencyId ? await agencyServices(deps, actor.agencyId) : null,
                 channels: actor.agencyId ? await agencyDashboardPanel(deps, actor.agencyId) : null,
                 reviews: actor.agencyId
-                  ? reviewsPanel(countByState(await servicesWithClock(deps, actor.agencyId)), false)
+                  ? html`${reviewsPanel(countByState(await servicesWithClock(deps, actor.agencyId)), false)}${feedbackPanel(false)}`
                   : null,
               },
         }),

@@ -5,6 +5,7 @@
 export { formStartValue, guardPublicForm, type PublicFormSubmission } from './abuse.actions.ts'
 export { publicFormVisitor } from './abuse.http.ts'
 export { type GuardVerdict, isSilentRefusal } from './abuse.model.ts'
+export { isHelpfulVotePath } from './helpful.model.ts'
 // Reports of wrong information (صحت اطلاعات): the review lock and the review page's facts.
 export { closeFixed } from './report.actions.ts'
 export { REPORT_SECTION_LABELS, REPORT_STATE_LABELS, reportMsg } from './report.messages.fa.ts'

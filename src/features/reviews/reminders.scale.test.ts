@@ -61,7 +61,7 @@ async function inbox(user: MadeUser) {
 
 describe('the first run over an old catalogue', () => {
   it('sends the centre one digest that fits, counting the services it does not list', async () => {
-    const run = await reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, 'pglite')
+    const run = await reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, t.db.kind)
     assert.ok(run)
     assert.equal(run.sent.escalated, SERVICES)
     assert.equal(run.skipped, SERVICES * 4, 'the four passed steps of each, recorded unsent')
@@ -105,7 +105,7 @@ describe('many digests in one run', () => {
   })
 
   it('writes one digest per agency, across several transactions, and none twice', async () => {
-    const job = () => reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, 'pglite')
+    const job = () => reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, t.db.kind)
     const run = await job()
     assert.equal(run?.messages, AGENCIES)
     assert.equal(run?.sent.due_soon, AGENCIES)

@@ -40,7 +40,7 @@ async function inbox(user: MadeUser) {
 }
 
 async function run() {
-  return reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, 'pglite')
+  return reviewRemindersJob({ ...t.deps, log: pino({ level: 'silent' }) }, t.db.kind)
 }
 
 before(async () => {
