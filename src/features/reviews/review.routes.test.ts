@@ -100,6 +100,16 @@ describe('a review, section by section', () => {
   it('lets an editor open it and answer; only the admin signs off', async () => {
     const e = await signedIn(t, editor)
     assert.equal((await postForm(e, `/admin/reviews/services/${serviceId}/open`, {})).status, 303)
+    const second = await postForm(e, `/admin/reviews/services/${serviceId}/open`, {})
+    assert.equal(
+      second.headers.get('location'),
+      `/admin/reviews/services/${serviceId}?done=already`,
+    )
+    const told = await checkedPage(await e.get(second.headers.get('location') ?? ''))
+    assert.ok(
+      told('main').text().includes('یک بازبینی باز هست'),
+      'a second open is told, not doubled',
+    )
     const page = await checkedPage(await e.get(`/admin/reviews/services/${serviceId}`))
     const fields = formFields(page, 'form[action$="/answers"]')
     assert.equal(page('#section-process h2').text(), 'مراحل فرایند و زمان‌ها')

@@ -9,7 +9,7 @@ import { ID } from '../services/index.ts'
 import { reviewsMsg as msg } from './messages.fa.ts'
 import { openReview, publishRevision, saveAnswers, signOffUnchanged } from './review.actions.ts'
 import { changeNoteOf, parseAnswers, reviewRevision } from './review.input.ts'
-import { findReviewById } from './review.queries.ts'
+import { findOpenReview, findReviewById } from './review.queries.ts'
 import { loadReviewPage } from './review.read.ts'
 import { loadReviewList } from './review-list.read.ts'
 import { reviewListPage } from './views/review-list-page.ts'
@@ -17,6 +17,7 @@ import { reviewPage } from './views/review-page.ts'
 
 const DONE: Record<string, string> = {
   opened: msg.opened,
+  already: msg.alreadyOpen,
   saved: msg.saved,
   unchanged: msg.signedOffUnchanged,
   revised: msg.signedOffRevised,
@@ -69,8 +70,11 @@ export function reviewRoutes(deps: Deps): Hono<AppEnv> {
   app.get(`/services/:id${ID}`, (c) => show(c, c.req.param('id')))
 
   app.post(`/services/:id${ID}/open`, async (c) => {
-    await openReview(deps, requireActor(c), c.req.param('id'))
-    return c.redirect(`/admin/reviews/services/${c.req.param('id')}?done=opened`, 303)
+    const id = c.req.param('id')
+    // A second «شروع بازبینی» (another tab, another editor) lands on the one already open.
+    const already = await findOpenReview(deps.db, id)
+    await openReview(deps, requireActor(c), id)
+    return c.redirect(`/admin/reviews/services/${id}?done=${already ? 'already' : 'opened'}`, 303)
   })
 
   app.post(`/:review${ID}/answers`, async (c) => {
