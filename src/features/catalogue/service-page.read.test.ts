@@ -120,9 +120,17 @@ describe('loadServicePage', () => {
     assert.equal(reading(statements, 'settings').length, 2, statements.join('\n'))
     // The helpful figure (issue 13) from the service's rollup row, by primary key.
     assert.equal(reading(statements, 'feedback_rollups').length, 1, statements.join('\n'))
+    // Promised against actual and satisfaction (issue 13 items 4, 5): one primary-key read of
+    // each of their rollups (transaction_time_rollups by service and step '', rating_rollups
+    // by service), never the transactions or the ratings.
+    assert.equal(reading(statements, 'transaction_time_rollups').length, 1, statements.join('\n'))
+    assert.equal(reading(statements, 'rating_rollups').length, 1, statements.join('\n'))
+    assert.equal(reading(statements, 'transactions').length, 0, statements.join('\n'))
+    assert.equal(reading(statements, 'ratings').length, 0, statements.join('\n'))
     // The service, its version, the ancestry, the laws, the offices, the calendar (two), the
-    // review policy and the feedback rollup.
-    assert.equal(statements.length, 9, statements.join('\n'))
+    // review policy, the helpful rollup, and (issue 13 item 4, two more) the time and rating
+    // rollups: 9 before the promised-against-actual figures came to the page, now 11.
+    assert.equal(statements.length, 11, statements.join('\n'))
 
     const body = loaded.view.body
     assert.equal(loaded.view.title, 'خدمت شمارش پرسش‌ها')
@@ -145,6 +153,63 @@ describe('loadServicePage', () => {
     ])
     assert.ok(loaded.expiresAt > now.getTime())
     assert.ok(loaded.expiresAt <= endOfTehranDay(now).getTime())
+  })
+
+  it('shows promised against actual and satisfaction from the rollups, or not enough data', async () => {
+    const now = t.clock.now()
+    const before = (await loadServicePage(t.deps, slug, {}, now)).view.body.inPractice
+    assert.equal(before?.actualTime.n, 0)
+    assert.equal(before?.actualTime.shown, false)
+    assert.equal(before?.satisfaction.shown, false)
+    // 40 transactions with a median of 53 hours; 36 ratings: 20×5 and 16×4 (Σ = 164,
+    // Σx² = 756): mean 164/36 = 4.5556, s² = (756 − 36·4.5556²)/35 = 0.2540, s = 0.50395,
+    // t(35) = 2.03011, half-width 2.03011·0.50395/6 = 0.17051 → [4.385, 4.726].
+    await t.deps.db
+      .insertInto('transactionTimeRollups')
+      .values({
+        serviceId,
+        stepId: '',
+        n: 40,
+        medianSeconds: 53 * 3600,
+        p90Seconds: 80 * 3600,
+        withPromise: 40,
+        onTime: 30,
+        visitsTotal: 40,
+        computedAt: now,
+      })
+      .execute()
+    await t.deps.db
+      .insertInto('ratingRollups')
+      .values({ serviceId, n: 36, total: 164, totalSquares: 756, updatedAt: now })
+      .execute()
+    const body = (await loadServicePage(t.deps, slug, {}, now)).view.body
+    const v = body.inPractice
+    assert.equal(v?.actualTime.n, 40)
+    assert.equal(v?.actualTime.medianHours, 53)
+    assert.equal(v?.actualTime.shown, true)
+    assert.equal(v?.satisfaction.shown, true)
+    assert.ok(Math.abs((v?.satisfaction.interval?.mean ?? 0) - 4.5556) < 1e-4)
+    assert.ok(Math.abs((v?.satisfaction.interval?.ci95[0] ?? 0) - 4.385) < 1e-3)
+    assert.ok(Math.abs((v?.satisfaction.interval?.ci95[1] ?? 0) - 4.726) < 1e-3)
+    // Below the central minimum n the page says so instead of a figure.
+    await t.deps.db
+      .updateTable('ratingRollups')
+      .set({ n: 12 })
+      .where('serviceId', '=', serviceId)
+      .execute()
+    await t.deps.db
+      .updateTable('transactionTimeRollups')
+      .set({ n: 29 })
+      .where('serviceId', '=', serviceId)
+      .execute()
+    const low = (await loadServicePage(t.deps, slug, {}, now)).view.body.inPractice
+    assert.equal(low?.actualTime.shown, false)
+    assert.equal(low?.satisfaction.shown, false)
+    await t.deps.db.deleteFrom('ratingRollups').where('serviceId', '=', serviceId).execute()
+    await t.deps.db
+      .deleteFrom('transactionTimeRollups')
+      .where('serviceId', '=', serviceId)
+      .execute()
   })
 
   it('reads the calendar once for a date asked about, far from today', async () => {

@@ -9,14 +9,17 @@ import { publicFormItems, publicServiceFormHref } from '../forms/index.ts'
 import { lawsCitedBy } from '../laws/index.ts'
 import { findOfficesByIds, officeCalendarDays, serviceOfficesSectionOf } from '../offices/index.ts'
 import {
+  findActualTimeFigures,
   findHelpfulCounts,
   findPublished,
+  findRatingTotals,
   helpfulFigure,
   loadPublicService,
   loadServiceBySlug,
   servicesMsg as msg,
   reviewClock,
   type ServiceWithVersion,
+  satisfactionFigure,
   serviceCacheTag,
 } from '../services/index.ts'
 import {
@@ -118,20 +121,25 @@ export async function loadServicePage(
   const start = ask.start ?? now
   const processDays = processCalendarDays(content, start)
   const officeDays = links.length > 0 ? officeCalendarDays(now) : null
-  const [ancestry, laws, found, forms, cal, settings, helpfulCounts] = await Promise.all([
-    listAgencyAncestryRows(deps.db, service.agencyId),
-    lawsCitedBy(deps.db, version),
-    findOfficesByIds(
-      deps.db,
-      links.map((l) => l.officeId),
-    ),
-    publicFormItems(deps.db, content.forms, (sha) => publicServiceFormHref(slug, sha)),
-    calendarOver(deps, [processDays, officeDays]),
-    loadPortalSettings(deps.db),
-    // The helpful figure from the service's rollup row (issue 13): one primary-key read. The
-    // feedback feature drops this page's tag in batches of votes, not on every vote.
-    findHelpfulCounts(deps.db, service.id),
-  ])
+  const [ancestry, laws, found, forms, cal, settings, helpfulCounts, actualTime, ratings] =
+    await Promise.all([
+      listAgencyAncestryRows(deps.db, service.agencyId),
+      lawsCitedBy(deps.db, version),
+      findOfficesByIds(
+        deps.db,
+        links.map((l) => l.officeId),
+      ),
+      publicFormItems(deps.db, content.forms, (sha) => publicServiceFormHref(slug, sha)),
+      calendarOver(deps, [processDays, officeDays]),
+      loadPortalSettings(deps.db),
+      // The helpful figure from the service's rollup row (issue 13): one primary-key read. The
+      // feedback feature drops this page's tag in batches of votes, not on every vote.
+      findHelpfulCounts(deps.db, service.id),
+      // Promised against actual and satisfaction (issue 13 items 4, 5): one primary-key read of
+      // each rollup features/feedback keeps, never the transactions or ratings.
+      findActualTimeFigures(deps.db, service.id),
+      findRatingTotals(deps.db, service.id),
+    ])
   const review = service.withdrawnAt ? null : reviewClock(service, settings.reviewPolicy, now)
   const agency = ancestry.at(-1)
   if (agency?.id !== service.agencyId) throw new NotFoundError('agency.not-found', msg.notFound)
@@ -183,6 +191,13 @@ export async function loadServicePage(
           state: review.state,
         },
         helpful: service.withdrawnAt ? null : helpfulFigure(helpfulCounts, settings.feedbackMinN),
+        inPractice: service.withdrawnAt
+          ? null
+          : {
+              actualTime: { ...actualTime, shown: actualTime.n >= settings.feedbackMinN },
+              promised: content.declaredTime,
+              satisfaction: satisfactionFigure(ratings, settings.feedbackMinN),
+            },
       },
     },
     tags: [

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts'
+import { ACTUAL_TIME_WINDOW_DAYS } from '../services/index.ts'
 import {
   rewriteTimeRollups,
   rollupState,
@@ -8,7 +9,8 @@ import {
 } from './transaction.rollup.queries.ts'
 
 /** Promised against actual looks back this many days. */
-export const WINDOW_DAYS = 90
+/** (One value with the service page's sentence, services/feedback-figures.ts.) */
+export const WINDOW_DAYS = ACTUAL_TIME_WINDOW_DAYS
 /** New transactions are folded in at most this often per service… */
 const REFRESH_AFTER_CHANGE_MS = 60_000
 /** …and the window moves on at least this often even without new ones. */

@@ -60,6 +60,21 @@ export {
   SECTION_FIELDS,
 } from './editor.model.ts'
 export {
+  findActualTimeFigures,
+  findRatingTotals,
+  WHOLE_TRANSACTION_STEP,
+} from './feedback-figures.queries.ts'
+export {
+  ACTUAL_TIME_WINDOW_DAYS,
+  type ActualTimeFigures,
+  actualTimeSentence,
+  elapsedText,
+  NOT_ENOUGH_DATA,
+  type SatisfactionFigure,
+  satisfactionFigure,
+  satisfactionSentence,
+} from './feedback-figures.ts'
+export {
   findHelpfulCounts,
   type HelpfulFigure,
   helpfulFigure,

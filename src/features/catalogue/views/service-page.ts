@@ -22,6 +22,7 @@ import {
 } from '../../services/index.ts'
 import { helpfulWidget } from './helpful-widget.ts'
 import { type ProcessSectionView, processSection } from './process-section.ts'
+import { type ServiceFeedbackView, serviceFeedbackSection } from './service-feedback.ts'
 
 export interface ServicePageView {
   slug: string
@@ -46,6 +47,8 @@ export interface ServicePageView {
   review?: { lastReviewedAt: Date | null; dueAt: Date; state: ReviewState } | null
   /** «آیا این صفحه مفید بود؟» with the rollup's figure (issue 13), on the current version only. */
   helpful?: HelpfulFigure | null
+  /** Promised against actual and satisfaction from the rollups (issue 13), current version only. */
+  inPractice?: ServiceFeedbackView | null
 }
 
 function reviewLine(r: NonNullable<ServicePageView['review']>): Html {
@@ -209,6 +212,7 @@ export function servicePageBody(v: ServicePageView): Html {
       ${section('fees', 'هزینه‌ها', feesTable(c))}${report('fees', 'هزینه‌ها')}
       ${channelsSection(c)}${report('channels', 'راه‌های دسترسی')}
       ${v.process ? html`${processSection(v.process)}${report('process', 'مراحل و زمان‌ها')}` : ''}
+      ${v.inPractice ? serviceFeedbackSection(v.inPractice) : ''}
       ${v.offices ? html`${serviceOfficesSection(v.offices)}${report('offices', 'محل‌های مراجعه')}` : ''}
       ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}${report('laws', 'قوانین و مقررات')}
       ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
