@@ -34,6 +34,7 @@ export function reviewsPanel(counts: StateCounts, central: boolean): Html {
 export function feedbackPanel(canEditSettings: boolean): Html {
   return html`<h2 class="mr-heading-m" id="feedback-heading">بازخورد مردم</h2>
     <ul class="mr-list" id="feedback-links">
+      <li><a class="mr-link" href="/admin/feedback">داشبورد بازخورد مردم</a></li>
       <li><a class="mr-link" href="/admin/reports">گزارش‌های نادرستی اطلاعات</a></li>
       <li><a class="mr-link" href="/admin/reports?overdue=1">گزارش‌های بی‌پاسخِ گذشته از موعد</a></li>
       ${canEditSettings ? html`<li><a class="mr-link" href="/admin/feedback/settings">کمینهٔ پاسخ‌ها برای نمایش اعداد</a></li>` : ''}
