@@ -33,6 +33,13 @@ const TEXT_ROOM = 170
 const ROW = 30
 const BAR = 16
 const PAD = 8
+/** Longer labels are cut with «…» in the drawing (the full one is its tooltip and in the table). */
+const LABEL_CHARS = 30
+
+function shortLabel(label: string): string {
+  const chars = [...label]
+  return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join('')}…` : label
+}
 
 /** A horizontal bar chart with optional interval whiskers. */
 export function barChart(p: BarChartProps): Html {
@@ -47,8 +54,8 @@ export function barChart(p: BarChartProps): Html {
     const hasInterval = b.value !== null && b.low != null && b.high != null
     const leftmost =
       b.value === null ? right : Math.min(x(b.value), hasInterval ? x(b.high ?? 0) : right)
-    return html`<g class="mr-chart__row">
-      <text x="${WIDTH - PAD}" y="${mid}" dominant-baseline="middle" text-anchor="start" direction="rtl" class="mr-chart__label">${b.label}</text>
+    return html`<g class="mr-chart__row"><title>${b.label}: ${b.text}</title>
+      <text x="${WIDTH - PAD}" y="${mid}" dominant-baseline="middle" text-anchor="start" direction="rtl" class="mr-chart__label">${shortLabel(b.label)}</text>
       ${
         b.value === null
           ? ''
@@ -62,5 +69,5 @@ export function barChart(p: BarChartProps): Html {
       <text x="${(leftmost - 6).toFixed(1)}" y="${mid}" dominant-baseline="middle" text-anchor="start" direction="rtl" class="mr-chart__value">${b.text}</text>
     </g>`
   })
-  return html`<svg class="mr-chart" role="img" aria-label="${p.title}" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-inline-size:${WIDTH}px" xmlns="http://www.w3.org/2000/svg" direction="rtl" font-size="13"><title>${p.title}</title><line x1="${right}" y1="${PAD}" x2="${right}" y2="${height - PAD}" stroke="#0b0c0c"></line>${rows}</svg>`
+  return html`<svg class="mr-chart" role="img" aria-label="${p.title}" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" direction="rtl" font-size="13"><title>${p.title}</title><line x1="${right}" y1="${PAD}" x2="${right}" y2="${height - PAD}" stroke="#0b0c0c"></line>${rows}</svg>`
 }
