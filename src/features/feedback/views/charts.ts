@@ -25,16 +25,18 @@ export interface BarChartProps {
   /** The scale's end: a bar of this value fills the plot. */
   max: number
   bars: Bar[]
+  /** Scale marks under the plot, e.g. ۰ to ۵ or ۰٪ to ۱۰۰٪. */
+  ticks?: { value: number; text: string }[]
 }
 
 const WIDTH = 640
-const LABEL_WIDTH = 210
-const TEXT_ROOM = 170
+const LABEL_WIDTH = 240
+const TEXT_ROOM = 140
 const ROW = 30
 const BAR = 16
 const PAD = 8
 /** Longer labels are cut with «…» in the drawing (the full one is its tooltip and in the table). */
-const LABEL_CHARS = 30
+const LABEL_CHARS = 28
 
 function shortLabel(label: string): string {
   const chars = [...label]
@@ -47,7 +49,13 @@ export function barChart(p: BarChartProps): Html {
   const span = right - TEXT_ROOM
   const max = p.max > 0 ? p.max : 1
   const x = (v: number) => right - (Math.min(Math.max(v, 0), max) / max) * span
-  const height = PAD * 2 + Math.max(p.bars.length, 1) * ROW
+  const plotBottom = PAD + Math.max(p.bars.length, 1) * ROW
+  const ticks = p.ticks ?? []
+  const height = plotBottom + PAD + (ticks.length ? 18 : 0)
+  const tickMarks = ticks.map(
+    (t) =>
+      html`<line x1="${x(t.value).toFixed(1)}" y1="${plotBottom}" x2="${x(t.value).toFixed(1)}" y2="${plotBottom + 4}" stroke="#0b0c0c"></line><text x="${x(t.value).toFixed(1)}" y="${plotBottom + 15}" text-anchor="middle" class="mr-chart__tick">${t.text}</text>`,
+  )
   const rows = p.bars.map((b, i) => {
     const top = PAD + i * ROW
     const mid = top + ROW / 2
@@ -69,5 +77,5 @@ export function barChart(p: BarChartProps): Html {
       <text x="${(leftmost - 6).toFixed(1)}" y="${mid}" dominant-baseline="middle" text-anchor="start" direction="rtl" class="mr-chart__value">${b.text}</text>
     </g>`
   })
-  return html`<svg class="mr-chart" role="img" aria-label="${p.title}" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" direction="rtl" font-size="13"><title>${p.title}</title><line x1="${right}" y1="${PAD}" x2="${right}" y2="${height - PAD}" stroke="#0b0c0c"></line>${rows}</svg>`
+  return html`<svg class="mr-chart" role="img" aria-label="${p.title}" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" direction="rtl" font-size="13"><title>${p.title}</title><line x1="${right}" y1="${PAD}" x2="${right}" y2="${plotBottom}" stroke="#0b0c0c"></line>${ticks.length ? html`<line x1="${x(p.max)}" y1="${plotBottom}" x2="${right}" y2="${plotBottom}" stroke="#0b0c0c"></line>` : ''}${tickMarks}${rows}</svg>`
 }

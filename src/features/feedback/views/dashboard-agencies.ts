@@ -5,7 +5,7 @@ import { NOT_ENOUGH_DATA } from '../../services/index.ts'
 import { METRIC_LABELS, dashboardMsg as msg } from '../dashboard.messages.fa.ts'
 import { type AgencyRow, type CentralDashboard, METRICS } from '../dashboard.read.ts'
 import { type Bar, barChart } from './charts.ts'
-import { fmt } from './dashboard-page.ts'
+import { fmt, MEAN_TICKS, SHARE_TICKS } from './dashboard-page.ts'
 
 /** The sorted-on figure as written in the chart and in the table's «مقدار» column. */
 function valueText(v: CentralDashboard, r: AgencyRow): string {
@@ -44,6 +44,7 @@ export function centralDashboardPage(v: CentralDashboard): Html {
   const chart = barChart({
     title: `${label}، هر دستگاه`,
     max: v.metric === 'satisfaction' ? 5 : 1,
+    ticks: v.metric === 'satisfaction' ? MEAN_TICKS : SHARE_TICKS,
     bars: v.rows.map((r) => bar(v, r)),
   })
   const rows = v.rows.map((r) => [

@@ -24,6 +24,10 @@ export const fmt = {
   shareInterval: (f: ShareFigure) => `${fmt.share(f.low)} تا ${fmt.share(f.high)}`,
 }
 
+/** Scale marks of a 1–5 mean and of a share. */
+export const MEAN_TICKS = [0, 1, 2, 3, 4, 5].map((v) => ({ value: v, text: formatNumberFa(v) }))
+export const SHARE_TICKS = [0, 0.5, 1].map((v) => ({ value: v, text: fmt.share(v) }))
+
 const STEP_UNITS: Record<string, string> = {
   minute: 'دقیقه',
   hour: 'ساعت',
@@ -91,7 +95,7 @@ export function agencyDashboardPage(v: AgencyDashboard, central: boolean): Html 
   const helpful = section(
     'helpful',
     msg.helpfulHeading,
-    barChart({ title: msg.helpfulChart, max: 1, bars: [shareBar('بله', h)] }),
+    barChart({ title: msg.helpfulChart, max: 1, ticks: SHARE_TICKS, bars: [shareBar('بله', h)] }),
     table({
       id: 'helpful-table',
       caption: msg.helpfulChart,
@@ -172,6 +176,7 @@ export function agencyDashboardPage(v: AgencyDashboard, central: boolean): Html 
     barChart({
       title: msg.dimensionHeading,
       max: 5,
+      ticks: MEAN_TICKS,
       bars: dimRows.map((r) => meanBar(r.label, r.figure)),
     }),
     meanTable('dimensions', msg.dimensionHeading, dimRows),
@@ -186,6 +191,7 @@ export function agencyDashboardPage(v: AgencyDashboard, central: boolean): Html 
     barChart({
       title: msg.channelHeading,
       max: 5,
+      ticks: MEAN_TICKS,
       bars: chanRows.map((r) => meanBar(r.label, r.figure)),
     }),
     meanTable('channels', msg.channelHeading, chanRows),
@@ -199,6 +205,7 @@ export function agencyDashboardPage(v: AgencyDashboard, central: boolean): Html 
           barChart({
             title: msg.timeChart,
             max: 1,
+            ticks: SHARE_TICKS,
             bars: v.times.map((t) => shareBar(`${t.serviceTitle} — ${t.stepTitle}`, t.onTime)),
           }),
           table({
