@@ -13,9 +13,9 @@ import { WHOLE } from './transaction.rollup.queries.ts'
 import { serviceTimeRollups, WINDOW_DAYS } from './transaction.rollup.ts'
 
 /** How many pseudo-ratings of the portal-wide mean a service's Bayesian average starts with. */
-const PRIOR_WEIGHT = 10
+export const PRIOR_WEIGHT = 10
 /** The prior before any rating exists anywhere: the middle of the 1–5 scale. */
-const SCALE_MIDDLE = 3
+export const SCALE_MIDDLE = 3
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits
 const hours = (seconds: number | null) => (seconds === null ? null : round(seconds / 3600, 2))
