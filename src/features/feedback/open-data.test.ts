@@ -283,4 +283,17 @@ describe('monthly open-data file of the feedback aggregates', () => {
     assert.ok(doc.paths['/export/feedback/{month}.json'])
     assert.ok(doc.paths['/export/feedback/{month}.csv'])
   })
+
+  it('is described and linked on /open-data', async () => {
+    const page = await (await t.client().get('/open-data')).text()
+    assert.match(page, /id="feedback-figures"/)
+    assert.match(page, /هنوز دادهٔ کافی نیست/)
+    for (const href of [
+      '/api/v1/export/feedback/1405-09.json',
+      '/api/v1/export/feedback/1405-09.csv',
+    ]) {
+      assert.ok(page.includes(`href="${href}"`), href)
+      assert.equal((await t.client().get(href)).status, 200, href)
+    }
+  })
 })

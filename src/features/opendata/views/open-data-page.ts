@@ -85,6 +85,15 @@ ${table({
 <li><a class="mr-link" href="/api/v1/openapi.json">${m.openapi}</a></li>
 </ul>
 
+<h2 class="mr-heading-m" id="feedback-figures">آمار ماهانهٔ بازخورد</h2>
+<p class="mr-body">برای هر ماه شمسی، آمار بازخورد هر خدمت و هر دستگاه منتشر می‌شود: «آیا این صفحه مفید بود؟» (بله، خیر، n و کران پایین ویلسون)، رضایت مردم از تراکنش‌های واقعی (n، میانگین با بازهٔ اطمینان ۹۵٪ و میانگین بیزی)، زمان واقعی انجام کار در برابر وعده (n، میانه، صدک ۹۰ و سهم به‌موقع) و گزارش‌های نادرستی اطلاعات (دریافتی، پاسخ‌داده و گذشته از موعد). هر عدد با n خود می‌آید و زیر کمینهٔ n، ستون shown مقدار false دارد؛ یعنی «هنوز دادهٔ کافی نیست». نشانی هر ماه به شکل سال-ماه با رقم لاتین است:</p>
+<pre class="mr-code" dir="ltr" tabindex="0"><code>/api/v1/export/feedback/1405-09.json
+/api/v1/export/feedback/1405-09.csv</code></pre>
+<ul class="mr-list mr-list--bullet">
+<li><a class="mr-link" href="/api/v1/export/feedback/1405-09.json">آمار آذر ۱۴۰۵ (JSON)</a></li>
+<li><a class="mr-link" href="/api/v1/export/feedback/1405-09.csv">آمار آذر ۱۴۰۵ (CSV)</a></li>
+</ul>
+
 <h2 class="mr-heading-m" id="licence">${m.licenceHeading}</h2>
 <p class="mr-body">${m.licenceText}</p>
 <p class="mr-body"><a class="mr-link" href="${v.licenceUrl}" rel="license">${m.licenceLink}</a></p>
