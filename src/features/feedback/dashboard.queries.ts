@@ -164,6 +164,7 @@ export interface TimeRow {
   onTime: number
   /** The published process's steps (JSON; parsed by the reader). */
   steps: unknown
+  computedAt: Date
 }
 
 /** The agency's transaction time rollups, step by step, with the published process's steps. */
@@ -172,7 +173,7 @@ export async function timeRowsOfAgency(db: Executor, agencyId: string): Promise<
     SELECT t.service_id AS "serviceId", coalesce(v.title, s.slug) AS "serviceTitle",
       t.step_id AS "stepId", t.n, t.median_seconds AS "medianSeconds",
       t.p90_seconds AS "p90Seconds", t.with_promise AS "withPromise", t.on_time AS "onTime",
-      v.content -> 'process' -> 'steps' AS steps
+      v.content -> 'process' -> 'steps' AS steps, t.computed_at AS "computedAt"
     FROM transaction_time_rollups t
     JOIN services s ON s.id = t.service_id
     LEFT JOIN service_versions v ON v.service_id = s.id AND v.status = 'published'

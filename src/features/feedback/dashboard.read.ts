@@ -132,6 +132,8 @@ export interface AgencyDashboard {
   dimensions: { key: RatingDimension; figure: MeanFigure }[]
   channels: { key: TransactionChannel; figure: MeanFigure }[]
   times: StepTime[]
+  /** The oldest computation among the time rollup rows shown (they are refreshed elsewhere). */
+  timesComputedAt: Date | null
 }
 
 const StepsJson = z
@@ -190,6 +192,10 @@ export async function loadAgencyDashboard(
       key,
       figure: meanFigure(chans.get(key) ?? { n: 0, sum: 0, sumSquares: 0 }, minN),
     })),
+    timesComputedAt: timeRows.reduce<Date | null>(
+      (oldest, r) => (oldest === null || r.computedAt < oldest ? r.computedAt : oldest),
+      null,
+    ),
     times: timeRows.map((r) => {
       const steps = StepsJson.parse(r.steps ?? [])
       const step = steps.find((s) => s.id === r.stepId)

@@ -343,6 +343,7 @@ describe('staff feedback dashboard (issue 13 item 7)', () => {
     assert.deepEqual(whole?.slice(2), ['۸', '۲ روز', '۴ روز', '—', '۸', '۷۵٪'])
     const s2 = times.find((r) => r[1] === 'بررسی')
     assert.deepEqual(s2?.slice(2), ['۳', '۱ روز', '۳ روز', '۲ روز کاری', '۳', NOT_ENOUGH])
+    assert.match($('#times-computed').text(), /قدیمی‌ترین محاسبه/)
     checkCharts($, 6)
     // The helpful chart writes 80% with its whisker; below-minimum bars are not drawn.
     assert.ok($('#helpful svg path.mr-chart__whisker').length === 1)

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { TransactionChannel } from '../../../db/schema.ts'
 import { formatNumberFa } from '../../../lib/fa/digits.ts'
+import { formatDateTimeFa } from '../../../lib/fa/format-date.ts'
 import { type Html, table } from '../../../web/ui/index.ts'
 import { elapsedText, NOT_ENOUGH_DATA } from '../../services/index.ts'
 import {
@@ -12,6 +13,7 @@ import {
 import type { AgencyDashboard, MeanFigure, ShareFigure } from '../dashboard.read.ts'
 import { REPORT_STATE_LABELS } from '../report.messages.fa.ts'
 import { REPORT_STATES } from '../report.model.ts'
+import { WINDOW_DAYS } from '../transaction.rollup.ts'
 import { type Bar, barChart } from './charts.ts'
 
 /** Numbers as the dashboards write them: the chart's text and its table use these same helpers. */
@@ -251,10 +253,13 @@ export function agencyDashboardPage(v: AgencyDashboard, central: boolean): Html 
             ]),
           }),
         )
+  const computed = v.timesComputedAt
+    ? html`<p class="mr-body" id="times-computed">${msg.timesComputed(formatNumberFa(WINDOW_DAYS), formatDateTimeFa(v.timesComputedAt))}</p>`
+    : ''
   return html`<div class="mr-feedback-dashboard">
     <h1 class="mr-heading-l">${msg.title}: ${v.agencyName}</h1>
     <p class="mr-body">${msg.minNote(formatNumberFa(v.minN))}</p>
     ${central ? html`<p class="mr-body"><a class="mr-link" href="/admin/feedback/agencies">${msg.toAgencies}</a></p>` : ''}
-    ${helpful}${states}${ages}${dims}${chans}${times}
+    ${helpful}${states}${ages}${dims}${chans}${times}${computed}
   </div>`
 }
