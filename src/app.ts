@@ -29,9 +29,11 @@ import { channelEditorRoutes } from './features/channels/channel-editor.routes.t
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { feedbackDashboardRoutes } from './features/feedback/dashboard.routes.ts'
 import { helpfulRoutes } from './features/feedback/helpful.routes.ts'
 import { helpfulSettingsRoutes } from './features/feedback/helpful-settings.routes.ts'
 import { isHelpfulVotePath } from './features/feedback/index.ts'
+import { feedbackOpenDataApiRoutes } from './features/feedback/open-data.api.routes.ts'
 import { ratingRoutes } from './features/feedback/rating.routes.ts'
 import { reportApiRoutes } from './features/feedback/report.api.routes.ts'
 import { reportFormRoutes, reportStatusRoutes } from './features/feedback/report.routes.ts'
@@ -129,6 +131,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/services', reportFormRoutes(deps))
   app.route('/services', helpfulRoutes(deps))
   app.route('/admin/feedback', helpfulSettingsRoutes(deps))
+  app.route('/admin/feedback', feedbackDashboardRoutes(deps))
   app.route('/reports', reportStatusRoutes(deps))
   app.route('/admin/reports', reportAdminRoutes(deps))
   app.route('/', formDownloadRoutes(deps))
@@ -186,6 +189,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   reviewApiRoutes(api, deps)
   reportApiRoutes(api, deps)
   transactionApiRoutes(api, deps)
+  feedbackOpenDataApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(
