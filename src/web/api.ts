@@ -81,3 +81,6 @@ export function problemResponses<S extends ProblemStatus>(
   }
   return out as Record<S, ProblemResponse>
 }
+
+/** The security requirement of an operation that needs a personal API token. */
+export const bearer = [{ bearerAuth: [] }]

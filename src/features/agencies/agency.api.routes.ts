@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { type Api, problemResponses } from '../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../web/api.ts'
 import { agencyBody, agencyListBody } from './agency.api.read.ts'
 import { idParam, listQuery, listResponse, tags } from './agency.api.schemas.ts'
 import { createAgencyBody, patchAgencyBody } from './agency.api.write.ts'
@@ -51,7 +51,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
       path: '/agencies',
       tags,
       summary: 'افزودن دستگاه (مدیر سامانه)',
-      security: [{ bearerAuth: [] }],
+      security: bearer,
       request: {
         body: { required: true, content: { 'application/json': { schema: agencyInput } } },
       },
@@ -70,7 +70,7 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
       tags,
       summary: 'ویرایش دستگاه (مدیر سامانه)',
       description: 'فقط فیلدهای فرستاده‌شده تغییر می‌کنند.',
-      security: [{ bearerAuth: [] }],
+      security: bearer,
       request: {
         params: idParam,
         body: {

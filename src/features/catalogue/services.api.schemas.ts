@@ -16,7 +16,6 @@ import { changesPageJson, syncQueryFields } from './sync.ts'
  */
 
 export const tags = ['خدمات']
-export const bearer = [{ bearerAuth: [] }]
 
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 export const versionParam = idParam.extend({

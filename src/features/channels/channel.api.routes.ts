@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { type Api, problemResponses } from '../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../web/api.ts'
 import { draftChannelsBody, publishedChannelsBody } from './channel.api.read.ts'
 import {
-  bearer,
   channelsJson,
   draftChannelsJson,
   draftChannelsUpdate,

@@ -8,7 +8,6 @@ import { channelSchema, stageMatrixSchema } from '../services/index.ts'
 
 export const tags = ['راه‌های دسترسی']
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
-export const bearer = [{ bearerAuth: [] }]
 
 const maturityJson = z
   .object({

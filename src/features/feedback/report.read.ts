@@ -1,9 +1,9 @@
 import type { Deps } from '../../deps.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { type Actor, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
-import { listAgencies } from '../agencies/index.ts'
+import { listAgencyBriefs } from '../agencies/index.ts'
 import { canEditServicesOf } from '../services/index.ts'
 import { reportMsg as msg, REPORT_STATE_LABELS } from './report.messages.fa.ts'
 import {
@@ -111,10 +111,6 @@ export async function loadReportedService(
   return service
 }
 
-function isCentral(actor: Actor): boolean {
-  return actor.role === 'central_admin' || actor.role === 'central_supervisor'
-}
-
 /** Agency staff see their agency's reports; central staff see every agency's. */
 function scopeOf(actor: Actor | null): string | null {
   if (!actor) throw new ForbiddenError('reports.view', msg.forbidden)
@@ -177,12 +173,7 @@ export async function loadReportList(
   ])
   const names =
     agencyId === null
-      ? new Map(
-          (await listAgencies(deps.db, {}, { limit: 100_000, offset: 0 })).items.map((a) => [
-            a.id,
-            a.nameFa,
-          ]),
-        )
+      ? new Map((await listAgencyBriefs(deps.db)).map((a) => [a.id, a.nameFa]))
       : null
   const items: ReportListItem[] = rows.map((r) => {
     const effective = effectiveState(r, r.publishedVersionNo)

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { type Api, problemResponses } from '../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../web/api.ts'
 import { feedbackBody, feedbackJson, feedbackParams } from './rating.api.ts'
 import { recordTransaction } from './transaction.actions.ts'
 import { transactionBody, transactionJson } from './transaction.input.ts'
@@ -15,7 +15,7 @@ export function transactionApiRoutes(api: Api, deps: Deps): void {
       summary: 'ثبت یا به‌روزرسانی یک تراکنش خدمت',
       description:
         'سامانهٔ دستگاه با کلید API خود (خواندن و نوشتن) هر درخواست شهروند را با رویدادهای مراحل آن می‌فرستد. فرستادن دوبارهٔ همان کد رهگیری همان تراکنش را به‌روز می‌کند (رویدادهای ثبت‌شده می‌مانند). شناسهٔ مراحل باید در فرایند منتشرشدهٔ خدمت باشد و رویدادها به ترتیب فرایند. پاسخ تراکنش پایان‌یافته پیوند یک‌بارمصرف نظرسنجی (۳۰ روزه) دارد.',
-      security: [{ bearerAuth: [] }],
+      security: bearer,
       request: {
         body: { content: { 'application/json': { schema: transactionBody } }, required: true },
       },

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
-import { type Api, problemResponses, problemSchema } from '../../web/api.ts'
+import { type Api, bearer, problemResponses, problemSchema } from '../../web/api.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
 import {
   FORM_LANGUAGES,
@@ -21,7 +21,6 @@ import { publicServiceFormHref, staffFormHref, withFiles } from './forms.present
 import { formsMsg as m } from './messages.fa.ts'
 
 const tags = ['فرم‌ها']
-const bearer = [{ bearerAuth: [] }]
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 
 export const formJson = z

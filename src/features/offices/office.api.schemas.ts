@@ -5,7 +5,6 @@ import { WEEKDAYS } from './office.model.ts'
 /** The offices API's parameters, response shapes and documented write bodies. */
 
 export const tags = ['محل‌های مراجعه']
-export const bearer = [{ bearerAuth: [] }]
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 
 const OFFICE_BODY_NOTE =

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { type Api, problemResponses } from '../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../web/api.ts'
 import {
-  bearer,
   idParam,
   newOfficeBodyDoc,
   officeJson,

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
-import { listAgencies } from '../agencies/index.ts'
+import { listAgencyBriefs } from '../agencies/index.ts'
 import { countByState, servicesWithClock } from '../services/index.ts'
 import { type Quarter, quarterKey, quarterRange } from './audit.model.ts'
 import { findSample, unchangedReviewsIn } from './audit.queries.ts'
@@ -8,7 +8,7 @@ import type { AgencyReviewCounts, AgencySort } from './views/agency-counts-page.
 import type { AuditView } from './views/audit-page.ts'
 
 async function agencyNames(deps: Deps): Promise<Map<string, { code: string; name: string }>> {
-  const { items } = await listAgencies(deps.db, {}, { limit: 100_000, offset: 0 })
+  const items = await listAgencyBriefs(deps.db)
   return new Map(items.map((a) => [a.id, { code: a.code, name: a.nameFa }]))
 }
 

@@ -1,7 +1,7 @@
 import type { ReviewReminderStep } from '../../db/schema.ts'
 import type { Deps } from '../../deps.ts'
 import { formatDateFa, toPersianDigits } from '../../lib/fa/index.ts'
-import { listAgencies } from '../agencies/index.ts'
+import { listAgencyBriefs } from '../agencies/index.ts'
 import { findRecipients, notify } from '../notifications/index.ts'
 import { type ServiceUnderReview, servicesWithClock } from '../services/index.ts'
 import { loadPortalSettings } from '../settings/index.ts'
@@ -128,12 +128,7 @@ export async function runReviewReminders(
   summary.skipped = await recordSteps(deps.db, skips, now)
 
   const names = groups.size
-    ? new Map(
-        (await listAgencies(deps.db, {}, { limit: 100_000, offset: 0 })).items.map((a) => [
-          a.id,
-          a.nameFa,
-        ]),
-      )
+    ? new Map((await listAgencyBriefs(deps.db)).map((a) => [a.id, a.nameFa]))
     : new Map<string, string>()
   const day = formatDateFa(now)
   // Recipients per agency and roles, read once: several steps go to the same people.

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { type Actor, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
-import { listAgencies } from '../agencies/index.ts'
+import { listAgencyBriefs } from '../agencies/index.ts'
 import {
   countByState,
   REVIEW_STATES,
@@ -18,10 +18,6 @@ const URGENCY: Record<ReviewState, number> = {
   current: 4,
 }
 
-export function isCentral(actor: Actor): boolean {
-  return actor.role === 'central_admin' || actor.role === 'central_supervisor'
-}
-
 /** The review list: the agency's services (every agency's for central staff), most urgent first. */
 export async function loadReviewList(
   deps: Deps,
@@ -35,12 +31,7 @@ export async function loadReviewList(
     ? (stateParam as ReviewState)
     : null
   const names = central
-    ? new Map(
-        (await listAgencies(deps.db, {}, { limit: 100_000, offset: 0 })).items.map((a) => [
-          a.id,
-          a.nameFa,
-        ]),
-      )
+    ? new Map((await listAgencyBriefs(deps.db)).map((a) => [a.id, a.nameFa]))
     : new Map<string, string>()
   const rows = all
     .filter((s) => filter === null || s.clock.state === filter)

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import { type Api, problemResponses } from '../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../web/api.ts'
 import { reviewsBody, reviewsJson, reviewsQuery } from './review.api.ts'
 
 /** The review clock over the API, for agencies' and the centre's own systems (staff tokens). */
@@ -13,7 +13,7 @@ export function reviewApiRoutes(api: Api, deps: Deps): void {
       summary: 'وضعیت بازبینی سه‌سالهٔ خدمات',
       description:
         'برای هر خدمت منتشرشده: آخرین بازبینی، موعد بعدی و وضعیت (current، due_soon، due، overdue، escalated). کلید کارکنان دستگاه فقط خدمات دستگاه خود را می‌بیند؛ کلید ستاد همه را.',
-      security: [{ bearerAuth: [] }],
+      security: bearer,
       request: { query: reviewsQuery },
       responses: {
         200: { description: 'فهرست', content: { 'application/json': { schema: reviewsJson } } },

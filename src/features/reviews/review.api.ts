@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { type Actor, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts'
-import { findAgencyByCode, listAgencies } from '../agencies/index.ts'
+import { findAgencyByCode, listAgencyBriefs } from '../agencies/index.ts'
 import { countByState, REVIEW_STATES, servicesWithClock } from '../services/index.ts'
-import { isCentral } from './review-list.read.ts'
 
 export const reviewsQuery = z.object({
   agency: z
@@ -61,9 +60,9 @@ export async function reviewsBody(
   if (!isCentral(actor) && !agencyId) throw new ForbiddenError('reviews.view', 'دسترسی ندارید.')
   const [all, agencies] = await Promise.all([
     servicesWithClock(deps, agencyId),
-    listAgencies(deps.db, {}, { limit: 100_000, offset: 0 }),
+    listAgencyBriefs(deps.db),
   ])
-  const byId = new Map(agencies.items.map((a) => [a.id, a]))
+  const byId = new Map(agencies.map((a) => [a.id, a]))
   const items = all
     .filter((s) => !q.state || s.clock.state === q.state)
     .map((s) => ({

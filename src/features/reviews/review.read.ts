@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { type Actor, isCentral } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
 import type { FieldErrors } from '../../web/form.ts'
@@ -33,8 +33,7 @@ import type { PastReview, ReviewPageView, SectionFacts } from './views/review-pa
 /** Who may see a service's review page: its agency's staff and the central staff. */
 export function assertCanSeeReviews(actor: Actor | null, agencyId: string): asserts actor is Actor {
   if (!actor) throw new ForbiddenError('reviews.view', msg.forbiddenSignOff)
-  const central = actor.role === 'central_admin' || actor.role === 'central_supervisor'
-  if (!central && !canEditServicesOf(actor, agencyId))
+  if (!isCentral(actor) && !canEditServicesOf(actor, agencyId))
     throw new ForbiddenError('reviews.view', 'این بازبینی از آنِ دستگاه دیگری است.')
 }
 

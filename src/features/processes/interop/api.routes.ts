@@ -18,7 +18,7 @@ import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../../deps.ts'
 import { assertSignedIn } from '../../../lib/actor.ts'
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts'
-import { type Api, problemResponses } from '../../../web/api.ts'
+import { type Api, bearer, problemResponses } from '../../../web/api.ts'
 import { fieldErrorsOf } from '../../../web/form.ts'
 import type { Service, ServiceVersion } from '../../services/index.ts'
 import {
@@ -121,7 +121,7 @@ export function processInteropApiRoutes(api: Api, deps: Deps): void {
     summary: 'تبدیل پروندهٔ BPMN 2.0 به فرایند خدمت (بدون ذخیره)',
     description:
       'پرونده BPMN در بدنهٔ درخواست. پاسخ فرایند تبدیل‌شده است، همراه با آنچه وارد نشد (unmapped) و ایرادهای فرایند (problems). برای ذخیره، فرایند را در پیش‌نویس بگذارید.',
-    security: [{ bearerAuth: [] }],
+    security: bearer,
     request: {
       params: idParam,
       body: { required: true, content: { 'application/xml': { schema: z.string() } } },
