@@ -7,7 +7,10 @@ import {
   firstWorkingDayFrom,
   isIsoDay,
   isoDayOfJalali,
+  isPastKnownHolidays,
+  isSolarHoliday,
   isWorkingDay,
+  solarHolidaysOfYear,
   tehranIsoDay,
   type WorkingCalendar,
   weekdayOfIsoDay,
@@ -201,5 +204,77 @@ describe('completionWindow', () => {
       () => completionWindow(wednesdayMorning, { min: 3, max: 1, unit: 'working_day' }, noHolidays),
       RangeError,
     )
+  })
+})
+
+describe('solar holidays, generated for every year', () => {
+  // The table knows nothing past 1405 here: the solar holidays must come from the rules.
+  const tableEnds: WorkingCalendar = { thursday: 'working', holidays: new Set() }
+
+  it('rests on Nowruz, 12–13 Farvardin, 14–15 Khordad, 22 Bahman and 29 Esfand of 1406 and 1407', () => {
+    for (const jy of [1406, 1407]) {
+      for (const [jm, jd] of [
+        [1, 1],
+        [1, 2],
+        [1, 3],
+        [1, 4],
+        [1, 12],
+        [3, 14],
+        [3, 15],
+        [11, 22],
+        [12, 29],
+      ] as const) {
+        assert.equal(isSolarHoliday(j(jy, jm, jd)), true, `${jd}/${jm}/${jy}`)
+        assert.equal(isWorkingDay(j(jy, jm, jd), tableEnds), false, `${jd}/${jm}/${jy}`)
+      }
+    }
+    // 13 Farvardin 1406 is a Friday anyway; 13 Farvardin 1407 a Monday.
+    assert.equal(isWorkingDay(j(1407, 1, 13), tableEnds), false)
+    assert.equal(isWorkingDay(j(1406, 1, 5), tableEnds), true, 'a Thursday, working')
+    assert.equal(isSolarHoliday(j(1406, 1, 5)), false)
+    assert.equal(isSolarHoliday(j(1406, 12, 28)), false)
+  })
+
+  it('lists the ten solar holidays of any year in date order', () => {
+    const y1406 = solarHolidaysOfYear(1406)
+    assert.equal(y1406.length, 10)
+    assert.deepEqual(y1406[0], { day: '2027-03-21', title: 'عید نوروز' })
+    assert.deepEqual(y1406.at(-1), { day: '2028-03-19', title: 'ملی شدن صنعت نفت' })
+    assert.deepEqual(
+      y1406.map((h) => h.day),
+      [...y1406.map((h) => h.day)].sort(),
+    )
+    assert.equal(solarHolidaysOfYear(1450)[0]?.day, j(1450, 1, 1))
+  })
+
+  it('does not count through Nowruz 1406 for a request on Friday 28 Esfand 1405', () => {
+    const start = j(1405, 12, 28)
+    // 29 Esfand and 1–4 Farvardin rest; Thursday 5 Farvardin works, Friday 6 does not.
+    assert.equal(addWorkingDays(start, 1, tableEnds), j(1406, 1, 5))
+    assert.equal(addWorkingDays(start, 2, tableEnds), j(1406, 1, 7))
+    assert.equal(addWorkingDays(start, 1, { ...tableEnds, thursday: 'closed' }), j(1406, 1, 7))
+    assert.deepEqual(
+      completionWindow(
+        new Date('2027-03-19T05:30:00Z'),
+        { min: 1, max: 3, unit: 'calendar_day' },
+        tableEnds,
+      ),
+      // 29 Esfand → 5 Farvardin; 1 Farvardin (Nowruz) → 5 Farvardin as well.
+      { earliest: j(1406, 1, 5), latest: j(1406, 1, 5) },
+    )
+  })
+
+  it('does not count through Nowruz 1407 either', () => {
+    // Saturday 28 Esfand 1406 works; 29 Esfand, 1–4 Farvardin and Friday 5 Farvardin rest.
+    assert.equal(addWorkingDays(j(1406, 12, 27), 1, tableEnds), j(1406, 12, 28))
+    assert.equal(addWorkingDays(j(1406, 12, 27), 2, tableEnds), j(1407, 1, 6))
+    assert.equal(firstWorkingDayFrom(j(1406, 12, 29), tableEnds), j(1407, 1, 6))
+  })
+
+  it('says when a result lies past the last day whose lunar holidays are known', () => {
+    const known: WorkingCalendar = { ...tableEnds, lunarKnownThrough: j(1406, 12, 29) }
+    assert.equal(isPastKnownHolidays(j(1406, 12, 29), known), false)
+    assert.equal(isPastKnownHolidays(j(1407, 1, 6), known), true)
+    assert.equal(isPastKnownHolidays(j(1407, 1, 6), tableEnds), false, 'no horizon given')
   })
 })

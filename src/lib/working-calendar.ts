@@ -7,7 +7,11 @@
  * - Friday is always a rest day;
  * - Thursday is a working day or a rest day, by the portal's setting (offices outside Tehran
  *   work on Thursdays; many Tehran headquarters do not);
- * - every day in `holidays` (official, solar and lunar, and ad-hoc closures) is a rest day.
+ * - the solar holidays fixed by law (Nowruz 1–4 Farvardin, 12 and 13 Farvardin, 14 and 15
+ *   Khordad, 22 Bahman, 29 Esfand) are rest days in every year: they are generated here, never
+ *   looked up, so no year runs out of them;
+ * - every day in `holidays` (the lunar holidays, which need a table, and ad-hoc closures) is a
+ *   rest day. Lunar holidays are known only as far as that table goes (`lunarKnownThrough`).
  *
  * Conventions (the same ones the UI explains to citizens):
  * - Working days: an application made on day D counts from the NEXT working day: one working
@@ -23,7 +27,7 @@
  *   when it is a rest day.
  */
 
-import { jalaliToGregorian } from './fa/jalali.ts'
+import { gregorianToJalali, jalaliToGregorian } from './fa/jalali.ts'
 import { tehranDateOf } from './fa/tehran-time.ts'
 
 export const THURSDAY_STATUSES = ['working', 'closed'] as const
@@ -32,9 +36,41 @@ export type ThursdayStatus = (typeof THURSDAY_STATUSES)[number]
 /** What decides whether a day is a working day. */
 export interface WorkingCalendar {
   thursday: ThursdayStatus
-  /** Rest days besides Fridays: ISO `yyyy-mm-dd` Tehran calendar days. */
+  /**
+   * Rest days besides Fridays and the generated solar holidays: ISO `yyyy-mm-dd` Tehran
+   * calendar days (lunar holidays and ad-hoc closures; a solar one may be listed too).
+   */
   holidays: ReadonlySet<string>
+  /**
+   * The last ISO day whose lunar holidays `holidays` is known to hold (the end of the last
+   * Jalali year entered in the table). A result after it may be later than computed, as the
+   * lunar holidays on the way are not known yet. Absent: `holidays` is taken as complete.
+   */
+  lunarKnownThrough?: string
 }
+
+/** A solar holiday fixed by law: the same Jalali month and day every year. */
+export interface SolarHolidayRule {
+  month: number
+  day: number
+  title: string
+}
+
+const NOWRUZ = 'عید نوروز'
+
+/** The solar holidays of every Jalali year (research «persian-and-iran» §3.2), in date order. */
+export const SOLAR_HOLIDAY_RULES: readonly SolarHolidayRule[] = [
+  { month: 1, day: 1, title: NOWRUZ },
+  { month: 1, day: 2, title: NOWRUZ },
+  { month: 1, day: 3, title: NOWRUZ },
+  { month: 1, day: 4, title: NOWRUZ },
+  { month: 1, day: 12, title: 'روز جمهوری اسلامی' },
+  { month: 1, day: 13, title: 'روز طبیعت' },
+  { month: 3, day: 14, title: 'رحلت امام خمینی (ره)' },
+  { month: 3, day: 15, title: 'قیام ۱۵ خرداد' },
+  { month: 11, day: 22, title: 'پیروزی انقلاب اسلامی' },
+  { month: 12, day: 29, title: 'ملی شدن صنعت نفت' },
+]
 
 /** The units a duration can be given in (the same as a process step's). */
 export type DurationUnit = 'minute' | 'hour' | 'working_day' | 'calendar_day'
@@ -116,17 +152,42 @@ export function addCalendarDays(isoDay: string, n: number): string {
   return isoOfDayNumber(dayNumber(isoDay) + n)
 }
 
-/** Friday never; Thursday when the setting says so; never on a holiday. */
+/** The solar holidays of the Jalali year `jy`: ISO day and title, in date order. */
+export function solarHolidaysOfYear(jy: number): { day: string; title: string }[] {
+  return SOLAR_HOLIDAY_RULES.map((r) => ({
+    day: isoDayOfJalali(jy, r.month, r.day),
+    title: r.title,
+  }))
+}
+
+/** Whether an ISO day is one of the solar holidays fixed by law (in any year). */
+export function isSolarHoliday(isoDay: string): boolean {
+  const m = ISO_DAY.exec(isoDay)
+  if (!m) throw new RangeError(`Not an ISO calendar day: ${isoDay}`)
+  const { jm, jd } = gregorianToJalali(Number(m[1]), Number(m[2]), Number(m[3]))
+  return SOLAR_HOLIDAY_RULES.some((r) => r.month === jm && r.day === jd)
+}
+
+/** Friday never; Thursday when the setting says so; never on a solar or listed holiday. */
 export function isWorkingDay(isoDay: string, cal: WorkingCalendar): boolean {
   const weekday = weekdayOfIsoDay(isoDay)
   if (weekday === FRIDAY) return false
   if (weekday === THURSDAY && cal.thursday === 'closed') return false
-  return !cal.holidays.has(isoDay)
+  return !cal.holidays.has(isoDay) && !isSolarHoliday(isoDay)
+}
+
+/**
+ * Whether a result on `isoDay` was computed past the lunar holidays the calendar knows: it
+ * may then come later than computed. False when the calendar does not say how far it knows.
+ */
+export function isPastKnownHolidays(isoDay: string, cal: WorkingCalendar): boolean {
+  return cal.lunarKnownThrough !== undefined && isoDay > cal.lunarKnownThrough
 }
 
 /** `isoDay` itself when it is a working day, else the first working day after it. */
 export function firstWorkingDayFrom(isoDay: string, cal: WorkingCalendar): string {
-  // Terminates: holidays are finite, and past the last of them Saturday–Wednesday all work.
+  // Terminates: listed holidays are finite, and past the last of them no run of solar
+  // holidays is longer than five days (29 Esfand to 4 Farvardin).
   let day = isoDay
   while (!isWorkingDay(day, cal)) day = addCalendarDays(day, 1)
   return day
