@@ -16,7 +16,7 @@ import {
   runImport,
 } from './features/opendata/index.ts'
 import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
-import { checkLinksJob, reviewRemindersJob } from './jobs/index.ts'
+import { checkLinksJob, feedbackUpkeepJob, reviewRemindersJob } from './jobs/index.ts'
 import { systemClock } from './lib/clock.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
@@ -45,6 +45,9 @@ Usage: npx mardom <command> [options]
                                       form file now (also runs daily, see LINK_CHECK_AT).
   review-reminders                    Run the daily review follow-up now (reminders, escalation;
                                       also runs daily, see REVIEW_REMINDERS_AT).
+  feedback-upkeep                     Recompute due feedback figures, close reports whose fix is
+                                      public, delete form hashes older than 30 days (also runs
+                                      every FEEDBACK_UPKEEP_MINUTES, default 10).
   reindex                             Rebuild the search index from the published services.
   search-quality [--quiet]            Load the demo data into an in-memory database and print
                                       the search's precision@1 and recall@5 on its query set.
@@ -276,6 +279,24 @@ async function main(argv: string[]): Promise<number> {
           .join(', ')
         console.log(
           `Reviewed the clocks of ${summary.services} services: ${summary.messages} messages (${sent}); ${summary.skipped} passed steps recorded without sending.`,
+        )
+        return 0
+      } finally {
+        await handle.close()
+      }
+    }
+    case 'feedback-upkeep': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      try {
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle.db)
+        const summary = await feedbackUpkeepJob(deps, handle.kind)
+        if (!summary) {
+          console.error('Another feedback upkeep is running; nothing was done.')
+          return 1
+        }
+        console.log(
+          `Recomputed the figures of ${summary.due} services (${summary.pagesChanged} pages changed); closed ${summary.reportsClosed} fixed reports; deleted ${summary.hitsPurged} old form hashes.`,
         )
         return 0
       } finally {

@@ -39,6 +39,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
   MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  FEEDBACK_UPKEEP_MINUTES: z.coerce.number().int().min(0).max(1_440).optional(),
 })
 
 export interface Config {
@@ -80,6 +81,8 @@ export interface Config {
   mailFrom: string | undefined
   /** How often the mail sender runs (digests, sending, retries); 0 = off (default in tests). */
   mailSendIntervalMs: number
+  /** How often the feedback upkeep runs (rollups, fixed reports, old hashes); 0 = off (tests). */
+  feedbackUpkeepMs: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -113,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailSendIntervalMs: (e.MAIL_SEND_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30)) * 1000,
+    feedbackUpkeepMs: (e.FEEDBACK_UPKEEP_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10)) * 60_000,
   }
 }

@@ -1,6 +1,7 @@
 import type { DbHandle } from '../db/create-db.ts'
 import type { Deps } from '../deps.ts'
 import { checkLinksJob } from './check-links.ts'
+import { startFeedbackUpkeep } from './feedback-upkeep.ts'
 import { startMailSender } from './mail-loop.ts'
 import { reviewRemindersJob } from './review-reminders.ts'
 import { parseDailyTime, type ScheduledJob, type Scheduler, startScheduler } from './scheduler.ts'
@@ -33,10 +34,13 @@ export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
   const scheduler = startScheduler(jobs, { log: deps.log })
   // Mail is sent every few seconds, not daily: its own loop, stopped with the scheduler.
   const mail = startMailSender(deps, dbKind)
+  // The feedback rollups follow transactions within minutes, so they repeat too.
+  const feedback = startFeedbackUpkeep(deps, dbKind)
   return {
     async stop() {
       await scheduler.stop()
       await mail.stop()
+      await feedback.stop()
     },
   }
 }

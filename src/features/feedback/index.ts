@@ -12,3 +12,19 @@ export { REPORT_SECTION_LABELS, REPORT_STATE_LABELS, reportMsg } from './report.
 export { formatTrackingCode, type ReportSection } from './report.model.ts'
 export { type OpenServiceReport, openReportsOfService } from './report.queries.ts'
 export { guardFields } from './views/guard-fields.ts'
+// The scheduled upkeep (src/jobs/feedback-upkeep.ts).
+export { type FeedbackUpkeep, runFeedbackUpkeep } from './upkeep.actions.ts'
+// The demo's feedback story (features/demo): the same keyed hashes, promised deadlines, masking,
+// due days and rollups the real actions use, so bulk-loaded demo rows read like recorded ones.
+export { RATING_LINK_DAYS } from './rating.link.ts'
+export { maskPersonalData } from './rating.mask.ts'
+export { ANSWER_WORKING_DAYS, newTrackingCode } from './report.model.ts'
+export { keyedHash, serverSecret } from './server-secret.queries.ts'
+export { TRACKING_SECRET } from './transaction.actions.ts'
+export { refreshTimeRollup } from './transaction.rollup.ts'
+export {
+  attendanceSteps,
+  stepPromisedBy,
+  stepsAfter,
+  totalPromisedBy,
+} from './transaction.timing.ts'

@@ -75,3 +75,29 @@ export async function rewriteTimeRollups(trx: Executor, serviceId: string, since
     .where('serviceId', '=', serviceId)
     .execute()
 }
+
+/**
+ * Services whose promised-against-actual figures are due for the upkeep job: never computed,
+ * changed since they were computed, or computed before `computedBefore` (the 90-day window has
+ * moved on). Oldest first, at most `limit`.
+ */
+export async function staleRollupServices(
+  db: Executor,
+  computedBefore: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('transactionRollupState')
+    .select('serviceId')
+    .where((eb) =>
+      eb.or([
+        eb('computedAt', 'is', null),
+        eb('changedAt', '>=', eb.ref('computedAt')),
+        eb('computedAt', '<', computedBefore),
+      ]),
+    )
+    .orderBy('computedAt', (ob) => ob.asc().nullsFirst())
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.serviceId)
+}
