@@ -17,6 +17,7 @@ import {
   markRollupShown,
   saveFollowUp,
 } from './helpful.queries.ts'
+import { maskPersonalData } from './rating.mask.ts'
 
 /** What became of a submission; `silent` looks like success to the sender (a bot learns nothing). */
 export type HelpfulOutcome<T> =
@@ -114,7 +115,9 @@ export async function recordFollowUp(
       return isSilentRefusal(verdict.reason)
         ? ({ kind: 'silent' } as const)
         : ({ kind: 'rate-limited' } as const)
-    await saveFollowUp(trx, voteId, answer, now)
+    // Staff read these answers: a mobile number or national code typed in is masked first.
+    const missing = answer.missing === null ? null : maskPersonalData(answer.missing)
+    await saveFollowUp(trx, voteId, { ...answer, missing }, now)
     return { kind: 'stored', value: null } as const
   })
 }

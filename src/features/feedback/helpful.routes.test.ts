@@ -17,6 +17,7 @@ import type { Deps } from '../../deps.ts'
 import { fixedClock } from '../../lib/clock.ts'
 import type { Agency } from '../agencies/index.ts'
 import { FLUSH_EVERY_VOTES } from './helpful.model.ts'
+import { MASKED } from './rating.mask.ts'
 
 const clock = fixedClock(new Date('2026-12-06T08:00:00Z'))
 const closers: (() => Promise<void>)[] = []
@@ -168,18 +169,26 @@ describe('the helpful widget on the service page', () => {
     assert.equal(empty.status, 422)
     assert.match((await checkedPage(empty))('.mr-error-summary').text(), /بنویسید چه چیزی/)
 
-    const saved = await send({ missing: 'مبلغ هزینه کهنه است', section: 'fees' })
+    // A mobile number typed into the answer is masked before anything is stored: staff read
+    // these answers on the dashboard, and nobody asked the citizen for personal data.
+    const saved = await send({
+      missing: 'مبلغ هزینه کهنه است؛ با من تماس بگیرید ۰۹۱۲۱۲۳۴۵۶۷',
+      section: 'fees',
+    })
     assert.equal(saved.status, 303)
     assert.equal(saved.headers.get('location'), `/services/${slug}/helpful?thanks=1`)
     const [vote] = await votesOf(service.id)
     assert.equal(vote?.helpful, false)
-    assert.equal(vote?.missing, 'مبلغ هزینه کهنه است')
+    assert.equal(vote?.missing, `مبلغ هزینه کهنه است؛ با من تماس بگیرید ${MASKED}`)
     assert.equal(vote?.section, 'fees')
 
     const again = await send({ missing: 'دوباره', section: 'laws' })
     assert.equal(again.status, 200)
     assert.match(await again.text(), /پیش‌تر فرستاده شده/)
-    assert.equal((await votesOf(service.id))[0]?.missing, 'مبلغ هزینه کهنه است')
+    assert.equal(
+      (await votesOf(service.id))[0]?.missing,
+      `مبلغ هزینه کهنه است؛ با من تماس بگیرید ${MASKED}`,
+    )
   })
 
   it('refuses a filled honeypot and a too-fast follow-up silently, storing nothing', async () => {
