@@ -40,6 +40,23 @@ describe('process validation', () => {
     )
   })
 
+  it('lets a step go on only by returning for correction, but not a process without an end', () => {
+    const steps = [
+      task('s1', 'ثبت', wd(1)),
+      decision('d', 'مدارک کامل است؟'),
+      task('ok', 'صدور', wd(1)),
+      task('no', 'اعلام نقص مدارک', wd(1)),
+    ]
+    const deficiency = [edge('s1', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no', 'خیر')]
+    assert.deepEqual(processProblems(processOf(steps, [...deficiency, back('no', 's1')])), [])
+    // Returning is not ending: with no real end, every step is told it has no way to one.
+    const loopOnly = processOf(
+      [task('s1', 'ثبت', wd(1)), task('s2', 'اعلام نقص', wd(1))],
+      [edge('s1', 's2'), back('s2', 's1')],
+    )
+    assert.match(processProblems(loopOnly).join('\n'), /راهی به پایان فرایند نیست/)
+  })
+
   it('requires decisions to branch with labelled conditions, and tasks not to branch', () => {
     const steps = [
       task('s1', 'ثبت', wd(1)),

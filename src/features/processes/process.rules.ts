@@ -81,9 +81,22 @@ export function startStep(g: ProcessGraph): string | undefined {
   return starts.length === 1 ? starts[0] : undefined
 }
 
-/** Steps where the process ends: no normal outgoing transition. */
+/**
+ * Steps where the process ends: no way on at all. A step whose only way on is "return for
+ * correction" is not an end (the file goes back, the applicant gets no result there), so the
+ * chart draws no «پایان» after it and the total time does not stop at it.
+ */
 export function endSteps(g: ProcessGraph): string[] {
-  return [...g.next].filter(([, ts]) => ts.length === 0).map(([id]) => id)
+  const returning = new Set(g.returns.map((r) => r.from))
+  return [...g.next].filter(([id, ts]) => ts.length === 0 && !returning.has(id)).map(([id]) => id)
+}
+
+/** Every way on from a step: normal transitions and "return for correction" edges. */
+function anyWayOn(g: ProcessGraph): (id: string) => string[] {
+  return (id) => [
+    ...(g.next.get(id) ?? []).map((t) => t.to),
+    ...g.returns.filter((r) => r.from === id).map((r) => r.to),
+  ]
 }
 
 /**
@@ -129,8 +142,10 @@ export function processProblems(p: ServiceProcess): string[] {
       if (!reachable.has(id) && !starts.includes(id)) problems.push(rules.unreachable(title(id)))
   }
   const ends = new Set(endSteps(g))
+  // A returning step reaches the end through the step it returns to.
+  const wayOn = anyWayOn(g)
   for (const id of g.byId.keys()) {
-    const onward = reachableFrom(id, (x) => (g.next.get(x) ?? []).map((t) => t.to))
+    const onward = reachableFrom(id, wayOn)
     if (![...onward].some((x) => ends.has(x))) problems.push(rules.noEnd(title(id)))
   }
   for (const s of p.steps) {

@@ -54,6 +54,23 @@ describe('critical path', () => {
     assert.deepEqual(t.mayRepeat, ['a', 'b'])
   })
 
+  it('ends the total at a real end, not at a step that only returns for correction', () => {
+    const p = processOf(
+      [
+        task('a', 'ثبت', wd(1)),
+        decision('d', 'مدارک کامل است؟'),
+        task('ok', 'صدور', wd(1)),
+        task('no', 'اعلام نقص و انتظار برای اصلاح', wd(10)),
+      ],
+      [edge('a', 'd'), edge('d', 'ok', 'بله'), edge('d', 'no', 'خیر'), back('no', 'a')],
+    )
+    const t = processTiming(p)
+    assert.ok(t)
+    assert.deepEqual(t.criticalPath, ['a', 'd', 'ok'])
+    assert.equal(timingRangeText(t), '۲ روز کاری')
+    assert.deepEqual(t.mayRepeat, ['a', 'd', 'no'])
+  })
+
   it('counts in-person visits on the path that needs most of them', () => {
     const p = processOf(
       [

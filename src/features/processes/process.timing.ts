@@ -1,6 +1,7 @@
 import { toPersianDigits } from '../../lib/fa/digits.ts'
 import type { DeclaredTime, ProcessStep, ServiceProcess } from '../services/index.ts'
 import {
+  endSteps,
   forwardFrom,
   processGraph,
   processProblems,
@@ -74,7 +75,9 @@ function longestPath(p: ServiceProcess, weight: (acc: TimeSum, s: ProcessStep) =
         best.set(t.to, { sum: candidate, prev: id })
     }
   }
-  const ends = order.filter((id) => (g.next.get(id) ?? []).length === 0 && best.has(id))
+  // Paths stop at the real ends: a step that only returns for correction gives no result.
+  const outcomes = new Set(endSteps(g))
+  const ends = order.filter((id) => outcomes.has(id) && best.has(id))
   let end = ends[0]
   for (const id of ends)
     if (

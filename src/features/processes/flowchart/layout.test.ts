@@ -104,6 +104,44 @@ describe('layoutProcess', () => {
     assert.ok(node(l, endNodeId('s5')).y > node(l, 's5').y)
   })
 
+  it('draws no end after a step whose only way on is a return for correction', () => {
+    // s1 → d → (s3 | s4 «اعلام نقص»); s4 only returns to s1, as the steps table says.
+    const p: ServiceProcess = {
+      steps: [
+        buildStep({ id: 's1', title: 'ثبت', duration: { min: 1, max: 1, unit: 'hour' } }),
+        buildStep({ id: 'd', kind: 'decision', title: 'مدارک کامل است؟' }),
+        buildStep({ id: 's3', title: 'صدور', duration: { min: 1, max: 1, unit: 'working_day' } }),
+        buildStep({ id: 's4', title: 'اعلام نقص', duration: { min: 1, max: 1, unit: 'hour' } }),
+      ],
+      transitions: [
+        { from: 's1', to: 'd', label: null, kind: 'normal' },
+        { from: 'd', to: 's3', label: 'بله', kind: 'normal' },
+        { from: 'd', to: 's4', label: 'خیر', kind: 'normal' },
+        { from: 's4', to: 's1', label: null, kind: 'return' },
+      ],
+      variants: [],
+    }
+    const l = layoutProcess(p)
+    assert.deepEqual(
+      l.nodes.filter((n) => n.kind === 'end').map((n) => n.id),
+      [endNodeId('s3')],
+    )
+    assert.deepEqual(
+      l.edges.filter((e) => e.from === 's4').map((e) => [e.to, e.kind]),
+      [['s1', 'return']],
+    )
+    const svg = renderFlowchartSvg(p, l, {
+      ...FLOWCHART_TEXT_FA,
+      title: 'مراحل',
+      description: 'نمودار',
+    })
+    assert.doesNotMatch(svg, /data-to="#end:s4"/)
+    // The description read to screen readers says the same: s4 goes back, it does not end.
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? ''
+    assert.match(desc, /مرحلهٔ ۴: اعلام نقص \(دستگاه، ۱ ساعت\)\. بازگشت برای اصلاح: مرحلهٔ ۱\./)
+    assert.doesNotMatch(desc, /مرحلهٔ ۴: [^.]*\.[^.]*\. پایان/)
+  })
+
   it('flows top-down: every normal edge goes downwards and ends on its target', () => {
     for (const p of [DECISION, generateProcess(60, 3)]) {
       const l = layoutProcess(p)

@@ -15,7 +15,7 @@
  */
 import dagre, { type GraphLabel } from '@dagrejs/dagre'
 import type { ServiceProcess, TransitionKind } from '../../services/index.ts'
-import { processGraph } from '../process.rules.ts'
+import { endSteps as processEndSteps, processGraph } from '../process.rules.ts'
 import type { LayoutEdge, LayoutNode } from './layout.model.ts'
 import { round, routeNormal, routeReturnEdges, simplify } from './routing.ts'
 import {
@@ -113,10 +113,13 @@ export function layoutProcess(p: ServiceProcess, options: LayoutOptions = {}): P
     g.setNode(s.id, { ...(sizes.get(s.id) ?? { width: taskWidth, height: 48 }) })
     kinds.set(s.id, s.kind)
   }
-  // «پایان» after every step with no normal way out; «شروع» before every step with no normal
-  // way in (a valid process has one; the first step if a cycle leaves none).
+  // «پایان» after every step with no way on at all (a step that only returns for correction
+  // ends nowhere: the steps table says «بازگشت به …» for it, so the chart does too); «شروع»
+  // before every step with no normal way in (a valid process has one; the first step if a
+  // cycle leaves none).
   const graph = processGraph(p)
-  const endSteps = steps.filter((s) => (graph.next.get(s.id) ?? []).length === 0)
+  const ends = new Set(processEndSteps(graph))
+  const endSteps = steps.filter((s) => ends.has(s.id))
   const sources = steps.filter((s) => (graph.previous.get(s.id) ?? []).length === 0)
   const startSteps = sources.length > 0 ? sources : steps.slice(0, 1)
   for (const s of endSteps) {

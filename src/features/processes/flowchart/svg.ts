@@ -346,7 +346,7 @@ export function describeSteps(p: ServiceProcess, text: FlowchartText): string {
       .map((t) => `${t.label ?? FLOWCHART_WORDS_FA.returnLabel}: ${step(t.to)}`)
     if (next.length > 0) sentence += ` ${next.join('؛ ')}.`
     if (back.length > 0) sentence += ` ${back.join('؛ ')}.`
-    if (normal.length === 0) sentence += ` ${FLOWCHART_WORDS_FA.end}.`
+    if (out.length === 0) sentence += ` ${FLOWCHART_WORDS_FA.end}.`
     sentences.push(sentence)
   }
   return sentences.join(' ')

@@ -35,8 +35,9 @@ describe('toMermaid', () => {
       text,
       /^ {2}s4\["استعلام از پلیس اتباع<br\/>دستگاه دیگر، ۵ تا ۷ روز<br\/>فقط برای اتباع خارجی"\]$/m,
     )
-    // The return edge does not make s5 any less an end step.
-    assert.match(text, /^ {2}s5 --> finish_s5$/m)
+    // s5's only way on is the return: it is not an end (the chart and the steps table agree).
+    assert.doesNotMatch(text, /finish_s5/)
+    assert.match(text, /^ {2}s6 --> finish_s6$/m)
   })
 
   it('quotes and escapes labels so no title can break the syntax', () => {

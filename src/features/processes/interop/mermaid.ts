@@ -13,7 +13,7 @@
 
 import type { ProcessStep, ServiceProcess } from '../../services/index.ts'
 import { FLOWCHART_TEXT_FA, FLOWCHART_WORDS_FA } from '../flowchart/text.ts'
-import { processGraph } from '../process.rules.ts'
+import { endSteps, processGraph } from '../process.rules.ts'
 
 const KEYWORDS = new Set([
   'end',
@@ -90,7 +90,9 @@ export function toMermaid(process: ServiceProcess): string {
   const g = processGraph(process)
   const sources = steps.filter((s) => (g.previous.get(s.id) ?? []).length === 0)
   const starts = sources.length > 0 ? sources : steps.slice(0, 1)
-  const ends = steps.filter((s) => (g.next.get(s.id) ?? []).length === 0)
+  // The same ends as the chart and the steps table: not after a step that only returns.
+  const endIds = new Set(endSteps(g))
+  const ends = steps.filter((s) => endIds.has(s.id))
   const finish = (s: ProcessStep) => `finish_${nodeId.get(s.id)}`
 
   out.push(`  start(("${mermaidText(FLOWCHART_WORDS_FA.start)}"))`)
