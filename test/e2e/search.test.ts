@@ -48,7 +48,7 @@ describe('search in Chromium', () => {
       await page.check('#filter-audience')
       await Promise.all([
         page.waitForURL(/audience=G2C/),
-        page.click('form.mr-filter button[type=submit]'),
+        page.click('form.mr-search-filters__form button[type=submit]'),
       ])
       assert.ok((await page.locator('.mr-service-list__item').count()) > 0)
     } finally {

@@ -7,6 +7,8 @@ export const msg = {
   searchButton: 'جست‌وجو',
   filtersHeading: 'محدود کردن نتایج',
   filtersLandmark: 'فیلتر نتایج',
+  filtersChosen: (n: string) => `(${n} فیلتر انتخاب شده)`,
+  chosenFilters: 'فیلترهای انتخاب‌شده:',
   agencyLabel: 'دستگاه',
   anyAgency: 'همهٔ دستگاه‌ها',
   audienceLegend: 'خدمت برای',

@@ -29,6 +29,12 @@ export interface HeaderProps {
   homeHref?: string
   /** GET target of the search form; defaults `/search`. */
   searchAction?: string
+  /**
+   * Where the search box asks for suggestions as people type (the same autocomplete as the home
+   * page's box, added by /assets/search.js; without it the box is a plain GET form). Defaults
+   * `/search/suggest`; `''` turns the suggestions off.
+   */
+  suggestUrl?: string
   /** POST target of the sign-out form; defaults `/sign-out`. */
   signOutAction?: string
   classes?: string
@@ -49,12 +55,13 @@ function account(user: HeaderUser, csrfToken: string, action: string): Html {
 }
 
 /**
- * The page header: the service name linking home, the search form (GET, `q`), the signed-in
+ * The page header: the service name linking home, the search form (GET, `q`, with
+ * suggestions when /assets/search.js runs), the signed-in
  * user with a sign-out form, and the main navigation.
  */
 export function header(props: HeaderProps): Html {
   const serviceName = props.serviceName ?? m.serviceName
-  return html`<header class="${cx('mr-header', props.classes)}"><div class="mr-width-container mr-header__container"><div class="mr-header__brand"><a class="mr-header__service-name" href="${props.homeHref ?? '/'}">${serviceName}</a></div><form class="mr-header__search" method="get" action="${props.searchAction ?? '/search'}" role="search"><label class="mr-visually-hidden" for="mr-header-search">${m.searchLabel}</label><input class="mr-header__search-input" id="mr-header-search" name="q" type="search" autocomplete="off"${attr('value', props.searchQuery)}><button type="submit" class="mr-header__search-button">${m.searchButton}</button></form>${
+  return html`<header class="${cx('mr-header', props.classes)}"><div class="mr-width-container mr-header__container"><div class="mr-header__brand"><a class="mr-header__service-name" href="${props.homeHref ?? '/'}">${serviceName}</a></div><form class="mr-header__search" method="get" action="${props.searchAction ?? '/search'}" role="search"><label class="mr-visually-hidden" for="mr-header-search">${m.searchLabel}</label><div class="mr-suggest mr-header__search-field"><input class="mr-header__search-input" id="mr-header-search" name="q" type="search" autocomplete="off" spellcheck="false"${attr('value', props.searchQuery)}${attr('data-suggest-url', props.suggestUrl === undefined ? '/search/suggest' : props.suggestUrl || undefined)}></div><button type="submit" class="mr-header__search-button">${m.searchButton}</button></form>${
     props.user ? account(props.user, props.csrfToken, props.signOutAction ?? '/sign-out') : empty
   }</div>${props.nav && props.nav.length > 0 ? navigation(props.nav) : empty}</header>`
 }

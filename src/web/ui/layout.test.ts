@@ -33,6 +33,16 @@ describe('header', () => {
     assert.equal(input.attr('value'), XSS)
     assert.equal(form.find(`label[for="${input.attr('id')}"]`).length, 1)
     assert.equal($('.mr-header__account').length, 0)
+    // The home page's autocomplete (search.js) finds the box by these.
+    assert.equal(input.attr('data-suggest-url'), '/search/suggest')
+    assert.equal(input.parent('.mr-suggest').length, 1)
+    assert.equal(form.find('label').text(), 'جست‌وجو در خدمات')
+    assert.equal(form.find('button').text(), 'جست‌وجو')
+  })
+
+  it('can leave the suggestions out', async () => {
+    const $ = await load(header({ csrfToken: 't', suggestUrl: '' }))
+    assert.equal($('input[name=q]').attr('data-suggest-url'), undefined)
   })
 
   it('shows the signed-in user and a POST sign-out form with the CSRF field', async () => {
@@ -108,8 +118,30 @@ describe('renderPage', () => {
       $('script')
         .toArray()
         .map((el) => $(el).attr('src')),
-      ['/assets/ui.js', '/assets/flowchart.js'],
+      ['/assets/ui.js', '/assets/search.js', '/assets/flowchart.js'],
     )
+  })
+
+  it('links the icon (ICO and SVG) and the contact, privacy and accessibility pages', async () => {
+    const { $ } = await page()
+    assert.deepEqual(
+      $('link[rel=icon]')
+        .toArray()
+        .map((el) => $(el).attr('href')),
+      ['/favicon.ico', '/assets/favicon.svg'],
+    )
+    const footerLinks = $('footer a')
+      .toArray()
+      .map((el) => [$(el).attr('href'), $(el).text()])
+    for (const [href, text] of [
+      ['/contact', 'تماس با ما'],
+      ['/privacy', 'حریم خصوصی'],
+      ['/accessibility', 'بیانیهٔ دسترس‌پذیری'],
+    ])
+      assert.ok(
+        footerLinks.some(([h, t]) => h === href && t === text),
+        `footer links ${href} as «${text}»`,
+      )
   })
 
   it('refuses scripts outside /assets/', () => {

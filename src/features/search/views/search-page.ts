@@ -82,10 +82,21 @@ function withCount(o: { text: string; count: number | null }): string {
   return o.count === null ? o.text : `${o.text} (${fa(o.count)})`
 }
 
+/** The labels of every chosen filter, in the order the filters are listed. */
+export function chosenFilterLabels(f: SearchPageView['facets']): string[] {
+  const chosen = (options: FacetOption[]) => options.filter((o) => o.selected).map((o) => o.text)
+  return [
+    ...chosen(f.agencies),
+    ...chosen(f.audiences),
+    ...chosen(f.lifeEvents),
+    ...chosen(f.provinces),
+    ...(f.online.selected ? [msg.onlineLabel] : []),
+  ]
+}
+
 function filtersForm(v: SearchPageView): Html {
   const f = v.facets
-  return html`<form method="get" action="/search" class="mr-filter" aria-label="${msg.filtersLandmark}">
-    <h2 class="mr-heading-m">${msg.filtersHeading}</h2>
+  return html`<form method="get" action="/search" class="mr-search-filters__form" aria-label="${msg.filtersLandmark}">
     ${v.q ? html`<input type="hidden" name="q" value="${v.q}">` : ''}
     ${select({
       name: 'agency',
@@ -145,6 +156,28 @@ function filtersForm(v: SearchPageView): Html {
   </form>`
 }
 
+/**
+ * The filters behind a «محدود کردن نتایج» disclosure (a plain `<details>`, so it opens without
+ * JavaScript). On a narrow screen it is one line between the results summary and the results;
+ * on a wide one site.css hides the summary and shows the contents as a column beside the
+ * results. It is open when a filter has an error, so the error summary's links lead somewhere
+ * visible.
+ */
+function filtersDisclosure(v: SearchPageView): Html {
+  const chosen = chosenFilterLabels(v.facets).length
+  return html`<details class="mr-details mr-search-filters" id="search-filters"${v.errors.length > 0 ? ' open' : ''}>
+    <summary class="mr-details__summary mr-search-filters__summary"><span class="mr-details__summary-text">${msg.filtersHeading}</span>${
+      chosen > 0
+        ? html` <span class="mr-search-filters__count">${msg.filtersChosen(fa(chosen))}</span>`
+        : ''
+    }</summary>
+    <div class="mr-search-filters__body">
+      <h2 class="mr-heading-m mr-search-filters__heading">${msg.filtersHeading}</h2>
+      ${filtersForm(v)}
+    </div>
+  </details>`
+}
+
 function resultItem(r: SearchResultView, terms: string[]): Html {
   return html`<li class="mr-service-list__item">
     <h3 class="mr-heading-s"><a class="mr-link" href="${r.href}">${highlight(r.title, terms)}</a></h3>
@@ -155,12 +188,14 @@ function resultItem(r: SearchResultView, terms: string[]): Html {
   </li>`
 }
 
-function resultsSection(v: SearchPageView): Html {
+/** What was found, the suggestion and the filters in force: read before the filters. */
+function resultsSummary(v: SearchPageView): Html {
   const r = v.results
   if (!r)
     return html`<p class="mr-body">${msg.noQuery}</p>
       <p class="mr-body"><a class="mr-link" href="/services">${msg.browseAll}</a></p>`
   const suggestion = r.suggestion
+  const chosen = chosenFilterLabels(v.facets)
   return html`<h2 class="mr-heading-m">${msg.resultsHeading}</h2>
     <p class="mr-body" role="status" id="search-count">${countText(r.total)}</p>
     ${
@@ -171,19 +206,39 @@ function resultsSection(v: SearchPageView): Html {
         : ''
     }
     ${
-      r.total === 0
-        ? html`<ul class="mr-list mr-list--bullet">${msg.noResultsHelp.map((t) => html`<li>${t}</li>`)}</ul>`
-        : html`<ul class="mr-service-list">${r.items.map((i) => resultItem(i, r.highlightTerms))}</ul>`
-    }
+      chosen.length > 0
+        ? html`<p class="mr-body-s" id="search-chosen-filters">${msg.chosenFilters} ${chosen.join('، ')}${
+            v.clearHref
+              ? html` — <a class="mr-link" href="${v.clearHref}">${msg.clearFilters}</a>`
+              : ''
+          }</p>`
+        : ''
+    }`
+}
+
+function resultsList(v: SearchPageView): Html {
+  const r = v.results
+  if (!r) return html``
+  return html`${
+    r.total === 0
+      ? html`<ul class="mr-list mr-list--bullet">${msg.noResultsHelp.map((t) => html`<li>${t}</li>`)}</ul>`
+      : html`<ul class="mr-service-list">${r.items.map((i) => resultItem(i, r.highlightTerms))}</ul>`
+  }
     ${pageNavigation(r.page, r.pageCount, r.href)}`
 }
 
+/**
+ * The page in reading order: the query box, the results summary, the filters, the results.
+ * site.css lays the same order out as a filter column beside summary and results on wide
+ * screens; on narrow ones the results follow the one-line filters disclosure.
+ */
 export function searchPage(v: SearchPageView): Html {
   return html`${v.errors.length > 0 ? errorSummary({ errorList: v.errors }) : ''}
     <h1 class="mr-heading-l">${msg.pageTitle}</h1>
     ${searchForm(v)}
-    <div class="mr-grid-row">
-      <div class="mr-grid-column-one-third">${filtersForm(v)}</div>
-      <div class="mr-grid-column-two-thirds">${resultsSection(v)}</div>
+    <div class="mr-search-layout">
+      <div class="mr-search-layout__summary">${resultsSummary(v)}</div>
+      <div class="mr-search-layout__filters">${filtersDisclosure(v)}</div>
+      <div class="mr-search-layout__results">${resultsList(v)}</div>
     </div>`
 }
