@@ -44,15 +44,15 @@ async function open(browser: Browser, width: number, url: string, javaScriptEnab
 
 /** How far the document is wider than the viewport, and the elements that stick out. */
 function overflow(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const outside = [...document.querySelectorAll('body *')]
+  return page.locator('html').evaluate((root) => {
+    const width = root.clientWidth
+    const outside = [...root.querySelectorAll('body *')]
       .filter((e) => {
         const r = e.getBoundingClientRect()
         return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)
       })
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-    return { extra: document.documentElement.scrollWidth - width, outside: outside.slice(0, 5) }
+    return { extra: root.scrollWidth - width, outside: outside.slice(0, 5) }
   })
 }
 
