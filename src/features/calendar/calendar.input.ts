@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseJalaliDateInput } from '../../lib/fa/index.ts'
+import { parseJalaliDateInput, toAsciiDigits } from '../../lib/fa/index.ts'
 import { isIsoDay, isoDayOfJalali, THURSDAY_STATUSES } from '../../lib/working-calendar.ts'
 import { choice, requiredText } from '../../web/fields.ts'
 import { HOLIDAY_KINDS, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from './calendar.model.ts'
@@ -53,4 +53,21 @@ export const holidayDayParam = z.string().refine(isIsoDay)
 
 export const thursdayInput = z.object({
   thursday: choice(THURSDAY_STATUSES, msg.thursdayRequired),
+})
+
+/** The last Jalali year whose lunar holidays are entered: four digits, Persian or Latin. */
+export const lunarYearInput = z.object({
+  lunarYear: z
+    .string()
+    .optional()
+    .default('')
+    .transform((v, ctx) => {
+      const text = toAsciiDigits(v).trim()
+      const n = /^\d{4}$/.test(text) ? Number(text) : Number.NaN
+      if (!(n >= MIN_CALENDAR_YEAR && n <= MAX_CALENDAR_YEAR)) {
+        ctx.addIssue({ code: 'custom', message: msg.lunarYearInvalid })
+        return z.NEVER
+      }
+      return n
+    }),
 })

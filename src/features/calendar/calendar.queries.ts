@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, HolidaysTable } from '../../db/schema.ts'
 import type { Holiday, HolidayKind } from './calendar.model.ts'
-import { THURSDAY_SETTING_KEY } from './calendar.model.ts'
+import { LUNAR_KNOWN_SETTING_KEY, THURSDAY_SETTING_KEY } from './calendar.model.ts'
 
 type Executor = Kysely<Database>
 
@@ -102,4 +102,34 @@ export async function writeThursdaySetting(db: Executor, value: string, now: Dat
     .values({ key: THURSDAY_SETTING_KEY, value: json, updatedAt: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updatedAt: now }))
     .execute()
+}
+
+/** The stored last year of known lunar holidays, still unchecked (the caller parses it). */
+export async function readLunarKnownSetting(
+  db: Executor,
+  options: { forUpdate?: boolean } = {},
+): Promise<unknown> {
+  let query = db.selectFrom('settings').select('value').where('key', '=', LUNAR_KNOWN_SETTING_KEY)
+  if (options.forUpdate) query = query.forUpdate()
+  const row = await query.executeTakeFirst()
+  return row?.value
+}
+
+export async function writeLunarKnownSetting(db: Executor, jy: number, now: Date): Promise<void> {
+  const json = JSON.stringify(jy)
+  await db
+    .insertInto('settings')
+    .values({ key: LUNAR_KNOWN_SETTING_KEY, value: json, updatedAt: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updatedAt: now }))
+    .execute()
+}
+
+/** The latest day of a stored lunar holiday, if any (the fallback when the setting is missing). */
+export async function findLatestLunarDay(db: Executor): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('holidays')
+    .select((eb) => eb.fn.max('day').as('day'))
+    .where('kind', '=', 'lunar')
+    .executeTakeFirst()
+  return row?.day ?? undefined
 }

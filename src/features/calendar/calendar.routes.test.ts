@@ -94,6 +94,53 @@ describe('the seeded holidays', () => {
   })
 })
 
+describe('past 1405: solar holidays generated, 1406 lunar holidays tentative', () => {
+  it('does not count through Nowruz 1406 for a request on 28 Esfand 1405', async () => {
+    const cal = await loadWorkingCalendar(t.deps, j(1405, 12, 28), j(1406, 12, 29))
+    // Friday 28 Esfand 1405; 29 Esfand and 1–4 Farvardin 1406 rest: Thursday 5 Farvardin.
+    assert.equal(addWorkingDays(j(1405, 12, 28), 1, cal), j(1406, 1, 5))
+    // 5, 7, 8, 9, 10 (Thursday), 11 Farvardin; 12 and 13 rest; 14 (25 Shawwal, tentative) too.
+    assert.equal(addWorkingDays(j(1405, 12, 28), 7, cal), j(1406, 1, 15))
+    assert.equal(cal.lunarKnownThrough, j(1406, 12, 29))
+  })
+
+  it('lists 1406 with the generated solar holidays and the tentative lunar ones', async () => {
+    const holidays = await listHolidaysOfYear(t.deps, 1406)
+    assert.equal(holidays.length, 27, '10 solar and 17 lunar days')
+    const nowruz = holidays.filter((h) => h.title === 'عید نوروز')
+    assert.deepEqual(
+      nowruz.map((h) => h.day),
+      [1, 2, 3, 4].map((d) => j(1406, 1, d)),
+    )
+    assert.ok(nowruz.every((h) => h.fixedByLaw && !h.stored && h.kind === 'solar'))
+    const lunar = holidays.filter((h) => h.kind === 'lunar')
+    assert.equal(lunar.length, 17)
+    assert.ok(lunar.every((h) => h.tentative && h.stored))
+    assert.deepEqual(
+      holidays.filter((h) => /فطر/.test(h.title)).map((h) => h.day),
+      [j(1406, 12, 8), j(1406, 12, 9)],
+    )
+    const res = await t.client().get('/calendar?year=1406')
+    const $ = cheerio.load(await res.text())
+    assert.equal($('h1').text(), 'تعطیلات رسمی ۱۴۰۶')
+    assert.equal($('tbody tr').length, 27)
+    assert.match($('.mr-inset-text').text(), /برآوردی است و تا انتشار تقویم رسمی قطعی نیست/)
+    assert.equal($('#lunar-unknown').length, 0)
+  })
+
+  it('lists the solar holidays of 1407 and says its lunar holidays are not known yet', async () => {
+    const res = await t.client().get(`/calendar?year=${encodeURIComponent('۱۴۰۷')}`)
+    assert.equal(res.status, 200)
+    const $ = cheerio.load(await res.text())
+    assert.equal($('tbody tr').length, 10)
+    assert.equal($('tbody tr').first().find('th').text(), '۱ فروردین ۱۴۰۷')
+    assert.match($('#lunar-unknown').text(), /تعطیلات قمری سال ۱۴۰۷ هنوز ثبت نشده است/)
+    assert.match($('#lunar-unknown').text(), /ممکن است دیرتر باشند/)
+    const y1405 = cheerio.load(await (await t.client().get('/calendar?year=1405')).text())
+    assert.equal(y1405('#lunar-unknown').length, 0)
+  })
+})
+
 describe('the public calendar page', () => {
   it('lists the holidays of the current Tehran year in Persian, read-only', async () => {
     const res = await t.client().get('/calendar')
@@ -127,6 +174,7 @@ describe('the admin calendar page', () => {
     const rows = $('tbody tr')
     assert.ok(rows.length >= 20)
     assert.equal(rows.find('form[action$="/delete"]').length, rows.length)
+    assert.match($('#lunar-known').text(), /تا پایان سال ۱۴۰۶/)
     assert.equal($('label[for="date-day"]').length, 1)
     assert.equal($('label[for="title"]').length, 1)
     assert.equal($('input[name="thursday"][value="working"]').attr('checked'), 'checked')
@@ -303,5 +351,68 @@ describe('changing the calendar', () => {
     )
     assert.equal(remove.status, 403)
     assert.ok(await findHoliday(t.deps.db, j(1405, 1, 1)))
+  })
+})
+
+describe('the last year of known lunar holidays', () => {
+  it('shows generated solar days without a remove button on the admin page', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const $ = cheerio.load(await (await client.get('/admin/calendar?year=1407')).text())
+    const rows = $('tbody tr')
+    assert.equal(rows.length, 10)
+    assert.equal(rows.find('form').length, 0)
+    assert.equal(rows.first().find('td').last().text(), msg.fixedByLaw)
+  })
+
+  it('refuses a malformed year or one without lunar holidays with 422, changing nothing', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const bad = await client.post('/admin/calendar/lunar-year?year=1407', { lunarYear: '۱۴' })
+    assert.equal(bad.status, 422)
+    assert.ok((await bad.text()).includes(msg.lunarYearInvalid))
+    const empty = await client.post('/admin/calendar/lunar-year?year=1407', { lunarYear: '۱۴۰۷' })
+    assert.equal(empty.status, 422)
+    const $ = cheerio.load(await empty.text())
+    assert.match($('.mr-error-summary').text(), /برای سال ۱۴۰۷ هنوز هیچ تعطیلی قمری ثبت نشده است/)
+    assert.equal($('input[name="lunarYear"]').attr('value'), '۱۴۰۷')
+    assert.equal((await auditEventsOf(t.deps.db, 'lunar_holidays_through')).length, 0)
+    const cal = await loadWorkingCalendar(t.deps, j(1407, 1, 1), j(1407, 1, 10))
+    assert.equal(cal.lunarKnownThrough, j(1406, 12, 29))
+  })
+
+  it('moves the horizon once 1407 has lunar holidays, with an audit event', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const added = await client.post('/admin/calendar/holidays', {
+      'date-day': '۲۱',
+      'date-month': '۲',
+      'date-year': '۱۴۰۷',
+      title: 'عید سعید قربان',
+      kind: 'lunar',
+      tentative: 'yes',
+    })
+    assert.equal(added.status, 303)
+    const before = await t.client().get('/calendar?year=1407')
+    assert.equal(cheerio.load(await before.text())('#lunar-unknown').length, 1)
+    const res = await client.post('/admin/calendar/lunar-year?year=1407', { lunarYear: '۱۴۰۷' })
+    assert.equal(res.status, 303)
+    assert.equal(res.headers.get('location'), '/admin/calendar?year=1407&changed=lunar-year')
+    const events = await auditEventsOf(t.deps.db, 'lunar_holidays_through')
+    assert.equal(events.length, 1)
+    assert.deepEqual(events[0]?.before, { lunarHolidaysThrough: 1406 })
+    assert.deepEqual(events[0]?.after, { lunarHolidaysThrough: 1407 })
+    // The cached public page is refreshed.
+    const after = cheerio.load(await (await t.client().get('/calendar?year=1407')).text())
+    assert.equal(after('#lunar-unknown').length, 0)
+    const cal = await loadWorkingCalendar(t.deps, j(1407, 1, 1), j(1407, 1, 10))
+    assert.equal(cal.lunarKnownThrough, j(1407, 12, 29))
+  })
+
+  it('answers 403 to the agency admin and the supervisor setting the year', async () => {
+    for (const user of [agencyAdmin, supervisor]) {
+      const client = await signedIn(t, user)
+      const res = await client.post('/admin/calendar/lunar-year', { lunarYear: '۱۴۰۶' })
+      assert.equal(res.status, 403)
+    }
+    const cal = await loadWorkingCalendar(t.deps, j(1407, 1, 1), j(1407, 1, 10))
+    assert.equal(cal.lunarKnownThrough, j(1407, 12, 29))
   })
 })

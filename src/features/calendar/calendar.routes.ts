@@ -1,7 +1,12 @@
 import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
-import { gregorianToJalali, tehranDateOf, toAsciiDigits } from '../../lib/fa/index.ts'
+import {
+  gregorianToJalali,
+  tehranDateOf,
+  toAsciiDigits,
+  toPersianDigits,
+} from '../../lib/fa/index.ts'
 import { isIsoDay } from '../../lib/working-calendar.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
@@ -11,11 +16,13 @@ import { requireActor } from '../accounts/index.ts'
 import {
   addHoliday,
   listHolidaysOfYear,
+  loadLunarKnownYear,
   loadThursdayStatus,
   removeHoliday,
+  setLunarKnownYear,
   setThursdayStatus,
 } from './calendar.actions.ts'
-import { holidayInput, thursdayInput } from './calendar.input.ts'
+import { holidayInput, lunarYearInput, thursdayInput } from './calendar.input.ts'
 import { CALENDAR_CACHE_TAG, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from './calendar.model.ts'
 import { assertCanEditCalendar, canEditCalendar } from './calendar.policy.ts'
 import { msg } from './messages.fa.ts'
@@ -25,6 +32,7 @@ const BANNERS: Record<string, string> = {
   added: msg.added,
   removed: msg.removed,
   thursday: msg.thursdaySaved,
+  'lunar-year': msg.lunarYearSaved,
 }
 
 /** `?year=1405` (in any digits) within the accepted years, else the current Tehran year. */
@@ -46,15 +54,16 @@ export function calendarPublicRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/', async (c) => {
     const year = yearOf(deps, c.req.query('year'))
     return cachedPage(c, deps.pageCache, async () => {
-      const [holidays, thursday] = await Promise.all([
+      const [holidays, thursday, lunarKnownYear] = await Promise.all([
         listHolidaysOfYear(deps, year),
         loadThursdayStatus(deps.db),
+        loadLunarKnownYear(deps.db),
       ])
       return {
         response: await page(c, {
-          title: `${msg.publicTitle} ${year}`,
+          title: `${msg.publicTitle} ${toPersianDigits(year)}`,
           breadcrumbs: [{ href: '/', text: 'خانه' }],
-          content: publicCalendarPage({ year, holidays, thursday }),
+          content: publicCalendarPage({ year, holidays, thursday, lunarKnownYear }),
         }),
         tags: [CALENDAR_CACHE_TAG],
       }
@@ -70,20 +79,32 @@ export function calendarAdminRoutes(deps: Deps): Hono<AppEnv> {
   async function render(
     c: Context<AppEnv>,
     year: number,
-    form: { addValues?: FormValues; addErrors?: FieldErrors; thursdayErrors?: FieldErrors } = {},
+    form: {
+      addValues?: FormValues
+      addErrors?: FieldErrors
+      thursdayErrors?: FieldErrors
+      lunarYearValue?: string
+      lunarYearErrors?: FieldErrors
+    } = {},
   ) {
     const addErrors = form.addErrors ?? {}
     const thursdayErrors = form.thursdayErrors ?? {}
-    const invalid = Object.keys(addErrors).length + Object.keys(thursdayErrors).length > 0
-    const [holidays, thursday] = await Promise.all([
+    const lunarYearErrors = form.lunarYearErrors ?? {}
+    const invalid =
+      Object.keys(addErrors).length +
+        Object.keys(thursdayErrors).length +
+        Object.keys(lunarYearErrors).length >
+      0
+    const [holidays, thursday, lunarKnownYear] = await Promise.all([
       listHolidaysOfYear(deps, year),
       loadThursdayStatus(deps.db),
+      loadLunarKnownYear(deps.db),
     ])
     const banner = invalid ? undefined : BANNERS[c.req.query('changed') ?? '']
     return page(
       c,
       {
-        title: `${invalid ? 'خطا: ' : ''}${msg.adminTitle} ${year}`,
+        title: `${invalid ? 'خطا: ' : ''}${msg.adminTitle} ${toPersianDigits(year)}`,
         ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
         breadcrumbs: [
           { href: '/', text: 'خانه' },
@@ -94,6 +115,9 @@ export function calendarAdminRoutes(deps: Deps): Hono<AppEnv> {
           year,
           holidays,
           thursday,
+          lunarKnownYear,
+          lunarYearValue: form.lunarYearValue ?? '',
+          lunarYearErrors,
           addValues: form.addValues ?? {},
           addErrors,
           thursdayErrors,
@@ -139,6 +163,19 @@ export function calendarAdminRoutes(deps: Deps): Hono<AppEnv> {
     if (!parsed.ok) return render(c, year, { thursdayErrors: parsed.errors })
     await setThursdayStatus(deps, actor, parsed.data.thursday)
     return c.redirect(`/admin/calendar?year=${year}&changed=thursday`, 303)
+  })
+
+  app.post('/lunar-year', async (c) => {
+    const actor = requireActor(c)
+    assertCanEditCalendar(actor)
+    const values = await readForm(c)
+    const year = yearOf(deps, c.req.query('year'))
+    const lunarYearValue = values.lunarYear ?? ''
+    const parsed = parseForm(lunarYearInput, values)
+    if (!parsed.ok) return render(c, year, { lunarYearValue, lunarYearErrors: parsed.errors })
+    const result = await setLunarKnownYear(deps, actor, parsed.data.lunarYear)
+    if (!result.ok) return render(c, year, { lunarYearValue, lunarYearErrors: result.errors })
+    return c.redirect(`/admin/calendar?year=${year}&changed=lunar-year`, 303)
   })
 
   return app

@@ -15,8 +15,16 @@ export {
   type Holiday,
   type HolidayKind,
   jalaliYearRange,
+  type ListedHoliday,
   THURSDAY_SETTING_KEY,
 } from './calendar.model.ts'
 export { assertCanEditCalendar, canEditCalendar } from './calendar.policy.ts'
+export {
+  type CalendarHorizon,
+  type HorizonReminderResult,
+  loadCalendarHorizon,
+  remindCalendarHorizon,
+} from './horizon.actions.ts'
+export { loadCalendarHorizonPanel } from './horizon.read.ts'
 export { HOLIDAY_KIND_LABELS, msg as calendarMsg, THURSDAY_STATUS_LABELS } from './messages.fa.ts'
 export { holidayDateFa, holidayWeekdayFa } from './views/calendar-pages.ts'

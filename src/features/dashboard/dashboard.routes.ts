@@ -14,6 +14,7 @@ import {
   LEVEL_LABELS,
   listAgenciesWithoutCredentials,
 } from '../agencies/index.ts'
+import { loadCalendarHorizonPanel } from '../calendar/index.ts'
 import { qualityIssues } from '../catalogue/index.ts'
 import { agencyDashboardPanel, centralDashboardPanel } from '../channels/index.ts'
 import { countByState, listAgencyServices, servicesWithClock } from '../services/index.ts'
@@ -112,6 +113,10 @@ export function dashboardRoutes(deps: Deps): Hono<AppEnv> {
       errors,
       channels: await centralDashboardPanel(deps),
       reviews: html`${reviewsPanel(countByState(await servicesWithClock(deps, null)), true)}${feedbackPanel(canEditSettings(actor))}`,
+      // Only the central admin keeps the calendar, so only they are reminded.
+      calendarHorizon: isCentralAdmin(actor)
+        ? await loadCalendarHorizonPanel(deps, deps.clock.now())
+        : html``,
     }
   }
 

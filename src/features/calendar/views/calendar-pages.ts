@@ -24,8 +24,9 @@ import {
   table,
   tag,
   textInput,
+  warningText,
 } from '../../../web/ui/index.ts'
-import { HOLIDAY_KINDS, type Holiday } from '../calendar.model.ts'
+import { HOLIDAY_KINDS, type ListedHoliday } from '../calendar.model.ts'
 import { HOLIDAY_KIND_LABELS, msg, THURSDAY_STATUS_LABELS } from '../messages.fa.ts'
 
 function jalaliOf(isoDay: string): JalaliDate {
@@ -43,7 +44,7 @@ export function holidayWeekdayFa(isoDay: string): string {
   return weekdayFa(new Date(`${isoDay}T12:00:00Z`))
 }
 
-function statusTag(h: Holiday): Html {
+function statusTag(h: ListedHoliday): Html {
   return h.tentative
     ? tag({ text: msg.tentative, colour: 'yellow' })
     : tag({ text: msg.confirmed, colour: 'green' })
@@ -60,8 +61,8 @@ function yearNav(year: number, base: string): Html {
 
 function holidayTable(
   year: number,
-  holidays: Holiday[],
-  actionCell?: (h: Holiday) => TableCell,
+  holidays: ListedHoliday[],
+  actionCell?: (h: ListedHoliday) => TableCell,
 ): Html {
   if (holidays.length === 0) return html`<p class="mr-body">${msg.noHolidays}</p>`
   const head: TableCell[] = [
@@ -95,8 +96,25 @@ function holidayTable(
 
 export interface PublicCalendarView {
   year: number
-  holidays: Holiday[]
+  holidays: ListedHoliday[]
   thursday: ThursdayStatus
+  /** The last year whose lunar holidays are entered; null when none is. */
+  lunarKnownYear: number | null
+}
+
+/**
+ * What the page says about the year's lunar holidays: not entered yet (so they are not in
+ * the table and not excluded from due dates), or entered as estimates.
+ */
+function lunarNote(year: number, knownYear: number | null, holidays: ListedHoliday[]): Html {
+  if (knownYear === null || year > knownYear)
+    return html`<div id="lunar-unknown">${warningText({ text: msg.lunarUnknownTitle(toPersianDigits(year)) })}
+      <p class="mr-body">${msg.lunarUnknown(toPersianDigits(year))}</p></div>`
+  if (holidays.some((h) => h.kind === 'lunar' && h.tentative))
+    return insetText({
+      text: `${msg.lunarTentativeYear(toPersianDigits(year))} ${msg.tentativeHint}`,
+    })
+  return insetText({ text: msg.tentativeHint })
 }
 
 /** `/calendar`: the official holidays of a year, for citizens. */
@@ -104,7 +122,7 @@ export function publicCalendarPage(v: PublicCalendarView): Html {
   return html`<h1 class="mr-heading-l">${msg.publicTitle} ${toPersianDigits(v.year)}</h1>
     <p class="mr-body-l">${msg.publicLead}</p>
     <p class="mr-body">${msg.thursdayPublic(THURSDAY_STATUS_LABELS[v.thursday])} ${msg.thursdayPublicNote}</p>
-    ${insetText({ text: msg.tentativeHint })}
+    ${lunarNote(v.year, v.lunarKnownYear, v.holidays)}
     <p class="mr-body">${msg.count(toPersianDigits(v.holidays.length))}</p>
     ${holidayTable(v.year, v.holidays)}
     ${yearNav(v.year, '/calendar')}`
@@ -113,8 +131,12 @@ export function publicCalendarPage(v: PublicCalendarView): Html {
 export interface AdminCalendarView {
   csrfToken: string
   year: number
-  holidays: Holiday[]
+  holidays: ListedHoliday[]
   thursday: ThursdayStatus
+  lunarKnownYear: number | null
+  /** The lunar-year form's submitted value and error (kept on a 422). */
+  lunarYearValue: string
+  lunarYearErrors: FieldErrors
   /** The add form's submitted values and errors (kept on a 422). */
   addValues: Record<string, string>
   addErrors: FieldErrors
@@ -124,26 +146,32 @@ export interface AdminCalendarView {
 /** `/admin/calendar`: the central admin keeps the holidays and the Thursday status. */
 export function adminCalendarPage(v: AdminCalendarView): Html {
   const val = (k: string) => v.addValues[k] ?? ''
-  const errors = { ...v.addErrors, ...v.thursdayErrors }
+  const errors = { ...v.addErrors, ...v.thursdayErrors, ...v.lunarYearErrors }
   return html`${
     hasErrors(errors)
       ? errorSummary({
-          errorList: errorListFromFieldErrors(errors, { date: 'date-day', kind: 'kind' }),
+          errorList: errorListFromFieldErrors(errors, {
+            date: 'date-day',
+            kind: 'kind',
+            lunarYear: 'lunarYear',
+          }),
         })
       : ''
   }
     <h1 class="mr-heading-l">${msg.adminTitle} ${toPersianDigits(v.year)}</h1>
     <p class="mr-body-l">${msg.adminLead}</p>
     <p class="mr-body"><a class="mr-link" href="/calendar?year=${v.year}">${msg.adminLink}</a></p>
-    ${insetText({ text: msg.tentativeHint })}
+    ${lunarNote(v.year, v.lunarKnownYear, v.holidays)}
     ${holidayTable(v.year, v.holidays, (h) => ({
-      html: html`<form method="post" action="/admin/calendar/holidays/${h.day}/delete">${csrfField(v.csrfToken)}${button(
-        {
-          variant: 'warning',
-          classes: 'mr-button--small',
-          html: html`${msg.remove}<span class="mr-visually-hidden"> ${msg.removeHidden(holidayDateFa(h.day))}</span>`,
-        },
-      )}</form>`,
+      html: h.stored
+        ? html`<form method="post" action="/admin/calendar/holidays/${h.day}/delete">${csrfField(v.csrfToken)}${button(
+            {
+              variant: 'warning',
+              classes: 'mr-button--small',
+              html: html`${msg.remove}<span class="mr-visually-hidden"> ${msg.removeHidden(holidayDateFa(h.day))}${h.fixedByLaw ? `؛ ${msg.fixedByLawHint(holidayDateFa(h.day))}` : ''}</span>`,
+            },
+          )}</form>`
+        : html`<span class="mr-secondary-text">${msg.fixedByLaw}</span>`,
     }))}
     ${yearNav(v.year, '/admin/calendar')}
 
@@ -177,6 +205,26 @@ export function adminCalendarPage(v: AdminCalendarView): Html {
         items: [{ value: 'yes', text: msg.tentativeLabel }],
       })}
       ${button({ text: msg.add })}
+    </form>
+
+    <h2 class="mr-heading-m">${msg.lunarKnownTitle}</h2>
+    <p class="mr-body" id="lunar-known">${
+      v.lunarKnownYear === null
+        ? msg.lunarKnownNone
+        : msg.lunarKnownStatus(toPersianDigits(v.lunarKnownYear))
+    }</p>
+    <form method="post" action="/admin/calendar/lunar-year?year=${v.year}" novalidate>
+      ${csrfField(v.csrfToken)}
+      ${textInput({
+        name: 'lunarYear',
+        label: { text: msg.lunarYearLabel },
+        hint: { text: msg.lunarYearHint },
+        value: v.lunarYearValue,
+        classes: 'mr-input--width-4',
+        inputmode: 'numeric',
+        errorMessage: fieldError(v.lunarYearErrors, 'lunarYear'),
+      })}
+      ${button({ text: msg.saveLunarYear, variant: 'secondary' })}
     </form>
 
     <h2 class="mr-heading-m">${msg.thursdayTitle}</h2>

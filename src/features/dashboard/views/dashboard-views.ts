@@ -46,6 +46,8 @@ export interface CentralDashboardView {
   channels: Html
   /** Every agency's services by review state. */
   reviews: Html
+  /** The reminder that the lunar holidays in the calendar run out (features/calendar; empty until due). */
+  calendarHorizon: Html
 }
 
 export interface AgencyDashboardView {
@@ -165,7 +167,7 @@ function pendingTable(v: CentralDashboardView): Html {
 
 function centralSection(v: CentralDashboardView, csrfToken: string): Html {
   const without = v.counts.total - v.counts.withCredentials
-  return html`<h2 class="mr-heading-m">${msg.directiveHeading}</h2>
+  return html`${v.calendarHorizon}<h2 class="mr-heading-m">${msg.directiveHeading}</h2>
     <p class="mr-body">${msg.directiveLead}</p>
     ${summaryList({
       rows: [
