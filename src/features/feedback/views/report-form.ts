@@ -10,7 +10,7 @@ import {
   textInput,
 } from '../../../web/ui/index.ts'
 import { formErrorSummary } from '../../services/index.ts'
-import { REPORT_SECTION_LABELS } from '../report.messages.fa.ts'
+import { reportMsg as msg, REPORT_SECTION_LABELS } from '../report.messages.fa.ts'
 import { REPORT_SECTIONS } from '../report.model.ts'
 
 export interface ReportFormView {
@@ -29,6 +29,7 @@ export interface ReportFormView {
  */
 export function reportFormPage(v: ReportFormView): Html {
   return html`${formErrorSummary(v.errors, { section: '#section' })}
+    <h1 class="mr-heading-l">${msg.formTitle(v.serviceTitle)}</h1>
     <p class="mr-body">اگر چیزی در صفحهٔ «<a class="mr-link" href="/services/${v.slug}">${v.serviceTitle}</a>» نادرست یا کهنه است، به دستگاه مسئول بگویید. دستگاه باید ظرف ۱۵ روز کاری پاسخ دهد.</p>
     <form method="post" action="/services/${v.slug}/report" novalidate>
       ${csrfField(v.csrfToken)}${v.guardFields}

@@ -14,7 +14,11 @@ import {
 } from '../../../web/ui/index.ts'
 import { holidayDateFa } from '../../calendar/index.ts'
 import { formErrorSummary } from '../../services/index.ts'
-import { REPORT_SECTION_LABELS, REPORT_STATE_LABELS } from '../report.messages.fa.ts'
+import {
+  reportMsg as msg,
+  REPORT_SECTION_LABELS,
+  REPORT_STATE_LABELS,
+} from '../report.messages.fa.ts'
 import { formatTrackingCode, REPORT_STATES } from '../report.model.ts'
 import type { ReportDetailView, ReportListView } from '../report.read.ts'
 import { reportFacts, reportStateTag } from './report-status.ts'
@@ -69,7 +73,8 @@ export function reportListPage(v: ReportListView): Html {
             },
           ]),
         })
-  return html`${filters(v)}${list}`
+  return html`<h1 class="mr-heading-l">${v.overdueOnly ? msg.overdueTitle : msg.inboxTitle}</h1>
+    ${filters(v)}${list}`
 }
 
 function answerForm(
@@ -137,6 +142,7 @@ export function reportDetailPage(
 ): Html {
   const form = v.canAnswer ? answerForm(v, csrfToken, values, errors) : ''
   return html`${formErrorSummary(errors, { decision: '#decision' })}
+    <h1 class="mr-heading-l">گزارش <bdi dir="ltr">${formatTrackingCode(v.report.code)}</bdi></h1>
     ${v.overdue ? warningText({ text: 'موعد پاسخ به این گزارش گذشته است.' }) : ''}
     ${reportFacts(v.report)}
     ${

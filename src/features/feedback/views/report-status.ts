@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import { formatDateFa, toPersianDigits } from '../../../lib/fa/index.ts'
 import {
   button,
+  errorSummary,
   type Html,
   panel,
   summaryList,
@@ -73,25 +74,30 @@ export function reportFacts(r: PublicReport): Html {
   })
 }
 
-/** `/reports/<code>`: the public status of one report. */
+/**
+ * `/reports/<code>`: the public status of one report. Just after sending, the confirmation
+ * panel with the code is the page's heading; later the page is headed by its title.
+ */
 export function reportStatusPage(r: PublicReport, justSent: boolean): Html {
   return html`${
     justSent
       ? panel({
           titleText: msg.received,
-          headingLevel: 2,
+          headingLevel: 1,
           code: formatTrackingCode(r.code),
           html: html`<p>${msg.codeHint}</p>`,
           attributes: { id: 'report-received' },
         })
-      : ''
+      : html`<h1 class="mr-heading-l">${msg.statusTitle}</h1>`
   }${reportFacts(r)}
     <p class="mr-body-s">این صفحه را با کد پیگیری در هر زمان می‌توانید دوباره ببینید. شمارهٔ تماس یا رایانامهٔ شما اینجا نمایش داده نمی‌شود.</p>`
 }
 
 /** `/reports`: look a report up by its code. */
 export function reportLookupPage(values: { code: string }, error: string | null): Html {
-  return html`<form method="get" action="/reports" novalidate>
+  return html`${error ? errorSummary({ errorList: [{ text: error, href: '#code' }] }) : ''}
+  <h1 class="mr-heading-l">${msg.statusTitle}</h1>
+  <form method="get" action="/reports" novalidate>
     ${textInput({
       name: 'code',
       id: 'code',
@@ -112,7 +118,7 @@ export function reportLookupPage(values: { code: string }, error: string | null)
 export function reportDroppedPage(): Html {
   return panel({
     titleText: msg.receivedNoCode,
-    headingLevel: 2,
+    headingLevel: 1,
     attributes: { id: 'report-received' },
   })
 }
