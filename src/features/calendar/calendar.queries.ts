@@ -104,6 +104,22 @@ export async function writeThursdaySetting(db: Executor, value: string, now: Dat
     .execute()
 }
 
+/**
+ * Both calendar settings in one statement (the working calendar is loaded on many pages),
+ * still unchecked (the caller parses them).
+ */
+export async function readCalendarSettings(
+  db: Executor,
+): Promise<{ thursday: unknown; lunarKnown: unknown }> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [THURSDAY_SETTING_KEY, LUNAR_KNOWN_SETTING_KEY])
+    .execute()
+  const valueOf = (key: string) => rows.find((r) => r.key === key)?.value
+  return { thursday: valueOf(THURSDAY_SETTING_KEY), lunarKnown: valueOf(LUNAR_KNOWN_SETTING_KEY) }
+}
+
 /** The stored last year of known lunar holidays, still unchecked (the caller parses it). */
 export async function readLunarKnownSetting(
   db: Executor,

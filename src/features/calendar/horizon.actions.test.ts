@@ -104,4 +104,16 @@ describe('the calendar horizon (lunar holidays known through 1406)', () => {
     })
     assert.equal((await inboxRows(t.deps.db, admin.userId)).length, 2)
   })
+
+  it('falls back to the latest stored lunar holiday when the setting is missing', async () => {
+    await t.deps.db.deleteFrom('settings').where('key', '=', 'lunar_holidays_through').execute()
+    // The migrations' latest lunar holiday is 9 Esfand 1406.
+    assert.equal((await loadCalendarHorizon(t.deps, at(1406, 10, 1))).knownYear, 1406)
+    await t.deps.db.deleteFrom('holidays').where('kind', '=', 'lunar').execute()
+    const none = await loadCalendarHorizon(t.deps, at(1405, 1, 10))
+    assert.deepEqual(
+      { knownYear: none.knownYear, due: none.due, ranOut: none.ranOut },
+      { knownYear: null, due: true, ranOut: true },
+    )
+  })
 })
