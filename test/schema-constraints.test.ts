@@ -24,6 +24,7 @@ import { helpfulFollowUpInput } from '../src/features/feedback/helpful.input.ts'
 import { ratingForm } from '../src/features/feedback/rating.input.ts'
 import { reportInput, reportReason } from '../src/features/feedback/report.input.ts'
 import { transactionBody } from '../src/features/feedback/transaction.input.ts'
+import { decisionInput, definitionInput } from '../src/features/indicators/indicator.input.ts'
 import { lawInput } from '../src/features/laws/law.input.ts'
 import { frequencyForm } from '../src/features/notifications/notification.input.ts'
 import { officeInput } from '../src/features/offices/office.input.ts'
@@ -97,8 +98,49 @@ const report = (f: string, stored?: Probe['stored']): Probe => ({
 // The report form's one contact field is stored as a mobile or as an e-mail.
 const contactOf = (o: Record<string, unknown>) =>
   z.object({ mobile: z.string().nullable(), email: z.string().nullable() }).parse(o.contact)
+const DEFINITION = {
+  nameFa: 'درصد پروانه‌های به‌موقع',
+  definition: 'سهم پروانه‌های صادرشده در مهلت',
+  rationale: 'به‌هنگامی مهم‌ترین شکایت است',
+  category: 'time',
+  unit: 'percent',
+  direction: 'higher',
+  numeratorFa: 'پروانه‌های به‌موقع',
+  denominatorFa: 'همهٔ پروانه‌ها',
+  frequency: 'quarterly',
+  source: 'manual',
+  maxAgeDays: '120',
+  limitations: '',
+  targets: '1405: 60, 80',
+}
+const indicator = (f: string): Probe => ({
+  name: 'definitionInput',
+  schema: definitionInput,
+  base: DEFINITION,
+  field: f,
+})
 /** Columns a person's input reaches, and the schemas it passes on the way. */
 const MAPPED: Record<string, Probe[]> = {
+  'indicator_versions.name_fa': [indicator('nameFa')],
+  'indicator_versions.definition': [indicator('definition')],
+  'indicator_versions.rationale': [indicator('rationale')],
+  'indicator_versions.category': [indicator('category')],
+  'indicator_versions.unit': [indicator('unit')],
+  'indicator_versions.direction': [indicator('direction')],
+  'indicator_versions.numerator_fa': [indicator('numeratorFa')],
+  'indicator_versions.denominator_fa': [indicator('denominatorFa')],
+  'indicator_versions.frequency': [indicator('frequency')],
+  'indicator_versions.source': [indicator('source')],
+  'indicator_versions.max_age_days': [indicator('maxAgeDays')],
+  'indicator_versions.limitations': [indicator('limitations')],
+  'indicator_decisions.comment': [
+    {
+      name: 'decisionInput',
+      schema: decisionInput,
+      base: { decision: 'reject', expectedRevision: '1', comment: 'دلیل' },
+      field: 'comment',
+    },
+  ],
   'agencies.name_fa': [{ name: 'agencyInput', schema: agencyInput, base: AGENCY, field: 'nameFa' }],
   'agencies.level': [{ name: 'agencyInput', schema: agencyInput, base: AGENCY, field: 'level' }],
   'holidays.title': [{ name: 'holidayInput', schema: holidayInput, base: HOLIDAY, field: 'title' }],
@@ -322,6 +364,13 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'feedback_rollups.helpful_yes': 'running total kept by recordHelpfulVote',
   'feedback_rollups.helpful_no': 'running total kept by recordHelpfulVote',
   'feedback_rollups.shown_total': 'copied from the totals when the page is dropped',
+  'indicators.code':
+    'S-<agency code>-<nn> made by proposeIndicator; a general G-… code is checked there',
+  'indicators.kind': 'set by proposeIndicator from the page the proposal comes from',
+  'indicator_versions.state': 'set by the approval ladder (indicator.actions)',
+  'indicator_versions.version_no': 'numbered by the approval ladder',
+  'indicator_decisions.action': 'a constant of the approval ladder',
+  'indicator_decisions.actor_name': 'the acting user’s display name',
   'transaction_steps.step_id':
     'checked against the published process’s step ids (transaction.actions)',
 }
@@ -367,6 +416,8 @@ const MULTI_COLUMN: Record<string, string> = {
   accuracy_reports_check4: 'answerReport sets answered_at with the answer',
   helpful_votes_check: 'only recordFollowUp sets followed_up_at, and only on a «خیر»',
   helpful_votes_check1: 'helpfulFollowUpInput requires the text or the section',
+  indicators_check:
+    'proposeIndicator sets the agency of a specific indicator and none for a general one',
   transactions_check: 'transaction.actions refuses an end before the start',
   transactions_check1: 'transaction.actions refuses an outcome without an end and the reverse',
   transaction_steps_check: 'transaction.actions refuses a step finished before it started',

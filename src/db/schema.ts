@@ -534,6 +534,123 @@ export interface FeedbackRollupsTable {
   updatedAt: Timestamp
 }
 
+export type IndicatorKind = 'general' | 'specific'
+export type IndicatorState =
+  | 'draft'
+  | 'submitted'
+  | 'changes_requested'
+  | 'approved'
+  | 'rejected'
+  | 'superseded'
+  | 'withdrawn'
+export type IndicatorDecisionAction =
+  | 'submitted'
+  | 'approved'
+  | 'rejected'
+  | 'changes_requested'
+  | 'withdrawn'
+  | 'superseded'
+
+/** Performance indicators (issue 14): the stable code; its definition lives in versions. */
+export interface IndicatorsTable {
+  id: Generated<string>
+  code: string
+  kind: IndicatorKind
+  /** The proposing agency of a specific indicator; null for a general one. */
+  agencyId: string | null
+  createdAt: Timestamp
+}
+
+export interface IndicatorVersionsTable {
+  id: Generated<string>
+  indicatorId: string
+  /** The method version: a change to an approved indicator is the next number. */
+  versionNo: number
+  state: IndicatorState
+  revision: Generated<number>
+  nameFa: string
+  definition: string
+  rationale: string
+  category: 'time' | 'cost' | 'accuracy' | 'satisfaction' | 'e_service' | 'transparency' | 'other'
+  unit: 'percent' | 'count' | 'days' | 'hours' | 'score_1_5' | 'level_1_5' | 'per_1000' | 'rial'
+  direction: 'higher' | 'lower'
+  numeratorFa: string
+  denominatorFa: string | null
+  frequency: 'monthly' | 'quarterly' | 'yearly'
+  source: 'computed' | 'api' | 'manual'
+  maxAgeDays: number
+  limitations: Generated<string>
+  /** The agency's services it covers (JSON array of ids); empty: the whole agency. */
+  scopeServiceIds: unknown
+  /** Baselines and targets per Jalali year (JSON, parsed with Zod in features/indicators). */
+  targets: unknown
+  createdAt: Timestamp
+  createdBy: string | null
+  updatedAt: Timestamp
+  submittedAt: Timestamp | null
+  decidedAt: Timestamp | null
+}
+
+export interface IndicatorDecisionsTable {
+  id: Generated<string>
+  versionId: string
+  action: IndicatorDecisionAction
+  actorId: string | null
+  /** Kept as written at the time, so the record survives the account. */
+  actorName: string
+  at: Timestamp
+  comment: string | null
+  /** ISO day: for «نیاز به اصلاح», the day the amended proposal is expected by. */
+  untilDay: string | null
+}
+
+export interface IndicatorEvidenceFilesTable {
+  id: Generated<string>
+  sha256: string
+  name: string
+  mediaType: string
+  bytes: Uint8Array
+  size: number
+  uploadedAt: Timestamp
+  uploadedBy: string | null
+}
+
+export interface IndicatorValuesTable {
+  id: Generated<string>
+  indicatorId: string
+  /** The approved version in force when the value was recorded. */
+  versionId: string
+  agencyId: string
+  /** A Jalali period: `1405`, `1405-Q2` or `1405-07`. */
+  period: string
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  n: number | null
+  note: string | null
+  evidenceNote: string | null
+  evidenceFileId: string | null
+  source: 'computed' | 'api' | 'manual' | 'csv'
+  /** The instants a computed value was queried over, [from, to). */
+  queryFrom: Timestamp | null
+  queryTo: Timestamp | null
+  recordedAt: Timestamp
+  recordedBy: string | null
+  /** ISO day the value was due (DATE, returned as a string). */
+  dueOn: string
+}
+
+export interface IndicatorPeriodSubmissionsTable {
+  agencyId: string
+  period: string
+  state: 'submitted' | 'accepted' | 'returned'
+  submittedAt: Timestamp
+  submittedBy: string | null
+  decidedAt: Timestamp | null
+  decidedBy: string | null
+  comment: string | null
+}
+
 export interface Database {
   notifications: NotificationsTable
   notificationSends: NotificationSendsTable
@@ -576,6 +693,12 @@ export interface Database {
   ratingRollups: RatingRollupsTable
   transactionTimeRollups: TransactionTimeRollupsTable
   transactionRollupState: TransactionRollupStateTable
+  indicators: IndicatorsTable
+  indicatorVersions: IndicatorVersionsTable
+  indicatorDecisions: IndicatorDecisionsTable
+  indicatorEvidenceFiles: IndicatorEvidenceFilesTable
+  indicatorValues: IndicatorValuesTable
+  indicatorPeriodSubmissions: IndicatorPeriodSubmissionsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

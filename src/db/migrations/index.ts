@@ -17,6 +17,7 @@ import * as createReviews from './2026_12_06_1800_create_reviews.ts'
 import * as createHelpfulFeedback from './2026_12_06_1900_create_helpful_feedback.ts'
 import * as createAccuracyReports from './2026_12_06_1910_create_accuracy_reports.ts'
 import * as createTransactions from './2026_12_06_1920_create_transactions.ts'
+import * as createIndicators from './2026_12_07_0100_create_indicators.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1900_create_helpful_feedback': createHelpfulFeedback,
   '2026_12_06_1910_create_accuracy_reports': createAccuracyReports,
   '2026_12_06_1920_create_transactions': createTransactions,
+  '2026_12_07_0100_create_indicators': createIndicators,
 }
