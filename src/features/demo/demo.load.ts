@@ -10,6 +10,7 @@ import { type Agency, insertAgency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
+import { loadDemoFeedback } from './demo-feedback.load.ts'
 import { loadDemoLinkChecks } from './demo-link-checks.load.ts'
 import { loadDemoReviews } from './demo-reviews.load.ts'
 
@@ -102,5 +103,6 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
     }
   }
   await loadDemoReviews(deps) // after the accounts: they make the reviews
+  await loadDemoFeedback(deps) // after the reviews: their revisions are the versions measured
   return accounts
 }
