@@ -2,13 +2,15 @@ import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
-import { loadAgencyIndex, loadAgencyPage } from './agency-pages.read.ts'
+import { loadAgencyIndex } from './agency-pages.read.ts'
 import { msg } from './messages.fa.ts'
-import { agencyIndexPage, agencyPage } from './views/agency-views.ts'
+import { agencyIndexPage } from './views/agency-views.ts'
 
 /**
- * `/agencies`: the public pages of the agency hierarchy, the index (tree or search results)
- * and one agency's page. The central admin's forms are in `agency-admin.routes.ts`.
+ * `/agencies`: the public index of the agency hierarchy (tree or search results). One
+ * agency's page, `/agencies/<code>`, lists its services too, so the catalogue serves it
+ * (`catalogue/agency-page.routes.ts`, composing `loadAgencyPage` and `agencyPage` from here).
+ * The central admin's forms are in `agency-admin.routes.ts`.
  */
 export function agencyPublicRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -20,11 +22,6 @@ export function agencyPublicRoutes(deps: Deps): Hono<AppEnv> {
       page: c.req.query('page'),
     })
     return page(c, { title: msg.indexTitle, content: agencyIndexPage(view) })
-  })
-
-  app.get('/:code', async (c) => {
-    const { view, breadcrumbs } = await loadAgencyPage(deps, c.get('actor'), c.req.param('code'))
-    return page(c, { title: view.agency.nameFa, breadcrumbs, content: agencyPage(view) })
   })
 
   return app

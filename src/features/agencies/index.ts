@@ -13,4 +13,6 @@ export {
   listAgencyBriefs,
   markCredentialsIssued,
 } from './agency.queries.ts'
+export { loadAgencyPage } from './agency-pages.read.ts'
 export { LEVEL_LABELS } from './messages.fa.ts'
+export { type AgencyPageView, agencyPage } from './views/agency-views.ts'

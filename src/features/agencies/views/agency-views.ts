@@ -109,7 +109,12 @@ export interface AgencyPageView {
   canEdit: boolean
 }
 
-export function agencyPage(v: AgencyPageView): Html {
+/**
+ * `/agencies/<code>`. `services` is the section listing what the agency and the agencies
+ * under it publish, rendered by the catalogue, which composes this page (agencies sit below
+ * the catalogue and cannot read services).
+ */
+export function agencyPage(v: AgencyPageView, services: Html): Html {
   const a = v.agency
   const parent = v.ancestry.length > 1 ? v.ancestry[v.ancestry.length - 2] : undefined
   const rows = [
@@ -185,7 +190,8 @@ export function agencyPage(v: AgencyPageView): Html {
             (ch) => html`<li><a class="mr-link" href="/agencies/${ch.code}">${ch.nameFa}</a></li>`,
           )}</ul>`
         : ''
-    }`
+    }
+    ${services}`
 }
 
 export interface AgencyFormView {
