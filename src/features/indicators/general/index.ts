@@ -10,3 +10,5 @@ export {
   MIN_VIEWS_FOR_RATE,
   type QueryPeriod,
 } from './general.model.ts'
+// The service-page view counts the per-1,000-views indicator divides by (src/jobs/page-views.ts).
+export { addServicePageViews, type SlugDayViews } from './page-views.queries.ts'
