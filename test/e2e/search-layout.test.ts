@@ -66,6 +66,18 @@ function box(page: Page, selector: string): Promise<Box> {
     })
 }
 
+const FILTER_FORM = 'form[aria-label="فیلتر نتایج"]'
+
+function boxes(page: Page, selector: string): Promise<(Box & { id: string })[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect()
+      const id = e.id || (e.textContent ?? '').trim().slice(0, 30) || e.tagName
+      return { id, left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+    }),
+  )
+}
+
 const overlaps = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
@@ -100,38 +112,28 @@ describe('search page layout in Chromium', () => {
       try {
         const first = await box(page, '.mr-service-list__item')
         assert.ok(first.top < FOLD, `first result at ${first.top} px, fold at ${FOLD} px`)
-        assert.ok(await page.locator('#filter-agency').isVisible(), 'filters shown as a column')
-        assert.ok(!(await page.locator('.mr-search-filters__summary').isVisible()))
-        const column = await box(page, '.mr-search-layout__filters')
-        const results = await box(page, '.mr-search-layout__results')
-        const summary = await box(page, '.mr-search-layout__summary')
-        // Right to left: the filter column is on the right of the results.
-        assert.ok(column.left >= results.right, 'filters on the inline-start side')
-        const controls = await page
-          .locator(
-            '.mr-search-filters__form select, .mr-search-filters__form input:not([type=hidden]), .mr-search-filters__form label, .mr-search-filters__form button',
-          )
-          .evaluateAll((els) =>
-            els.map((e) => {
-              const r = e.getBoundingClientRect()
-              return {
-                id: e.id || e.tagName,
-                left: r.left,
-                right: r.right,
-                top: r.top,
-                bottom: r.bottom,
-              }
-            }),
-          )
+        // Found by what the page has always had: the filter form's label, the result items.
+        const form = await box(page, FILTER_FORM)
+        const items = await boxes(page, '.mr-service-list__item, #search-count')
+        const controls = await boxes(
+          page,
+          ['select', 'input:not([type=hidden])', 'label', 'button']
+            .map((c) => `${FILTER_FORM} ${c}`)
+            .join(', '),
+        )
         assert.ok(controls.length > 5)
         for (const c of controls) {
           assert.ok(
-            c.left >= column.left - 0.5 && c.right <= column.right + 0.5,
-            `${c.id} (${c.left}–${c.right}) leaves the filter column (${column.left}–${column.right})`,
+            c.left >= form.left - 0.5 && c.right <= form.right + 0.5,
+            `${c.id} (${c.left}–${c.right}) sticks out of the filters (${form.left}–${form.right})`,
           )
-          assert.ok(!overlaps(c, results), `${c.id} covers the results`)
-          assert.ok(!overlaps(c, summary), `${c.id} covers the results summary`)
+          for (const item of items)
+            assert.ok(!overlaps(c, item), `${c.id} covers the result or count «${item.id}»`)
         }
+        // Right to left: the filter column is on the right of the results.
+        assert.ok(form.left >= Math.max(...items.map((i) => i.right)), 'filters beside the results')
+        assert.ok(await page.locator('#filter-agency').isVisible(), 'filters shown as a column')
+        assert.ok(!(await page.locator('.mr-search-filters__summary').isVisible()))
         await screenshot(page, `search-layout-${width}`)
       } finally {
         await context.close()
@@ -145,12 +147,12 @@ describe('search page layout in Chromium', () => {
     const { server, browser } = e2e()
     const { context, page } = await open(browser, 375, server.baseUrl + q('گذرنامه'), false)
     try {
+      const first = await box(page, '.mr-service-list__item')
+      assert.ok(first.top < FOLD, `first result at ${first.top} px`)
       const count = await box(page, '#search-count')
       const disclosure = await box(page, '.mr-search-filters__summary')
-      const first = await box(page, '.mr-service-list__item')
       assert.ok(count.bottom <= disclosure.top, 'the results summary comes first')
       assert.ok(disclosure.bottom <= first.top, 'then the one-line filters disclosure')
-      assert.ok(first.top < FOLD, `first result at ${first.top} px`)
       assert.ok(disclosure.bottom - disclosure.top < 80, 'the folded filters take one line')
       assert.equal(await page.locator('#filter-agency').isVisible(), false)
       await page.click('.mr-search-filters__summary')
