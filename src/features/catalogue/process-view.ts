@@ -7,8 +7,8 @@ import {
   processCompletion,
   processFlowchartSvg,
   processTiming,
+  serviceTotal,
   stepDurationText,
-  timingRangeText,
 } from '../processes/index.ts'
 import type { ServiceContent } from '../services/index.ts'
 import type { ProcessSectionView } from './views/process-section.ts'
@@ -103,7 +103,8 @@ export function processSectionOf(
     slug: input.slug,
     svg: processFlowchartSvg(p, input.content.title, input.versionId),
     steps,
-    totalText: timing ? timingRangeText(timing) : 'فرایند هنوز کامل نیست',
+    // The same words as the card, the API and the open-data files (issue 17 item 2).
+    totalText: timing ? (serviceTotal(input.content)?.text ?? '') : 'فرایند هنوز کامل نیست',
     visits:
       timing && timing.inPersonVisits > 0 ? `${toPersianDigits(timing.inPersonVisits)} بار` : null,
     repeatNote:

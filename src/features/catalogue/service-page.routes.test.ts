@@ -11,7 +11,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
-import { edge, processOf, task, wd } from '../processes/process.test-helpers.ts'
+import { edge, minutes, processOf, task, wd } from '../processes/process.test-helpers.ts'
 import { insertDraft, insertService, saveDraft, startDraft } from '../services/index.ts'
 import { publishService, setServiceWithdrawn } from './publish.actions.ts'
 
@@ -127,6 +127,48 @@ describe('the service page', () => {
     assert.match($('.mr-summary-list').text(), /۲۵۰٬۰۰۰ ریال/)
     assert.match($('.mr-service-meta').text(), /نسخهٔ ۲/)
     assert.equal($(`a[href="/laws/${law2.id}"]`).length, 1)
+  })
+
+  it("says one total time, the process's, in the card, the steps section, the API and CPSV-AP", async () => {
+    // The issue's service: the card declared «حداکثر ۷ روز کاری» while the steps added up to
+    // «۴ روز کاری و ۳ ساعت و ۳۶ دقیقه تا ۶ روز کاری و ۵ ساعت».
+    const { service, slug } = await makePublishedService(
+      t.deps,
+      agency,
+      completeContent('صدور پروانهٔ آزمایشی زمان کل', law.id, {
+        declaredTime: { kind: 'up_to', max: 7, unit: 'working_day' },
+        process: processOf(
+          [task('s1', 'ثبت درخواست', minutes(216, 300)), task('s2', 'بررسی و صدور', wd(4, 6))],
+          [edge('s1', 's2')],
+        ),
+      }),
+    )
+    const $ = cheerio.load(await (await t.client().get(`/services/${slug}`)).text())
+    const card = $('.mr-summary-list__row')
+      .filter((_, r) => $(r).find('.mr-summary-list__key').text().trim() === 'زمان کل انجام کار')
+      .find('.mr-summary-list__value')
+      .text()
+      .trim()
+    assert.equal(card, '۴ تا ۶ روز کاری')
+    assert.equal($('#process > p.mr-body strong').first().text().trim(), card)
+    assert.doesNotMatch($('main').text(), /حداکثر ۷ روز کاری|۳ ساعت و ۳۶ دقیقه/)
+
+    const api = (await (await t.client().get(`/api/v1/services/${service.id}`)).json()) as {
+      totalTime: unknown
+    }
+    assert.deepEqual(api.totalTime, {
+      source: 'process',
+      text: card,
+      min: 4,
+      max: 6,
+      unit: 'working_day',
+    })
+    const cpsv = (await (
+      await t.client().get(`/api/v1/services/${service.id}/cpsv-ap`)
+    ).json()) as { '@graph': Record<string, unknown>[] }
+    const node = cpsv['@graph'].find((n) => n['@type'] === 'cpsv:PublicService')
+    // Six working days span ceil(6 × 7 / 5) = 9 calendar days (the declared 7 would be P10D).
+    assert.deepEqual(node?.['cv:processingTime'], { '@value': 'P9D', '@type': 'xsd:duration' })
   })
 
   it('embeds schema.org GovernmentService JSON-LD that cannot break out of its script', async () => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { maturityLevel } from '../channels/index.ts'
 import type { CitedLaw } from '../laws/index.ts'
+import { serviceTotal, TOTAL_UNITS } from '../processes/index.ts'
 import type { PublishedServiceSummary, Service, ServiceVersion } from '../services/index.ts'
 import {
   AUDIENCES,
@@ -42,6 +43,19 @@ export const serviceVersionJson = z
     /** Present on drafts: send it back when saving, to detect concurrent edits. */
     revision: z.number().int().optional(),
     content: serviceContentSchema,
+    totalTime: z
+      .object({
+        source: z.enum(['process', 'declared']),
+        text: z.string(),
+        min: z.number().nullable(),
+        max: z.number(),
+        unit: z.enum(TOTAL_UNITS),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'زمان کل انجام کار، با همان عبارت صفحهٔ خدمت: از مراحل فرایند (طولانی‌ترین مسیر، گردشده به دقیقه، ساعت یا روز کاری) و فقط اگر فرایندی نیست، زمان اعلام‌شده (content.declaredTime)',
+      }),
     eServiceMaturity: z.number().int().min(1).max(5).openapi({
       description:
         'سطح بلوغ خدمت الکترونیکی (۱ تا ۵)، حساب‌شده از شناسنامه؛ تعریف: /help/e-service-maturity',
@@ -114,6 +128,7 @@ export function presentVersion(
         : null,
     ...(version.status === 'draft' ? { revision: version.revision } : {}),
     content: version.content,
+    totalTime: serviceTotal(version.content),
     eServiceMaturity: maturityLevel(version.content),
     laws: [...laws].map((l) => ({ id: l.id, title: l.title, kind: l.kind, number: l.number })),
     review: review && {

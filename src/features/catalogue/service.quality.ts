@@ -1,4 +1,9 @@
-import { processProblems, processQualityMessage } from '../processes/index.ts'
+import {
+  processProblems,
+  processQualityMessage,
+  totalExceedsDeclared,
+  totalExceedsDeclaredMessage,
+} from '../processes/index.ts'
 import { type CardSection, servicesMsg as msg, type ServiceContent } from '../services/index.ts'
 
 /** Where an issue is fixed: a card section, or the process editor (`…/edit/process`). */
@@ -32,5 +37,13 @@ export function qualityIssues(c: ServiceContent): QualityIssue[] {
   // A process is optional, but a documented one must hold together (processProblems).
   const problems = c.process.steps.length > 0 ? processProblems(c.process) : []
   need(problems.length === 0, 'process', processQualityMessage(problems[0] ?? ''))
+  // One total (issue 17): steps that take longer than the card promises are refused, not merely
+  // warned about; the declared total is updated in the same draft (its section) to publish.
+  const exceeds = problems.length === 0 ? totalExceedsDeclared(c) : null
+  if (exceeds)
+    issues.push({
+      section: 'time',
+      message: totalExceedsDeclaredMessage(exceeds.total, exceeds.declared),
+    })
   return issues
 }

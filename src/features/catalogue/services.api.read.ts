@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import { findAgencyByCode } from '../agencies/index.ts'
-import { processProblems, processTiming, timingRangeText } from '../processes/index.ts'
+import { processProblems, processTiming, processTotal } from '../processes/index.ts'
 import {
   findPublicVersion,
   findPublished,
@@ -130,6 +130,7 @@ export function presentDraftProcess(draft: {
     revision: draft.revision,
     process: draft.content.process,
     problems: processProblems(draft.content.process),
-    total: timing ? timingRangeText(timing) : null,
+    // The words the service page will show for this process (issue 17 item 2).
+    total: timing ? processTotal(timing).text : null,
   }
 }

@@ -97,9 +97,8 @@ export const processJson = z
     problems: z.array(z.string()).openapi({
       description: 'ایرادهای ساختاری فرایند به فارسی؛ فرایند دارای ایراد منتشر نمی‌شود',
     }),
-    total: z
-      .string()
-      .nullable()
-      .openapi({ description: 'زمان کل مسیر بحرانی، مانند «۷ تا ۱۲ روز کاری»' }),
+    total: z.string().nullable().openapi({
+      description: 'زمان کل مسیر بحرانی با همان عبارت صفحهٔ خدمت (گردشده)، مانند «۷ تا ۱۲ روز کاری»',
+    }),
   })
   .openapi('DraftProcess')

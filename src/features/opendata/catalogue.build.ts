@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { CpsvInput } from '../catalogue/index.ts'
 import type { Law } from '../laws/index.ts'
+import { serviceTotal } from '../processes/index.ts'
 import type { ReviewClock, ServiceContent } from '../services/index.ts'
 import { ESCALATE_AFTER_DAYS, parseStoredContent, reviewClock } from '../services/index.ts'
 import { loadPortalSettings, type ReviewPolicy } from '../settings/index.ts'
@@ -169,6 +170,7 @@ export function toCatalogueService(ctx: CatalogueContext, s: PublishedService): 
     publicChangedAt: s.publicChangedAt?.toISOString() ?? null,
     review: catalogueReview(s.review),
     content: s.content,
+    totalTime: serviceTotal(s.content),
     laws,
     formFiles: s.content.forms.map((f) => ({
       sha256: f.sha256,

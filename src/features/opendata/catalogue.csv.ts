@@ -1,5 +1,6 @@
 import { jalaliToGregorian, tehranDateOf } from '../../lib/fa/index.ts'
 import { lawCitation } from '../laws/index.ts'
+import { serviceTotal } from '../processes/index.ts'
 import type { CatalogueContext } from './catalogue.build.ts'
 import type { CatalogueService } from './catalogue.format.ts'
 
@@ -142,6 +143,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
       if (t.kind === 'up_to') return `up_to:${t.max} ${t.unit}`
       return `between:${t.min}-${t.max} ${t.unit}`
     },
+  },
+  {
+    name: 'total_time',
+    description:
+      'زمان کل انجام کار با همان عبارت صفحهٔ خدمت: از مراحل فرایند (گردشده) یا، اگر فرایندی نیست، زمان اعلام‌شده',
+    value: (s) => serviceTotal(s.content)?.text ?? '',
   },
   { name: 'output', description: 'خروجی خدمت', value: (s) => opt(s.content.output) },
   { name: 'redress', description: 'راه اعتراض', value: (s) => opt(s.content.redress) },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AgencyLevel } from '../agencies/index.ts'
 import { LAW_KINDS } from '../laws/index.ts'
+import type { ServiceTotal } from '../processes/index.ts'
 import type { ServiceContent } from '../services/index.ts'
 import { serviceContentSchema } from '../services/index.ts'
 
@@ -30,7 +31,7 @@ import { serviceContentSchema } from '../services/index.ts'
  *
  * Version 1 only ever gains optional fields: a reader must accept a file without them and ignore
  * fields it does not know. Added since the first release: `review` on each service and
- * `reviewPolicy` in the header (issue 12).
+ * `reviewPolicy` in the header (issue 12); `totalTime` on each service (issue 17).
  *
  * The review *state* (current, due soon, due, overdue, escalated) is not in the file: it changes
  * with the passage of time alone, while a file is built once per catalogue state and may be
@@ -75,6 +76,12 @@ export interface CatalogueService {
   /** Its review clock; null only for a service that has no first publication on record. */
   review: CatalogueReview | null
   content: ServiceContent
+  /**
+   * The service's one total time, in the service page's words (issue 17): from its process,
+   * rounded, else its declared time; null when it has neither. Not read by an import (it follows
+   * from `content`).
+   */
+  totalTime?: ServiceTotal | null
   laws: CatalogueLaw[]
   /** Where each form file in `content.forms` downloads from. */
   formFiles: { sha256: string; url: string }[]

@@ -54,6 +54,17 @@ describe('GET /api/v1/export/catalogue.json', () => {
       [[seed.officeId, seed.organisation.id, seed.organisation.code]],
     )
     const services = env.services.map((s) => catalogueServiceSchema.parse(s))
+    // The one total time, in the service page's words (issue 17): the process's (one working
+    // day) where there is one, the declared time where there is none.
+    const raw = (doc as { services: { id: string; totalTime?: unknown }[] }).services
+    const totals = new Map(raw.map((s) => [s.id, s.totalTime]))
+    assert.deepEqual(
+      [seed.published[0]?.id, seed.published[1]?.id].map((id) => totals.get(id ?? '')),
+      [
+        { source: 'process', text: '۱ روز کاری', min: 1, max: 1, unit: 'working_day' },
+        { source: 'declared', text: 'حداکثر ۷ روز کاری', min: null, max: 7, unit: 'working_day' },
+      ],
+    )
     assert.deepEqual(
       services.map((s) => s.id).sort(),
       seed.published.map((s) => s.id).sort(),
@@ -177,6 +188,8 @@ describe('GET /api/v1/export/catalogue.csv', () => {
     assert.match(col(card, 'forms') ?? '', /^فرم درخواست http:\/\/.+\/forms\/[0-9a-f]{64}$/)
     const other = rows.find((r) => col(r, 'id') === seed.published[1]?.id)
     assert.equal(col(other, 'output'), "'-2+3 گواهی صادرشده")
+    assert.equal(col(card, 'total_time'), '۱ روز کاری', 'the process total, as on the page')
+    assert.equal(col(other, 'total_time'), 'حداکثر ۷ روز کاری', 'no process: the declared time')
     // The raw text shows the quoting itself.
     assert.ok(text.includes('"خلاصه با «ویرگول», ""نقل‌قول"" و نیم‌فاصله"'))
     assert.ok(text.includes('"سطر نخست، با ""نقل‌قول""\nسطر دوم"'))

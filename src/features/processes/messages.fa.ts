@@ -45,3 +45,8 @@ export const rules = {
   durationOrder: (title: string) => `در مرحلهٔ «${title}» کمینهٔ زمان از بیشینه بیشتر است.`,
   unknownVariant: (title: string) => `حالت ویژهٔ مرحلهٔ «${title}» تعریف نشده است.`,
 } as const
+
+/** Why publishing is refused when the steps take longer than the card promises (R14). */
+export function totalExceedsDeclaredMessage(total: string, declared: string): string {
+  return `زمان کل مراحل فرایند (${total}) از زمان کل اعلام‌شده در شناسنامه (${declared}) بیشتر است. پیش از انتشار، زمان اعلام‌شده را در همین پیش‌نویس به‌روز کنید یا زمان مراحل را اصلاح کنید.`
+}

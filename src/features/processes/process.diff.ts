@@ -1,12 +1,8 @@
 import type { ProcessStep, ServiceProcess } from '../services/index.ts'
 import { ACTOR_LABELS } from './messages.fa.ts'
 import { stepDurationText } from './process.text.ts'
-import {
-  elapsedHours,
-  type ProcessTiming,
-  processTiming,
-  timingRangeText,
-} from './process.timing.ts'
+import { elapsedHours, type ProcessTiming, processTiming } from './process.timing.ts'
+import { processTotal } from './service-total.ts'
 
 /** R8 at step level: what happened to each step between two versions of a process. */
 export interface StepChange {
@@ -96,8 +92,9 @@ export function diffProcesses(before: ServiceProcess, after: ServiceProcess): Pr
     else parts.push(`در مرحلهٔ «${c.title}» ${c.details.join('، ')}`)
   }
   if (timingBefore && timingAfter) {
-    const from = timingRangeText(timingBefore)
-    const to = timingRangeText(timingAfter)
+    // In the service page's words (the one total, issue 17), not the exact sum of the units.
+    const from = processTotal(timingBefore).text
+    const to = processTotal(timingAfter).text
     if (from !== to) {
       const verb =
         elapsedHours(timingAfter.max) < elapsedHours(timingBefore.max)

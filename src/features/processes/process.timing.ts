@@ -150,7 +150,8 @@ export function timingRangeText(timing: Pick<ProcessTiming, 'min' | 'max'>): str
   return `${a} تا ${b}`
 }
 
-function declaredHours(d: DeclaredTime): { min: number; max: number } {
+/** The declared time in elapsed hours, with the same estimate as {@link elapsedHours}. */
+export function declaredHours(d: DeclaredTime): { min: number; max: number } {
   const perUnit = {
     minute: 1 / 60,
     hour: 1,

@@ -26,6 +26,7 @@ import { findProvince, type Province } from '../../../lib/iran/provinces.ts'
 import type { Agency } from '../../agencies/index.ts'
 import { CHANNEL_KIND_LABELS, SIGN_IN_LABELS } from '../../channels/index.ts'
 import type { CitedLaw, LawKind } from '../../laws/index.ts'
+import { serviceTotal } from '../../processes/index.ts'
 import {
   AUDIENCE_LABELS,
   type DeclaredTime,
@@ -181,7 +182,9 @@ export function legalBasisTitle(basis: LegalBasis, law: CitedLaw | undefined): s
 }
 
 /**
- * `cv:processingTime` (xsd:duration, at most one value) from the declared time.
+ * `cv:processingTime` (xsd:duration, at most one value) from the service's one total time
+ * (`serviceTotal`: its process's rounded maximum, or the declared time when it has no process),
+ * given here as a time of that shape.
  *
  * - fixed → its value; «up to» and «between» → the maximum: the duration is what the
  *   service promises, so the upper bound is the honest single figure.
@@ -450,6 +453,7 @@ const nonEmpty = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter((x
 export function toCpsvAp(input: CpsvInput): JsonLdDocument {
   const { baseUrl, service, version, agency, parentAgencies, laws } = input
   const c = version.content
+  const total = serviceTotal(c)
   const g = new Graph()
   const sIri = serviceIri(input)
   const vIri = versionIri(input)
@@ -616,8 +620,14 @@ export function toCpsvAp(input: CpsvInput): JsonLdDocument {
     ...(output ? { 'cpsv:produces': ref(output) } : {}),
     ...(contactPoints.length ? { 'cv:contactPoint': contactPoints.map(ref) } : {}),
     ...(channels.length ? { 'cv:hasChannel': channels.map(ref) } : {}),
-    ...(c.declaredTime
-      ? { 'cv:processingTime': typed(declaredTimeToDuration(c.declaredTime), 'xsd:duration') }
+    // The one total (issue 17): the process's rounded maximum when it has one, else the declared.
+    ...(total
+      ? {
+          'cv:processingTime': typed(
+            declaredTimeToDuration({ kind: 'up_to', max: total.max, unit: total.unit }),
+            'xsd:duration',
+          ),
+        }
       : {}),
     ...(c.lifeEvents.length
       ? { 'cv:isGroupedBy': c.lifeEvents.map((e) => ref(lifeEvent(g, baseUrl, e))) }

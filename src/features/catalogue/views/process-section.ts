@@ -29,7 +29,7 @@ export interface ProcessSectionView {
 export function processSection(v: ProcessSectionView): Html {
   return html`<section class="mr-service-section" id="process" aria-labelledby="process-heading">
     <h2 class="mr-heading-m" id="process-heading">مراحل انجام کار و زمان هر مرحله</h2>
-    <p class="mr-body">زمان کل (طولانی‌ترین مسیر): <strong>${v.totalText}</strong>${v.visits ? html` — مراجعهٔ حضوری: ${v.visits}` : ''}</p>
+    <p class="mr-body">زمان کل انجام کار: <strong>${v.totalText}</strong>${v.visits ? html` — مراجعهٔ حضوری: ${v.visits}` : ''}</p>
     ${v.repeatNote ? html`<p class="mr-body mr-secondary-text">${v.repeatNote}</p>` : ''}
     ${
       v.completion

@@ -53,7 +53,8 @@ export const processEditorMsg = {
   previewNote: 'پیش‌نمایش با تغییراتی که هنوز ذخیره نشده است.',
   previewUnavailable: (error: string) => `پیش‌نمایش پس از درست کردن این مورد به‌روز می‌شود: ${error}`,
   previewFailed: 'پیش‌نمایش به‌روز نشد. فرم را همچنان می‌توانید ذخیره کنید.',
-  total: (range: string) => `زمان کل مراحل (طولانی‌ترین مسیر): ${range}`,
+  total: (range: string, shown: string) =>
+    `زمان کل مراحل (طولانی‌ترین مسیر): ${range} — در صفحهٔ خدمت: «${shown}»`,
   totalUnavailable: (n: string) =>
     `زمان کل پس از رفع ایرادهای ساختاری فرایند (${n} مورد) حساب می‌شود.`,
   mayRepeat: 'زمان مراحلی که در حلقهٔ «بازگشت برای اصلاح» هستند ممکن است تکرار شود.',

@@ -2,10 +2,11 @@ import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { ServiceContent, ServiceProcess } from '../../services/index.ts'
 import { declaredTimeText } from '../../services/index.ts'
 import { FLOWCHART_TEXT_FA, layoutProcess, renderFlowchartSvg } from '../flowchart/index.ts'
-import { ACTOR_LABELS } from '../messages.fa.ts'
+import { ACTOR_LABELS, totalExceedsDeclaredMessage } from '../messages.fa.ts'
 import { processProblems } from '../process.rules.ts'
 import { stepDurationText } from '../process.text.ts'
 import { processTiming, timingMismatch, timingRangeText } from '../process.timing.ts'
+import { processTotal, totalExceedsDeclared } from '../service-total.ts'
 import { processEditorMsg as m, STEP_KIND_SHORT } from './messages.fa.ts'
 
 /** What the editor shows about a process besides its table: chart, totals and their warnings. */
@@ -53,11 +54,15 @@ export function processTotals(c: ServiceContent): Omit<ProcessPicture, 'svg'> {
   const notes: string[] = []
   if (timing.mayRepeat.length > 0) notes.push(m.mayRepeat)
   if (timing.inPersonVisits > 0) notes.push(m.visits(toPersianDigits(timing.inPersonVisits)))
-  const mismatch =
-    c.declaredTime && timingMismatch(timing, c.declaredTime)
+  // Longer than the card promises: publishing is refused (the card's quality check says the
+  // same); other disagreements (faster than the promised minimum) stay a warning.
+  const exceeds = totalExceedsDeclared(c)
+  const mismatch = exceeds
+    ? totalExceedsDeclaredMessage(exceeds.total, exceeds.declared)
+    : c.declaredTime && timingMismatch(timing, c.declaredTime)
       ? m.mismatch(range, declaredTimeText(c.declaredTime))
       : null
-  return { total: m.total(range), notes, mismatch, problems }
+  return { total: m.total(range, processTotal(timing).text), notes, mismatch, problems }
 }
 
 export function processPicture(c: ServiceContent): ProcessPicture {
@@ -106,6 +111,8 @@ export function processOverview(c: ServiceContent): ProcessOverview {
         `${toPersianDigits(i + 1)}. ${s.title}${s.duration ? ` (${stepDurationText(s.duration)})` : ''}`,
     ),
     total: totals.total,
-    mismatch: totals.mismatch,
+    // A total longer than the declared one is in the overview's list of what blocks publishing
+    // (`qualityIssues`); shown again as a warning it would look like something that does not.
+    mismatch: totalExceedsDeclared(c) ? null : totals.mismatch,
   }
 }

@@ -20,9 +20,10 @@ import type { ServiceContent, ServiceProcess } from '../../services/index.ts'
 import { findDraft, findPublished, insertDraft, insertService } from '../../services/index.ts'
 import { toBpmnXml } from '../interop/bpmn-export.ts'
 import { decisionSample } from '../interop/samples.ts'
-import { rules } from '../messages.fa.ts'
+import { rules, totalExceedsDeclaredMessage } from '../messages.fa.ts'
 import { processProblems } from '../process.rules.ts'
 import { processTiming, timingRangeText } from '../process.timing.ts'
+import { processTotal } from '../service-total.ts'
 import { processEditorMsg as m } from './messages.fa.ts'
 import { legalBasisKey } from './process.input.ts'
 
@@ -278,7 +279,10 @@ describe('the process editor without JavaScript', () => {
 
     const timing = processTiming(p)
     assert.ok(timing)
-    assert.equal($('#process-total').text().trim(), m.total(timingRangeText(timing)))
+    assert.equal(
+      $('#process-total').text().trim(),
+      m.total(timingRangeText(timing), processTotal(timing).text),
+    )
     assert.equal($('#process-mismatch').length, 0, 'fits the declared «up to 7 working days»')
 
     // The step page shows the step as saved, and where it leads.
@@ -682,17 +686,34 @@ describe('publishing checks', () => {
     assert.deepEqual(await serviceRows(t.deps.db), before)
     assert.equal(await findPublished(t.deps.db, id), undefined)
 
-    // Made into a return for correction, the loop is allowed and the draft publishes.
+    // Made into a return for correction, the loop is allowed; but a step whose only way on is
+    // the return is not an end (issue 17 item 6), so the process still needs a real one.
     await removeTransition(client, id, 's2', 's1')
     await addTransition(client, id, 's2', { transitionTo: 's1', transitionKind: 'return' })
+    const noEnd = await postForm(adminClient, `/admin/services/${id}/publish`, {
+      changeNote: 'انتشار',
+    })
+    assert.equal(noEnd.status, 422)
+    assert.ok(
+      (await checkedPage(noEnd))('.mr-error-summary')
+        .text()
+        .includes(`فرایند خدمت ایراد دارد: ${rules.noEnd('ثبت درخواست')}`),
+    )
+    await addStep(client, id, {
+      title: 'صدور گواهی',
+      kind: 'task',
+      actor: 'agency',
+      durationMin: '۱',
+      durationUnit: 'hour',
+    })
     const ok = await postForm(adminClient, `/admin/services/${id}/publish`, {
       changeNote: 'انتشار',
     })
     assert.equal(ok.status, 303)
-    assert.equal((await findPublished(t.deps.db, id))?.content.process.steps.length, 2)
+    assert.equal((await findPublished(t.deps.db, id))?.content.process.steps.length, 3)
   })
 
-  it('warns, without blocking, when the steps take longer than the declared time', async () => {
+  it('refuses to publish steps longer than the declared time until the same draft declares enough', async () => {
     const id = await draftService({ declaredTime: { kind: 'fixed', value: 2, unit: 'hour' } })
     const client = await signedIn(t, editor)
     await addStep(client, id, {
@@ -702,18 +723,49 @@ describe('publishing checks', () => {
       durationMin: '۳',
       durationUnit: 'working_day',
     })
-    const warning = m.mismatch('۳ روز کاری', '۲ ساعت')
+    const refusal = totalExceedsDeclaredMessage('۳ روز کاری', '۲ ساعت')
 
     const $ = await checkedPage(await client.get(processPath(id)))
-    assert.ok($('#process-mismatch').text().includes(warning))
+    assert.ok($('#process-mismatch').text().includes(refusal))
     const overview = await checkedPage(await client.get(`/admin/services/${id}`))
-    assert.ok(overview('#process-timing-mismatch').text().includes(warning))
-    assert.ok(overview('#quality-ready').length === 1, 'not a blocking issue')
+    assert.equal(overview('#quality-ready').length, 0, 'a blocking issue')
+    assert.ok(overview('#quality-issues').text().includes(refusal))
+    // The issue links to the declared time's section, where it is put right.
+    assert.equal(overview(`#quality-issues a[href="/admin/services/${id}/edit/time"]`).length, 1)
+    assert.equal(overview('#process-timing-mismatch').length, 0, 'not also shown as a warning')
 
-    const res = await postForm(await signedIn(t, admin), `/admin/services/${id}/publish`, {
+    const adminClient = await signedIn(t, admin)
+    const refused = await postForm(adminClient, `/admin/services/${id}/publish`, {
       changeNote: 'انتشار',
     })
-    assert.equal(res.status, 303)
+    assert.notEqual(refused.status, 303)
+    assert.ok(
+      cheerio
+        .load(await refused.text())('.mr-error-summary')
+        .text()
+        .includes(refusal),
+    )
+    assert.equal(await findPublished(t.deps.db, id), undefined)
+
+    // The declared total updated in the same draft: now it publishes.
+    const timePage = await checkedPage(await client.get(`/admin/services/${id}/edit/time`))
+    const timeForm = `form[action="/admin/services/${id}/edit/time"]`
+    const saved = await postForm(client, `/admin/services/${id}/edit/time`, {
+      ...formFields(timePage, timeForm),
+      timeKind: 'up_to',
+      timeMax: '۴',
+      timeUnit: 'working_day',
+    })
+    assert.equal(saved.status, 303)
+    const ok = await postForm(adminClient, `/admin/services/${id}/publish`, {
+      changeNote: 'انتشار',
+    })
+    assert.equal(ok.status, 303)
+    assert.deepEqual((await findPublished(t.deps.db, id))?.content.declaredTime, {
+      kind: 'up_to',
+      max: 4,
+      unit: 'working_day',
+    })
   })
 })
 
