@@ -655,4 +655,30 @@ describe('general indicators', () => {
       note: 'هنوز دادهٔ کافی نیست: ۲ از حداقل ۵',
     })
   })
+
+  it('reads every agency in the same ten statements, however many agencies there are', async () => {
+    let statements = 0
+    const counted = t.deps.db.withPlugin({
+      transformQuery: (args) => {
+        statements++
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    })
+    await computeGeneralIndicators(counted, ABAN, t.clock.now())
+    const before = statements
+    // Ten statements: settings, agencies, cards, version pairs, review cycles, ratings, accepted
+    // reports, page views, fix times, promises (BEGIN and COMMIT are not queries here).
+    assert.equal(before, 10)
+    // Three more agencies, each with a service, a rating and a review cycle due in Aban.
+    for (let i = 0; i < 3; i++) {
+      const agency = await makeAgency(t.deps)
+      const id = await publish(agency, [{ content: card(`خدمت افزوده ${i}`), at: at(1402, 8, 3) }])
+      await rating(agency, id, 4, at(1405, 8, 3))
+    }
+    statements = 0
+    const m = await computeGeneralIndicators(counted, ABAN, t.clock.now())
+    assert.equal(statements, before)
+    assert.equal(m.get(K.reviewsOnTime)?.length, 7)
+  })
 })
