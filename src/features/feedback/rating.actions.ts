@@ -1,16 +1,15 @@
 import type { Deps } from '../../deps.ts'
 import { RateLimitedError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/index.ts'
-import { findPublished, findServiceById } from '../services/index.ts'
 import { guardPublicForm, type PublicFormSubmission } from './abuse.actions.ts'
 import type { RatingInput } from './rating.input.ts'
 import { verifyRatingToken } from './rating.link.ts'
 import { maskPersonalData } from './rating.mask.ts'
 import { ratingMsg } from './rating.messages.fa.ts'
-import { addToRatingRollup, insertRating, ratingExists } from './rating.queries.ts'
+import { findRatingTarget, insertRatingAndTotals } from './rating.queries.ts'
 import { serverSecret } from './server-secret.queries.ts'
 import { RATING_SECRET } from './transaction.actions.ts'
-import { findTransactionById, type TransactionRow } from './transaction.queries.ts'
+import type { TransactionRow } from './transaction.queries.ts'
 
 export type RatingLinkState =
   | { state: 'open'; transaction: TransactionRow; serviceTitle: string }
@@ -21,16 +20,17 @@ export async function openRatingLink(deps: Deps, token: string): Promise<RatingL
   const secret = await serverSecret(deps.db, RATING_SECRET)
   const check = verifyRatingToken(secret, token, deps.clock.now())
   if (!check.ok) return { state: check.reason }
-  const transaction = await findTransactionById(deps.db, check.transactionId)
+  // One read: the transaction, whether it was rated, and its service's published title.
+  const target = await findRatingTarget(deps.db, check.transactionId)
   // Only completed transactions ever get a link; anything else is not ours to rate.
-  if (!transaction?.completedAt) return { state: 'unknown' }
-  if (await ratingExists(deps.db, transaction.id)) return { state: 'used' }
-  const [service, published] = await Promise.all([
-    findServiceById(deps.db, transaction.serviceId),
-    findPublished(deps.db, transaction.serviceId),
-  ])
-  if (!service) return { state: 'unknown' }
-  return { state: 'open', transaction, serviceTitle: published?.content.title ?? service.slug }
+  if (!target?.transaction.completedAt) return { state: 'unknown' }
+  if (target.rated) return { state: 'used' }
+  if (target.serviceSlug === null) return { state: 'unknown' }
+  return {
+    state: 'open',
+    transaction: target.transaction,
+    serviceTitle: target.title ?? target.serviceSlug,
+  }
 }
 
 /**
@@ -53,7 +53,8 @@ export async function submitRating(
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const verdict = await guardPublicForm(deps, trx, { form: 'rating', ...sender, content: token })
     if (!verdict.ok) return verdict.reason
-    const id = await insertRating(trx, {
+    // The rating and its service's totals in one statement (the totals only when inserted).
+    const id = await insertRatingAndTotals(trx, {
       ...input,
       comment: input.comment === null ? null : maskPersonalData(input.comment),
       transactionId: tx.id,
@@ -62,7 +63,6 @@ export async function submitRating(
       now,
     })
     if (!id) return 'used'
-    await addToRatingRollup(trx, tx.serviceId, input.overall, now)
     await recordAudit(trx, deps.clock, {
       actor: null,
       entityType: 'rating',

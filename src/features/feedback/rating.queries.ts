@@ -2,20 +2,61 @@ import { type Kysely, sql } from 'kysely'
 import type { Database, TransactionChannel } from '../../db/schema.ts'
 import type { SampleTotals } from '../../lib/stats.ts'
 import type { RatingInput } from './rating.input.ts'
+import type { TransactionRow } from './transaction.queries.ts'
 
 type Executor = Kysely<Database>
 
-export async function ratingExists(db: Executor, transactionId: string): Promise<boolean> {
+/**
+ * What a rating link points at, in one statement: the transaction, whether it has been rated,
+ * and the service's published title (its slug when nothing is published).
+ */
+export async function findRatingTarget(
+  db: Executor,
+  transactionId: string,
+): Promise<
+  | {
+      transaction: TransactionRow
+      rated: boolean
+      serviceSlug: string | null
+      title: string | null
+    }
+  | undefined
+> {
   const row = await db
-    .selectFrom('ratings')
-    .select('id')
-    .where('transactionId', '=', transactionId)
+    .selectFrom('transactions')
+    .leftJoin('services', 'services.id', 'transactions.serviceId')
+    .leftJoin('serviceVersions as published', (join) =>
+      join
+        .onRef('published.serviceId', '=', 'transactions.serviceId')
+        .on('published.status', '=', 'published'),
+    )
+    .selectAll('transactions')
+    .select((eb) => [
+      'services.slug as serviceSlug',
+      'published.title as publishedTitle',
+      eb
+        .exists(
+          eb
+            .selectFrom('ratings')
+            .select('ratings.id')
+            .whereRef('ratings.transactionId', '=', 'transactions.id'),
+        )
+        .as('rated'),
+    ])
+    .where('transactions.id', '=', transactionId)
     .executeTakeFirst()
-  return row !== undefined
+  if (!row) return undefined
+  const { serviceSlug, publishedTitle, rated, ...transaction } = row
+  // EXISTS is a boolean on PostgreSQL; Kysely types it as SqlBool (boolean or 0/1).
+  return { transaction, rated: rated === true || rated === 1, serviceSlug, title: publishedTitle }
 }
 
-/** Inserts the rating unless the transaction already has one; the id, or null when it had. */
-export async function insertRating(
+/**
+ * Inserts the rating unless the transaction already has one and, only when it was inserted,
+ * adds its overall score to the service's running totals (the rollup pages read), in one
+ * statement; the new rating's id, or null when the transaction had one.
+ */
+export async function insertRatingAndTotals(
   trx: Executor,
   r: RatingInput & {
     transactionId: string
@@ -25,46 +66,54 @@ export async function insertRating(
   },
 ): Promise<string | null> {
   const row = await trx
-    .insertInto('ratings')
-    .values({
-      transactionId: r.transactionId,
-      serviceId: r.serviceId,
-      channel: r.channel,
-      overall: r.overall,
-      clarity: r.clarity,
-      promisedTime: r.promisedTime,
-      visits: r.visits,
-      staffConduct: r.staffConduct,
-      cost: r.cost,
-      onlineEase: r.onlineEase,
-      comment: r.comment,
-      createdAt: r.now,
-    })
-    .onConflict((oc) => oc.column('transactionId').doNothing())
-    .returning('id')
+    .with('inserted', (db) =>
+      db
+        .insertInto('ratings')
+        .values({
+          transactionId: r.transactionId,
+          serviceId: r.serviceId,
+          channel: r.channel,
+          overall: r.overall,
+          clarity: r.clarity,
+          promisedTime: r.promisedTime,
+          visits: r.visits,
+          staffConduct: r.staffConduct,
+          cost: r.cost,
+          onlineEase: r.onlineEase,
+          comment: r.comment,
+          createdAt: r.now,
+        })
+        .onConflict((oc) => oc.column('transactionId').doNothing())
+        .returning('id'),
+    )
+    .with('added', (db) =>
+      db
+        .insertInto('ratingRollups')
+        .columns(['serviceId', 'n', 'total', 'totalSquares', 'updatedAt'])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select([
+              eb.val(r.serviceId).as('serviceId'),
+              eb.val(1).as('n'),
+              eb.val(r.overall).as('total'),
+              eb.val(r.overall * r.overall).as('totalSquares'),
+              eb.val(r.now).as('updatedAt'),
+            ]),
+        )
+        .onConflict((oc) =>
+          oc.column('serviceId').doUpdateSet({
+            n: sql`rating_rollups.n + 1`,
+            total: sql`rating_rollups.total + ${r.overall}`,
+            totalSquares: sql`rating_rollups.total_squares + ${r.overall * r.overall}`,
+            updatedAt: r.now,
+          }),
+        ),
+    )
+    .selectFrom('inserted')
+    .select('id')
     .executeTakeFirst()
   return row?.id ?? null
-}
-
-/** Adds one overall score to its service's running totals (the rollup pages read). */
-export async function addToRatingRollup(
-  trx: Executor,
-  serviceId: string,
-  overall: number,
-  now: Date,
-) {
-  await trx
-    .insertInto('ratingRollups')
-    .values({ serviceId, n: 1, total: overall, totalSquares: overall * overall, updatedAt: now })
-    .onConflict((oc) =>
-      oc.column('serviceId').doUpdateSet({
-        n: sql`rating_rollups.n + 1`,
-        total: sql`rating_rollups.total + ${overall}`,
-        totalSquares: sql`rating_rollups.total_squares + ${overall * overall}`,
-        updatedAt: now,
-      }),
-    )
-    .execute()
 }
 
 /** The service's running totals of overall scores (zeros before the first rating). */

@@ -1,23 +1,21 @@
+import { randomUUID } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
-import { addCalendarDays, tehranIsoDay } from '../../lib/working-calendar.ts'
+import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
 import { recordAudit } from '../audit/index.ts'
 import { loadWorkingCalendar } from '../calendar/index.ts'
-import { findPublished, findServiceById, type ServiceContent } from '../services/index.ts'
+import type { ServiceContent } from '../services/index.ts'
 import { RATING_LINK_DAYS, ratingUrl, signRatingToken } from './rating.link.ts'
 import { keyedHash, serverSecret } from './server-secret.queries.ts'
 import type { TransactionBody } from './transaction.input.ts'
 import { txMsg } from './transaction.messages.fa.ts'
 import { assertCanReportTransactionsOf } from './transaction.policy.ts'
 import {
-  findTransactionByHash,
-  insertTransaction,
-  listTransactionSteps,
+  findFeedService,
+  findTransactionWithSteps,
   lockTrackingCode,
-  markTimesChanged,
-  updateTransaction,
-  upsertTransactionSteps,
+  saveTransaction,
   versionContent,
 } from './transaction.queries.ts'
 import {
@@ -113,93 +111,87 @@ function checkOrder(content: ServiceContent, start: Date, end: Date | null, step
     }
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+/** Starts `work` now; its outcome is read later (or never, when the request is refused first). */
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  )
+}
+
+async function settled<T>(s: Promise<Settled<T>>): Promise<T> {
+  const r = await s
+  if (!r.ok) throw r.error
+  return r.value
+}
+
 /**
  * POST /transactions: records (or, for a tracking code already posted, updates) one
  * transaction of the actor's agency, with the deadlines the published process promised, and
  * returns its rating link once it is complete. Nothing is stored unless all of it is valid.
+ *
+ * The working calendar from the start's day on is read while the service is looked up (it
+ * depends on the body alone), and only for a start the checks below can accept; inside the
+ * database transaction a post costs the lock, one read, the audit row and one write.
  */
 export async function recordTransaction(
   deps: Deps,
   actor: Actor | null,
   body: TransactionBody,
 ): Promise<RecordedTransaction> {
-  const service = await findServiceById(deps.db, body.serviceId)
-  if (!service) throw new NotFoundError('service.not-found', txMsg.serviceNotFound)
-  assertCanReportTransactionsOf(actor, service.agencyId)
   const now = deps.clock.now()
-  const [trackingSecret, ratingSecret] = await Promise.all([
+  const startedAt = new Date(body.startedAt)
+  const from = tehranIsoDay(startedAt)
+  // A start in the future is refused by checkedSteps before the calendar is needed.
+  const calendar: Promise<Settled<WorkingCalendar>> | null =
+    startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS
+      ? null
+      : settle(loadWorkingCalendar(deps, from, addCalendarDays(from, 800)))
+  const [service, trackingSecret, ratingSecret] = await Promise.all([
+    findFeedService(deps.db, body.serviceId),
     serverSecret(deps.db, TRACKING_SECRET),
     serverSecret(deps.db, RATING_SECRET),
   ])
+  if (!service) throw new NotFoundError('service.not-found', txMsg.serviceNotFound)
+  assertCanReportTransactionsOf(actor, service.agencyId)
   const hash = keyedHash(trackingSecret, body.trackingCode)
 
   const result = await deps.db.transaction().execute(async (trx) => {
     await lockTrackingCode(trx, service.agencyId, hash)
-    const existing = await findTransactionByHash(trx, service.agencyId, hash)
+    const found = await findTransactionWithSteps(trx, service.agencyId, hash)
+    const existing = found?.transaction
     if (existing && existing.serviceId !== service.id)
       throw new ConflictError('transaction.other-service', txMsg.otherService)
     // A transaction is measured against the version that was published when it started.
-    const published = existing ? undefined : await findPublished(trx, service.id)
-    if (!existing && (!published || service.withdrawnAt))
+    if (!existing && (!service.publishedVersionId || service.withdrawnAt))
       throw new ConflictError('service.not-published', txMsg.serviceNotPublished)
-    const versionId = existing?.versionId ?? published?.id ?? ''
-    const content = published?.content ?? (await versionContent(trx, versionId))
+    const versionId = existing?.versionId ?? service.publishedVersionId ?? ''
+    const content = await versionContent(deps.db, trx, versionId)
     if (!content) throw new NotFoundError('service.not-found', txMsg.serviceNotFound)
 
     const posted = checkedSteps(body, content, now)
-    const stored = existing ? await listTransactionSteps(trx, existing.id) : []
-    const merged = new Map<string, Step>(
-      stored.map((s) => [
-        s.stepId,
-        { stepId: s.stepId, startedAt: s.startedAt, finishedAt: s.finishedAt },
-      ]),
-    )
+    const merged = new Map<string, Step>((found?.steps ?? []).map((s) => [s.stepId, s]))
     // An event already reported stays reported: a later post without the finish keeps it.
     for (const s of posted)
       merged.set(s.stepId, {
         ...s,
         finishedAt: s.finishedAt ?? merged.get(s.stepId)?.finishedAt ?? null,
       })
-    const startedAt = new Date(body.startedAt)
     const completedAt = body.completedAt
       ? new Date(body.completedAt)
       : (existing?.completedAt ?? null)
     checkOrder(content, startedAt, completedAt, [...merged.values()])
 
-    const from = tehranIsoDay(startedAt)
-    const cal = await loadWorkingCalendar({ db: trx }, from, addCalendarDays(from, 800))
+    const cal = await settled(
+      calendar ?? settle(loadWorkingCalendar({ db: trx }, from, addCalendarDays(from, 800))),
+    )
     const attended = attendanceSteps(content.process)
     const ratingExpiresAt =
       existing?.ratingExpiresAt ??
       (completedAt ? wholeSecond(now.getTime() + RATING_LINK_DAYS * DAY_MS) : null)
-    const write = {
-      agencyId: service.agencyId,
-      serviceId: service.id,
-      versionId,
-      trackingHash: hash,
-      channel: body.channel,
-      startedAt,
-      completedAt,
-      outcome: body.outcome ?? existing?.outcome ?? null,
-      promisedBy: totalPromisedBy(content.declaredTime, startedAt, cal),
-      inPersonVisits: [...merged.keys()].filter((id) => attended.has(id)).length,
-      ratingExpiresAt,
-      now,
-    }
-    let id: string
-    if (existing) {
-      id = existing.id
-      await updateTransaction(trx, id, write)
-    } else id = await insertTransaction(trx, write)
-    await upsertTransactionSteps(
-      trx,
-      id,
-      posted.map((s) => {
-        const m = merged.get(s.stepId) ?? s
-        return { ...m, promisedBy: stepPromisedBy(content.process, s.stepId, m.startedAt, cal) }
-      }),
-    )
-    await markTimesChanged(trx, service.id, now)
+    const id = existing?.id ?? randomUUID()
     await recordAudit(trx, deps.clock, {
       actor,
       entityType: 'transaction',
@@ -214,6 +206,30 @@ export async function recordTransaction(
         steps: posted.length,
       },
     })
+    // Last: the write marks the service's time rollup, a row every post for it shares.
+    await saveTransaction(
+      trx,
+      id,
+      !existing,
+      {
+        agencyId: service.agencyId,
+        serviceId: service.id,
+        versionId,
+        trackingHash: hash,
+        channel: body.channel,
+        startedAt,
+        completedAt,
+        outcome: body.outcome ?? existing?.outcome ?? null,
+        promisedBy: totalPromisedBy(content.declaredTime, startedAt, cal),
+        inPersonVisits: [...merged.keys()].filter((stepId) => attended.has(stepId)).length,
+        ratingExpiresAt,
+        now,
+      },
+      posted.map((s) => {
+        const m = merged.get(s.stepId) ?? s
+        return { ...m, promisedBy: stepPromisedBy(content.process, s.stepId, m.startedAt, cal) }
+      }),
+    )
     return { id, created: !existing, completedAt, ratingExpiresAt }
   })
 
