@@ -25,6 +25,7 @@ import { ratingForm } from '../src/features/feedback/rating.input.ts'
 import { reportInput, reportReason } from '../src/features/feedback/report.input.ts'
 import { transactionBody } from '../src/features/feedback/transaction.input.ts'
 import { decisionInput, definitionInput } from '../src/features/indicators/indicator.input.ts'
+import { periodDecisionForm, valueBody, valueForm } from '../src/features/indicators/value.input.ts'
 import { lawInput } from '../src/features/laws/law.input.ts'
 import { frequencyForm } from '../src/features/notifications/notification.input.ts'
 import { officeInput } from '../src/features/offices/office.input.ts'
@@ -119,6 +120,19 @@ const indicator = (f: string): Probe => ({
   base: DEFINITION,
   field: f,
 })
+const VALUE = { period: '1405-Q2', numerator: '45', denominator: '60' }
+const valueOf = (f: string): Probe => ({
+  name: 'valueForm',
+  schema: valueForm,
+  base: VALUE,
+  field: f,
+})
+const valueJson = (f: string): Probe => ({
+  name: 'valueBody',
+  schema: valueBody,
+  base: { period: '1405-Q2', numerator: 45, denominator: 60 },
+  field: f,
+})
 /** Columns a person's input reaches, and the schemas it passes on the way. */
 const MAPPED: Record<string, Probe[]> = {
   'indicator_versions.name_fa': [indicator('nameFa')],
@@ -133,6 +147,19 @@ const MAPPED: Record<string, Probe[]> = {
   'indicator_versions.source': [indicator('source')],
   'indicator_versions.max_age_days': [indicator('maxAgeDays')],
   'indicator_versions.limitations': [indicator('limitations')],
+  'indicator_values.period': [valueOf('period'), valueJson('period')],
+  'indicator_values.denominator': [valueOf('denominator'), valueJson('denominator')],
+  'indicator_values.note': [valueOf('note'), valueJson('note')],
+  'indicator_values.evidence_note': [valueOf('evidenceNote'), valueJson('evidenceNote')],
+  'indicator_period_submissions.period': [valueOf('period')],
+  'indicator_period_submissions.comment': [
+    {
+      name: 'periodDecisionForm',
+      schema: periodDecisionForm,
+      base: { decision: 'return', comment: 'دلیل' },
+      field: 'comment',
+    },
+  ],
   'indicator_decisions.comment': [
     {
       name: 'decisionInput',
@@ -369,6 +396,14 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'indicators.kind': 'set by proposeIndicator from the page the proposal comes from',
   'indicator_versions.state': 'set by the approval ladder (indicator.actions)',
   'indicator_versions.version_no': 'numbered by the approval ladder',
+  'service_page_views.views': 'counted by the page-view counter, never typed',
+  'indicator_values.source': 'set by the route that received the value (form, API, CSV, job)',
+  'indicator_values.n': 'counted by the general-indicator computation',
+  'indicator_period_submissions.state': 'set by submitPeriod and decidePeriod',
+  'indicator_evidence_files.sha256': 'computed from the uploaded bytes',
+  'indicator_evidence_files.size': 'the byte count of the stored bytes',
+  'indicator_evidence_files.name': 'the uploaded file’s name, cut to 255 by recordValue',
+  'indicator_evidence_files.media_type': 'follows from the sniffed kind (checkFormFile)',
   'indicator_decisions.action': 'a constant of the approval ladder',
   'indicator_decisions.actor_name': 'the acting user’s display name',
   'transaction_steps.step_id':
@@ -460,6 +495,9 @@ const SAMPLES = [
   'law',
   'solar',
   'galaxy',
+  '1405',
+  '1405-Q2',
+  '۱۴۰۵-۰۷',
 ]
 
 /** Values around every number in the constraint: lengths for text, the numbers for numbers. */

@@ -96,3 +96,29 @@ export const indicatorsMsg = {
   notifyDecidedText: (name: string, versionNo: number, action: string, comment: string | null) =>
     `تصمیم مرکز دربارهٔ شاخص «${name}» (نسخهٔ ${toPersianDigits(versionNo)}): ${action}.${comment ? ` توضیح: ${comment}` : ''}`,
 } as const
+
+export const valuesMsg = {
+  period: 'دوره را به شکل ۱۴۰۵ (سالانه)، ۱۴۰۵-Q2 (فصلی) یا ۱۴۰۵-07 (ماهانه) بنویسید.',
+  frequency: (f: string) => `این شاخص ${f} است؛ دورهٔ مقدار باید از همین نوع باشد.`,
+  notEnded: 'مقدار دوره‌ای را که هنوز تمام نشده است نمی‌توان ثبت کرد.',
+  numerator: 'صورت کسر (یا مقدار) را به عدد بنویسید.',
+  denominatorNeeded: 'این شاخص مخرج دارد؛ مخرج کسر را بنویسید.',
+  zeroDenominator:
+    'مخرج کسر صفر است؛ با مخرج صفر شاخص تعریف نمی‌شود. اگر در این دوره موردی نبوده است، در یادداشت بنویسید و مقداری ثبت نکنید.',
+  outOfRange: (unit: string) => `مقدار به‌دست‌آمده در بازهٔ یکای «${unit}» نیست.`,
+  note: 'یادداشت نباید بیش از ۲۰۰۰ نویسه باشد.',
+  evidenceNote: 'توضیح مستند نباید بیش از ۴۰۰۰ نویسه باشد.',
+  evidenceNeeded: 'برای مقدار دستی، مستند (فایل یا توضیح منبع داده) لازم است.',
+  notApproved: 'این شاخص هنوز تصویب نشده است؛ مقدار فقط برای شاخص تصویب‌شده ثبت می‌شود.',
+  computed: 'مقدار این شاخص را پرتال خودش محاسبه می‌کند.',
+  locked: 'این دوره پذیرفته و قفل شده است؛ مقدارهایش دیگر تغییر نمی‌کند.',
+  underReview: 'این دوره برای بررسی مرکز فرستاده شده است؛ تا پاسخ مرکز مقدارها تغییر نمی‌کند.',
+  forbidden: 'ثبت مقدار شاخص‌های یک دستگاه با کارشناسان و مدیر همان دستگاه است.',
+  nothingToSubmit: 'در این دوره مقداری ثبت نشده است که فرستاده شود.',
+  notSubmittedPeriod: 'این دوره برای بررسی فرستاده نشده است.',
+  returnReason: 'برای بازگرداندن دوره، دلیل را بنویسید.',
+  notifySubmittedSubject: (agency: string, period: string) =>
+    `مقدار شاخص‌های ${agency} برای ${period} فرستاده شد`,
+  notifyDecidedSubject: (period: string, accepted: boolean) =>
+    accepted ? `مقدار شاخص‌های ${period} پذیرفته شد` : `مقدار شاخص‌های ${period} بازگردانده شد`,
+} as const
