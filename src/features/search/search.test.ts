@@ -432,6 +432,37 @@ describe('GET /search', () => {
       .map((_, a) => $(a).text())
       .get()
     assert.deepEqual(errors, ['گروه مخاطب انتخاب‌شده معتبر نیست.', 'استان انتخاب‌شده معتبر نیست.'])
+    // The error summary links into the filters, so the disclosure holding them is open.
+    assert.ok($('details#search-filters').is('[open]'))
+  })
+
+  it('reads in order: results summary, the filters folded in «محدود کردن نتایج», the results', async () => {
+    const res = await t.client().get(`/search?q=${encodeURIComponent('گذرنامه')}&audience=G2C`)
+    const $ = cheerio.load(await res.text())
+    const layout = $('.mr-search-layout').children()
+    assert.deepEqual(layout.map((_, el) => $(el).attr('class')).get(), [
+      'mr-search-layout__summary',
+      'mr-search-layout__filters',
+      'mr-search-layout__results',
+    ])
+    assert.equal(layout.eq(0).find('#search-count').length, 1)
+    const filters = $('details#search-filters')
+    assert.equal(filters.attr('open'), undefined, 'folded until asked for (no JavaScript needed)')
+    assert.match(filters.children('summary').text(), /^محدود کردن نتایج \(۱ فیلتر انتخاب شده\)$/)
+    assert.equal(filters.find('form select#filter-agency').length, 1)
+    assert.equal(layout.eq(2).find('.mr-service-list__item').length > 0, true)
+    // The chosen filters are named above the folded filters, with the way to clear them.
+    const chosen = $('#search-chosen-filters')
+    assert.match(chosen.text(), /فیلترهای انتخاب‌شده: خدمات به شهروندان/)
+    assert.equal(chosen.find('a').attr('href'), `/search?q=${encodeURIComponent('گذرنامه')}`)
+  })
+
+  it('names no chosen filters when there are none', async () => {
+    const $ = cheerio.load(
+      await (await t.client().get(`/search?q=${encodeURIComponent('گذرنامه')}`)).text(),
+    )
+    assert.equal($('#search-chosen-filters').length, 0)
+    assert.equal($('details#search-filters summary').text(), 'محدود کردن نتایج')
   })
 
   it('suggests titles as JSON for autocomplete', async () => {
