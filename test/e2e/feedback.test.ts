@@ -57,15 +57,17 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
 
   /**
    * One h1, no axe violation at desktop width, and no sideways scroll at 375 px (the viewport
-   * is put back afterwards). Every page the test passes through is checked with this.
+   * is put back afterwards; `shot` names a screenshot taken at 375 px). Every page the test
+   * passes through is checked with this.
    */
-  async function checkPage(page: Page, what: string): Promise<void> {
+  async function checkPage(page: Page, what: string, shot?: string): Promise<void> {
     assert.equal(await page.locator('h1').count(), 1, `exactly one h1 on ${what} (${page.url()})`)
     await axe(page, what)
     const size = page.viewportSize()
     await page.setViewportSize({ width: 375, height: 800 })
     const sideways = await overflow(page)
     assert.ok(sideways <= 0, `${what} fits 375 px (overflow ${sideways} px, ${page.url()})`)
+    if (shot) await screenshot(page, `${shot}-375`)
     if (size) await page.setViewportSize(size)
   }
 
@@ -203,7 +205,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
         open.click(),
       ])
       assert.ok((await textOf(page, '#report-contact')).includes('09123456789'))
-      await checkPage(page, 'the report page with the answer form')
+      await checkPage(page, 'the report page with the answer form', 'feedback-report-answer')
 
       // Accepted as to be fixed in the next version (the form proposes it).
       const answer = `form[action="/admin/reports/${s.reportId}/answer"]`
@@ -212,7 +214,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
       await page.locator('input[name=decision][value=accept]').check()
       assert.equal(
         await page.locator('#fixVersionNo').inputValue(),
-        String(s.fixedIn),
+        toPersianDigits(s.fixedIn),
         'the next version is proposed',
       )
       await submitForm(page, answer)
@@ -321,7 +323,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
         'the helpful figure with its n, or not enough data',
       )
       assert.equal(await page.locator('#in-practice').count(), 1, 'the in-practice figures')
-      await checkPage(page, 'the service page with the feedback widgets')
+      await checkPage(page, 'the service page with the feedback widgets', 'feedback-service-page')
 
       // «خیر» leads to the follow-up question; sent empty it says what is missing.
       await Promise.all([
@@ -331,7 +333,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
       await checkPage(page, 'the helpful follow-up')
       const followUp = `form[action^="/services/${s.slug}/helpful/more"]`
       assert.notEqual(await submitExpectingErrors(page, followUp), '')
-      await checkPage(page, 'the helpful follow-up with an error summary')
+      await checkPage(page, 'the helpful follow-up with an error summary', 'feedback-helpful-more')
       await page.locator('#missing').fill('نشانی دفترها کامل نیست.')
       await page.waitForTimeout(FILL_MS)
       await submitForm(page, followUp)
@@ -344,7 +346,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
       await page.goto(url(`/services/${s.slug}/report?section=fees`))
       await checkPage(page, 'the report form')
       await submitExpectingErrors(page, `form[action="/services/${s.slug}/report"]`)
-      await checkPage(page, 'the report form with an error summary')
+      await checkPage(page, 'the report form with an error summary', 'feedback-report-form-errors')
       await page.goto(url(`/reports/${s.code}?sent=1`))
       await checkPage(page, 'the report status page just after sending')
       await page.goto(url(`/reports/${s.code}`))
@@ -365,7 +367,7 @@ describe('feedback in the browser: a report of wrong information, fixed; every f
       await checkPage(page, 'the rating form')
       const rating = `form[action="${ratingPath}"]`
       assert.notEqual(await submitExpectingErrors(page, rating), '')
-      await checkPage(page, 'the rating form with an error summary')
+      await checkPage(page, 'the rating form with an error summary', 'feedback-rating-form-errors')
       await page.locator('input[name=overall][value="4"]').check()
       await page.locator('input[name=clarity][value="5"]').check()
       await page.locator('textarea[name=comment]').fill('کارمند باجه خوش‌برخورد بود.')

@@ -1,3 +1,4 @@
+import { toPersianDigits } from '../../lib/fa/index.ts'
 import type { ReportSection, ReportState } from './report.model.ts'
 
 /** Section names as the service page and the review name them. */
@@ -37,7 +38,7 @@ export const reportMsg = {
   serviceNotFound: 'این خدمت پیدا نشد یا منتشر نشده است.',
   decisionRequired: 'یکی از پاسخ‌ها را انتخاب کنید.',
   fixVersionRequired: (current: number) =>
-    `شمارهٔ نسخه‌ای را که اصلاح در آن منتشر می‌شود بنویسید (بزرگ‌تر از نسخهٔ فعلی، ${current}).`,
+    `شمارهٔ نسخه‌ای را که اصلاح در آن منتشر می‌شود بنویسید (بزرگ‌تر از نسخهٔ فعلی، ${toPersianDigits(current)}).`,
   reasonRequired: 'دلیل نپذیرفتن را بنویسید (دست‌کم ۳ و حداکثر ۲۰۰۰ نویسه).',
   duplicateRequired: 'کد گزارشِ دیگرِ همین خدمت را بنویسید که این گزارش تکرار آن است.',
   duplicateSelf: 'گزارش نمی‌تواند تکرار خودش باشد.',

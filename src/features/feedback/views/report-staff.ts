@@ -83,7 +83,7 @@ function answerForm(
   values: Record<string, string>,
   errors: FieldErrors,
 ): Html {
-  const next = String(v.currentVersionNo + 1)
+  const next = toPersianDigits(v.currentVersionNo + 1)
   return html`<h2 class="mr-heading-m">پاسخ به گزارش</h2>
     <form method="post" action="/admin/reports/${v.id}/answer" novalidate>
       ${csrfField(csrfToken)}
