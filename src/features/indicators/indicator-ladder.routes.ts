@@ -1,0 +1,91 @@
+import { type Context, Hono } from 'hono'
+import type { Deps } from '../../deps.ts'
+import { ConflictError, ValidationError } from '../../lib/errors.ts'
+import { tehranDateOf } from '../../lib/fa/index.ts'
+import type { AppEnv } from '../../web/env.ts'
+import { plainValues, readFields } from '../../web/form.ts'
+import { requireActor } from '../accounts/index.ts'
+import { ID } from '../services/index.ts'
+import {
+  decideVersion,
+  startNewVersion,
+  submitVersion,
+  withdrawVersion,
+} from './indicator.actions.ts'
+import { CODE, indicatorOfCode, versionOfCode } from './indicator-admin.read.ts'
+import { readDecision, revisionOf } from './indicator-forms.pages.ts'
+import { INDICATORS_CACHE_TAG } from './indicator-public.read.ts'
+import { renderConflict, renderIndicator } from './indicator-staff.pages.ts'
+
+/**
+ * The buttons of the proposal → approval ladder on `/admin/indicators/<code>`: submit, withdraw,
+ * start a new version, and the centre's decision. Each posts the revision the person saw, is
+ * answered 303 → the indicator's page, or 409 when the proposal changed meanwhile.
+ */
+export function indicatorLadderRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const VERSION = `/:code${CODE}/versions/:id${ID}`
+
+  /** Runs one step; a stale revision or a state that moved on answers with the 409 page. */
+  const step = async (
+    c: Context<AppEnv>,
+    run: (versionId: string, revision: number) => Promise<unknown>,
+    done: string,
+  ) => {
+    const code = c.req.param('code') ?? ''
+    const { version } = await versionOfCode(deps, requireActor(c), code, c.req.param('id') ?? '')
+    try {
+      await run(version.id, revisionOf(await readFields(c)))
+    } catch (e) {
+      if (e instanceof ConflictError) return renderConflict(c, deps, code, e)
+      throw e
+    }
+    return c.redirect(`/admin/indicators/${code}?done=${done}`, 303)
+  }
+
+  app.post(`${VERSION}/submit`, (c) =>
+    step(c, (id, revision) => submitVersion(deps, requireActor(c), id, revision), 'submitted'),
+  )
+
+  app.post(`${VERSION}/withdraw`, (c) =>
+    step(c, (id, revision) => withdrawVersion(deps, requireActor(c), id, revision), 'withdrawn'),
+  )
+
+  app.post(`/:code${CODE}/new-version`, async (c) => {
+    const code = c.req.param('code')
+    await indicatorOfCode(deps, requireActor(c), code)
+    try {
+      await startNewVersion(deps, requireActor(c), code)
+    } catch (e) {
+      if (e instanceof ConflictError) return renderConflict(c, deps, code, e)
+      throw e
+    }
+    return c.redirect(`/admin/indicators/${code}/edit`, 303)
+  })
+
+  app.post(`${VERSION}/decide`, async (c) => {
+    const code = c.req.param('code')
+    const actor = requireActor(c)
+    const { version } = await versionOfCode(deps, actor, code, c.req.param('id'))
+    const fields = await readFields(c)
+    const form = readDecision(fields, tehranDateOf(deps.clock.now()))
+    const values = plainValues(fields)
+    if (!form.ok) return renderIndicator(c, deps, code, { values, errors: form.errors })
+    let decided: string
+    try {
+      decided = (await decideVersion(deps, actor, version.id, form)).state
+    } catch (e) {
+      if (e instanceof ConflictError) return renderConflict(c, deps, code, e)
+      if (e instanceof ValidationError)
+        return renderIndicator(c, deps, code, { values, errors: e.fieldErrors })
+      throw e
+    }
+    // Public pages show the approved versions, so every decision drops them. The tag is marked
+    // in a transaction of its own once the decision has committed (decideVersion has no
+    // publicChange of its own yet); a page rendered in between is dropped here too.
+    await deps.publicChange(async (_trx, markChanged) => markChanged(INDICATORS_CACHE_TAG))
+    return c.redirect(`/admin/indicators/${code}?done=${decided}`, 303)
+  })
+
+  return app
+}
