@@ -39,6 +39,7 @@ import { reportApiRoutes } from './features/feedback/report.api.routes.ts'
 import { reportFormRoutes, reportStatusRoutes } from './features/feedback/report.routes.ts'
 import { reportAdminRoutes } from './features/feedback/report-admin.routes.ts'
 import { transactionApiRoutes } from './features/feedback/transaction.api.routes.ts'
+import { indicatorApiRoutes } from './features/indicators/indicator.api.routes.ts'
 import { formEditRoutes } from './features/forms/form-edit.routes.ts'
 import { formApiRoutes } from './features/forms/forms.api.routes.ts'
 import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
@@ -190,6 +191,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   reportApiRoutes(api, deps)
   transactionApiRoutes(api, deps)
   feedbackOpenDataApiRoutes(api, deps)
+  indicatorApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

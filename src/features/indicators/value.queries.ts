@@ -158,3 +158,29 @@ export async function approvedVersionOf(db: Executor, indicatorId: string) {
     .where('state', '=', 'approved')
     .executeTakeFirst()
 }
+
+/** A value with its agency's code and the state of its period's submission. */
+export interface ValueWithState extends IndicatorValue {
+  agencyCode: string
+  agencyNameFa: string
+  submission: SubmissionState | null
+}
+
+/** An indicator's values with their period's state, oldest period first. */
+export async function valuesWithState(
+  db: Executor,
+  indicatorId: string,
+  agencyId?: string,
+): Promise<ValueWithState[]> {
+  let q = db
+    .selectFrom('indicatorValues as v')
+    .innerJoin('agencies as a', 'a.id', 'v.agencyId')
+    .leftJoin('indicatorPeriodSubmissions as s', (j) =>
+      j.onRef('s.agencyId', '=', 'v.agencyId').onRef('s.period', '=', 'v.period'),
+    )
+    .selectAll('v')
+    .select(['a.code as agencyCode', 'a.nameFa as agencyNameFa', 's.state as submission'])
+    .where('v.indicatorId', '=', indicatorId)
+  if (agencyId) q = q.where('v.agencyId', '=', agencyId)
+  return q.orderBy('v.period').orderBy('a.code').execute()
+}
