@@ -54,7 +54,9 @@ export function processSection(v: ProcessSectionView): Html {
         </form>
       </div>
     </details>
-    <figure class="mr-flowchart">${raw(v.svg)}<figcaption class="mr-body-s mr-secondary-text">نمودار مراحل؛ همین مراحل در جدول زیر آمده است.</figcaption></figure>
+    <figure class="mr-flowchart">
+      <div class="mr-flowchart__scroll" role="region" tabindex="0" aria-labelledby="process-chart-caption">${raw(v.svg)}</div>
+      <figcaption class="mr-body-s mr-secondary-text" id="process-chart-caption">نمودار مراحل (اگر از صفحه پهن‌تر است، آن را به چپ و راست بکشید)؛ همین مراحل با متن کامل در جدول زیر آمده است.</figcaption></figure>
     <table class="mr-table mr-process-table">
       <caption class="mr-table__caption mr-table__caption--s">مراحل به ترتیب</caption>
       <thead class="mr-table__head"><tr class="mr-table__row">

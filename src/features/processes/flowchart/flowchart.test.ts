@@ -196,13 +196,76 @@ describe('flowchart SVG golden files', () => {
   }
 })
 
+describe('flowchart text legibility (issue 17 item 5)', () => {
+  const LONG_TITLE =
+    'استعلام برخط «اصل کارت ملی هوشمند یا رسید آن» از سامانهٔ هویت ثبت احوال کشور و تطبیق چهره'
+  const LONG_QUESTION = 'آیا محل با نقشه‌ها و ضوابط طرح تفصیلی و پروانهٔ ساخت صادرشده مطابقت دارد؟'
+  const LONG_LABEL = 'خیر، اعلام نواقص و مهلت رفع آن پیش از بازدید مجدد کارشناس'
+  const LONG: ServiceProcess = {
+    steps: [
+      buildStep({ id: 's1', title: LONG_TITLE, duration: { min: 1, max: 5, unit: 'minute' } }),
+      buildStep({ id: 's2', kind: 'decision', title: LONG_QUESTION }),
+      buildStep({ id: 's3', title: 'صدور', duration: { min: 1, max: 1, unit: 'working_day' } }),
+      buildStep({ id: 's4', title: 'اعلام نقص', duration: { min: 1, max: 1, unit: 'hour' } }),
+    ],
+    transitions: [
+      { from: 's1', to: 's2', label: null, kind: 'normal' },
+      { from: 's2', to: 's3', label: 'بله، مطابقت دارد', kind: 'normal' },
+      { from: 's2', to: 's4', label: LONG_LABEL, kind: 'normal' },
+      { from: 's4', to: 's1', label: LONG_LABEL, kind: 'return' },
+    ],
+    variants: [],
+  }
+
+  it('never cuts a title, a question or an edge label: the box grows instead', () => {
+    const $ = load(render(LONG, 'long'))
+    const texts = $('text')
+      .map((_, el) => $(el).text())
+      .get()
+    assert.ok(!texts.some((t) => t.endsWith('…')), texts.filter((t) => t.endsWith('…')).join(' | '))
+    const joined = (cls: string, id?: string) =>
+      $(`${id ? `[data-step-id="${id}"] ` : ''}text.${cls}`)
+        .map((_, el) => $(el).text())
+        .get()
+        .join(' ')
+    assert.equal(joined('mr-flowchart__title', 's1'), LONG_TITLE)
+    assert.equal(joined('mr-flowchart__title', 's2'), LONG_QUESTION)
+    const labels = $('.mr-flowchart__edge-label')
+      .map((_, g) =>
+        $(g)
+          .find('text')
+          .map((_, el) => $(el).text())
+          .get()
+          .join(' '),
+      )
+      .get()
+    assert.equal(labels.filter((l) => l === LONG_LABEL).length, 2, 'the branch and the return')
+  })
+
+  it('draws no text smaller than 12px', () => {
+    const $ = load(render(LONG, 'long'))
+    const sizes = $('text')
+      .map((_, el) => Number($(el).attr('font-size')))
+      .get()
+    assert.ok(sizes.length > 10)
+    assert.ok(Math.min(...sizes) >= 12, `smallest ${Math.min(...sizes)}px`)
+    // Step titles 14px, decision questions 13px.
+    const titles = $('text.mr-flowchart__title')
+      .map((_, el) => Number($(el).attr('font-size')))
+      .get()
+    assert.deepEqual([...new Set(titles)].sort(), [13, 14])
+  })
+})
+
 describe('flowchart SVG structure', () => {
   it('is an image labelled by its title and description', () => {
     const $ = load(render(CORRECTION, 'correction'))
     const svg = $('svg')
     assert.equal(svg.attr('role'), 'img')
-    assert.equal(svg.attr('width'), '100%')
-    assert.match(svg.attr('viewBox') ?? '', /^0 0 \d+ \d+$/)
+    // Its own size in CSS px, the viewBox's: a page never has to shrink its text (issue 17).
+    const box = /^0 0 (\d+) (\d+)$/.exec(svg.attr('viewBox') ?? '')
+    assert.ok(box)
+    assert.deepEqual([svg.attr('width'), svg.attr('height')], [box[1], box[2]])
     const ids = (svg.attr('aria-labelledby') ?? '').split(' ')
     assert.deepEqual(ids, ['flow-correction-title', 'flow-correction-desc'])
     assert.equal($(`title#${ids[0]}`).text(), 'نمودار مراحل خدمت (correction)')

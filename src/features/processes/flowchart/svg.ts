@@ -5,7 +5,9 @@
  *   reader gets the whole process; the page still shows the same steps as a list beside it.
  * - No `style=` attributes, no `<style>` and no scripts (the Content Security Policy forbids
  *   inline styles): colours and sizes are presentation attributes; classes are hooks for CSS.
- * - `viewBox` + `width="100%"`, so it scales down on a phone.
+ * - Drawn at its own size (`width`/`height` in CSS px, equal to the `viewBox`), so no text is
+ *   ever below 12px: the public page lets a chart wider than its column scroll sideways inside
+ *   its box instead of shrinking it (issue 17; a page may still scale it down with CSS).
  * - Print-friendly: black text and lines on white; return edges are dashed as well as coloured,
  *   with an open arrowhead, so they stay distinct in greyscale.
  * - Every text is XML-escaped.
@@ -165,7 +167,7 @@ function renderStep(step: ProcessStep, node: LayoutNode, box: StepBoxText, numbe
   // The step number in a small circle on the box's inline-start (right) corner.
   const badgeX = step.kind === 'decision' ? node.x + node.width / 4 + 6 : left + node.width - 2
   const badgeY = step.kind === 'decision' ? top + node.height / 4 - 6 : top + 2
-  const badge = `<circle class="mr-flowchart__number-badge" cx="${n(badgeX)}" cy="${n(badgeY)}" r="9" fill="${FLOWCHART_COLOURS.brand}"/>${textLine(number, badgeX, badgeY, 11, { cls: 'mr-flowchart__number', weight: 700, fill: FLOWCHART_COLOURS.white })}`
+  const badge = `<circle class="mr-flowchart__number-badge" cx="${n(badgeX)}" cy="${n(badgeY)}" r="9" fill="${FLOWCHART_COLOURS.brand}"/>${textLine(number, badgeX, badgeY, METRICS.numberSize, { cls: 'mr-flowchart__number', weight: 700, fill: FLOWCHART_COLOURS.white })}`
   return [
     `<g class="mr-flowchart__step mr-flowchart__step--${step.kind}" data-step-id="${escapeXml(step.id)}" data-actor="${escapeXml(step.actor)}">`,
     shape,
@@ -387,7 +389,7 @@ export function renderFlowchartSvg(
   const desc = `${labels.description} ${describeSteps(p, labels)}`.trim()
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="mr-flowchart" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMidYMin meet" font-family="${FONT_FAMILY}" direction="rtl">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mr-flowchart" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMidYMin meet" font-family="${FONT_FAMILY}" direction="rtl">`,
     `<title id="${prefix}-title">${escapeXml(labels.title)}</title>`,
     `<desc id="${prefix}-desc">${escapeXml(desc)}</desc>`,
     markers(prefix),

@@ -51,20 +51,25 @@ export const METRICS = {
   questionSize: 13,
   labelSize: 12,
   terminalSize: 12,
-  /** Title: at most 3 lines of 22 characters. */
+  /** The step number in its badge: no text in the chart is smaller than 12px. */
+  numberSize: 12,
+  /**
+   * Title: lines of 22 characters, as many as it takes. Titles, questions and edge labels are
+   * never cut (issue 17): the box grows instead, so the chart says all that the table says.
+   */
   titleChars: 22,
-  titleLines: 3,
+  titleLines: Number.POSITIVE_INFINITY,
   /** Actor and time share one line up to this many characters, else they take two. */
   metaChars: 32,
-  /** Decision question: at most 4 lines of 16 characters. */
+  /** Decision question: lines of 16 characters, as many as it takes. */
   questionChars: 16,
-  questionLines: 4,
-  /** Edge condition labels: at most 2 lines of 18 characters. */
+  questionLines: Number.POSITIVE_INFINITY,
+  /** Edge condition labels: lines of 18 characters, as many as it takes. */
   labelChars: 18,
-  labelLines: 2,
-  /** Return labels stand on a vertical lane, so they are narrow. */
+  labelLines: Number.POSITIVE_INFINITY,
+  /** Return labels stand on a vertical lane, so they are narrow (and grow downwards). */
   returnLabelChars: 11,
-  returnLabelLines: 3,
+  returnLabelLines: Number.POSITIVE_INFINITY,
   boxPadX: 12,
   boxPadY: 9,
   /** Room between the title and the meta lines. */
@@ -112,7 +117,8 @@ function chop(word: string, maxChars: number): string[] {
 
 /**
  * Greedy word wrap to at most `maxLines` lines of `maxChars` visible characters. Text that does
- * not fit ends with «…» (the full text is in the SVG's description and in the step list).
+ * not fit ends with «…»: only the one-line actor/time and variant lines of a box are cut so,
+ * and their full text is in the steps table beside the chart and in the SVG's description.
  */
 export function greedyWrap(text: string, maxChars: number, maxLines: number): string[] {
   const words = text
