@@ -39,9 +39,12 @@ import { type DemoStaffRow, listStaff } from './demo-reviews.queries.ts'
  * way the real actions would have left it, but in bulk, because a fresh start must stay fast:
  * transactions with their step events and the promised deadlines the feed computes, tracking
  * codes only as their keyed hashes (the feed's secret), ratings with masked comments, helpful
- * votes, reports of wrong information with their answers, audit entries and the agency's inbox
- * notices; then each rollup the pages read (ratings and votes summed here, the time figures by
- * the feed's own rollup, once per service). The rows of a kind go in a few multi-row statements.
+ * votes, reports of wrong information with their answers, each report's audit entries and the
+ * agency's inbox notice; then each rollup the pages read (ratings and votes summed here, the
+ * time figures by the feed's own rollup, once per service). The rows of a kind go in a few
+ * multi-row statements. The thousands of transaction posts, ratings and votes are one audit
+ * entry («demo feedback load», with the counts), as the catalogue's demo publications are: the
+ * audit log records what people and systems did, and these rows are invented.
  */
 
 export interface DemoFeedbackSummary {
@@ -51,6 +54,13 @@ export interface DemoFeedbackSummary {
   ratings: number
   votes: number
   reports: number
+}
+
+/** The id given to the plan's `i`-th row of a kind (a plan that points elsewhere is a bug). */
+function idAt(ids: readonly string[], i: number, what: string): string {
+  const id = ids[i]
+  if (id === undefined) throw new Error(`Demo feedback: no ${what} ${i}`)
+  return id
 }
 
 function actorOf(u: DemoStaffRow): Actor {
@@ -149,6 +159,7 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
   const candidates = input.candidates
 
   const txIds = plan.transactions.map(() => randomUUID())
+  const txId = (i: number) => idAt(txIds, i, 'transaction')
   const changedAt = new Map<string, Date>()
   for (const t of plan.transactions) {
     const was = changedAt.get(t.serviceId)
@@ -156,7 +167,7 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
   }
   const feed: DemoFeedbackRows = {
     transactions: plan.transactions.map((t, i) => ({
-      id: txIds[i],
+      id: txId(i),
       agencyId: t.agencyId,
       serviceId: t.serviceId,
       versionId: t.versionId,
@@ -173,7 +184,7 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
       updatedAt: t.updatedAt,
     })),
     steps: plan.transactions.flatMap((t, i) =>
-      t.steps.map((s) => ({ transactionId: txIds[i] ?? '', ...s })),
+      t.steps.map((s) => ({ transactionId: txId(i), ...s })),
     ),
     rollupState: [...changedAt].map(([serviceId, at]) => ({
       serviceId,
@@ -186,12 +197,13 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
   for (const serviceId of changedAt.keys()) await refreshTimeRollup(deps, serviceId, true)
 
   const reportIds = plan.reports.map(() => randomUUID())
+  const reportId = (i: number) => idAt(reportIds, i, 'report')
   const citizen: DemoCitizenRows = {
     ratings: plan.ratings.map((r) => {
       const t = plan.transactions[r.transaction]
       if (!t) throw new Error(`Demo rating of unknown transaction ${r.transaction}`)
       return {
-        transactionId: txIds[r.transaction] ?? '',
+        transactionId: txId(r.transaction),
         serviceId: t.serviceId,
         channel: t.channel,
         overall: r.overall,
@@ -210,7 +222,7 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
     votes: plan.votes,
     helpfulRollups: helpfulRollups(plan),
     reports: plan.reports.map((r, i) => ({
-      id: reportIds[i],
+      id: reportId(i),
       code: newTrackingCode(),
       serviceId: r.serviceId,
       agencyId: r.agencyId,
@@ -223,7 +235,7 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
       state: r.state,
       fixVersionNo: r.fixVersionNo,
       reason: r.reason,
-      duplicateOf: r.duplicateOf === null ? null : (reportIds[r.duplicateOf] ?? null),
+      duplicateOf: r.duplicateOf === null ? null : reportId(r.duplicateOf),
       receivedAt: r.receivedAt,
       dueOn: r.dueOn,
       answeredAt: r.answeredAt,
@@ -237,8 +249,8 @@ export async function loadDemoFeedback(deps: Deps): Promise<DemoFeedbackSummary>
     await insertDemoCitizenFeedback(trx, citizen)
     for (const [i, r] of plan.reports.entries())
       await reportTrail(trx, r, {
-        id: reportIds[i] ?? '',
-        duplicateOfId: r.duplicateOf === null ? null : (reportIds[r.duplicateOf] ?? null),
+        id: reportId(i),
+        duplicateOfId: r.duplicateOf === null ? null : reportId(r.duplicateOf),
         title: titles.get(r.serviceId) ?? '',
         answerer: answerer.get(r.agencyId) ?? null,
       })

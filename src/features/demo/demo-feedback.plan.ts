@@ -33,8 +33,10 @@ const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 /** Transactions start over this many days before the demo is loaded (the window is 90). */
 const START_SPAN_DAYS = 92
-/** A service whose current version is younger than this gets no transactions: every one is
- * then measured against the version the page shows. */
+/**
+ * A service whose current version is younger than this gets no transactions, so that every
+ * transaction is measured against the version the page shows.
+ */
 const SETTLED_DAYS = 100
 
 /** What the story makes of one service. */
@@ -131,7 +133,7 @@ export interface PlannedVote {
   helpful: boolean
   createdAt: Date
   missing: string | null
-  section: string | null
+  section: ReportSpec['section'] | null
   followedUpAt: Date | null
 }
 
@@ -408,14 +410,15 @@ function sizes(tier: FeedbackTier, minN: number, h: number) {
   const spread = (k: number) => h % Math.max(1, k)
   switch (tier) {
     case 'full':
+      // About three quarters complete inside the window, and some 40% of those are rated.
       return {
-        transactions: 4 * minN + spread(2 * minN),
-        ratings: minN + 5 + spread(minN),
+        transactions: 3 * minN + spread(minN),
+        ratings: minN + 3 + spread(Math.floor(minN / 2)),
         votes: minN + 10 + spread(2 * minN),
       }
     case 'mixed':
       return {
-        transactions: 3 * minN + spread(minN),
+        transactions: 2 * minN + spread(Math.floor(minN / 2)),
         ratings: Math.max(1, Math.floor(minN / 2) - spread(5)),
         votes: minN + spread(minN),
       }

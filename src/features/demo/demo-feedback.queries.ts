@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
 import type {
   AccuracyReportsTable,
   Database,
@@ -92,16 +92,33 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK))
 }
 
+/** Whole rows, every column given: the JSON insert below has no column defaults to fall back on. */
 export interface DemoFeedbackRows {
-  transactions: Insertable<TransactionsTable>[]
-  steps: Insertable<TransactionStepsTable>[]
+  transactions: Selectable<TransactionsTable>[]
+  steps: Selectable<TransactionStepsTable>[]
   rollupState: Insertable<TransactionRollupStateTable>[]
 }
 
-/** The transaction feed in bulk: transactions, their step events, the rollups' state rows. */
+/**
+ * The transaction feed in bulk: transactions, their step events, the rollups' state rows. The
+ * two big tables take their rows as one JSON parameter each (`jsonb_to_recordset`): on PGlite
+ * that took about a quarter less time than binding every value as its own parameter.
+ */
 export async function insertDemoTransactions(trx: Executor, rows: DemoFeedbackRows) {
-  await insertChunked(rows.transactions, (c) => trx.insertInto('transactions').values(c).execute())
-  await insertChunked(rows.steps, (c) => trx.insertInto('transactionSteps').values(c).execute())
+  await sql`
+    INSERT INTO transactions (id, agency_id, service_id, version_id, tracking_hash, channel,
+      started_at, completed_at, outcome, promised_by, in_person_visits, rating_expires_at,
+      created_at, updated_at)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows.transactions)}::jsonb) AS x(
+      "id" uuid, "agencyId" uuid, "serviceId" uuid, "versionId" uuid, "trackingHash" text,
+      "channel" text, "startedAt" timestamptz, "completedAt" timestamptz, "outcome" text,
+      "promisedBy" timestamptz, "inPersonVisits" integer, "ratingExpiresAt" timestamptz,
+      "createdAt" timestamptz, "updatedAt" timestamptz)`.execute(trx)
+  await sql`
+    INSERT INTO transaction_steps (transaction_id, step_id, started_at, finished_at, promised_by)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows.steps)}::jsonb) AS x(
+      "transactionId" uuid, "stepId" text, "startedAt" timestamptz, "finishedAt" timestamptz,
+      "promisedBy" timestamptz)`.execute(trx)
   await insertChunked(rows.rollupState, (c) =>
     trx.insertInto('transactionRollupState').values(c).execute(),
   )

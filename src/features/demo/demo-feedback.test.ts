@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { signedIn } from '../../../test/support/clients.ts'
+import { makeUser } from '../../../test/support/fixtures.ts'
 import { checkedPage } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { formatNumberFa, toPersianDigits } from '../../lib/fa/digits.ts'
@@ -402,6 +404,27 @@ describe('the demo’s feedback story', () => {
       .execute()
     assert.equal(audit.filter((a) => a.action === 'submit').length, reports.length)
     assert.equal(audit.filter((a) => a.action === 'fixed').length, 1)
+  })
+
+  it('fills the staff feedback dashboards of the agency whose accounts the demo prints', async () => {
+    const supervisor = await signedIn(t, await makeUser(t.deps, 'central_supervisor'))
+    assert.equal((await supervisor.get('/admin/feedback')).status, 200)
+    const showcase = input.showcaseAgencyId
+    assert.ok(showcase)
+    const res = await supervisor.get(`/admin/feedback/agencies/${showcase}`)
+    assert.equal(res.status, 200)
+    const text = (await checkedPage(res))('main').text()
+    const mine = input.candidates.filter((c) => c.agencyId === showcase)
+    const busy = plan.tiers.filter(
+      (s) => s.tier === 'full' && mine.some((c) => c.serviceId === s.serviceId),
+    )
+    assert.ok(busy.length >= 1)
+    for (const s of busy) {
+      const title = mine.find((c) => c.serviceId === s.serviceId)?.title ?? ''
+      assert.ok(text.includes(title), title)
+    }
+    // Its services with few transactions say so, step by step.
+    assert.ok(text.includes(NOT_ENOUGH_DATA))
   })
 
   it('reads Tehran days exactly as the library does', () => {

@@ -26,7 +26,7 @@ export const COMMENT_WITH_MOBILE =
   'پیامک پایان کار به دستم نرسید؛ لطفاً با شمارهٔ ۰۹۱۲ ۰۰۰ ۱۲۳۴ تماس بگیرید تا مدرک را تحویل بگیرم.'
 
 /** What «خیر» voters answered to the follow-up question, with the section they named. */
-export const VOTE_FOLLOW_UPS: readonly { missing: string; section: string }[] = [
+export const VOTE_FOLLOW_UPS: readonly { missing: string; section: ReportSpec['section'] }[] = [
   { missing: 'نوشته نشده برای افراد زیر ۱۸ سال چه مدرکی لازم است.', section: 'documents' },
   { missing: 'مبلغ هزینه‌ها به‌روز نیست.', section: 'fees' },
   { missing: 'ساعت کار دفتر نزدیک خانهٔ من درست نوشته نشده است.', section: 'offices' },
