@@ -116,8 +116,8 @@ export async function readCalendarSettings(
     .select(['key', 'value'])
     .where('key', 'in', [THURSDAY_SETTING_KEY, LUNAR_KNOWN_SETTING_KEY])
     .execute()
-  const valueOf = (key: string) => rows.find((r) => r.key === key)?.value
-  return { thursday: valueOf(THURSDAY_SETTING_KEY), lunarKnown: valueOf(LUNAR_KNOWN_SETTING_KEY) }
+  const stored = (key: string) => rows.find((r) => r.key === key)?.value
+  return { thursday: stored(THURSDAY_SETTING_KEY), lunarKnown: stored(LUNAR_KNOWN_SETTING_KEY) }
 }
 
 /** The stored last year of known lunar holidays, still unchecked (the caller parses it). */
