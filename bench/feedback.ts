@@ -171,6 +171,8 @@ async function withCpu<T>(
   }
 }
 
+const failures = (r: autocannon.Result) => `${r.errors} / ${r.timeouts} / ${r.non2xx}`
+
 const perRequest = (cpuMs: number | null, requests: number) =>
   cpuMs === null || requests === 0 ? '—' : `${(cpuMs / requests).toFixed(2)} ms`
 
@@ -423,10 +425,13 @@ interface Ingestion {
   transactions: number
   p50: number
   p99: number
-  bad: number
+  /** Failures as «errors / timeouts / non-2xx» (autocannon's counts). */
+  bad: string
   /** The server's and the database backends' CPU time per request. */
   cpuPerRequest: string
   dbCpuPerRequest: string
+  /** Statuses other than 2xx, as «409×2, 500×1». */
+  otherStatuses: string
   ratingPaths: string[]
 }
 
@@ -448,6 +453,10 @@ async function ingest(
   let events = 0
   let completed = 0
   const ratingPaths: string[] = []
+  const other = new Map<number, number>()
+  const note = (status: number) => {
+    if (status < 200 || status >= 300) other.set(status, (other.get(status) ?? 0) + 1)
+  }
   const headers = {
     'content-type': 'application/json',
     authorization: `Bearer ${w.token}`,
@@ -469,6 +478,7 @@ async function ingest(
             return { ...req, body: posts.first }
           },
           onResponse: (status, _body, context) => {
+            note(status)
             if (status >= 200 && status < 300) events += contexts.get(context)?.firstEvents ?? 0
           },
         },
@@ -478,6 +488,7 @@ async function ingest(
           headers,
           setupRequest: (req, context) => ({ ...req, body: contexts.get(context)?.second ?? '' }),
           onResponse: (status, body, context) => {
+            note(status)
             if (status < 200 || status >= 300) return
             events += contexts.get(context)?.secondEvents ?? 0
             completed++
@@ -496,9 +507,10 @@ async function ingest(
     transactions: completed,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    bad: r.errors + r.timeouts + r.non2xx,
+    bad: failures(r),
     cpuPerRequest: perRequest(cpu.server, r.requests.total),
     dbCpuPerRequest: perRequest(cpu.database, r.requests.total),
+    otherStatuses: [...other].map(([status, n]) => `${status}×${n}`).join(', '),
     ratingPaths,
   }
 }
@@ -509,7 +521,8 @@ interface RateFigures {
   requestsPerSecond: number
   p50: number
   p99: number
-  bad: number
+  /** Failures as «errors / timeouts / non-2xx» (autocannon's counts). */
+  bad: string
   cpuPerRequest: string
   dbCpuPerRequest: string
 }
@@ -637,7 +650,7 @@ async function rate(
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    bad: r.errors + r.timeouts + r.non2xx,
+    bad: failures(r),
     cpuPerRequest: perRequest(cpu.server, r.requests.total),
     dbCpuPerRequest: perRequest(cpu.database, r.requests.total),
   })
@@ -674,7 +687,8 @@ async function helpfulVotes(base: string, slug: string): Promise<number> {
 interface PageFigures {
   label: string
   app: LoadFigures
-  bare: LoadFigures
+  /** The bare server with the same bytes; measured once, for the page with feedback. */
+  bare: LoadFigures | null
   markers: string
 }
 
@@ -696,6 +710,7 @@ async function cachedPage(
   b: Backend,
   w: World,
   label: string,
+  withBare: boolean,
 ): Promise<PageFigures> {
   const { child, base } = await startServer(b)
   const path = `/services/${w.slug}`
@@ -718,6 +733,7 @@ async function cachedPage(
   } finally {
     await stop(child)
   }
+  if (!withBare) return { label, app, bare: null, markers }
   const port = await freePort()
   const bare = nodeOnServerCore(
     [join(root, 'bench', 'bare-server.ts'), bodyFile, contentType, String(port)],
@@ -755,7 +771,8 @@ async function runOn(
   const [backend, world] = await open(scratch)
   const setupMs = performance.now() - t
   try {
-    if (backend.name === 'PGlite') pages.push(await cachedPage(scratch, backend, world, 'before'))
+    if (backend.name === 'PGlite')
+      pages.push(await cachedPage(scratch, backend, world, 'before', false))
     const { child, base } = await startServer(backend)
     let ingestion: Ingestion
     let ratings: Ratings
@@ -774,7 +791,7 @@ async function runOn(
       await stop(child)
     }
     if (backend.name === 'PGlite')
-      pages.push(await cachedPage(scratch, backend, world, 'with feedback'))
+      pages.push(await cachedPage(scratch, backend, world, 'with feedback', true))
     return { backend: backend.name, setupMs, ingestion, ratings }
   } finally {
     await backend.drop()
@@ -822,7 +839,7 @@ export async function benchFeedback(): Promise<void> {
         'p99',
         'CPU/request: server',
         'PostgreSQL',
-        'errors+non-2xx',
+        'errors / timeouts / non-2xx',
       ],
       runs.map((r) => [
         r.backend,
@@ -835,11 +852,14 @@ export async function benchFeedback(): Promise<void> {
         `${r.ingestion.p99} ms`,
         r.ingestion.cpuPerRequest,
         r.ingestion.dbCpuPerRequest,
-        String(r.ingestion.bad),
+        r.ingestion.bad,
       ]),
     ),
   )
 
+  for (const r of runs)
+    if (r.ingestion.otherStatuses)
+      console.log(`${r.backend}: answers other than 2xx: ${r.ingestion.otherStatuses}`)
   console.log(
     `\n(f.2) Rating submissions: each one-time link from (f.1) (at most ${int(RATINGS)}) opened once (GET /rate/<token>), then after the ${FILL_WAIT_MS / 1000} s minimum fill time submitted once (POST /rate/<token>), autocannon -c ${CONNECTIONS}, one address per citizen (X-Forwarded-For behind TRUST_PROXY)`,
   )
@@ -856,7 +876,7 @@ export async function benchFeedback(): Promise<void> {
         'POST CPU: server / PostgreSQL',
         'answered «saved»',
         'stored (feedback API n)',
-        'errors+non-2xx (GET/POST)',
+        'errors / timeouts / non-2xx: GET; POST',
       ],
       runs.map((r) => [
         r.backend,
@@ -869,38 +889,44 @@ export async function benchFeedback(): Promise<void> {
         `${r.ratings.submitted.cpuPerRequest} / ${r.ratings.submitted.dbCpuPerRequest}`,
         int(r.ratings.saved),
         int(r.ratings.stored),
-        `${r.ratings.opened.bad} / ${r.ratings.submitted.bad}`,
+        `${r.ratings.opened.bad}; ${r.ratings.submitted.bad}`,
       ]),
     ),
   )
 
-  if (pages.length > 0) {
+  const bare = pages.find((p) => p.bare !== null)?.bare
+  if (pages.length > 0 && bare) {
     console.log(
-      `\n(f.3) The cached service page /services/${SLUG} on PGlite (the page of (c.b)), before any feedback and with the feedback widgets full (${HELPFUL_VOTES} helpful votes, the ratings and transactions above), autocannon -c ${CONNECTIONS}, ${DURATION_S} s after a ${WARMUP_S} s warm-up, each beside the bare server with the same bytes`,
+      `\n(f.3) The cached service page /services/${SLUG} on PGlite (the page of (c.b)), in a newly started server before any feedback, and again with the feedback widgets full (${HELPFUL_VOTES} helpful votes, the ratings and transactions above); autocannon -c ${CONNECTIONS}, ${DURATION_S} s after a ${WARMUP_S} s warm-up; beside the bare server sending the page with feedback (the two pages differ by a few hundred bytes)`,
     )
+    const ratio = (f: LoadFigures) =>
+      `${(bare.requestsPerSecond ? f.requestsPerSecond / bare.requestsPerSecond : 0).toFixed(2)}×`
+    const row = (label: string, markers: string, f: LoadFigures) => [
+      label,
+      markers,
+      int(f.requestsPerSecond),
+      `${f.p50} ms`,
+      `${f.p99} ms`,
+      int(f.bytes),
+      f.bad ? String(f.bad) : '0',
+      ratio(f),
+    ]
     console.log(
       table(
-        ['page', 'what the feedback places show', 'req/s', 'p50', 'p99', 'body bytes', 'vs bare'],
-        pages.flatMap((p) => [
-          [
-            p.label,
-            p.markers,
-            int(p.app.requestsPerSecond),
-            `${p.app.p50} ms`,
-            `${p.app.p99} ms`,
-            int(p.app.bytes),
-            `${(p.bare.requestsPerSecond ? p.app.requestsPerSecond / p.bare.requestsPerSecond : 0).toFixed(2)}×`,
-          ],
-          [
-            `${p.label}: bare`,
-            '',
-            int(p.bare.requestsPerSecond),
-            `${p.bare.p50} ms`,
-            `${p.bare.p99} ms`,
-            int(p.bare.bytes),
-            '1.00×',
-          ],
-        ]),
+        [
+          'page',
+          'what the feedback places show',
+          'req/s',
+          'p50',
+          'p99',
+          'body bytes',
+          'errors+non-2xx',
+          'vs bare',
+        ],
+        [
+          ...pages.map((p) => row(p.label, p.markers, p.app)),
+          row('bare node:http, same bytes as «with feedback»', '', bare),
+        ],
       ),
     )
   }

@@ -12,6 +12,12 @@
  *     statements and messages, and the cached service page before and just after it.
  * (e) Search (bench/search.ts): search p50/p95 at 20,000 and 100,000 generated services on
  *     PGlite and PostgreSQL, beside a plain ILIKE scan.
+ * (f) Feedback (bench/feedback.ts): transaction-event ingestion through POST /api/v1/transactions
+ *     and rating submissions with real one-time links, on PostgreSQL and PGlite, and the cached
+ *     service page with its feedback figures full beside the same page before any feedback.
+ *
+ * `BENCH_ONLY=feedback` (or any comma-separated list of startup, home, catalogue, flowchart,
+ * search, feedback) runs only those sections, e.g. `BENCH_ONLY=feedback npm run bench`.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -19,6 +25,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchCatalogue } from './catalogue.ts'
+import { benchFeedback } from './feedback.ts'
 import { runFlowchartBench } from './flowchart.ts'
 import { benchReviews } from './reviews.ts'
 import { benchSearch } from './search.ts'
@@ -38,6 +45,17 @@ import {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
 const STARTUP_RUNS = 3
+const SECTIONS = ['startup', 'home', 'catalogue', 'flowchart', 'search', 'feedback'] as const
+/** The sections `BENCH_ONLY` names (all of them when it is unset). */
+const only = new Set(
+  (process.env.BENCH_ONLY ?? SECTIONS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== ''),
+)
+for (const name of only)
+  if (!SECTIONS.some((s) => s === name))
+    throw new Error(`BENCH_ONLY: unknown section ${name} (known: ${SECTIONS.join(', ')})`)
 
 const scratch = mkdtempSync(join(tmpdir(), 'mardom-bench-'))
 
@@ -201,11 +219,12 @@ async function benchThroughput(): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now()
   console.log(`Mardom benchmarks — Node ${process.version}, ${availableParallelism()} cores`)
-  await benchStartup()
-  await benchThroughput()
-  await benchCatalogue({ afterGenerated: benchReviews })
-  await runFlowchartBench()
-  await benchSearch()
+  if (only.has('startup')) await benchStartup()
+  if (only.has('home')) await benchThroughput()
+  if (only.has('catalogue')) await benchCatalogue({ afterGenerated: benchReviews })
+  if (only.has('flowchart')) await runFlowchartBench()
+  if (only.has('search')) await benchSearch()
+  if (only.has('feedback')) await benchFeedback()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )
