@@ -27,7 +27,7 @@
  *   when it is a rest day.
  */
 
-import { gregorianToJalali, jalaliToGregorian } from './fa/jalali.ts'
+import { jalaliToGregorian } from './fa/jalali.ts'
 import { tehranDateOf } from './fa/tehran-time.ts'
 
 export const THURSDAY_STATUSES = ['working', 'closed'] as const
@@ -160,12 +160,29 @@ export function solarHolidaysOfYear(jy: number): { day: string; title: string }[
   }))
 }
 
+/** The solar holidays falling in each Gregorian year, built once per year asked about. */
+const solarDaysByGregorianYear = new Map<number, ReadonlySet<string>>()
+
+/** The solar holidays in a Gregorian year: the end of one Jalali year and the start of the next. */
+function solarDaysOfGregorianYear(gy: number): ReadonlySet<string> {
+  let days = solarDaysByGregorianYear.get(gy)
+  if (!days) {
+    const prefix = `${String(gy).padStart(4, '0')}-`
+    days = new Set(
+      [gy - 622, gy - 621]
+        .filter((jy) => jy >= 1)
+        .flatMap((jy) => solarHolidaysOfYear(jy).map((h) => h.day))
+        .filter((day) => day.startsWith(prefix)),
+    )
+    solarDaysByGregorianYear.set(gy, days)
+  }
+  return days
+}
+
 /** Whether an ISO day is one of the solar holidays fixed by law (in any year). */
 export function isSolarHoliday(isoDay: string): boolean {
-  const m = ISO_DAY.exec(isoDay)
-  if (!m) throw new RangeError(`Not an ISO calendar day: ${isoDay}`)
-  const { jm, jd } = gregorianToJalali(Number(m[1]), Number(m[2]), Number(m[3]))
-  return SOLAR_HOLIDAY_RULES.some((r) => r.month === jm && r.day === jd)
+  dayNumber(isoDay) // throws for anything but a real day
+  return solarDaysOfGregorianYear(Number(isoDay.slice(0, 4))).has(isoDay)
 }
 
 /** Friday never; Thursday when the setting says so; never on a solar or listed holiday. */
@@ -173,7 +190,10 @@ export function isWorkingDay(isoDay: string, cal: WorkingCalendar): boolean {
   const weekday = weekdayOfIsoDay(isoDay)
   if (weekday === FRIDAY) return false
   if (weekday === THURSDAY && cal.thursday === 'closed') return false
-  return !cal.holidays.has(isoDay) && !isSolarHoliday(isoDay)
+  // The day is checked already (weekdayOfIsoDay throws for anything else).
+  return (
+    !cal.holidays.has(isoDay) && !solarDaysOfGregorianYear(Number(isoDay.slice(0, 4))).has(isoDay)
+  )
 }
 
 /**
