@@ -138,6 +138,10 @@ describe('past 1405: solar holidays generated, 1406 lunar holidays tentative', (
     assert.match($('#lunar-unknown').text(), /ممکن است دیرتر باشند/)
     const y1405 = cheerio.load(await (await t.client().get('/calendar?year=1405')).text())
     assert.equal(y1405('#lunar-unknown').length, 0)
+    // Before the table began (1404), the lunar holidays are not known either.
+    const y1403 = cheerio.load(await (await t.client().get('/calendar?year=1403')).text())
+    assert.equal(y1403('tbody tr').length, 10)
+    assert.match(y1403('#lunar-unknown').text(), /تعطیلات قمری سال ۱۴۰۳ هنوز ثبت نشده است/)
   })
 })
 

@@ -107,7 +107,8 @@ export interface PublicCalendarView {
  * the table and not excluded from due dates), or entered as estimates.
  */
 function lunarNote(year: number, knownYear: number | null, holidays: ListedHoliday[]): Html {
-  if (knownYear === null || year > knownYear)
+  // Years before the table began have no lunar rows either: not known, not excluded.
+  if (knownYear === null || year > knownYear || !holidays.some((h) => h.kind === 'lunar'))
     return html`<div id="lunar-unknown">${warningText({ text: msg.lunarUnknownTitle(toPersianDigits(year)) })}
       <p class="mr-body">${msg.lunarUnknown(toPersianDigits(year))}</p></div>`
   if (holidays.some((h) => h.kind === 'lunar' && h.tentative))
