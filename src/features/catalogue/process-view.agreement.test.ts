@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { generateProcess } from '../processes/flowchart/testing.ts'
 import {
   back,
   decision,
   edge,
+  generateProcess,
   hours,
   processOf,
   task,

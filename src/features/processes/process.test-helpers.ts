@@ -48,3 +48,6 @@ export function processOf(
 export const wd = (min: number, max = min): StepDuration => ({ min, max, unit: 'working_day' })
 export const hours = (min: number, max = min): StepDuration => ({ min, max, unit: 'hour' })
 export const minutes = (min: number, max = min): StepDuration => ({ min, max, unit: 'minute' })
+
+/** Generated processes with branches, loops and variants (the flowchart's test data). */
+export { generateProcess } from './flowchart/testing.ts'
