@@ -310,6 +310,7 @@ export async function loadProposalForm(
     fields: form.fields,
     errors: form.errors,
     services: await publishedServicesOf(deps.db, agencyId),
+    scopeNone: fieldMsg.scopeServiceIds.none,
     sources: sourcesFor(owner),
   }
 }
@@ -336,6 +337,9 @@ export async function loadEditForm(
     fields: form?.fields ?? definitionFields(open),
     errors: form?.errors ?? {},
     services: indicator.agencyId ? await publishedServicesOf(deps.db, indicator.agencyId) : [],
+    scopeNone: indicator.agencyId
+      ? fieldMsg.scopeServiceIds.none
+      : fieldMsg.scopeServiceIds.general,
     sources: sourcesFor(indicator),
   }
 }

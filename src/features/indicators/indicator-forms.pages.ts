@@ -62,12 +62,15 @@ export function actionErrors(e: ValidationError): FieldErrors {
   return Object.keys(e.fieldErrors).length ? ordered(e.fieldErrors) : { _form: e.message }
 }
 
+/** A number as a person types it: Persian digits, «٫» as the decimal point, no grouping. */
+const typed = (n: number) => toPersianDigits(String(n)).replace('.', '٫')
+
 /** «۱۴۰۵: ۶۰، ۸۰» per line: the targets box as a person would type it. */
 export function targetsText(targets: readonly YearTarget[]): string {
   return targets
     .map(
       (t) =>
-        `${toPersianDigits(t.year)}: ${t.baseline === null ? '' : `${toPersianDigits(t.baseline)}، `}${toPersianDigits(t.target)}`,
+        `${toPersianDigits(t.year)}: ${t.baseline === null ? '' : `${typed(t.baseline)}، `}${typed(t.target)}`,
     )
     .join('\n')
 }

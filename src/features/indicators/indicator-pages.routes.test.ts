@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import * as cheerio from 'cheerio'
 import { signedIn } from '../../../test/support/clients.ts'
 import {
+  actorOf,
   completeContent,
   type MadeUser,
   makeAgency,
@@ -14,7 +16,9 @@ import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
 import type { Agency } from '../agencies/index.ts'
+import { proposeIndicator } from './indicator.actions.ts'
 import { versionsOf } from './indicator.queries.ts'
+import { definition } from './indicator.test-helpers.ts'
 
 let t: TestApp
 let agency: Agency
@@ -25,6 +29,8 @@ let otherAdmin: MadeUser
 let supervisor: MadeUser
 let supervisor2: MadeUser
 let ownService: { id: string; title: string }
+let centralAdmin: MadeUser
+let waitingAgency: Agency
 let otherServiceId: string
 
 /** Every field of a good proposal, typed as a person would (Persian digits in the targets). */
@@ -70,6 +76,9 @@ before(async () => {
   otherAdmin = await makeUser(t.deps, 'agency_admin', other)
   supervisor = await makeUser(t.deps, 'central_supervisor')
   supervisor2 = await makeUser(t.deps, 'central_supervisor')
+  centralAdmin = await makeUser(t.deps, 'central_admin')
+  // An agency that never got credentials: on the board, its clock has not started.
+  waitingAgency = await makeAgency(t.deps, { nameFa: 'دستگاه بی‌اطلاعات ورود' })
   const law = await makeLaw(t.deps)
   const own = await makePublishedService(t.deps, agency, completeContent('صدور پروانهٔ کسب', law.id))
   ownService = { id: own.service.id, title: 'صدور پروانهٔ کسب' }
@@ -102,7 +111,7 @@ describe('proposing an indicator (agency admin)', () => {
       Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)])),
       422,
     )
-    const $ = (await import('cheerio')).load(snapshotText)
+    const $ = cheerio.load(snapshotText)
     assert.equal($('.mr-error-summary a[href="#nameFa"]').length, 1)
     assert.equal($('.mr-error-summary a[href="#targets"]').length, 1)
     assert.match($('title').text(), /^خطا: /)
@@ -225,7 +234,7 @@ describe('editing a proposal', () => {
       ),
       409,
     )
-    const $ = (await import('cheerio')).load(text)
+    const $ = cheerio.load(text)
     assert.match($('h1').text(), /تغییر کرده است/)
     assert.match($('#conflict-changes').text(), /درصد پروانه‌های به‌هنگام/)
     assert.match($('#conflict-changes').text(), /پروانه‌های تمدیدی/)
@@ -274,9 +283,15 @@ describe('the ladder: submit, return with a comment, amend, approve', () => {
     assert.equal(row.length, 1)
     assert.match(row.text(), /۳ روز/)
     assert.match(row.text(), /وزارت صفحه‌های شاخص/)
-    const board = $('#deadline-board').text()
-    assert.match(board, /وزارت صفحه‌های شاخص/)
-    assert.match($('#deadline-summary').text(), /دستگاه/)
+    const boardRow = (name: string) =>
+      $('#deadline-board tbody tr')
+        .filter((_, tr) => $(tr).find('td').first().text() === name)
+        .text()
+    assert.match(boardRow(agency.nameFa), /پیشنهاد در مهلت فرستاده شد/)
+    // Credentials on the test clock's day: a month's deadline, three days of it gone.
+    assert.match(boardRow(other.nameFa), /روز تا پایان مهلت/)
+    assert.match(boardRow(waitingAgency.nameFa), /هنوز اطلاعات ورود نگرفته/)
+    assert.match($('#deadline-summary').text(), /دستگاه در مهلت پیشنهاد داده‌اند/)
   })
 
   it('refuses a second submit with the old revision (409)', async () => {
@@ -456,5 +471,63 @@ describe('the ladder: submit, return with a comment, amend, approve', () => {
     assert.match($('#specific-indicators').text(), /به‌هنگام/)
     assert.equal($('#propose-indicator').length, 0)
     assert.equal((await sup.get('/admin/indicators?agency=NOPE')).status, 404)
+  })
+})
+
+describe('general indicators', () => {
+  let general = ''
+
+  it('are proposed by the central admin, who may not decide their own', async () => {
+    const made = await proposeIndicator(t.deps, actorOf(centralAdmin, 'central_admin'), {
+      kind: 'general',
+      agencyId: null,
+      code: 'G-PAGES-TEST',
+      definition: definition({ nameFa: 'شاخص عمومی آزمون صفحه‌ها', source: 'computed' }),
+    })
+    general = made.indicator.code
+    const c = await signedIn(t, centralAdmin)
+    const v = made.version
+    assert.equal(
+      (
+        await postForm(c, `/admin/indicators/${general}/versions/${v.id}/submit`, {
+          revision: String(v.revision),
+        })
+      ).status,
+      303,
+    )
+    const $ = await checkedPage(await c.get(`/admin/indicators/${general}`))
+    assert.equal($('#decide-form').length, 0, 'no decide form on one’s own proposal')
+    assert.match($('main').text(), /همکار دیگری در ستاد/)
+    const { versions } = await indicatorRow(general)
+    await refused(
+      t,
+      c,
+      `/admin/indicators/${general}/versions/${versions[0]?.id}/decide`,
+      { decision: 'approve', revision: String(versions[0]?.revision) },
+      403,
+    )
+  })
+
+  it('once approved, stand in every agency’s list and first on the public page', async () => {
+    const { versions } = await indicatorRow(general)
+    const res = await postForm(
+      sup,
+      `/admin/indicators/${general}/versions/${versions[0]?.id}/decide`,
+      {
+        decision: 'approve',
+        revision: String(versions[0]?.revision),
+      },
+    )
+    assert.equal(res.status, 303)
+    const o = await signedIn(t, otherAdmin)
+    const list = await checkedPage(await o.get('/admin/indicators'))
+    assert.match(list('#general-indicators').text(), /شاخص عمومی آزمون صفحه‌ها/)
+    const page = await checkedPage(await o.get(`/admin/indicators/${general}`))
+    assert.equal(page('#new-version').length, 0, 'an agency does not change a general indicator')
+    const pub = await checkedPage(await t.client().get('/indicators'))
+    assert.match(pub('#general-indicators').text(), /شاخص عمومی آزمون صفحه‌ها/)
+    const one = await checkedPage(await t.client().get(`/indicators/${general}`))
+    assert.match(one('.mr-caption-l').text(), /ستاد مرکزی/)
+    assert.match(one('#indicator-definition').text(), /محاسبه به دست پرتال/)
   })
 })

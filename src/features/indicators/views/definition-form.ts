@@ -41,6 +41,8 @@ export interface DefinitionFormView {
   errors: FieldErrors
   /** The agency's published services: the scope's choices. */
   services: ServiceChoice[]
+  /** Said instead of the checkboxes when there is no service to choose. */
+  scopeNone: string
   /** How values may arrive: an agency never chooses «computed by the portal». */
   sources: readonly Source[]
 }
@@ -63,7 +65,7 @@ export function definitionForm(v: DefinitionFormView): Html {
   const val = (name: string) => value(v.fields, name)
   const scope =
     v.services.length === 0
-      ? html`<div id="scopeServiceIds">${insetText({ text: f.scopeServiceIds.none })}</div>`
+      ? html`<div id="scopeServiceIds">${insetText({ text: v.scopeNone })}</div>`
       : checkboxes({
           name: 'scopeServiceIds',
           fieldset: {
