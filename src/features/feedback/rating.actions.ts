@@ -6,7 +6,7 @@ import type { RatingInput } from './rating.input.ts'
 import { verifyRatingToken } from './rating.link.ts'
 import { maskPersonalData } from './rating.mask.ts'
 import { ratingMsg } from './rating.messages.fa.ts'
-import { findRatingTarget, insertRatingAndTotals } from './rating.queries.ts'
+import { addToRatingRollup, findRatingTarget, insertRating } from './rating.queries.ts'
 import { serverSecret } from './server-secret.queries.ts'
 import { RATING_SECRET } from './transaction.actions.ts'
 import type { TransactionRow } from './transaction.queries.ts'
@@ -53,8 +53,7 @@ export async function submitRating(
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const verdict = await guardPublicForm(deps, trx, { form: 'rating', ...sender, content: token })
     if (!verdict.ok) return verdict.reason
-    // The rating and its service's totals in one statement (the totals only when inserted).
-    const id = await insertRatingAndTotals(trx, {
+    const id = await insertRating(trx, {
       ...input,
       comment: input.comment === null ? null : maskPersonalData(input.comment),
       transactionId: tx.id,
@@ -73,6 +72,8 @@ export async function submitRating(
       // The score, never the comment: the audit log is read by staff of every agency.
       after: { transactionId: tx.id, serviceId: tx.serviceId, overall: input.overall },
     })
+    // Last: the service's totals are one row that every rating of the service updates.
+    await addToRatingRollup(trx, tx.serviceId, input.overall, now)
     return 'saved'
   })
   if (outcome === 'rate-limited') throw new RateLimitedError(ratingMsg.rateLimited, 3600)

@@ -51,12 +51,8 @@ export async function findRatingTarget(
   return { transaction, rated: rated === true || rated === 1, serviceSlug, title: publishedTitle }
 }
 
-/**
- * Inserts the rating unless the transaction already has one and, only when it was inserted,
- * adds its overall score to the service's running totals (the rollup pages read), in one
- * statement; the new rating's id, or null when the transaction had one.
- */
-export async function insertRatingAndTotals(
+/** Inserts the rating unless the transaction already has one; the id, or null when it had. */
+export async function insertRating(
   trx: Executor,
   r: RatingInput & {
     transactionId: string
@@ -66,54 +62,50 @@ export async function insertRatingAndTotals(
   },
 ): Promise<string | null> {
   const row = await trx
-    .with('inserted', (db) =>
-      db
-        .insertInto('ratings')
-        .values({
-          transactionId: r.transactionId,
-          serviceId: r.serviceId,
-          channel: r.channel,
-          overall: r.overall,
-          clarity: r.clarity,
-          promisedTime: r.promisedTime,
-          visits: r.visits,
-          staffConduct: r.staffConduct,
-          cost: r.cost,
-          onlineEase: r.onlineEase,
-          comment: r.comment,
-          createdAt: r.now,
-        })
-        .onConflict((oc) => oc.column('transactionId').doNothing())
-        .returning('id'),
-    )
-    .with('added', (db) =>
-      db
-        .insertInto('ratingRollups')
-        .columns(['serviceId', 'n', 'total', 'totalSquares', 'updatedAt'])
-        .expression((eb) =>
-          eb
-            .selectFrom('inserted')
-            .select([
-              eb.val(r.serviceId).as('serviceId'),
-              eb.val(1).as('n'),
-              eb.val(r.overall).as('total'),
-              eb.val(r.overall * r.overall).as('totalSquares'),
-              eb.val(r.now).as('updatedAt'),
-            ]),
-        )
-        .onConflict((oc) =>
-          oc.column('serviceId').doUpdateSet({
-            n: sql`rating_rollups.n + 1`,
-            total: sql`rating_rollups.total + ${r.overall}`,
-            totalSquares: sql`rating_rollups.total_squares + ${r.overall * r.overall}`,
-            updatedAt: r.now,
-          }),
-        ),
-    )
-    .selectFrom('inserted')
-    .select('id')
+    .insertInto('ratings')
+    .values({
+      transactionId: r.transactionId,
+      serviceId: r.serviceId,
+      channel: r.channel,
+      overall: r.overall,
+      clarity: r.clarity,
+      promisedTime: r.promisedTime,
+      visits: r.visits,
+      staffConduct: r.staffConduct,
+      cost: r.cost,
+      onlineEase: r.onlineEase,
+      comment: r.comment,
+      createdAt: r.now,
+    })
+    .onConflict((oc) => oc.column('transactionId').doNothing())
+    .returning('id')
     .executeTakeFirst()
   return row?.id ?? null
+}
+
+/**
+ * Adds one overall score to its service's running totals (the rollup pages read). Every
+ * rating of the service updates this one row, whose lock is held until the commit: call it
+ * last in the transaction, so ratings of one service wait for each other as briefly as can be.
+ */
+export async function addToRatingRollup(
+  trx: Executor,
+  serviceId: string,
+  overall: number,
+  now: Date,
+) {
+  await trx
+    .insertInto('ratingRollups')
+    .values({ serviceId, n: 1, total: overall, totalSquares: overall * overall, updatedAt: now })
+    .onConflict((oc) =>
+      oc.column('serviceId').doUpdateSet({
+        n: sql`rating_rollups.n + 1`,
+        total: sql`rating_rollups.total + ${overall}`,
+        totalSquares: sql`rating_rollups.total_squares + ${overall * overall}`,
+        updatedAt: now,
+      }),
+    )
+    .execute()
 }
 
 /** The service's running totals of overall scores (zeros before the first rating). */
