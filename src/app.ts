@@ -14,6 +14,7 @@ import { agencyAdminRoutes } from './features/agencies/agency-admin.routes.ts'
 import { agencyPublicRoutes } from './features/agencies/agency-public.routes.ts'
 import { auditRoutes } from './features/audit/audit.routes.ts'
 import { calendarAdminRoutes, calendarPublicRoutes } from './features/calendar/calendar.routes.ts'
+import { agencyPageRoutes } from './features/catalogue/agency-page.routes.ts'
 import { serviceEditorRoutes } from './features/catalogue/card-editor.routes.ts'
 import { serviceListEditorRoutes } from './features/catalogue/card-editor-lists.routes.ts'
 import { serviceListRoutes } from './features/catalogue/service-list.routes.ts'
@@ -46,6 +47,9 @@ import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
 import { formsSectionRoutes } from './features/forms/forms-section.routes.ts'
 import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
+import { indicatorAdminRoutes } from './features/indicators/indicator-admin.routes.ts'
+import { indicatorLadderRoutes } from './features/indicators/indicator-ladder.routes.ts'
+import { indicatorPublicRoutes } from './features/indicators/indicator-public.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
 import { inboxRoutes } from './features/notifications/inbox.routes.ts'
 import { loadUnreadCount } from './features/notifications/index.ts'
@@ -69,6 +73,7 @@ import { reviewApiRoutes } from './features/reviews/review.api.routes.ts'
 import { reviewRoutes } from './features/reviews/review.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
+import { sitePageRoutes } from './features/site-pages/site-pages.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
 import { sanitizedBody } from './web/body.ts'
@@ -79,7 +84,7 @@ import { apiEtag } from './web/etag.ts'
 import { healthRoutes } from './web/health.ts'
 import { requestLog } from './web/request-log.ts'
 import { securityHeaders } from './web/security-headers.ts'
-import { assetRoutes, loadAssets } from './web/static.ts'
+import { assetRoutes, faviconRoutes, loadAssets } from './web/static.ts'
 
 /**
  * Builds the whole web application: plumbing first, then every feature's routes, listed here.
@@ -95,6 +100,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
     healthRoutes(deps.db, () => deps.lifecycle.draining),
   )
   app.route('/assets', assetRoutes(loadAssets()))
+  app.route('/', faviconRoutes())
   app.use(
     except(
       (c) => isFormUploadPath(c.req.path),
@@ -126,6 +132,10 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', searchRoutes(deps))
   app.route('/', signInRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
+  app.route('/agencies', agencyPageRoutes(deps))
+  app.route('/indicators', indicatorPublicRoutes(deps))
+  app.route('/admin/indicators', indicatorAdminRoutes(deps))
+  app.route('/admin/indicators', indicatorLadderRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', serviceListRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
@@ -172,6 +182,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/account/notifications', preferenceRoutes(deps))
   app.route('/admin/outbox', outboxRoutes(deps))
   app.route('/rate', ratingRoutes(deps))
+  app.route('/', sitePageRoutes(deps))
 
   // API
   app.use('/api/v1/*', apiEtag())

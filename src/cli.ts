@@ -16,7 +16,12 @@ import {
   runImport,
 } from './features/opendata/index.ts'
 import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
-import { checkLinksJob, feedbackUpkeepJob, reviewRemindersJob } from './jobs/index.ts'
+import {
+  checkLinksJob,
+  feedbackUpkeepJob,
+  generalIndicatorsJob,
+  reviewRemindersJob,
+} from './jobs/index.ts'
 import { systemClock } from './lib/clock.ts'
 import { createDeps, openAndMigrate, startServer } from './main.ts'
 
@@ -45,6 +50,9 @@ Usage: npx mardom <command> [options]
                                       form file now (also runs daily, see LINK_CHECK_AT).
   review-reminders                    Run the daily review follow-up now (reminders, escalation;
                                       also runs daily, see REVIEW_REMINDERS_AT).
+  indicators [--period <key>]         Compute the approved general indicators for the last ended
+                                      period of each (or for 1405, 1405-Q2, 1405-07); also runs
+                                      daily, see INDICATORS_AT.
   feedback-upkeep                     Recompute due feedback figures, close reports whose fix is
                                       public, delete form hashes older than 30 days (also runs
                                       every FEEDBACK_UPKEEP_MINUTES, default 10).
@@ -129,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
       'no-files': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      period: { type: 'string' },
     },
   })
   const [command, sub] = positionals
@@ -279,6 +288,26 @@ async function main(argv: string[]): Promise<number> {
           .join(', ')
         console.log(
           `Reviewed the clocks of ${summary.services} services: ${summary.messages} messages (${sent}); ${summary.skipped} passed steps recorded without sending.`,
+        )
+        return 0
+      } finally {
+        await handle.close()
+      }
+    }
+    case 'indicators': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      try {
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle.db)
+        const summary = await generalIndicatorsJob(deps, handle.kind, values.period)
+        if (!summary) {
+          console.error(
+            'Another computation of the general indicators is running; nothing was done.',
+          )
+          return 1
+        }
+        console.log(
+          `Computed ${summary.values} values for ${summary.periods.join(', ') || 'no period (no approved computed indicator)'} in ${summary.ms} ms.`,
         )
         return 0
       } finally {

@@ -39,7 +39,12 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
   MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  INDICATORS_AT: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Tehran time) or off')
+    .optional(),
   FEEDBACK_UPKEEP_MINUTES: z.coerce.number().int().min(0).max(1_440).optional(),
+  CONTACT_EMAIL: z.string().email().max(320).optional(),
 })
 
 export interface Config {
@@ -81,8 +86,12 @@ export interface Config {
   mailFrom: string | undefined
   /** How often the mail sender runs (digests, sending, retries); 0 = off (default in tests). */
   mailSendIntervalMs: number
+  /** Daily time (Tehran) of the general indicators' computation, or `off`. */
+  indicatorsAt: string
   /** How often the feedback upkeep runs (rollups, fixed reports, old hashes); 0 = off (tests). */
   feedbackUpkeepMs: number
+  /** The operator's public address for questions about the portal itself (/contact). */
+  contactEmail: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -116,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailSendIntervalMs: (e.MAIL_SEND_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30)) * 1000,
+    indicatorsAt: e.INDICATORS_AT ?? (e.NODE_ENV === 'test' ? 'off' : '05:00'),
     feedbackUpkeepMs: (e.FEEDBACK_UPKEEP_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10)) * 60_000,
+    contactEmail: e.CONTACT_EMAIL,
   }
 }

@@ -12,9 +12,11 @@ import { startBackupSocket } from './features/backup/index.ts'
 import { exportFilesOf, startExportFiles } from './features/opendata/index.ts'
 import { searchIndexer } from './features/search/index.ts'
 import { startJobs } from './jobs/index.ts'
+import { isServicePagePath, startPageViewFlush } from './jobs/page-views.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
 import { cachedPageResponder } from './web/fast-path.ts'
 import { PageCache } from './web/page-cache.ts'
+import { PageViewCounter } from './web/page-views.ts'
 import { publicChangeRunner } from './web/public-change.ts'
 
 /** Opens the database named by the configuration and brings its schema up to date. */
@@ -94,8 +96,14 @@ export async function startServer(
     trustProxy: config.trustProxy,
     production: config.env === 'production',
   })
+  // Service-page views, cached pages included, counted in memory and flushed every minute.
+  const pageViews = new PageViewCounter({
+    counts: isServicePagePath,
+    sessionCookie: sessionCookieName(config.env),
+  })
   const server = createServer((req, res) => {
     if (!fromCache(req, res)) void appListener(req, res)
+    pageViews.observe(req, res)
   })
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
@@ -103,6 +111,7 @@ export async function startServer(
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   deps.log.info({ url, database: handle.kind }, 'listening')
   const jobs = startJobs(deps, handle.kind)
+  const pageViewFlush = startPageViewFlush(deps, pageViews)
   startExportFiles(deps)
   // `mardom backup` asks this process for an online backup of the embedded database.
   const stopBackupSocket = await startBackupSocket(deps, handle.kind)
@@ -126,6 +135,8 @@ export async function startServer(
       })
       await stopListening()
       await jobs.stop()
+      // After the server has closed: every view it answered is counted before the last flush.
+      await pageViewFlush.stop()
       await exportFiles.stop()
       await stopBackupSocket()
       await handle.close()

@@ -651,6 +651,14 @@ export interface IndicatorPeriodSubmissionsTable {
   comment: string | null
 }
 
+/** Views of a service's public page per Tehran day (issue 14; counted in memory, flushed in batches). */
+export interface ServicePageViewsTable {
+  serviceId: string
+  /** The Tehran day, ISO `yyyy-mm-dd` (DATE, returned as a string). */
+  day: string
+  views: number
+}
+
 export interface Database {
   notifications: NotificationsTable
   notificationSends: NotificationSendsTable
@@ -693,6 +701,7 @@ export interface Database {
   ratingRollups: RatingRollupsTable
   transactionTimeRollups: TransactionTimeRollupsTable
   transactionRollupState: TransactionRollupStateTable
+  servicePageViews: ServicePageViewsTable
   indicators: IndicatorsTable
   indicatorVersions: IndicatorVersionsTable
   indicatorDecisions: IndicatorDecisionsTable

@@ -1,7 +1,9 @@
 import type { DbHandle } from '../db/create-db.ts'
 import type { Deps } from '../deps.ts'
+import { calendarHorizonJob } from './calendar-horizon.ts'
 import { checkLinksJob } from './check-links.ts'
 import { startFeedbackUpkeep } from './feedback-upkeep.ts'
+import { generalIndicatorsJob } from './general-indicators.ts'
 import { startMailSender } from './mail-loop.ts'
 import { reviewRemindersJob } from './review-reminders.ts'
 import { parseDailyTime, type ScheduledJob, type Scheduler, startScheduler } from './scheduler.ts'
@@ -29,6 +31,24 @@ export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
       at: remindersAt,
       run: async () => {
         await reviewRemindersJob(deps, dbKind)
+      },
+    })
+  // The calendar check is a daily reminder too: it runs in the reminders' slot.
+  if (remindersAt)
+    jobs.push({
+      name: 'calendar-horizon',
+      at: remindersAt,
+      run: async () => {
+        await calendarHorizonJob(deps, dbKind)
+      },
+    })
+  const indicatorsAt = parseDailyTime(deps.config.indicatorsAt)
+  if (indicatorsAt)
+    jobs.push({
+      name: 'general-indicators',
+      at: indicatorsAt,
+      run: async () => {
+        await generalIndicatorsJob(deps, dbKind)
       },
     })
   const scheduler = startScheduler(jobs, { log: deps.log })

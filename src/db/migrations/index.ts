@@ -18,6 +18,8 @@ import * as createHelpfulFeedback from './2026_12_06_1900_create_helpful_feedbac
 import * as createAccuracyReports from './2026_12_06_1910_create_accuracy_reports.ts'
 import * as createTransactions from './2026_12_06_1920_create_transactions.ts'
 import * as createIndicators from './2026_12_07_0100_create_indicators.ts'
+import * as calendar1406 from './2026_12_07_0200_calendar_1406.ts'
+import * as createServicePageViews from './2026_12_07_0300_create_service_page_views.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1910_create_accuracy_reports': createAccuracyReports,
   '2026_12_06_1920_create_transactions': createTransactions,
   '2026_12_07_0100_create_indicators': createIndicators,
+  '2026_12_07_0200_calendar_1406': calendar1406,
+  '2026_12_07_0300_create_service_page_views': createServicePageViews,
 }

@@ -1,6 +1,11 @@
 import type { Deps } from '../../deps.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
-import { addCalendarDays, tehranIsoDay, type WorkingCalendar } from '../../lib/working-calendar.ts'
+import {
+  addCalendarDays,
+  isPastKnownHolidays,
+  tehranIsoDay,
+  type WorkingCalendar,
+} from '../../lib/working-calendar.ts'
 import { holidayDateFa, holidayWeekdayFa, loadWorkingCalendar } from '../calendar/index.ts'
 import {
   ACTOR_LABELS,
@@ -97,6 +102,11 @@ export function processSectionOf(
       earliestFa: dayFa(w.earliest),
       latestFa: dayFa(w.latest),
       today: startDay === tehranIsoDay(now),
+      // Past the lunar holidays the calendar knows, the page must not claim they are excluded.
+      lunarKnownThroughFa:
+        cal.lunarKnownThrough && isPastKnownHolidays(w.latest, cal)
+          ? holidayDateFa(cal.lunarKnownThrough)
+          : null,
     }
   }
   return {

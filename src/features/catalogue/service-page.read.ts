@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
+import { toPersianDigits } from '../../lib/fa/digits.ts'
 import { parseJalaliDateInput } from '../../lib/fa/jalali.ts'
 import { endOfTehranDay, startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { WorkingCalendar } from '../../lib/working-calendar.ts'
@@ -76,7 +77,7 @@ type Days = { from: string; to: string }
 /** The calendar as loaded for `days` alone, so each section sees exactly what it asked for. */
 function within(cal: WorkingCalendar, days: Days): WorkingCalendar {
   const holidays = new Set([...cal.holidays].filter((d) => d >= days.from && d <= days.to))
-  return { thursday: cal.thursday, holidays }
+  return { ...cal, holidays }
 }
 
 /** One working calendar covering every range asked for, or null when none is. */
@@ -232,7 +233,7 @@ export async function loadServiceVersionPage(
     calendarOver(deps, [processDays]),
   ])
   return {
-    title: `${content.title} (نسخهٔ ${versionNo})`,
+    title: `${content.title} (نسخهٔ ${toPersianDigits(versionNo)})`,
     breadcrumbs: [
       { href: '/', text: 'خانه' },
       { href: `/services/${slug}`, text: content.title },

@@ -24,7 +24,12 @@ export {
   runLinkHealth,
   setLinkChecksOffline,
 } from './link-health.ts'
-export { type MaturityLevel, maturityLevel, summarizeMaturity } from './maturity.model.ts'
+export {
+  type MaturityLevel,
+  maturityLevel,
+  stageIsElectronic,
+  summarizeMaturity,
+} from './maturity.model.ts'
 export {
   CHANNEL_KIND_LABELS,
   MATURITY_LABELS,

@@ -28,3 +28,5 @@ export {
   stepsAfter,
   totalPromisedBy,
 } from './transaction.timing.ts'
+// The general indicators (features/indicators): the same Bayesian prior as the API and the monthly file.
+export { PRIOR_WEIGHT, SCALE_MIDDLE } from './rating.api.ts'

@@ -21,7 +21,14 @@ export interface ProcessSectionView {
   totalText: string
   visits: string | null
   repeatNote: string | null
-  completion: { startFa: string; earliestFa: string; latestFa: string; today: boolean } | null
+  completion: {
+    startFa: string
+    earliestFa: string
+    latestFa: string
+    today: boolean
+    /** The last day whose lunar holidays are known, when the window runs past it; else null. */
+    lunarKnownThroughFa: string | null
+  } | null
   ask: { values: { day?: string; month?: string; year?: string }; error: string | null }
 }
 
@@ -36,7 +43,11 @@ export function processSection(v: ProcessSectionView): Html {
         ? html`<div class="mr-inset-text mr-completion" aria-live="polite"><p class="mr-body">
             اگر ${v.completion.today ? 'امروز' : ''} (${v.completion.startFa}) درخواست دهید، انتظار می‌رود نتیجه بین
             <strong>${v.completion.earliestFa}</strong> و <strong>${v.completion.latestFa}</strong> آماده شود.</p>
-            <p class="mr-body-s">روزهای جمعه و تعطیلات رسمی در این محاسبه شمرده نمی‌شوند.</p></div>`
+            ${
+              v.completion.lunarKnownThroughFa
+                ? html`<p class="mr-body-s" id="completion-lunar-unknown">جمعه‌ها و تعطیلات رسمی خورشیدی در این محاسبه شمرده نمی‌شوند، اما تعطیلات قمری پس از ${v.completion.lunarKnownThroughFa} هنوز در <a class="mr-link" href="/calendar">تقویم تعطیلات</a> ثبت نشده و به حساب نیامده است؛ ممکن است نتیجه دیرتر آماده شود.</p>`
+                : html`<p class="mr-body-s">روزهای جمعه و تعطیلات رسمی در این محاسبه شمرده نمی‌شوند.</p>`
+            }</div>`
         : ''
     }
     <details class="mr-details">

@@ -7,11 +7,11 @@ import { formsPublicSection, type PublicFormItem } from '../../forms/index.ts'
 import type { CitedLaw } from '../../laws/index.ts'
 import { lawCitation } from '../../laws/index.ts'
 import { type ServiceOfficesView, serviceOfficesSection } from '../../offices/index.ts'
+import { serviceTotal } from '../../processes/index.ts'
 import type { HelpfulFigure, ReviewState, ServiceContent } from '../../services/index.ts'
 import {
   AUDIENCE_LABELS,
   DOCUMENT_FORM_LABELS,
-  declaredTimeText,
   feeAmountText,
   frequencyText,
   LEVEL_LABELS,
@@ -139,10 +139,10 @@ function lawsList(c: ServiceContent, laws: Map<string, CitedLaw>): Html {
 /** Everything on the public service page; the draft preview renders exactly this. */
 export function servicePageBody(v: ServicePageView): Html {
   const c = v.content
+  const total = serviceTotal(c)
   const facts = [
-    ...(c.declaredTime
-      ? [{ key: { text: 'زمان کل انجام کار' }, value: { text: declaredTimeText(c.declaredTime) } }]
-      : []),
+    // One total, the process's when it has one (issue 17 item 2): the steps section says the same.
+    ...(total ? [{ key: { text: 'زمان کل انجام کار' }, value: { text: total.text } }] : []),
     {
       key: { text: 'هزینه' },
       value: {
@@ -160,7 +160,9 @@ export function servicePageBody(v: ServicePageView): Html {
     {
       key: { text: 'ارائه‌دهنده' },
       value: {
-        html: html`<a class="mr-link" href="/agencies/${v.agency.code}">${v.agency.nameFa}</a>`,
+        // The agency page lists its services and its subordinates' (issue 17 item 4).
+        html: html`<a class="mr-link" href="/agencies/${v.agency.code}">${v.agency.nameFa}</a>
+          <br><a class="mr-link" href="/agencies/${v.agency.code}#services" id="provider-services">همهٔ خدمات این دستگاه</a>`,
       },
     },
     ...(c.trigger
