@@ -1,6 +1,8 @@
 import {
+  addCalendarDays,
   addWorkingDays,
   firstWorkingDayFrom,
+  isWorkingDay,
   type WorkingCalendar,
 } from '../../lib/working-calendar.ts'
 import { ANSWER_WORKING_DAYS, attendanceSteps, RATING_LINK_DAYS } from '../feedback/index.ts'
@@ -302,6 +304,20 @@ function stepFinish(
   return finish > deadline ? deadline : finish
 }
 
+/** A step done at an office: by its staff, or by the citizen in person. */
+const atDesk = (step: ServiceProcess['steps'][number]) =>
+  step.actor === 'agency' || step.actor === 'other_agency' || step.requiresAttendance
+
+/** `at` if an office is open then (08:00–14:00 of a working day), else soon after it opens next. */
+function deskTime(days: TehranDays, at: Date, rnd: Rnd): Date {
+  const day = days.day(at)
+  const working = isWorkingDay(day, days.cal)
+  if (working && at >= days.at(day, 8) && at < days.at(day, 14)) return at
+  const next =
+    working && at < days.at(day, 8) ? day : firstWorkingDayFrom(addCalendarDays(day, 1), days.cal)
+  return days.at(next, 8 + rnd() * 1.5)
+}
+
 /** The channel a citizen applied through: the first step they take, else a plausible mix. */
 function channelOf(path: ServiceProcess['steps'], rnd: Rnd): DemoChannel {
   const first = path.find((s) => s.actor === 'citizen')?.channel
@@ -365,11 +381,13 @@ function planTransaction(
   let at = startedAt
   let finishedAll = true
   for (const step of path.slice(0, kept)) {
+    // Staff take a case up (and citizens come in) in office hours: the wait is the hand-over's.
+    if (atDesk(step)) at = deskTime(days, at, rnd)
     if (at >= now) {
       finishedAll = false
       break
     }
-    const promisedBy = days.stepDeadline(c.process, c.versionId, step.id, at)
+    const promisedBy = days.stepDeadline(c.process, step.id, at)
     const lateShare = step.id === bottleneck ? 0.3 : 0.04
     const finish = stepFinish(step, at, promisedBy, rnd() < lateShare, rnd, days, quick)
     if (finish > now) {
@@ -394,7 +412,7 @@ function planTransaction(
     startedAt,
     completedAt,
     outcome: completedAt ? outcome : null,
-    promisedBy: days.totalDeadline(c.declaredTime, c.versionId, startedAt),
+    promisedBy: days.totalDeadline(c.declaredTime, startedAt),
     inPersonVisits: steps.filter((st) => attended.has(st.stepId)).length,
     // The link's expiry counts from the post that completed it, in whole seconds.
     ratingExpiresAt: completedAt
@@ -514,7 +532,7 @@ function canCarryTransactions(
   if (c.publishedAt.getTime() > input.now.getTime() - SETTLED_DAYS * DAY_MS) return false
   // Busy services finish well inside the window; few-data ones may take longer.
   const from = new Date(input.now.getTime() - 60 * DAY_MS)
-  const promised = days.totalDeadline(c.declaredTime, c.versionId, from)
+  const promised = days.totalDeadline(c.declaredTime, from)
   const limitDays = tier === 'few' ? 45 : 25
   return promised !== null && promised.getTime() - from.getTime() <= limitDays * DAY_MS
 }

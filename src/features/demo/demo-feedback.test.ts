@@ -5,6 +5,7 @@ import { makeUser } from '../../../test/support/fixtures.ts'
 import { checkedPage } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { formatNumberFa, toPersianDigits } from '../../lib/fa/digits.ts'
+import { startOfTehranDay, tehranDateOf } from '../../lib/fa/index.ts'
 import { tehranIsoDay } from '../../lib/working-calendar.ts'
 import {
   keyedHash,
@@ -427,12 +428,25 @@ describe('the demo’s feedback story', () => {
     assert.ok(text.includes(NOT_ENOUGH_DATA))
   })
 
-  it('reads Tehran days exactly as the library does', () => {
+  it('reads Tehran days exactly as the library does, also around midnight and old DST', () => {
     const days = new TehranDays(input.cal)
-    const start = Date.UTC(2026, 2, 15, 0, 7)
-    for (let ms = start; ms < start + 400 * 86_400_000; ms += 3 * 3_600_000 + 17 * 60_000) {
-      const at = new Date(ms)
-      assert.equal(days.day(at), tehranIsoDay(at), at.toISOString())
+    // 2022 still had Iran's summer time (+04:30) until 21 September; 2026 has none.
+    for (const from of [Date.UTC(2022, 2, 1), Date.UTC(2026, 0, 1)]) {
+      for (let ms = from; ms < from + 300 * 86_400_000; ms += 3 * 3_600_000 + 17 * 60_000) {
+        const at = new Date(ms)
+        assert.equal(days.day(at), tehranIsoDay(at), at.toISOString())
+      }
+      for (let ms = from; ms < from + 300 * 86_400_000; ms += 86_400_000) {
+        const iso = tehranIsoDay(new Date(ms))
+        const midnight = days.at(iso, 0)
+        const d = tehranDateOf(midnight)
+        assert.equal(midnight.getTime(), startOfTehranDay(d.jy, d.jm, d.jd).getTime(), iso)
+        assert.equal(days.day(midnight), iso)
+        assert.equal(
+          days.day(new Date(midnight.getTime() - 1)),
+          tehranIsoDay(new Date(midnight.getTime() - 1)),
+        )
+      }
     }
   })
 })

@@ -8,7 +8,7 @@ import {
 import { stepPromisedBy, totalPromisedBy } from '../feedback/index.ts'
 import type { DeclaredTime, ServiceProcess } from '../services/index.ts'
 
-const HALF_HOUR_MS = 1_800_000
+const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
 const isClockUnit = (unit: string) => unit === 'minute' || unit === 'hour'
@@ -16,16 +16,17 @@ const isClockUnit = (unit: string) => unit === 'minute' || unit === 'hour'
 /**
  * Tehran days and the feed's deadlines for thousands of planned events, with the library's own
  * functions but each asked once per day: reading a Tehran wall clock goes through Intl and
- * costs microseconds, which the demo's six thousand steps would otherwise pay many times over
+ * costs microseconds, which the demo's thousands of steps would otherwise pay many times over
  * on every fresh start. The answers are the same as calling the functions directly:
  *
- * - Tehran's offset from UTC has been a whole number of half hours since 1946 (+03:30, +04:30
- *   in old summers), so every instant of one UTC half hour falls on the same Tehran day;
+ * - a Tehran day lasts at least 23 hours, so one UTC day holds at most one Tehran midnight: the
+ *   Tehran days of its first and last instant, and that midnight, tell every instant's day;
  * - a deadline counted in working or calendar days depends only on the Tehran day its step
- *   starts on (features/feedback `promisedBy`: `completionDay`, then the end of that day).
+ *   starts on and on the promise's unit and amount (features/feedback `promisedBy`:
+ *   `completionDay`, then the end of that day).
  */
 export class TehranDays {
-  private readonly dayOfHalfHour = new Map<number, string>()
+  private readonly utcDays = new Map<number, { before: string; after: string; midnight: number }>()
   private readonly startOfDay = new Map<string, number>()
   private readonly byDay = new Map<string, Date | string | null>()
   readonly cal: WorkingCalendar
@@ -35,13 +36,16 @@ export class TehranDays {
 
   /** The ISO Tehran day of an instant (lib `tehranIsoDay`). */
   day(at: Date): string {
-    const key = Math.floor(at.getTime() / HALF_HOUR_MS)
-    let day = this.dayOfHalfHour.get(key)
-    if (day === undefined) {
-      day = tehranIsoDay(new Date(key * HALF_HOUR_MS))
-      this.dayOfHalfHour.set(key, day)
+    const ms = at.getTime()
+    const k = Math.floor(ms / DAY_MS)
+    let u = this.utcDays.get(k)
+    if (u === undefined) {
+      const before = tehranIsoDay(new Date(k * DAY_MS))
+      const after = tehranIsoDay(new Date((k + 1) * DAY_MS - 1))
+      u = { before, after, midnight: before === after ? Infinity : this.at(after, 0).getTime() }
+      this.utcDays.set(k, u)
     }
-    return day
+    return ms < u.midnight ? u.before : u.after
   }
 
   /** The instant `hours` after the start of a Tehran day. */
@@ -66,24 +70,25 @@ export class TehranDays {
   /** lib `completionDay`. */
   completionDay(start: Date, amount: number, unit: DurationUnit): string {
     if (isClockUnit(unit)) return completionDay(start, amount, unit, this.cal)
-    return this.memo(`c|${this.day(start)}|${amount}|${unit}`, () =>
+    return this.memo(`c|${unit}|${amount}|${this.day(start)}`, () =>
       completionDay(start, amount, unit, this.cal),
     )
   }
 
   /** features/feedback `stepPromisedBy`: the deadline the feed stores for a step. */
-  stepDeadline(process: ServiceProcess, cacheKey: string, stepId: string, start: Date) {
-    const unit = process.steps.find((s) => s.id === stepId)?.duration?.unit
-    if (!unit || isClockUnit(unit)) return stepPromisedBy(process, stepId, start, this.cal)
-    return this.memo(`s|${cacheKey}|${stepId}|${this.day(start)}`, () =>
+  stepDeadline(process: ServiceProcess, stepId: string, start: Date): Date | null {
+    const d = process.steps.find((s) => s.id === stepId)?.duration
+    if (!d || isClockUnit(d.unit)) return stepPromisedBy(process, stepId, start, this.cal)
+    return this.memo(`s|${d.unit}|${d.max}|${this.day(start)}`, () =>
       stepPromisedBy(process, stepId, start, this.cal),
     )
   }
 
   /** features/feedback `totalPromisedBy`: the deadline the feed stores for a transaction. */
-  totalDeadline(declared: DeclaredTime | null, cacheKey: string, start: Date): Date | null {
+  totalDeadline(declared: DeclaredTime | null, start: Date): Date | null {
     if (!declared || isClockUnit(declared.unit)) return totalPromisedBy(declared, start, this.cal)
-    return this.memo(`t|${cacheKey}|${this.day(start)}`, () =>
+    const max = declared.kind === 'fixed' ? declared.value : declared.max
+    return this.memo(`t|${declared.unit}|${max}|${this.day(start)}`, () =>
       totalPromisedBy(declared, start, this.cal),
     )
   }
