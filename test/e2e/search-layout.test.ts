@@ -196,6 +196,38 @@ describe('search page layout in Chromium', () => {
     })
   }
 
+  it('opens the folded filters on a wide screen in a browser without ::details-content', {
+    skip,
+  }, async () => {
+    const { server, browser } = e2e()
+    for (const [width, open] of [
+      [1280, true],
+      [375, false],
+    ] as const) {
+      const context = await browser.newContext({
+        locale: 'fa-IR',
+        viewport: { width, height: FOLD },
+      })
+      try {
+        // Such a browser answers no to the selector test; everything else stays real.
+        await context.addInitScript(`{
+          const real = CSS.supports.bind(CSS)
+          CSS.supports = (...args) =>
+            args.length === 1 && args[0].includes('::details-content') ? false : real(...args)
+        }`)
+        const page = await context.newPage()
+        await page.goto(server.baseUrl + q('گذرنامه'))
+        assert.equal(
+          await page.locator('#search-filters').evaluate((d) => d.hasAttribute('open')),
+          open,
+          `at ${width} px`,
+        )
+      } finally {
+        await context.close()
+      }
+    }
+  })
+
   it('the header search box autocompletes on every page, as the home page box does', {
     skip,
   }, async () => {

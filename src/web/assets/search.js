@@ -151,3 +151,15 @@ function initSuggest(input) {
 for (const input of document.querySelectorAll('input[data-suggest-url]')) {
   if (input instanceof HTMLInputElement) initSuggest(input)
 }
+
+// The search page's filters (features/search) sit in a «محدود کردن نتایج» <details>. Wide
+// screens show them as a column through ::details-content (site.css); a browser without it
+// would keep them folded there, so open them once for it. Narrow screens keep them folded.
+const filters = document.getElementById('search-filters')
+if (
+  filters instanceof HTMLDetailsElement &&
+  !CSS.supports('selector(::details-content)') &&
+  window.matchMedia('(min-width: 48.0625em)').matches
+) {
+  filters.open = true
+}
