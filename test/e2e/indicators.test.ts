@@ -64,6 +64,7 @@ describe('indicators in the browser', () => {
       await page.locator('#propose-indicator').click()
       await page.waitForURL((u) => u.pathname === '/admin/indicators/new')
       await checkPage(page, 'the proposal form')
+      await screenshot(page, 'indicator-proposal-form')
 
       // A form with the name too short and the targets unreadable is refused with a summary…
       await page.locator('#nameFa').fill('ا')
@@ -113,11 +114,13 @@ describe('indicators in the browser', () => {
       await signIn(page, supervisor())
       await page.goto(url('/admin/indicators'))
       await checkPage(page, 'the central overview')
+      await screenshot(page, 'indicator-central')
       assert.match(await textOf(page, '#approval-queue'), new RegExp(name.slice(0, 20)))
       assert.ok((await page.locator('#deadline-board tbody tr').count()) > 0, 'the board')
       await page.locator(`#approval-queue a[href="/admin/indicators/${code}"]`).click()
       await page.waitForURL((u) => u.pathname === `/admin/indicators/${code}`)
       await checkPage(page, 'the indicator page with the decide form')
+      await screenshot(page, 'indicator-decide')
 
       await page.locator('input[name=decision][value=request_changes]').check()
       await page.locator('#comment').fill('مخرج را روشن کنید: پروانه‌های تمدیدی هم شمرده می‌شوند؟')

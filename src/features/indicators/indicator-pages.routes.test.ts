@@ -290,7 +290,8 @@ describe('the ladder: submit, return with a comment, amend, approve', () => {
     assert.match(boardRow(agency.nameFa), /پیشنهاد در مهلت فرستاده شد/)
     // Credentials on the test clock's day: a month's deadline, three days of it gone.
     assert.match(boardRow(other.nameFa), /روز تا پایان مهلت/)
-    assert.match(boardRow(waitingAgency.nameFa), /هنوز اطلاعات ورود نگرفته/)
+    assert.equal(boardRow(waitingAgency.nameFa), '', 'no clock, no row on the board…')
+    assert.match($('#not-started').text(), new RegExp(waitingAgency.nameFa), '…but named')
     assert.match($('#deadline-summary').text(), /دستگاه در مهلت پیشنهاد داده‌اند/)
   })
 

@@ -53,7 +53,7 @@ export const pagesMsg = {
   untilDay: 'تا تاریخ (اختیاری)',
   untilDayHint:
     'فقط برای بازگرداندن: روزی که پیشنهاد اصلاح‌شده تا آن روز فرستاده شود، مانند ۳۰ ۹ ۱۴۰۵.',
-  untilDayInvalid: 'تاریخ را کامل و درست وارد کنید: روز، ماه و سال، مانند ۳۰ ۹ ۱۴۰۵.',
+  untilDayInvalid: 'تاریخ را کامل و درست وارد کنید: روز، ماه و سال؛ مانند روز ۳۰، ماه ۹، سال ۱۴۰۵.',
   untilDayPast: 'تاریخ مهلت اصلاح نباید پیش از امروز باشد.',
   untilDayOnlyReturn: 'تاریخ مهلت فقط برای بازگرداندن برای اصلاح است.',
   decide: 'ثبت تصمیم',
@@ -75,6 +75,9 @@ export const pagesMsg = {
     days === 0 ? 'امروز آخرین روز مهلت است' : `${toPersianDigits(days)} روز تا پایان مهلت`,
   standingOverdue: (days: number) => `${toPersianDigits(days)} روز از مهلت گذشته، بی‌پیشنهاد`,
   standingNoCredentials: 'هنوز اطلاعات ورود نگرفته؛ مهلتش آغاز نشده است',
+  notStartedSummary: (n: number) =>
+    `${toPersianDigits(n)} دستگاه هنوز اطلاعات ورود نگرفته‌اند (مهلتشان آغاز نشده است)`,
+  boardEmpty: 'هنوز هیچ دستگاهی اطلاعات ورود نگرفته است؛ مهلت هیچ‌کدام آغاز نشده است.',
   boardSummary: (onTime: number, late: number, waiting: number, overdue: number, none: number) =>
     `${toPersianDigits(onTime)} دستگاه در مهلت پیشنهاد داده‌اند، ${toPersianDigits(late)} با تأخیر، ${toPersianDigits(waiting)} هنوز در مهلت‌اند، ${toPersianDigits(overdue)} مهلتشان گذشته و ${toPersianDigits(none)} دستگاه هنوز اطلاعات ورود نگرفته‌اند.`,
   done: {

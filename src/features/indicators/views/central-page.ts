@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import { formatJalaliFa, toPersianDigits } from '../../../lib/fa/index.ts'
-import { type Html, type TagColour, table, tag } from '../../../web/ui/index.ts'
+import { details, type Html, type TagColour, table, tag } from '../../../web/ui/index.ts'
 import { pagesMsg as msg } from '../pages.messages.fa.ts'
 import type { ProposalStanding } from '../proposal-deadline.ts'
 import { day } from './indicator-common.ts'
@@ -85,23 +85,43 @@ function boardSummary(rows: BoardRow[]): string {
 }
 
 function boardTable(rows: BoardRow[]): Html {
-  return table({
-    caption: msg.deadlineTitle,
-    captionClasses: 'mr-table__caption--m',
-    id: 'deadline-board',
-    scrollable: true,
-    head: [{ text: 'دستگاه' }, { text: 'مهلت' }, { text: 'وضعیت' }, { text: 'شاخص‌ها' }],
-    rows: rows.map((r) => [
-      {
-        html: html`<a class="mr-link" href="/admin/indicators?agency=${r.code}">${r.nameFa}</a>`,
-      },
-      {
-        text: r.standing.kind === 'no-credentials' ? msg.none : formatJalaliFa(r.standing.deadline),
-      },
-      { html: standingTag(r.standing, r.lateDays) },
-      { text: msg.counts(r.approved, r.waiting, r.other) },
-    ]),
-  })
+  const running = rows.filter((r) => r.standing.kind !== 'no-credentials')
+  const notStarted = rows.filter((r) => r.standing.kind === 'no-credentials')
+  const link = (r: BoardRow) =>
+    html`<a class="mr-link" href="/admin/indicators?agency=${r.code}">${r.nameFa}</a>`
+  const runningTable =
+    running.length === 0
+      ? html`<p class="mr-body" id="deadline-board">${msg.boardEmpty}</p>`
+      : table({
+          caption: msg.deadlineTitle,
+          captionClasses: 'mr-visually-hidden',
+          id: 'deadline-board',
+          scrollable: true,
+          head: [{ text: 'دستگاه' }, { text: 'مهلت' }, { text: 'وضعیت' }, { text: 'شاخص‌ها' }],
+          rows: running.map((r) => [
+            { html: link(r) },
+            {
+              text:
+                r.standing.kind === 'no-credentials'
+                  ? msg.none
+                  : formatJalaliFa(r.standing.deadline),
+            },
+            { html: standingTag(r.standing, r.lateDays) },
+            { text: msg.counts(r.approved, r.waiting, r.other) },
+          ]),
+        })
+  // Agencies without credentials have no clock yet: named, folded, so the board stays short.
+  const folded =
+    notStarted.length === 0
+      ? html``
+      : details({
+          id: 'not-started',
+          summaryText: msg.notStartedSummary(notStarted.length),
+          html: html`<p class="mr-body">${msg.standingNoCredentials}.</p><ul class="mr-list mr-list--bullet">${notStarted.map(
+            (r) => html`<li>${link(r)}</li>`,
+          )}</ul>`,
+        })
+  return html`${runningTable}${folded}`
 }
 
 /** The centre's page: the approval queue, the deadline board and the general indicators. */
