@@ -35,15 +35,22 @@ export async function cardsInForceAt(
   db: Executor,
   asOf: Date,
 ): Promise<{ agencyId: string; content: ServiceContent }[]> {
-  const r = await sql<{ agencyId: string; content: unknown }>`
-    SELECT DISTINCT ON (v.service_id) s.agency_id AS "agencyId", v.content
-    FROM service_versions v JOIN services s ON s.id = v.service_id
-    WHERE v.status IN ('published', 'superseded') AND v.published_at < ${asOf}::timestamptz
-      AND (s.withdrawn_at IS NULL OR s.withdrawn_at >= ${asOf}::timestamptz)
-    ORDER BY v.service_id, v.version_no DESC`.execute(db)
+  // The versions in force are found on narrow rows first; only their cards are read. The card
+  // comes as text and is parsed here: the CamelCasePlugin would otherwise copy every nested
+  // object of 20,000 cards only to rename keys that are already camelCase.
+  const r = await sql<{ agencyId: string; content: string }>`
+    SELECT s.agency_id AS "agencyId", v.content::text AS content
+    FROM (
+      SELECT DISTINCT ON (service_id) id FROM service_versions
+      WHERE status IN ('published', 'superseded') AND published_at < ${asOf}::timestamptz
+      ORDER BY service_id, version_no DESC
+    ) f
+    JOIN service_versions v ON v.id = f.id
+    JOIN services s ON s.id = v.service_id
+    WHERE s.withdrawn_at IS NULL OR s.withdrawn_at >= ${asOf}::timestamptz`.execute(db)
   return r.rows.map((row) => ({
     agencyId: row.agencyId,
-    content: parseStoredContent(row.content),
+    content: parseStoredContent(JSON.parse(row.content)),
   }))
 }
 
