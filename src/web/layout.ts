@@ -26,10 +26,18 @@ export interface PageProps {
 }
 
 /** Links in every page's footer. */
-const FOOTER_LINKS = [{ href: '/open-data', text: 'داده‌های باز' }]
+const FOOTER_LINKS = [
+  { href: '/open-data', text: 'داده‌های باز' },
+  { href: '/contact', text: 'تماس با ما' },
+  { href: '/privacy', text: 'حریم خصوصی' },
+  { href: '/accessibility', text: 'بیانیهٔ دسترس‌پذیری' },
+]
 
-/** Progressive enhancement for every page: error-summary focus, password toggle. */
-export const BASE_SCRIPTS: readonly string[] = ['/assets/ui.js']
+/**
+ * Progressive enhancement for every page: error-summary focus, password toggle, and the
+ * header search box's suggestions (search.js).
+ */
+export const BASE_SCRIPTS: readonly string[] = ['/assets/ui.js', '/assets/search.js']
 
 function scriptTags(extra: string[] | undefined): Html[] {
   const all = [...new Set([...BASE_SCRIPTS, ...(extra ?? [])])]
@@ -55,6 +63,8 @@ export function renderPage(props: PageProps): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${props.title} — ${uiMessages.serviceName}</title>
 <link rel="preload" href="/assets/fonts/Vazirmatn[wght].woff2" as="font" type="font/woff2" crossorigin>
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" media="print" href="/assets/print.css">
 ${scriptTags(props.scripts)}
