@@ -148,7 +148,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     name: 'total_time',
     description:
       'زمان کل انجام کار با همان عبارت صفحهٔ خدمت: از مراحل فرایند (گردشده) یا، اگر فرایندی نیست، زمان اعلام‌شده',
-    value: (s) => serviceTotal(s.content)?.text ?? '',
+    // Computed once per service when the file is built (`toCatalogueService`).
+    value: (s) => (s.totalTime === undefined ? serviceTotal(s.content) : s.totalTime)?.text ?? '',
   },
   { name: 'output', description: 'خروجی خدمت', value: (s) => opt(s.content.output) },
   { name: 'redress', description: 'راه اعتراض', value: (s) => opt(s.content.redress) },
