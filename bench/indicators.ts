@@ -431,6 +431,9 @@ export async function benchIndicators(): Promise<void> {
     `\n(f) General indicators (issue 14 item 3): every indicator for every agency, Aban 1405, ${int(SERVICES)} services`,
   )
   console.log(
+    'Wall time is what the job takes here; CPU time is that of this process (with PGlite the engine runs in it too), a guide to the wall time on an idle machine.',
+  )
+  console.log(
     `Load average before: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} (${availableParallelism()} cores)`,
@@ -478,6 +481,7 @@ export async function benchIndicators(): Promise<void> {
       [
         'database',
         'cold',
+        'cold CPU',
         'warm (2 runs)',
         'values',
         'Kysely queries',
