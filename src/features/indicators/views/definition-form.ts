@@ -78,6 +78,7 @@ export function definitionForm(v: DefinitionFormView): Html {
           classes: 'mr-checkboxes--small',
         })
   return html`${formErrorSummary(e)}
+    <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
     <span class="mr-caption-l">${v.caption}</span>
     <h1 class="mr-heading-l">${v.title}</h1>
     <p class="mr-body">${v.lead}</p>
@@ -89,7 +90,7 @@ export function definitionForm(v: DefinitionFormView): Html {
       ${textarea({ name: 'rationale', label: { text: f.rationale.label, classes: 'mr-label--s' }, hint: { text: f.rationale.hint }, rows: 3, value: val('rationale'), errorMessage: fieldError(e, 'rationale') })}
       ${select({ name: 'category', label: { text: f.category.label, classes: 'mr-label--s' }, items: [placeholder, ...CATEGORIES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] }))], value: val('category'), errorMessage: fieldError(e, 'category') })}
       ${select({ name: 'unit', label: { text: f.unit.label, classes: 'mr-label--s' }, hint: { text: f.unit.hint }, items: [placeholder, ...UNITS.map((u) => ({ value: u, text: UNIT_LABELS[u] }))], value: val('unit'), errorMessage: fieldError(e, 'unit') })}
-      ${radios({ name: 'direction', fieldset: { legend: { text: f.direction.label, classes: 'mr-fieldset__legend--s' } }, classes: 'mr-radios--inline', items: (['higher', 'lower'] as const).map((d) => ({ value: d, text: DIRECTION_LABELS[d] })), value: val('direction'), errorMessage: fieldError(e, 'direction') })}
+      ${radios({ name: 'direction', fieldset: { legend: { text: f.direction.label, classes: 'mr-fieldset__legend--s' } }, items: (['higher', 'lower'] as const).map((d) => ({ value: d, text: DIRECTION_LABELS[d] })), value: val('direction'), errorMessage: fieldError(e, 'direction') })}
       ${textarea({ name: 'numeratorFa', label: { text: f.numeratorFa.label, classes: 'mr-label--s' }, hint: { text: f.numeratorFa.hint }, rows: 2, value: val('numeratorFa'), errorMessage: fieldError(e, 'numeratorFa') })}
       ${textarea({ name: 'denominatorFa', label: { text: f.denominatorFa.label, classes: 'mr-label--s' }, hint: { text: f.denominatorFa.hint }, rows: 2, value: val('denominatorFa'), errorMessage: fieldError(e, 'denominatorFa') })}
       ${radios({ name: 'frequency', fieldset: { legend: { text: f.frequency.label, classes: 'mr-fieldset__legend--s' } }, classes: 'mr-radios--inline', items: FREQUENCIES.map((q) => ({ value: q, text: FREQUENCY_LABELS[q] })), value: val('frequency'), errorMessage: fieldError(e, 'frequency') })}
@@ -102,5 +103,6 @@ export function definitionForm(v: DefinitionFormView): Html {
         ${button({ text: v.submitLabel })}
         <a class="mr-link" href="${v.backHref}">${msg.cancel}</a>
       </div>
-    </form>`
+    </form>
+    </div></div>`
 }
