@@ -247,6 +247,23 @@ describe('editing a proposal', () => {
     assert.equal(after[0]?.nameFa, 'درصد پروانه‌های به‌هنگام')
   })
 
+  it('shows the agency’s editor the proposal without its buttons, and refuses their posts', async () => {
+    const e = await signedIn(t, editor)
+    const $ = await checkedPage(await e.get(`/admin/indicators/${code}`))
+    assert.equal($('#submit-proposal').length, 0)
+    assert.equal($('#edit-proposal').length, 0)
+    assert.match($('#open-proposal').text(), /با مدیر دستگاه است/)
+    assert.equal((await e.get(`/admin/indicators/${code}/edit`)).status, 403)
+    const { versions } = await indicatorRow(code)
+    await refused(
+      t,
+      e,
+      `/admin/indicators/${code}/versions/${versions[0]?.id}/submit`,
+      { revision: String(versions[0]?.revision) },
+      403,
+    )
+  })
+
   it('answers bad input on the edit form with 422 and the error summary', async () => {
     const { versions } = await indicatorRow(code)
     const v = versions[0]
