@@ -432,6 +432,9 @@ interface Ingestion {
   dbCpuPerRequest: string
   /** Statuses other than 2xx, as «409×2, 500×1». */
   otherStatuses: string
+  /** The CPU time used and the events accepted while measuring. */
+  cpu: CpuUse
+  events: number
   ratingPaths: string[]
 }
 
@@ -511,6 +514,8 @@ async function ingest(
     cpuPerRequest: perRequest(cpu.server, r.requests.total),
     dbCpuPerRequest: perRequest(cpu.database, r.requests.total),
     otherStatuses: [...other].map(([status, n]) => `${status}×${n}`).join(', '),
+    cpu,
+    events,
     ratingPaths,
   }
 }
@@ -860,6 +865,14 @@ export async function benchFeedback(): Promise<void> {
   for (const r of runs)
     if (r.ingestion.otherStatuses)
       console.log(`${r.backend}: answers other than 2xx: ${r.ingestion.otherStatuses}`)
+  for (const { backend, ingestion: i } of runs) {
+    if (i.events === 0 || i.cpu.server === null) continue
+    const server = i.cpu.server / i.events
+    const database = i.cpu.database === null ? null : i.cpu.database / i.events
+    console.log(
+      `${backend}: CPU per event ${server.toFixed(2)} ms in the server${database === null ? ' (the database runs inside it)' : `, ${database.toFixed(2)} ms in PostgreSQL`}; at that cost one core for the server would carry about ${int(1000 / server)} events/s${database === null ? '' : ` and one for PostgreSQL about ${int(1000 / database)}`}. An estimate from CPU time, not a measured rate: the rate above is what this machine gave at its load average.`,
+    )
+  }
   console.log(
     `\n(f.2) Rating submissions: each one-time link from (f.1) (at most ${int(RATINGS)}) opened once (GET /rate/<token>), then after the ${FILL_WAIT_MS / 1000} s minimum fill time submitted once (POST /rate/<token>), autocannon -c ${CONNECTIONS}, one address per citizen (X-Forwarded-For behind TRUST_PROXY)`,
   )
