@@ -1,7 +1,8 @@
 export const msg = {
   signInTitle: 'ورود دستگاه‌ها',
-  signInLead:
-    'کارکنان دستگاه‌های اجرایی با کد دستگاه، نام کاربری و رمز عبوری که سازمان اداری و استخدامی کشور صادر کرده است وارد می‌شوند.',
+  /** `centralBody`: the central body's name from the settings (it has changed before). */
+  signInLead: (centralBody: string) =>
+    `کارکنان دستگاه‌های اجرایی با کد دستگاه، نام کاربری و رمز عبوری که ${centralBody} صادر کرده است وارد می‌شوند.`,
   agencyCode: 'کد دستگاه',
   agencyCodeHint: 'کارکنان ستاد مرکزی این خانه را خالی بگذارند.',
   username: 'نام کاربری',

@@ -13,7 +13,10 @@ export interface FooterProps {
   aboutText?: string
   /** Defaults to the open-data notice. */
   licenceText?: string
-  /** Defaults «سازمان اداری و استخدامی کشور». */
+  /**
+   * The central body's name from the settings (the layout passes it on every page); the
+   * settings' default, `uiMessages.supervisingBody`, only when none is given.
+   */
   supervisingBody?: string
   supervisingBodyHref?: string
   classes?: string

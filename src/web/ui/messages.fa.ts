@@ -1,6 +1,7 @@
 /** Default Persian strings of the UI components, in one place. */
 export const uiMessages = {
   serviceName: 'پرتال مردم',
+  /** Only a fallback: pages show the name from the settings (features/settings). */
   supervisingBody: 'سازمان اداری و استخدامی کشور',
   skipLink: 'پرش به محتوای اصلی',
   errorPrefix: 'خطا:',

@@ -14,6 +14,8 @@ export function homePage(v: {
   agencyCount: number
   audiences: Facet[]
   lifeEvents: Facet[]
+  /** The central body's name from the settings: it issues the agencies' credentials. */
+  centralBodyName: string
 }): Html {
   return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
       <h1 class="mr-heading-xl">پرتال مردم</h1>
@@ -56,7 +58,7 @@ export function homePage(v: {
     </ul>
     <h2 class="mr-heading-m">برای دستگاه‌های اجرایی</h2>
     <p class="mr-body">
-      دستگاه‌ها با کد و رمزی که سازمان اداری و استخدامی کشور صادر می‌کند وارد پرتال می‌شوند و خدمات
+      دستگاه‌ها با کد و رمزی که ${v.centralBodyName} صادر می‌کند وارد پرتال می‌شوند و خدمات
       خود را ثبت و به‌روز می‌کنند.
     </p>
     ${button({ text: 'ورود دستگاه‌ها', href: '/sign-in', variant: 'secondary' })}`
