@@ -58,7 +58,7 @@ export function stateHashOf(
     deps.config.publicUrl,
     s.count,
     s.rows,
-    s.lastChange?.toISOString() ?? '',
+    s.stamps,
   ].join('|')
   return createHash('sha1').update(key).digest('base64url').slice(0, 20)
 }

@@ -63,6 +63,12 @@ export interface CatalogueState {
   lastChange: Date | null
   /** Row counts of what the exports draw on, so a deletion changes the ETag too. */
   rows: string
+  /**
+   * Each source's own latest change: a file is for all of them, not only for the newest one, so
+   * an edit stamped earlier than another table's latest (a migration stamping the database's
+   * time, a writer whose clock is behind) still makes a new file.
+   */
+  stamps: string
 }
 
 const latest = (...ds: (Date | null | undefined)[]) =>
@@ -106,6 +112,9 @@ export async function catalogueState(db: Executor): Promise<CatalogueState> {
     count: Number(r.n),
     lastChange: latest(r.servicesAt, r.agenciesAt, r.lawsAt, r.officesAt, r.settingsAt),
     rows: `${r.agencies}/${r.laws}/${r.offices}`,
+    stamps: [r.servicesAt, r.agenciesAt, r.lawsAt, r.officesAt, r.settingsAt]
+      .map((d) => d?.toISOString() ?? '')
+      .join('/'),
   }
 }
 
