@@ -69,13 +69,3 @@ export function addCard(t: CardTally, c: ServiceContent): CardTally {
     byInquiry: t.byInquiry + c.documents.filter((d) => d.obtainableByInquiry).length,
   }
 }
-
-/** Every agency's tally from the cards in force at the end of the period. */
-export function tallyCards(
-  cards: Iterable<{ agencyId: string; content: ServiceContent }>,
-): Map<string, CardTally> {
-  const out = new Map<string, CardTally>()
-  for (const { agencyId, content } of cards)
-    out.set(agencyId, addCard(out.get(agencyId) ?? EMPTY_TALLY, content))
-  return out
-}

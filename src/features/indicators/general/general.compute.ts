@@ -3,8 +3,9 @@ import type { Database } from '../../../db/schema.ts'
 import { toPersianDigits } from '../../../lib/fa/index.ts'
 import { bayesianAverage } from '../../../lib/stats.ts'
 import { PRIOR_WEIGHT, SCALE_MIDDLE } from '../../feedback/index.ts'
+import { parseStoredContent } from '../../services/index.ts'
 import { loadPortalSettings } from '../../settings/index.ts'
-import { EMPTY_TALLY, inPersonVisitsOf, tallyCards } from './card.compute.ts'
+import { addCard, type CardTally, EMPTY_TALLY, inPersonVisitsOf } from './card.compute.ts'
 import {
   type ComputedValue,
   GENERAL_KEYS as K,
@@ -21,6 +22,7 @@ import {
   promisesKeptIn,
   ratingTotalsIn,
   reviewBasesBetween,
+  type StoredCard,
   versionsPublishedIn,
 } from './general.queries.ts'
 import { basisWindow, tallyReviews } from './reviews.compute.ts'
@@ -69,44 +71,74 @@ function withheld(v: ComputedValue, note: string): ComputedValue {
  * note). Figures about the cards are read from each service's version in force at the end of
  * the period, or at `now` while the period is running; figures about events count those that
  * happened in [from, to). Ten statements in all, each grouped by agency, run in one
- * repeatable-read transaction (unless `db` is one already) so they see the same data.
+ * repeatable-read transaction (unless `db` is one already) so they see the same data; the
+ * cards are parsed and judged after it has ended, a slice at a time, so that neither the
+ * database connection nor the event loop is held while thousands of cards are read.
  */
 export async function computeGeneralIndicators(
   db: Kysely<Database>,
   period: QueryPeriod,
   now: Date,
 ): Promise<Map<string, ComputedValue[]>> {
-  if (db.isTransaction) return compute(db, period, now)
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute((trx) => compute(trx, period, now))
+  const facts = db.isTransaction
+    ? await readFacts(db, period, now)
+    : await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute((trx) => readFacts(trx, period, now))
+  return assemble(facts, period, now)
 }
 
-async function compute(
-  db: Kysely<Database>,
+/** Everything the indicators are computed from: the ten statements' answers. */
+async function readFacts(db: Kysely<Database>, period: QueryPeriod, now: Date) {
+  const asOf = new Date(Math.min(period.to.getTime(), now.getTime()))
+  const settings = await loadPortalSettings(db)
+  const window = basisWindow(period, settings.reviewPolicy.cycleMonths)
+  return {
+    settings,
+    agencies: await listAgencyIds(db),
+    cards: await cardsInForceAt(db, asOf),
+    pairs: await versionsPublishedIn(db, period),
+    bases: await reviewBasesBetween(db, window.from, window.to),
+    ratings: await ratingTotalsIn(db, period),
+    accepted: await acceptedReportsIn(db, period),
+    views: await pageViewsIn(db, period),
+    fixes: await fixTimesIn(db, period),
+    promises: await promisesKeptIn(db, period),
+  }
+}
+
+/** Cards parsed between turns of the event loop: a few milliseconds of work at a time. */
+const CARDS_PER_SLICE = 100
+
+/** Every agency's tally of its cards in force, parsed and judged a slice at a time. */
+async function tallyInSlices(cards: readonly StoredCard[]): Promise<Map<string, CardTally>> {
+  const out = new Map<string, CardTally>()
+  for (let i = 0; i < cards.length; i += CARDS_PER_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (const card of cards.slice(i, i + CARDS_PER_SLICE)) {
+      const content = parseStoredContent(JSON.parse(card.content))
+      out.set(card.agencyId, addCard(out.get(card.agencyId) ?? EMPTY_TALLY, content))
+    }
+  }
+  return out
+}
+
+async function assemble(
+  facts: Awaited<ReturnType<typeof readFacts>>,
   period: QueryPeriod,
   now: Date,
 ): Promise<Map<string, ComputedValue[]>> {
-  const asOf = new Date(Math.min(period.to.getTime(), now.getTime()))
-  const settings = await loadPortalSettings(db)
-  const minN = settings.feedbackMinN
-  const cycle = settings.reviewPolicy.cycleMonths
-  const window = basisWindow(period, cycle)
-  const agencies = await listAgencyIds(db)
-  const cards = tallyCards(await cardsInForceAt(db, asOf))
-  const pairs = await versionsPublishedIn(db, period)
-  const reviews = tallyReviews(
-    await reviewBasesBetween(db, window.from, window.to),
-    period,
-    now,
-    cycle,
-  )
-  const ratings = await ratingTotalsIn(db, period)
-  const accepted = new Map((await acceptedReportsIn(db, period)).map((r) => [r.agencyId, r]))
-  const views = new Map((await pageViewsIn(db, period)).map((r) => [r.agencyId, r.views]))
-  const fixes = new Map((await fixTimesIn(db, period)).map((r) => [r.agencyId, r]))
-  const promises = new Map((await promisesKeptIn(db, period)).map((r) => [r.agencyId, r]))
+  const minN = facts.settings.feedbackMinN
+  const cards = await tallyInSlices(facts.cards)
+  const pairs = facts.pairs
+  const reviews = tallyReviews(facts.bases, period, now, facts.settings.reviewPolicy.cycleMonths)
+  const ratings = facts.ratings
+  const accepted = new Map(facts.accepted.map((r) => [r.agencyId, r]))
+  const views = new Map(facts.views.map((r) => [r.agencyId, r.views]))
+  const fixes = new Map(facts.fixes.map((r) => [r.agencyId, r]))
+  const promises = new Map(facts.promises.map((r) => [r.agencyId, r]))
+  const agencies = facts.agencies
 
   // Visits: the net change over the comparable pairs (both sides known), per agency.
   const visits = new Map<string, { removed: number; pairs: number }>()

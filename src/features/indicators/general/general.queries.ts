@@ -2,13 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../../db/schema.ts'
 import { tehranIsoDay } from '../../../lib/working-calendar.ts'
-import {
-  EMPTY_PROCESS,
-  parseStoredContent,
-  processSchema,
-  type ServiceContent,
-  type ServiceProcess,
-} from '../../services/index.ts'
+import { EMPTY_PROCESS, processSchema, type ServiceProcess } from '../../services/index.ts'
 import type { QueryPeriod } from './general.model.ts'
 
 type Executor = Kysely<Database>
@@ -26,19 +20,22 @@ export async function listAgencyIds(db: Executor): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
+/** A card as stored (JSON text), with the agency that owns its service. */
+export interface StoredCard {
+  agencyId: string
+  content: string
+}
+
 /**
  * The card of every service as it was public at `asOf`: its latest version published before
  * then, unless the service was withdrawn by then. (A withdrawal that was later undone is not
- * recorded, so such a service counts as public throughout.)
+ * recorded, so such a service counts as public throughout.) The versions in force are found on
+ * narrow rows first and only their cards are read, as text: the caller parses them a slice at a
+ * time, and the CamelCasePlugin does not copy every nested object only to rename keys that are
+ * already camelCase.
  */
-export async function cardsInForceAt(
-  db: Executor,
-  asOf: Date,
-): Promise<{ agencyId: string; content: ServiceContent }[]> {
-  // The versions in force are found on narrow rows first; only their cards are read. The card
-  // comes as text and is parsed here: the CamelCasePlugin would otherwise copy every nested
-  // object of 20,000 cards only to rename keys that are already camelCase.
-  const r = await sql<{ agencyId: string; content: string }>`
+export async function cardsInForceAt(db: Executor, asOf: Date): Promise<StoredCard[]> {
+  const r = await sql<StoredCard>`
     SELECT s.agency_id AS "agencyId", v.content::text AS content
     FROM (
       SELECT DISTINCT ON (service_id) id FROM service_versions
@@ -48,10 +45,7 @@ export async function cardsInForceAt(
     JOIN service_versions v ON v.id = f.id
     JOIN services s ON s.id = v.service_id
     WHERE s.withdrawn_at IS NULL OR s.withdrawn_at >= ${asOf}::timestamptz`.execute(db)
-  return r.rows.map((row) => ({
-    agencyId: row.agencyId,
-    content: parseStoredContent(JSON.parse(row.content)),
-  }))
+  return r.rows
 }
 
 /** The two parts of a card the visit count is read from (versions before processes have none). */
