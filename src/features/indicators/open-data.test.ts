@@ -184,3 +184,13 @@ describe('GET /api/v1/export/indicators.csv', () => {
     assert.equal(lines.filter((l) => l.includes(',1405-07,')).length, 1)
   })
 })
+
+describe('the API description', () => {
+  it('lists both files under دادهٔ باز', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, { get?: { tags?: string[] } }>
+    }
+    for (const path of ['/export/indicators.json', '/export/indicators.csv'])
+      assert.deepEqual(doc.paths[path]?.get?.tags, ['دادهٔ باز'], path)
+  })
+})
