@@ -166,7 +166,8 @@ function readHeader(cells: string[]): Header {
       return
     }
     const column = ALIASES.get(headerKey(name))
-    if (!column) errors.push({ row: 1, column: null, message: msg.unknownColumn(name) })
+    if (!column)
+      errors.push({ row: 1, column: null, message: msg.unknownColumn(name.slice(0, 60)) })
     else if (index.has(column))
       errors.push({ row: 1, column, message: msg.duplicateColumn(COLUMN_LABELS[column]) })
     else index.set(column, i)
