@@ -12,7 +12,7 @@ export const GENERAL_INDICATORS_LOCK = 0x6d61_7264_696e_6463n
  * frequency, one run at a time across processes; null when another run holds the lock.
  */
 export async function generalIndicatorsJob(
-  deps: Pick<Deps, 'db' | 'clock' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'log' | 'publicChange'>,
   dbKind: DbHandle['kind'],
   period?: string,
 ): Promise<Recomputed | null> {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts'
 import { computeGeneralIndicators, GENERAL_INDICATORS } from './general/index.ts'
 import { approvedComputedVersions, upsertComputedValues } from './general-values.queries.ts'
 import { proposeIndicator } from './indicator.actions.ts'
-import type { IndicatorDefinition } from './indicator.model.ts'
+import { INDICATORS_CACHE_TAG, type IndicatorDefinition } from './indicator.model.ts'
 import { findIndicatorByCode } from './indicator.queries.ts'
 import {
   type Frequency,
@@ -74,7 +74,7 @@ export interface Recomputed {
  * of statements whatever the number of agencies), one multi-row write per indicator.
  */
 export async function recomputeGeneralIndicators(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'publicChange'>,
   only?: string,
 ): Promise<Recomputed> {
   const started = performance.now()
@@ -93,7 +93,8 @@ export async function recomputeGeneralIndicators(
   for (const { period, versions: due } of byPeriod.values()) {
     const instants = periodInstants(period)
     const computed = await computeGeneralIndicators(deps.db, instants, now)
-    await deps.db.transaction().execute(async (trx) => {
+    await deps.publicChange(async (trx, markChanged) => {
+      await markChanged(INDICATORS_CACHE_TAG)
       for (const v of due) {
         const rows = computed.get(v.code) ?? []
         values += await upsertComputedValues(trx, {

@@ -14,7 +14,6 @@ import {
 } from './indicator.actions.ts'
 import { CODE, indicatorOfCode, versionOfCode } from './indicator-admin.read.ts'
 import { readDecision, revisionOf } from './indicator-forms.pages.ts'
-import { INDICATORS_CACHE_TAG } from './indicator-public.read.ts'
 import { renderConflict, renderIndicator } from './indicator-staff.pages.ts'
 
 /**
@@ -80,10 +79,6 @@ export function indicatorLadderRoutes(deps: Deps): Hono<AppEnv> {
         return renderIndicator(c, deps, code, { values, errors: e.fieldErrors })
       throw e
     }
-    // Public pages show the approved versions, so every decision drops them. The tag is marked
-    // in a transaction of its own once the decision has committed (decideVersion has no
-    // publicChange of its own yet); a page rendered in between is dropped here too.
-    await deps.publicChange(async (_trx, markChanged) => markChanged(INDICATORS_CACHE_TAG))
     return c.redirect(`/admin/indicators/${code}?done=${decided}`, 303)
   })
 

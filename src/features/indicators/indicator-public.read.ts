@@ -4,6 +4,7 @@ import { compareFa } from '../../lib/fa/index.ts'
 import { AGENCIES_CACHE_TAG, findAgencyById } from '../agencies/index.ts'
 import { serviceCacheTag } from '../services/index.ts'
 import type { IndicatorVersion } from './indicator.model.ts'
+import { INDICATORS_CACHE_TAG } from './indicator.model.ts'
 import {
   decisionsOf,
   findIndicatorByCode,
@@ -19,11 +20,9 @@ import type {
   PublicVersionDates,
 } from './views/public-pages.ts'
 
-/**
- * Every public indicator page carries this tag: a decision on any indicator marks it changed
- * (through `deps.publicChange`), so no cached page shows a version that is no longer in force.
- */
-export const INDICATORS_CACHE_TAG = 'indicators'
+// Every public indicator page carries INDICATORS_CACHE_TAG (indicator.model.ts): each decision,
+// accepted period and computation marks it changed through `deps.publicChange`, so no cached
+// page shows a version that is no longer in force.
 
 function publicOf(code: string, v: IndicatorVersion): PublicIndicator {
   return { code, versionNo: v.versionNo, definition: v }

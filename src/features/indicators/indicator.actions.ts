@@ -9,6 +9,7 @@ import {
   DECISION_TO,
   type Decision,
   EDITABLE,
+  INDICATORS_CACHE_TAG,
   type Indicator,
   type IndicatorDefinition,
   type IndicatorKind,
@@ -239,7 +240,9 @@ export async function decideVersion(
   input: DecisionInput,
 ): Promise<IndicatorVersion> {
   assertCanDecide(actor)
-  return deps.db.transaction().execute(async (trx) => {
+  // Public pages show approved versions: every decision drops them, in the same transaction.
+  return deps.publicChange(async (trx, markChanged) => {
+    await markChanged(INDICATORS_CACHE_TAG)
     const { indicator, version } = await lockedVersion(trx, versionId)
     if (version.state !== 'submitted')
       throw new ConflictError('indicator.not-submitted', msg.notSubmitted)

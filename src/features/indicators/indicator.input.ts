@@ -14,7 +14,16 @@ import {
 } from './indicator.model.ts'
 import { indicatorsMsg as msg, UNIT_LABELS } from './messages.fa.ts'
 
+/** Long text keeps its line breaks (definitions and rationales are paragraphs). */
 const text = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => normalizeFaInput(s ?? '', { multiline: true }).trim())
+    .pipe(z.string().min(min, message).max(max, message))
+
+/** A one-line field: line breaks become spaces. */
+const line = (min: number, max: number, message: string) =>
   z
     .string()
     .optional()
@@ -43,7 +52,7 @@ export function parseNumberFa(raw: string): number | null {
  */
 export function parseTargets(raw: string): YearTarget[] | null {
   const out: YearTarget[] = []
-  for (const line of toAsciiDigits(normalizeFaInput(raw)).split(/\r?\n/)) {
+  for (const line of toAsciiDigits(normalizeFaInput(raw, { multiline: true })).split(/\r?\n/)) {
     const s = line.trim()
     if (s === '') continue
     const m = /^(\d{4})\s*[:：]\s*([^،,]+?)\s*(?:[،,]\s*(.+))?$/.exec(s)
@@ -67,7 +76,7 @@ const UUID = z.string().regex(/^[0-9a-f-]{36}$/i)
 /** What a proposal's form (or the API) sends: every field of the definition. */
 export const definitionInput = z
   .object({
-    nameFa: text(3, 200, msg.nameFa),
+    nameFa: line(3, 200, msg.nameFa),
     definition: text(10, 4000, msg.definition),
     rationale: text(10, 4000, msg.rationale),
     category: choice(CATEGORIES),

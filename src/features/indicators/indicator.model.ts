@@ -111,6 +111,12 @@ export interface IndicatorDecision {
   untilDay: string | null
 }
 
+/**
+ * The cache tag of every public page that shows indicators or their values: dropped (in every
+ * process) by each decision, each accepted period and each computation.
+ */
+export const INDICATORS_CACHE_TAG = 'indicators'
+
 /** States a proposal can still change in (by its agency). */
 export const EDITABLE: readonly IndicatorState[] = ['draft', 'changes_requested']
 /** States of the one open proposal an indicator may have beside its approved version. */

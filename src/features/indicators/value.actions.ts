@@ -7,7 +7,7 @@ import { findAgencyById } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { checkFormFile, FORM_MEDIA_TYPES } from '../forms/index.ts'
 import { findRecipients, notify } from '../notifications/index.ts'
-import type { Indicator } from './indicator.model.ts'
+import { INDICATORS_CACHE_TAG, type Indicator } from './indicator.model.ts'
 import { findIndicatorByCode } from './indicator.queries.ts'
 import { FREQUENCY_LABELS, indicatorsMsg, valuesMsg as msg, UNIT_LABELS } from './messages.fa.ts'
 import { isoDayOf, parsePeriod, periodDueDay, periodLabel } from './period.ts'
@@ -204,7 +204,9 @@ export async function decidePeriod(
   if (!isCentral(actor)) throw new ForbiddenError('indicators.decide', msg.forbidden)
   if (!decision.accept && !decision.comment)
     throw new ValidationError(msg.returnReason, { comment: msg.returnReason })
-  await deps.db.transaction().execute(async (trx) => {
+  // Accepted values are public: the pages that show them are dropped with the decision.
+  await deps.publicChange(async (trx, markChanged) => {
+    await markChanged(INDICATORS_CACHE_TAG)
     const submission = await findSubmission(trx, agencyId, period, true)
     if (submission?.state !== 'submitted')
       throw new ConflictError('indicators.not-submitted', msg.notSubmittedPeriod)
