@@ -121,7 +121,7 @@ const indicator = (f: string): Probe => ({
   field: f,
 })
 const VALUE = { period: '1405-Q2', numerator: '45', denominator: '60' }
-const valueOf = (f: string): Probe => ({
+const valueField = (f: string): Probe => ({
   name: 'valueForm',
   schema: valueForm,
   base: VALUE,
@@ -147,11 +147,11 @@ const MAPPED: Record<string, Probe[]> = {
   'indicator_versions.source': [indicator('source')],
   'indicator_versions.max_age_days': [indicator('maxAgeDays')],
   'indicator_versions.limitations': [indicator('limitations')],
-  'indicator_values.period': [valueOf('period'), valueJson('period')],
-  'indicator_values.denominator': [valueOf('denominator'), valueJson('denominator')],
-  'indicator_values.note': [valueOf('note'), valueJson('note')],
-  'indicator_values.evidence_note': [valueOf('evidenceNote'), valueJson('evidenceNote')],
-  'indicator_period_submissions.period': [valueOf('period')],
+  'indicator_values.period': [valueField('period'), valueJson('period')],
+  'indicator_values.denominator': [valueField('denominator'), valueJson('denominator')],
+  'indicator_values.note': [valueField('note'), valueJson('note')],
+  'indicator_values.evidence_note': [valueField('evidenceNote'), valueJson('evidenceNote')],
+  'indicator_period_submissions.period': [valueField('period')],
   'indicator_period_submissions.comment': [
     {
       name: 'periodDecisionForm',

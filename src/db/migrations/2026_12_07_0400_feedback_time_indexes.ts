@@ -10,7 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE INDEX transactions_completed_idx ON transactions (completed_at)
     WHERE completed_at IS NOT NULL`.execute(db)
-  await sql`CREATE INDEX accuracy_reports_received_idx ON accuracy_reports (received_at)`.execute(db)
+  await sql`CREATE INDEX accuracy_reports_received_idx ON accuracy_reports (received_at)`.execute(
+    db,
+  )
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

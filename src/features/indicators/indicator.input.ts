@@ -7,7 +7,6 @@ import {
   type IndicatorDefinition,
   inRange,
   SOURCES,
-  UNIT_RANGES,
   UNITS,
   type Unit,
   type YearTarget,
