@@ -15,9 +15,11 @@
  * (f) Feedback (bench/feedback.ts): transaction-event ingestion through POST /api/v1/transactions
  *     and rating submissions with real one-time links, on PostgreSQL and PGlite, and the cached
  *     service page with its feedback figures full beside the same page before any feedback.
+ * (g) Indicators (bench/indicators.ts): every general indicator computed for 245 agencies and
+ *     20,000 services over one period, on PGlite and PostgreSQL, with its statement count.
  *
  * `BENCH_ONLY=feedback` (or any comma-separated list of startup, home, catalogue, flowchart,
- * search, feedback) runs only those sections, e.g. `BENCH_ONLY=feedback npm run bench`.
+ * search, feedback, indicators) runs only those sections, e.g. `BENCH_ONLY=feedback npm run bench`.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url'
 import { benchCatalogue } from './catalogue.ts'
 import { benchFeedback } from './feedback.ts'
 import { runFlowchartBench } from './flowchart.ts'
+import { benchIndicators } from './indicators.ts'
 import { benchReviews } from './reviews.ts'
 import { benchSearch } from './search.ts'
 import {
@@ -45,7 +48,15 @@ import {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'src', 'cli.ts')
 const STARTUP_RUNS = 3
-const SECTIONS = ['startup', 'home', 'catalogue', 'flowchart', 'search', 'feedback'] as const
+const SECTIONS = [
+  'startup',
+  'home',
+  'catalogue',
+  'flowchart',
+  'search',
+  'feedback',
+  'indicators',
+] as const
 /** The sections `BENCH_ONLY` names (all of them when it is unset). */
 const only = new Set(
   (process.env.BENCH_ONLY ?? SECTIONS.join(','))
@@ -225,6 +236,7 @@ async function main(): Promise<void> {
   if (only.has('flowchart')) await runFlowchartBench()
   if (only.has('search')) await benchSearch()
   if (only.has('feedback')) await benchFeedback()
+  if (only.has('indicators')) await benchIndicators()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )
