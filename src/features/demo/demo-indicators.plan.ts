@@ -445,9 +445,9 @@ export function planDemoIndicators(input: DemoIndicatorPlanInput): DemoIndicator
 }
 
 /**
- * The periods agencies sent to the centre: last year's quarters and year (and, for the first
- * agency, its months), accepted (locked); this year's first quarter of every other agency,
- * accepted; one agency's latest period returned with
+ * The periods agencies sent to the centre (each sending takes the centre a decision, so the
+ * demo keeps them few): every other agency's quarters and year of last year and its first
+ * quarter of this year, accepted (locked); one agency's latest period returned with
  * a comment and another's waiting. A period is sent two to five days after its last value.
  */
 function planPeriods(
@@ -470,10 +470,9 @@ function planPeriods(
       const thisYearFirst = key === `${jy}-Q1` && i % 2 === 0
       const returned = i === 1 && key === newest
       const waiting = i === 2 && key === newest
-      // The centre checks months only for the agency whose accounts the demo prints.
-      const month = /^\d{4}-\d{2}$/.test(key)
-      if ((year !== jy - 1 || (month && i !== 0)) && !thisYearFirst && !returned && !waiting)
-        continue
+      // Every other agency sent last year's quarters and year; the centre checks no months.
+      const sent = year === jy - 1 && i % 2 === 0 && !/^\d{4}-\d{2}$/.test(key)
+      if (!sent && !thisYearFirst && !returned && !waiting) continue
       const submittedAt = officeTime(
         new Date((lastAt.get(key) ?? 0) + (2 + Math.floor(rnd() * 4)) * DAY_MS),
       )

@@ -7,6 +7,7 @@ import {
   isoDayOf,
   isStale,
   parsePeriod,
+  periodInstants,
   proposalStanding,
   recordValue,
 } from '../indicators/index.ts'
@@ -108,9 +109,7 @@ describe('the demo’s indicator story', () => {
       .select(['i.code', 'x.period', 'x.recordedAt', 'x.dueOn', 'x.source'])
       .where('i.kind', '=', 'specific')
       .execute()
-    const dueOn = (v: { dueOn: string | Date }) =>
-      typeof v.dueOn === 'string' ? v.dueOn : v.dueOn.toISOString().slice(0, 10)
-    const late = values.filter((v) => isoDayOf(tehranDateOf(new Date(v.recordedAt))) > dueOn(v))
+    const late = values.filter((v) => isoDayOf(tehranDateOf(new Date(v.recordedAt))) > v.dueOn)
     assert.ok(late.length >= 1, 'a late value')
     assert.ok(late.length < values.length / 3, `${late.length} late of ${values.length}`)
     const now = t.clock.now()
@@ -120,8 +119,9 @@ describe('the demo’s indicator story', () => {
     // Nothing recorded before its period ended or after now.
     for (const v of values) {
       const p = parsePeriod(v.period)
-      assert.ok(p)
-      assert.ok(new Date(v.recordedAt).getTime() <= now.getTime())
+      assert.ok(p, v.period)
+      const at = new Date(v.recordedAt).getTime()
+      assert.ok(at >= periodInstants(p).to.getTime() && at <= now.getTime(), v.period)
     }
 
     const approved = (await versions()).filter(
@@ -230,6 +230,16 @@ describe('the demo’s indicator story', () => {
     assert.ok(body.items.length > Object.keys(GENERAL_KEYS).length)
     assert.deepEqual(body.items.map((i) => i.code).sort(), [...approved].sort())
     for (const i of body.items) assert.equal(i.state, 'approved', i.code)
+
+    // The public page of an approved specific indicator shows it; a rejected one is not public.
+    const all = await versions()
+    const shown = all.find((v) => v.kind === 'specific' && v.state === 'approved')
+    const hidden = all.find((v) => v.kind === 'specific' && v.state === 'rejected')
+    assert.ok(shown && hidden)
+    const page = await t.client().request(`/indicators/${shown.code}`)
+    assert.equal(page.status, 200)
+    assert.match(await page.text(), new RegExp(shown.code))
+    assert.equal((await t.client().request(`/indicators/${hidden.code}`)).status, 404)
   })
 })
 
