@@ -30,6 +30,8 @@ import { channelEditorRoutes } from './features/channels/channel-editor.routes.t
 import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
+import { complianceApiRoutes } from './features/evaluation/compliance.api.routes.ts'
+import { complianceRoutes } from './features/evaluation/compliance.routes.ts'
 import { feedbackDashboardRoutes } from './features/feedback/dashboard.routes.ts'
 import { helpfulRoutes } from './features/feedback/helpful.routes.ts'
 import { helpfulSettingsRoutes } from './features/feedback/helpful-settings.routes.ts'
@@ -40,16 +42,18 @@ import { reportApiRoutes } from './features/feedback/report.api.routes.ts'
 import { reportFormRoutes, reportStatusRoutes } from './features/feedback/report.routes.ts'
 import { reportAdminRoutes } from './features/feedback/report-admin.routes.ts'
 import { transactionApiRoutes } from './features/feedback/transaction.api.routes.ts'
-import { indicatorApiRoutes } from './features/indicators/indicator.api.routes.ts'
 import { formEditRoutes } from './features/forms/form-edit.routes.ts'
 import { formApiRoutes } from './features/forms/forms.api.routes.ts'
 import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
 import { formsSectionRoutes } from './features/forms/forms-section.routes.ts'
 import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
+import { indicatorApiRoutes } from './features/indicators/indicator.api.routes.ts'
 import { indicatorAdminRoutes } from './features/indicators/indicator-admin.routes.ts'
 import { indicatorLadderRoutes } from './features/indicators/indicator-ladder.routes.ts'
 import { indicatorPublicRoutes } from './features/indicators/indicator-public.routes.ts'
+import { indicatorUploadRoutes } from './features/indicators/indicator-upload.routes.ts'
+import { indicatorsOpenDataApiRoutes } from './features/indicators/open-data.api.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
 import { inboxRoutes } from './features/notifications/inbox.routes.ts'
 import { loadUnreadCount } from './features/notifications/index.ts'
@@ -73,6 +77,7 @@ import { reviewApiRoutes } from './features/reviews/review.api.routes.ts'
 import { reviewRoutes } from './features/reviews/review.routes.ts'
 import { searchApiRoutes } from './features/search/search.api.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
+import { loadCentralBodyName } from './features/settings/index.ts'
 import { sitePageRoutes } from './features/site-pages/site-pages.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
@@ -126,6 +131,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.use(loadActor(deps))
   // The header's unread count, for signed-in staff only (never a cached public page).
   app.use(loadUnreadCount(deps))
+  // The central body's name for every page's footer, held in memory (features/settings).
+  app.use(loadCentralBodyName(deps))
 
   // Pages
   app.route('/', homeRoutes(deps))
@@ -136,6 +143,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/indicators', indicatorPublicRoutes(deps))
   app.route('/admin/indicators', indicatorAdminRoutes(deps))
   app.route('/admin/indicators', indicatorLadderRoutes(deps))
+  app.route('/admin/indicators', indicatorUploadRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', serviceListRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))
@@ -183,6 +191,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/outbox', outboxRoutes(deps))
   app.route('/rate', ratingRoutes(deps))
   app.route('/', sitePageRoutes(deps))
+  app.route('/', complianceRoutes(deps))
 
   // API
   app.use('/api/v1/*', apiEtag())
@@ -203,6 +212,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   transactionApiRoutes(api, deps)
   feedbackOpenDataApiRoutes(api, deps)
   indicatorApiRoutes(api, deps)
+  indicatorsOpenDataApiRoutes(api, deps)
+  complianceApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(
