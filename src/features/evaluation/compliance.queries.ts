@@ -16,48 +16,43 @@ export interface BoardAgency {
 }
 
 /**
- * Every agency with the first sign-in of any of its users: one statement. Sign-ins are
- * recorded as audit events (`session`/`sign-in`, accounts/sign-in.actions.ts), which keep the
- * first one; `users.last_sign_in_at` keeps only the latest, so it is the fallback for sign-ins
- * older than the audit log.
+ * Every agency with the first sign-in of any of its users: three statements, each one pass
+ * grouped by agency. Sign-ins are recorded as audit events (`session`/`sign-in`,
+ * accounts/sign-in.actions.ts), which keep the first one; `users.last_sign_in_at` keeps only
+ * the latest, so it is the fallback for sign-ins older than the audit log.
  */
 export async function listBoardAgencies(db: Executor): Promise<BoardAgency[]> {
-  const rows = await db
-    .selectFrom('agencies as a')
-    .select((eb) => [
-      'a.id',
-      'a.code',
-      'a.nameFa',
-      'a.level',
-      'a.provinceCode',
-      'a.credentialsIssuedAt',
-      eb
-        .selectFrom('auditEvents as e')
-        .select((e) => e.fn.min('e.at').as('at'))
-        .whereRef('e.agencyId', '=', 'a.id')
-        .where('e.entityType', '=', 'session')
-        .where('e.action', '=', 'sign-in')
-        .as('firstAudited'),
-      eb
-        .selectFrom('users as u')
-        .select((e) => e.fn.min('u.lastSignInAt').as('at'))
-        .whereRef('u.agencyId', '=', 'a.id')
-        .as('earliestLast'),
-    ])
-    .orderBy('a.code')
+  const agencies = await db
+    .selectFrom('agencies')
+    .select(['id', 'code', 'nameFa', 'level', 'provinceCode', 'credentialsIssuedAt'])
+    .orderBy('code')
     .execute()
-  return rows.map((r) => {
-    const audited = r.firstAudited === null ? null : new Date(r.firstAudited)
-    const last = r.earliestLast === null ? null : new Date(r.earliestLast)
+  const audited = await db
+    .selectFrom('auditEvents')
+    .select((eb) => ['agencyId', eb.fn.min('at').as('at')])
+    .where('entityType', '=', 'session')
+    .where('action', '=', 'sign-in')
+    .where('agencyId', 'is not', null)
+    .groupBy('agencyId')
+    .execute()
+  const latest = await db
+    .selectFrom('users')
+    .select((eb) => ['agencyId', eb.fn.min('lastSignInAt').as('at')])
+    .where('agencyId', 'is not', null)
+    .where('lastSignInAt', 'is not', null)
+    .groupBy('agencyId')
+    .execute()
+  const firstAudited = new Map(audited.map((r) => [r.agencyId, new Date(r.at)]))
+  const earliestLast = new Map(
+    latest.flatMap((r) => (r.at === null ? [] : [[r.agencyId, new Date(r.at)] as const])),
+  )
+  return agencies.map((a) => {
+    const first = firstAudited.get(a.id) ?? null
+    const last = earliestLast.get(a.id) ?? null
     return {
-      id: r.id,
-      code: r.code,
-      nameFa: r.nameFa,
-      level: r.level,
-      provinceCode: r.provinceCode,
-      credentialsIssuedAt: r.credentialsIssuedAt,
+      ...a,
       firstSignInAt:
-        audited && last ? new Date(Math.min(audited.getTime(), last.getTime())) : (audited ?? last),
+        first && last ? new Date(Math.min(first.getTime(), last.getTime())) : (first ?? last),
     }
   })
 }

@@ -50,7 +50,7 @@ function byAgency(values: ComputedValue[] | undefined): Map<string, ComputedValu
 
 /**
  * Every agency's row, then the filter. A bounded number of statements whatever the number of
- * agencies: the agencies with their first sign-in (1), the general indicators' card figures
+ * agencies: the agencies with their first sign-in (3), the general indicators' card figures
  * (their own fixed set, run for today only), the review clocks of all public services (1 and
  * the settings), the first proposals (1) and the transaction counts (1).
  */
