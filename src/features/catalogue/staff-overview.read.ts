@@ -19,6 +19,9 @@ import {
   editorMsg as em,
   findDraft,
   findPublished,
+  findPublishRequest,
+  publishRequestMsg,
+  publishRequestView,
   SECTION_FIELDS,
   SECTION_LABELS,
   stampOfDraft,
@@ -88,6 +91,7 @@ export async function loadOverview(
           forms: formsOverviewRow(service.id, draft.content, canEdit),
           offices: await officesOverviewRow(deps, service.id, draft.content, canEdit),
           channels: channelsOverviewRow(service.id, draft.content, canEdit),
+          publishRequest: publishRequestView(await findPublishRequest(deps.db, draft.id), draft),
         }
       : null,
     canEdit,
@@ -96,6 +100,12 @@ export async function loadOverview(
     values: form.values,
     errors: form.errors,
   }
+}
+
+/** The banner after «ارسال برای انتشار» (`?done=publish-requested` and its kin). */
+export function requestBanner(c: Context<AppEnv>): { kind: 'success'; text: string } | undefined {
+  const text = publishRequestMsg.done[c.req.query('done') ?? '']
+  return text ? { kind: 'success', text } : undefined
 }
 
 /**
@@ -116,7 +126,7 @@ export async function overviewResponse(
     errors,
   })
   const invalid = Object.keys(errors).length > 0
-  const banner = invalid ? undefined : doneBanner(c)
+  const banner = invalid ? undefined : (doneBanner(c) ?? requestBanner(c))
   return page(
     c,
     {

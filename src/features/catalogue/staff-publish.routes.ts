@@ -9,6 +9,7 @@ import {
   ID,
   parseFields,
   publishForm,
+  requestPublication,
   staffService,
   stampOf,
   startDraft,
@@ -41,6 +42,18 @@ export function servicePublishRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await staffService(deps, c, c.req.param('id'), 'edit')
     await discardDraft(deps, actor, service.id)
     return c.redirect(`/admin/services/${service.id}?done=discarded`, 303)
+  })
+
+  // «ارسال برای انتشار»: an editor asks the agency admin to publish the draft.
+  app.post(`/:id${ID}/publish-request`, async (c) => {
+    const { actor, service } = await staffService(deps, c, c.req.param('id'), 'edit')
+    const outcome = await requestPublication(deps, actor, service.id, stampOf(await readFields(c)))
+    const done = {
+      sent: 'publish-requested',
+      resent: 'publish-rerequested',
+      already: 'publish-already-requested',
+    }[outcome]
+    return c.redirect(`/admin/services/${service.id}?done=${done}#publish`, 303)
   })
 
   app.post(`/:id${ID}/publish`, async (c) => {

@@ -3,9 +3,10 @@ import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
 import { editorMsg as em, ID, staffService } from '../services/index.ts'
-import { overviewResponse } from './staff-overview.read.ts'
+import { loadOverview, overviewResponse } from './staff-overview.read.ts'
 import { loadPreview } from './staff-preview.read.ts'
 import { previewPage } from './views/staff-preview.ts'
+import { publishPage } from './views/staff-publish.ts'
 
 /**
  * `/admin/services/:id` and `/admin/services/:id/preview`: one service's overview on the
@@ -18,6 +19,25 @@ export function serviceOverviewRoutes(deps: Deps): Hono<AppEnv> {
   app.get(`/:id${ID}`, async (c) => {
     const { actor, service } = await staffService(deps, c, c.req.param('id'), 'view')
     return overviewResponse(c, deps, actor, service, {}, {})
+  })
+
+  // The page an admin's «درخواست انتشار» notification links to: the request and the publish form.
+  app.get(`/:id${ID}/publish`, async (c) => {
+    const { actor, service } = await staffService(deps, c, c.req.param('id'), 'view')
+    const view = await loadOverview(deps, actor, service, {
+      csrfToken: c.get('csrfToken'),
+      values: {},
+      errors: {},
+    })
+    c.header('Cache-Control', 'private, no-store')
+    return page(c, {
+      title: `${em.publishHeading}: ${view.title || em.untitled}`,
+      breadcrumbs: [
+        { href: '/admin/services', text: em.listTitle },
+        { href: `/admin/services/${service.id}`, text: view.title || em.untitled },
+      ],
+      content: publishPage(view),
+    })
   })
 
   app.get(`/:id${ID}/preview`, async (c) => {

@@ -15,11 +15,12 @@ import {
   warningText,
 } from '../../../web/ui/index.ts'
 import type { ProcessOverview } from '../../processes/index.ts'
-import type { CardSection, DraftStamp } from '../../services/index.ts'
+import type { CardSection, DraftStamp, PublishRequestView } from '../../services/index.ts'
 import {
   draftStampFields,
   editorMsg as em,
   formErrorSummary,
+  publishRequestMsg as pm,
   type ServiceStatus,
   statusTags,
 } from '../../services/index.ts'
@@ -56,6 +57,8 @@ export interface OverviewView {
     channels: SummaryListRow
     /** The offices row (محل‌های مراجعه), from features/offices. */
     offices?: SummaryListRow
+    /** An editor's «ارسال برای انتشار» request still open on this draft. */
+    publishRequest: PublishRequestView | null
   } | null
   canEdit: boolean
   canPublish: boolean
@@ -168,22 +171,12 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
     ${qualityChecklist(v, d.issues)}
     ${
       v.canPublish
-        ? html`<h2 class="mr-heading-m">${em.publishHeading}</h2>
-          <form method="post" action="/admin/services/${v.serviceId}/publish" novalidate>
-            ${csrfField(v.csrfToken)}${v.draft ? draftStampFields(v.draft.stamp) : ''}
-            ${textarea({
-              name: 'changeNote',
-              label: { text: em.changeNote, classes: 'mr-label--s' },
-              hint: { text: em.changeNoteHint },
-              rows: 3,
-              value: v.values.changeNote ?? '',
-              errorMessage: fieldError(v.errors, 'changeNote'),
-            })}
-            ${button({ text: em.publish })}
-          </form>`
+        ? html`<h2 class="mr-heading-m" id="publish">${em.publishHeading}</h2>
+          ${publishRequestNotice(d.publishRequest, 'admin')}
+          ${publishForm(v, d)}`
         : v.canEdit
-          ? insetText({ text: em.cannotPublish, id: 'cannot-publish' })
-          : ''
+          ? requestSection(v, d)
+          : publishRequestNotice(d.publishRequest, 'admin')
     }
     ${
       v.canEdit && v.canDiscard
@@ -194,6 +187,59 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
             ${button({ text: em.discard, variant: 'warning' })}
           </form>`
         : ''
+    }`
+}
+
+/** «درخواست انتشار: <name>، <date>», and whether the draft changed since it was sent. */
+export function publishRequestNotice(
+  r: PublishRequestView | null,
+  reader: 'admin' | 'editor',
+): Html {
+  if (!r) return html``
+  const who = r.requestedByName ?? pm.unknownUser
+  return html`${insetText({ text: pm.requested(who, formatDateTimeFa(r.requestedAt)), id: 'publish-request' })}
+    ${
+      r.changedSince
+        ? warningText({
+            text: reader === 'admin' ? pm.changedSince : pm.changedSinceEditor,
+            attributes: { id: 'publish-request-changed' },
+          })
+        : ''
+    }`
+}
+
+/** The admin's publish form: a change note, with the draft revision the admin looked at. */
+export function publishForm(v: OverviewView, d: NonNullable<OverviewView['draft']>): Html {
+  return html`<form method="post" action="/admin/services/${v.serviceId}/publish" novalidate>
+    ${csrfField(v.csrfToken)}${draftStampFields(d.stamp)}
+    ${textarea({
+      name: 'changeNote',
+      label: { text: em.changeNote, classes: 'mr-label--s' },
+      hint: { text: em.changeNoteHint },
+      rows: 3,
+      value: v.values.changeNote ?? '',
+      errorMessage: fieldError(v.errors, 'changeNote'),
+    })}
+    ${button({ text: em.publish })}
+  </form>`
+}
+
+/**
+ * The editor's «ارسال برای انتشار»: the request already sent (and whether the draft changed
+ * since), and the button while there is something new to send.
+ */
+function requestSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): Html {
+  const r = d.publishRequest
+  return html`<h2 class="mr-heading-m" id="publish">${pm.heading}</h2>
+    <p class="mr-body" id="cannot-publish">${pm.lead}</p>
+    ${publishRequestNotice(r, 'editor')}
+    ${
+      r && !r.changedSince
+        ? ''
+        : html`<form method="post" action="/admin/services/${v.serviceId}/publish-request">
+          ${csrfField(v.csrfToken)}${draftStampFields(d.stamp)}
+          ${button({ text: r ? pm.sendAgain : pm.send })}
+        </form>`
     }`
 }
 
