@@ -245,6 +245,7 @@ function valuesOf(
   t: DemoIndicatorText,
   periods: readonly Period[],
   nowMs: number,
+  window: { from: number; to: number },
   forceLateAt: number | null,
 ): PlannedValue[] {
   const rnd = seededRandom(stableHash(`indicator-values:${id}`))
@@ -252,11 +253,12 @@ function valuesOf(
   const span = t.target - t.baseline
   const out: PlannedValue[] = []
   periods.forEach((p, k) => {
-    const progress = periods.length > 1 ? k / (periods.length - 1) : 1
+    // How far through the two years the period ends: a year's value sits halfway.
+    const ended = periodInstants(p).to.getTime()
+    const progress = (ended - window.from) / (window.to - window.from)
     const noise = (rnd() - 0.5) * 0.25 * Math.abs(span)
     const v = Math.min(max, Math.max(min, t.baseline + span * 0.9 * progress + noise))
     const late = k === forceLateAt || rnd() < LATE_SHARE
-    const ended = periodInstants(p).to.getTime()
     const due = startOfTehranDay(periodDueDay(p).jy, periodDueDay(p).jm, periodDueDay(p).jd)
     const recordedAt = late
       ? officeTime(new Date(due.getTime() + (4 + Math.floor(rnd() * 26)) * DAY_MS), rnd() * 6)
@@ -296,6 +298,7 @@ export function planDemoIndicators(input: DemoIndicatorPlanInput): DemoIndicator
   const clampNow = (d: Date) => new Date(Math.min(d.getTime(), latest))
   const jy = tehranDateOf(now).jy
   const valuesFrom = startOfTehranDay(jy - 1, 1, 1).getTime()
+  const window = { from: valuesFrom, to: startOfTehranDay(jy + 1, 1, 1).getTime() }
   const live = valuesFrom - LIVE_BEFORE_VALUES_DAYS * DAY_MS
 
   const generalProposedAt = officeTime(new Date(live - 20 * DAY_MS))
@@ -401,7 +404,9 @@ export function planDemoIndicators(input: DemoIndicatorPlanInput): DemoIndicator
       }
       if (fate === 'approved' || fate === 'amended_approved' || fate === 'new_version') {
         const periods = endedPeriodsOfTwoYears(text.frequency, jy, now)
-        values.push(...valuesOf(id, text, periods, nowMs, firstApproved === null ? 2 : null))
+        values.push(
+          ...valuesOf(id, text, periods, nowMs, window, firstApproved === null ? 2 : null),
+        )
         firstApproved ??= id
       }
     })
