@@ -29,12 +29,13 @@ import { stableHash } from './demo-reviews.plan.ts'
  * loaded so that it reads the same whenever `npm start` runs. The portal went live a little
  * before last Jalali year: the centre proposed and approved the general indicators, each
  * agency received its credentials and sent its first proposals within the directive's month
- * or after it; the supervisor decided them (one returned first and amended). Since then the
+ * or after it; the supervisor decided them (some returned first and amended). Since then the
  * agencies have recorded two years of values — most before the due day, some after — and the
- * centre accepted last year's periods (locked), returned one and has one waiting. One agency
- * stopped recording an indicator months ago (stale). Lately agencies sent more proposals: some
- * wait for a decision, some were returned with a comment, some rejected with a reason, one
- * withdrawn, and new versions of approved indicators wait beside the version in force.
+ * centre accepted the periods every other agency sent (locked), returned one and has one
+ * waiting. One agency stopped recording an indicator months ago (stale). Lately agencies sent
+ * more proposals: some wait for a decision, some were returned with a comment, some rejected
+ * with a reason, some withdrawn, and new versions of approved indicators wait beside the
+ * version in force. One agency is overdue with its first proposal; one is still in its month.
  * Everything comes from seeded generators (no Math.random); `demo-indicators.load.ts` plays it
  * through the real indicator actions, each step on a clock set to its moment.
  */
