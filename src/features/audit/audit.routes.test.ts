@@ -2,7 +2,15 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
 import { signedIn } from '../../../test/support/clients.ts'
-import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
+import {
+  actorOf,
+  completeContent,
+  type MadeUser,
+  makeAgency,
+  makeLaw,
+  makePublishedService,
+  makeUser,
+} from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { startOfTehranDay } from '../../lib/fa/index.ts'
@@ -18,6 +26,15 @@ let adminActor: Actor
 async function auditPage(client: TestClient, query = '') {
   const res = await client.get(`/admin/audit${query}`)
   return { status: res.status, $: cheerio.load(await res.text()) }
+}
+
+async function displayNameOf(user: MadeUser): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('users')
+    .select('displayName')
+    .where('id', '=', user.userId)
+    .executeTakeFirstOrThrow()
+  return row.displayName
 }
 
 function column($: cheerio.CheerioAPI, index: number): string[] {
@@ -68,15 +85,18 @@ describe('GET /admin/audit', () => {
       .get()
     assert.deepEqual([...times].sort().reverse(), times)
     assert.match(column($, 0).at(-1) ?? '', /۱۵ آبان ۱۴۰۵ ساعت ۱۰:۰۰/)
-    assert.ok(column($, 1).some((a) => a.startsWith(centralAdmin.username)))
-    assert.ok(column($, 2).includes('تنظیمات'))
+    assert.ok(column($, 1).includes(`${await displayNameOf(centralAdmin)}مدیر سامانه`))
+    assert.ok(column($, 3).some((c) => c.startsWith('تنظیمات')))
     assert.ok(column($, 4).includes('ورود'))
   })
 
   it('filters by entity type, action, actor prefix and Jalali date range', async () => {
     const client = await signedIn(t, supervisor)
     const settings = await auditPage(client, '?entityType=setting&action=update')
-    assert.deepEqual(column(settings.$, 2), ['تنظیمات', 'تنظیمات'])
+    assert.deepEqual(
+      column(settings.$, 3).map((c) => c.startsWith('تنظیمات')),
+      [true, true],
+    )
     assert.equal(settings.$('select[name="entityType"] option[selected]').attr('value'), 'setting')
 
     const byActor = await auditPage(
@@ -84,7 +104,7 @@ describe('GET /admin/audit', () => {
       `?actor=${centralAdmin.username.slice(0, 5).toUpperCase()}`,
     )
     assert.ok(column(byActor.$, 1).length > 0)
-    assert.ok(column(byActor.$, 1).every((a) => a.startsWith('central')))
+    assert.ok(column(byActor.$, 1).every((a) => /(مدیر سامانه|ناظر مرکزی)$/.test(a)))
     const wildcard = await auditPage(client, '?actor=%25')
     assert.equal(wildcard.$('#audit-events').length, 0, '«%» matches itself, not everything')
 
@@ -137,6 +157,114 @@ describe('GET /admin/audit', () => {
     assert.match(next, /page=2/)
     const second = await auditPage(client, next.replace('/admin/audit', ''))
     assert.equal(column(second.$, 0).length, 5)
+  })
+})
+
+describe('GET /admin/audit shows names and Persian labels, not ids and codes (issue 17 item 14)', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
+
+  it('names the actor with a Persian role, the agency, the entity, and labels the codes', async () => {
+    const agency = await makeAgency(t.deps, { nameFa: 'ادارهٔ نام‌ها' })
+    const editor = await makeUser(t.deps, 'agency_editor', agency)
+    const law = await makeLaw(t.deps)
+    const { service } = await makePublishedService(
+      t.deps,
+      agency,
+      completeContent('صدور گواهی نام‌دار', law.id),
+    )
+    const editorActor = { ...actorOf(editor, 'agency_editor', agency), displayName: 'ویراستار' }
+    const events = [
+      { entityType: 'service', entityId: service.id, action: 'save-draft' },
+      { entityType: 'agency', entityId: agency.id, action: 'update' },
+      { entityType: 'user', entityId: editor.userId, action: 'reset-password' },
+      { entityType: 'form-file', entityId: 'a'.repeat(64), action: 'store' },
+      { entityType: 'mystery-thing', entityId: 'x-1', action: 'mystery-act' },
+    ]
+    for (const e of events)
+      await recordAudit(t.deps.db, t.deps.clock, {
+        actor: editorActor,
+        agencyId: agency.id,
+        before: { title: 'پیش' },
+        after: { title: 'پس' },
+        ...e,
+      })
+
+    const { $ } = await auditPage(await signedIn(t, supervisor), `?actor=${editor.username}`)
+    const rows = $('#audit-events tbody tr')
+    assert.equal(rows.length, events.length)
+    const editorName = await displayNameOf(editor)
+    assert.deepEqual(column($, 1), Array(events.length).fill(`${editorName}کارشناس دستگاه`))
+    assert.deepEqual(column($, 2), Array(events.length).fill('ادارهٔ نام‌ها'))
+    assert.equal(
+      $('#audit-events tbody a[href^="/agencies/"]').first().attr('href'),
+      `/agencies/${agency.code}`,
+    )
+    // Newest first: the reverse of the order recorded.
+    assert.deepEqual(column($, 3), [
+      `mystery-thingx-1`,
+      `پروندهٔ فرم${'a'.repeat(64)}`,
+      `کاربر${editorName}`,
+      'دستگاهادارهٔ نام‌ها',
+      'خدمتصدور گواهی نام‌دار',
+    ])
+    assert.deepEqual(column($, 4), [
+      'mystery-act',
+      'ذخیرهٔ پرونده',
+      'بازنشانی رمز',
+      'ویرایش',
+      'ذخیرهٔ پیش‌نویس',
+    ])
+    // Unknown codes are shown as stored, marked as code; known ones never are.
+    assert.deepEqual(
+      $('#audit-events tbody td code')
+        .map((_, el) => $(el).text())
+        .get(),
+      ['mystery-thing', 'x-1', 'mystery-act', 'a'.repeat(64)],
+    )
+    assert.equal(
+      $(`#audit-events a[href="/admin/services/${service.id}"]`).text(),
+      'صدور گواهی نام‌دار',
+    )
+    assert.equal($(`#audit-events a[href="/admin/users/${editor.userId}"]`).text(), editorName)
+    // No id is shown outside the folded JSON, which keeps the whole snapshot.
+    const visible = $('#audit-events').clone()
+    visible.find('details').remove()
+    assert.doesNotMatch(visible.text(), UUID)
+    assert.doesNotMatch(visible.text(), /agency_editor|\(|save-draft|form-file/)
+    const json = rows.first().find('details pre')
+    assert.deepEqual(JSON.parse(json.eq(0).text()), { title: 'پیش' })
+    assert.deepEqual(JSON.parse(json.eq(1).text()), { title: 'پس' })
+  })
+
+  it('shows the stored username and a Persian role for a removed user, and «سامانه» for the system', async () => {
+    await recordAudit(t.deps.db, t.deps.clock, {
+      actor: null,
+      entityType: 'installation',
+      entityId: 'offline-mark',
+      action: 'update',
+      agencyId: null,
+      before: null,
+      after: null,
+    })
+    await t.deps.db
+      .insertInto('auditEvents')
+      .values({
+        at: t.clock.now(),
+        actorUserId: null,
+        actorLabel: 'gone42 (agency_admin)',
+        agencyId: null,
+        entityType: 'installation',
+        entityId: 'offline-mark',
+        action: 'update',
+        before: null,
+        after: null,
+      })
+      .execute()
+    const { $ } = await auditPage(await signedIn(t, supervisor), '?entityType=installation')
+    const actors = column($, 1)
+    assert.equal(actors[0], 'gone42مدیر دستگاه')
+    assert.equal(actors[1], 'سامانه')
+    assert.equal($('#audit-events tbody tr').first().find('details').length, 0)
   })
 })
 

@@ -4,7 +4,6 @@ import { NotFoundError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
 import { requireActor } from '../accounts/index.ts'
-import { findAgencyById } from '../agencies/index.ts'
 import { parseAuditQuery } from './audit.input.ts'
 import { diffSnapshots } from './audit.model.ts'
 import { assertCanReadAudit } from './audit.policy.ts'
@@ -14,6 +13,7 @@ import {
   listAuditEntityTypes,
   listAuditEvents,
 } from './audit.queries.ts'
+import { findAuditNames } from './audit-names.queries.ts'
 import { msg } from './messages.fa.ts'
 import { auditEventPage, auditIndexPage } from './views/audit-views.ts'
 
@@ -37,6 +37,7 @@ export function auditRoutes(deps: Deps): Hono<AppEnv> {
             offset: (query.page - 1) * PAGE_SIZE,
           }),
     ])
+    const names = await findAuditNames(deps.db, result.items)
     const { page: _page, ...kept } = query.values
     const href = (p: number) =>
       `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== '')), page: String(p) })}`
@@ -50,6 +51,7 @@ export function auditRoutes(deps: Deps): Hono<AppEnv> {
           entityTypes,
           actions,
           items: result.items,
+          names,
           total: result.total,
           page: query.page,
           pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
@@ -64,7 +66,7 @@ export function auditRoutes(deps: Deps): Hono<AppEnv> {
     assertCanReadAudit(requireActor(c))
     const event = await findAuditEvent(deps.db, c.req.param('id'))
     if (!event) throw new NotFoundError('audit.not-found', msg.notFound)
-    const agency = event.agencyId ? await findAgencyById(deps.db, event.agencyId) : undefined
+    const names = await findAuditNames(deps.db, [event])
     return page(c, {
       title: msg.eventTitle,
       breadcrumbs: [
@@ -73,7 +75,7 @@ export function auditRoutes(deps: Deps): Hono<AppEnv> {
       ],
       content: auditEventPage({
         event,
-        agency: agency ? { code: agency.code, nameFa: agency.nameFa } : null,
+        names,
         changes: diffSnapshots(event.before, event.after),
       }),
     })

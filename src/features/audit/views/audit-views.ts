@@ -18,11 +18,17 @@ import {
 } from '../../../web/ui/index.ts'
 import type { AuditQueryValues } from '../audit.input.ts'
 import type { AuditEvent, FieldChange } from '../audit.model.ts'
+import type { AuditNames } from '../audit-names.queries.ts'
 import { actionLabel, entityLabel, fieldLabel, msg } from '../messages.fa.ts'
-
-function ltr(value: string): Html {
-  return html`<bdi dir="ltr">${value}</bdi>`
-}
+import {
+  actionCell,
+  actorCell,
+  agencyCell,
+  entityCell,
+  entityName,
+  entityTypeLabel,
+  snapshotsDetails,
+} from './audit-cells.ts'
 
 function time(d: Date): Html {
   return html`<time datetime="${d.toISOString()}">${formatDateTimeFa(d)}</time>`
@@ -34,6 +40,7 @@ export interface AuditIndexView {
   entityTypes: string[]
   actions: string[]
   items: AuditEvent[]
+  names: AuditNames
   total: number
   page: number
   pageCount: number
@@ -97,22 +104,23 @@ function resultsTable(v: AuditIndexView): Html {
     captionClasses: 'mr-table__caption--m',
     scrollable: true,
     id: 'audit-events',
+    classes: 'mr-audit-table',
     head: [
       { text: msg.time },
       { text: msg.actor },
-      { text: msg.entityType },
-      { text: msg.entityId },
+      { text: msg.agency },
+      { text: msg.entity },
       { text: msg.action },
-      { html: html`<span class="mr-visually-hidden">${msg.details}</span>` },
+      { text: msg.details },
     ],
     rows: v.items.map((e) => [
       { html: time(e.at) },
-      { html: ltr(e.actorLabel) },
-      { text: entityLabel(e.entityType) },
-      { html: html`<code dir="ltr">${e.entityId}</code>` },
-      { text: actionLabel(e.action) },
+      { html: actorCell(e, v.names) },
+      { html: agencyCell(e.agencyId, v.names) },
+      { html: entityCell(e, v.names) },
+      { html: actionCell(e.action) },
       {
-        html: html`<a class="mr-link" href="/admin/audit/${e.id}">${msg.details}<span class="mr-visually-hidden"> ${msg.detailsOf(toPersianDigits(e.id))}</span></a>`,
+        html: html`<a class="mr-link" href="/admin/audit/${e.id}">${msg.details}<span class="mr-visually-hidden"> ${msg.detailsOf(toPersianDigits(e.id))}</span></a>${snapshotsDetails(e)}`,
       },
     ]),
   })}
@@ -149,7 +157,7 @@ function showValue(value: unknown): Html {
 
 export interface AuditEventView {
   event: AuditEvent
-  agency: { code: string; nameFa: string } | null
+  names: AuditNames
   changes: FieldChange[]
 }
 
@@ -160,22 +168,16 @@ export function auditEventPage(v: AuditEventView): Html {
     ${summaryList({
       rows: [
         { key: { text: msg.time }, value: { html: time(e.at) } },
-        { key: { text: msg.actor }, value: { html: ltr(e.actorLabel) } },
-        { key: { text: msg.entityType }, value: { text: entityLabel(e.entityType) } },
+        { key: { text: msg.actor }, value: { html: actorCell(e, v.names) } },
+        { key: { text: msg.entityType }, value: { html: entityTypeLabel(e.entityType) } },
+        { key: { text: msg.entity }, value: { html: entityName(e, v.names) } },
         {
           key: { text: msg.entityId },
           value: { html: html`<code dir="ltr">${e.entityId}</code>` },
         },
-        { key: { text: msg.action }, value: { text: actionLabel(e.action) } },
-        ...(v.agency
-          ? [
-              {
-                key: { text: msg.agency },
-                value: {
-                  html: html`<a class="mr-link" href="/agencies/${v.agency.code}">${v.agency.nameFa}</a>`,
-                },
-              },
-            ]
+        { key: { text: msg.action }, value: { html: actionCell(e.action) } },
+        ...(e.agencyId
+          ? [{ key: { text: msg.agency }, value: { html: agencyCell(e.agencyId, v.names) } }]
           : []),
       ],
     })}
