@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
 import { loadDemoFeedback } from './demo-feedback.load.ts'
+import { loadDemoIndicators } from './demo-indicators.load.ts'
 import { loadDemoLinkChecks } from './demo-link-checks.load.ts'
 import { loadDemoReviews } from './demo-reviews.load.ts'
 
@@ -104,5 +105,6 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
   }
   await loadDemoReviews(deps) // after the accounts: they make the reviews
   await loadDemoFeedback(deps) // after the reviews: their revisions are the versions measured
+  await loadDemoIndicators(deps, byKey) // last: the general indicators are computed from all
   return accounts
 }
