@@ -91,6 +91,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'save-draft': 'ذخیرهٔ پیش‌نویس',
   'discard-draft': 'کنار گذاشتن پیش‌نویس',
   publish: 'انتشار',
+  'request-publish': 'درخواست انتشار',
   withdraw: 'لغو',
   restore: 'بازگرداندن خدمت',
   import: 'ورود از پرونده',
