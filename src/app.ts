@@ -53,6 +53,7 @@ import { indicatorAdminRoutes } from './features/indicators/indicator-admin.rout
 import { indicatorLadderRoutes } from './features/indicators/indicator-ladder.routes.ts'
 import { indicatorPublicRoutes } from './features/indicators/indicator-public.routes.ts'
 import { indicatorUploadRoutes } from './features/indicators/indicator-upload.routes.ts'
+import { indicatorValueRoutes } from './features/indicators/indicator-values.routes.ts'
 import { indicatorsOpenDataApiRoutes } from './features/indicators/open-data.api.routes.ts'
 import { lawAdminRoutes, lawPublicRoutes } from './features/laws/law.routes.ts'
 import { inboxRoutes } from './features/notifications/inbox.routes.ts'
@@ -144,6 +145,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/indicators', indicatorAdminRoutes(deps))
   app.route('/admin/indicators', indicatorLadderRoutes(deps))
   app.route('/admin/indicators', indicatorUploadRoutes(deps))
+  app.route('/admin/indicators', indicatorValueRoutes(deps))
   app.route('/admin/agencies', agencyAdminRoutes(deps))
   app.route('/services', serviceListRoutes(deps))
   app.route('/services', servicePublicRoutes(deps))

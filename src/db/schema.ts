@@ -245,6 +245,16 @@ export interface ServiceVersionsTable {
   publishedBy: string | null
 }
 
+/** An editor's request that the agency admin publish a draft (issue 17 item 12). */
+export interface PublishRequestsTable {
+  versionId: string
+  serviceId: string
+  /** The draft's revision when the request was sent. */
+  revision: number
+  requestedBy: string | null
+  requestedAt: Timestamp
+}
+
 export interface HolidaysTable {
   /** The Tehran calendar day, ISO `yyyy-mm-dd` (DATE, returned as a string). */
   day: string
@@ -672,6 +682,7 @@ export interface Database {
   accuracyReports: AccuracyReportsTable
   services: ServicesTable
   serviceVersions: ServiceVersionsTable
+  publishRequests: PublishRequestsTable
   agencies: AgenciesTable
   users: UsersTable
   sessions: SessionsTable

@@ -12,6 +12,7 @@ import {
   versionsOf,
 } from './indicator.queries.ts'
 import { serviceTitlesOf } from './indicator-pages.queries.ts'
+import { loadValuesSection } from './indicator-values.read.ts'
 import { pagesMsg as msg } from './pages.messages.fa.ts'
 import type { ScopeLine } from './views/indicator-common.ts'
 import type { IndicatorPageView, VersionView } from './views/indicator-page.ts'
@@ -79,6 +80,7 @@ export async function loadIndicatorPage(
     values: {},
     errors: {},
   },
+  valuesForm: { values: Record<string, string>; errors: FieldErrors } = { values: {}, errors: {} },
 ): Promise<Omit<IndicatorPageView, 'csrfToken'>> {
   const indicator = await indicatorOfCode(deps, actor, code)
   const [versions, history, agency] = await Promise.all([
@@ -124,5 +126,7 @@ export async function loadIndicatorPage(
           ? msg.proposerOnly
           : null,
     decideForm,
+    values: await loadValuesSection(deps, actor, indicator, inForce),
+    valuesForm,
   }
 }

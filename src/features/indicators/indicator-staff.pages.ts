@@ -28,11 +28,14 @@ export async function renderIndicator(
   deps: Deps,
   code: string,
   decideForm?: { values: Record<string, string>; errors: FieldErrors },
+  valuesForm?: { values: Record<string, string>; errors: FieldErrors },
 ) {
-  const v = await loadIndicatorPage(deps, c.get('actor') ?? null, code, decideForm)
+  const v = await loadIndicatorPage(deps, c.get('actor') ?? null, code, decideForm, valuesForm)
   const done = msg.done[c.req.query('done') ?? '']
   const name = v.open?.definition.nameFa ?? v.inForce?.definition.nameFa ?? v.code
-  const bad = decideForm !== undefined && invalid(decideForm.errors)
+  const bad =
+    (decideForm !== undefined && invalid(decideForm.errors)) ||
+    (valuesForm !== undefined && invalid(valuesForm.errors))
   return page(
     c,
     {

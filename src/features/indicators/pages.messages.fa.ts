@@ -89,6 +89,10 @@ export const pagesMsg = {
     approved: 'پیشنهاد تصویب شد و از همین لحظه به کار می‌رود.',
     rejected: 'پیشنهاد رد شد.',
     changes_requested: 'پیشنهاد برای اصلاح به دستگاه بازگردانده شد.',
+    value: 'مقدار دوره ثبت شد.',
+    'period-submitted': 'دوره برای بررسی ستاد فرستاده شد؛ تا پاسخ ستاد مقدارهای آن تغییر نمی‌کند.',
+    'period-accepted': 'مقدارهای دوره پذیرفته و قفل شد.',
+    'period-returned': 'دوره با توضیح شما به دستگاه بازگردانده شد.',
   } as Record<string, string>,
   conflictTitle: 'این پیشنهاد در این فاصله تغییر کرده است',
   conflictLead:

@@ -184,3 +184,28 @@ export async function valuesWithState(
   if (agencyId) q = q.where('v.agencyId', '=', agencyId)
   return q.orderBy('v.period').orderBy('a.code').execute()
 }
+
+/** An agency's values of one period across its indicators, with each indicator's code and name. */
+export function valuesOfAgencyPeriod(db: Executor, agencyId: string, period: string) {
+  return db
+    .selectFrom('indicatorValues as v')
+    .innerJoin('indicators as i', 'i.id', 'v.indicatorId')
+    .innerJoin('indicatorVersions as iv', 'iv.id', 'v.versionId')
+    .select([
+      'i.code',
+      'iv.nameFa',
+      'iv.unit',
+      'v.numerator',
+      'v.denominator',
+      'v.value',
+      'v.source',
+      'v.evidenceNote',
+      'v.evidenceFileId',
+      'v.recordedAt',
+      'v.dueOn',
+    ])
+    .where('v.agencyId', '=', agencyId)
+    .where('v.period', '=', period)
+    .orderBy('i.code')
+    .execute()
+}

@@ -91,6 +91,15 @@ export {
   SECTION_LABELS,
   TRIGGER_LABELS,
 } from './messages.fa.ts'
+export { requestPublication } from './publish-request.actions.ts'
+export { publishRequestMsg } from './publish-request.messages.fa.ts'
+export {
+  type PublishRequest,
+  type PublishRequestOutcome,
+  type PublishRequestView,
+  publishRequestView,
+} from './publish-request.model.ts'
+export { findPublishRequest } from './publish-request.queries.ts'
 export {
   countByState,
   type ServiceUnderReview,

@@ -18,6 +18,7 @@ import type {
   IndicatorKind,
   IndicatorState,
 } from '../indicator.model.ts'
+import type { ValuesSection } from '../indicator-values.read.ts'
 import { ACTION_LABELS } from '../messages.fa.ts'
 import { pagesMsg as msg } from '../pages.messages.fa.ts'
 import {
@@ -28,6 +29,7 @@ import {
   stateTag,
   targetsTable,
 } from './indicator-common.ts'
+import { type ValuesForm, valuesSection } from './values-section.ts'
 
 export interface VersionView {
   id: string
@@ -64,6 +66,9 @@ export interface IndicatorPageView {
   /** Why an agency person sees no actions (not the admin). */
   actionsNote: string | null
   decideForm: { values: Record<string, string>; errors: FieldErrors }
+  /** Values of the version in force as this person may see them; null when none is in force. */
+  values: ValuesSection | null
+  valuesForm: ValuesForm
 }
 
 function revisionField(v: VersionView): Html {
@@ -191,9 +196,10 @@ function historyTable(rows: HistoryRow[]): Html {
 
 /** One indicator for staff: the version in force, the open proposal, actions and history. */
 export function indicatorPage(v: IndicatorPageView): Html {
+  const errors = { ...v.decideForm.errors, ...v.valuesForm.errors }
   const name = v.open?.definition.nameFa ?? v.inForce?.definition.nameFa ?? v.code
   const owner = v.agencyNameFa ?? msg.centralBody
-  return html`${formErrorSummary(v.decideForm.errors, { decision: '#decision', untilDay: '#untilDay-day' })}
+  return html`${formErrorSummary(errors, { decision: '#decision', untilDay: '#untilDay-day', evidence: '#evidenceNote' })}
     <span class="mr-caption-l"><span dir="ltr">${v.code}</span> · ${v.kind === 'general' ? msg.general : msg.specific} · ${owner}</span>
     <h1 class="mr-heading-l">${name}</h1>
     ${v.inForce ? versionSection(v, v.inForce, msg.inForce, 'in-force') : insetText({ text: msg.noInForce })}
@@ -206,6 +212,7 @@ export function indicatorPage(v: IndicatorPageView): Html {
       </form>`
         : ''
     }
+    ${v.values ? valuesSection(v.code, name, v.values, v.csrfToken, v.valuesForm) : ''}
     ${v.open ? versionSection(v, v.open, msg.openProposal, 'open-proposal') : ''}
     ${v.open?.state === 'submitted' && v.can.decide ? decideForm(v, v.open) : ''}
     ${v.open?.state === 'submitted' && v.decideNote ? insetText({ text: v.decideNote }) : ''}
