@@ -49,15 +49,12 @@ function byAgency(values: ComputedValue[] | undefined): Map<string, ComputedValu
 }
 
 /**
- * Every agency's row, then the filter. A bounded number of statements whatever the number of
- * agencies: the agencies with their first sign-in (3), the general indicators' card figures
- * (their own fixed set, run for today only), the review clocks of all public services (1 and
- * the settings), the first proposals (1) and the transaction counts (1).
+ * Every agency's row. A bounded number of statements whatever the number of agencies: the
+ * agencies with their first sign-in (3), the general indicators' card figures (their own fixed
+ * set, run for today only), the review clocks of all public services (1 and the settings), the
+ * first proposals (1) and the transaction counts (1).
  */
-export async function loadComplianceBoard(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  filter: ComplianceFilter,
-): Promise<ComplianceBoard> {
+async function countBoard(deps: Pick<Deps, 'db' | 'clock'>): Promise<AllRows> {
   const now = deps.clock.now()
   const today = tehranDateOf(now)
   const period = { from: startOfTehranDay(today.jy, today.jm, today.jd), to: endOfTehranDay(now) }
@@ -117,5 +114,50 @@ export async function loadComplianceBoard(
       participating: a.credentialsIssuedAt !== null || published > 0,
     }
   })
-  return { asOf: now, rows: rows.filter((r) => matches(r, filter)), total: rows.length }
+  return { asOf: now, rows }
+}
+
+interface AllRows {
+  asOf: Date
+  rows: ComplianceRow[]
+}
+
+/**
+ * The general indicators' card figures parse every card in force (seconds for 20,000 services),
+ * so the unfiltered rows are counted once and shared by every filter's page, the CSV and the
+ * API, and by requests that arrive while they are being counted. They are valid while a marker
+ * entry in the page cache lives: it carries the board's cache tags, so a change to the
+ * catalogue, the agencies or the review policy drops it (in every process, as it drops the
+ * pages), and it expires after `SHARED_MS` of real time (sign-ins, proposals and transactions
+ * mark no tag).
+ */
+export const SHARED_MS = 60_000
+const MARKER_KEY = 'evaluation:compliance-rows'
+const shared = new WeakMap<object, { marker: object; rows: Promise<AllRows> }>()
+
+/** The board for a filter, from the shared rows (see above). */
+export async function loadComplianceBoard(
+  deps: Pick<Deps, 'db' | 'clock' | 'pageCache'>,
+  filter: ComplianceFilter,
+): Promise<ComplianceBoard> {
+  const marker = deps.pageCache.get(MARKER_KEY)
+  const held = shared.get(deps.db)
+  let pending = marker && held?.marker === marker ? held.rows : undefined
+  if (!pending) {
+    const fresh = { body: new Uint8Array(0), etag: '', expiresAt: Date.now() + SHARED_MS }
+    deps.pageCache.set(MARKER_KEY, fresh, COMPLIANCE_CACHE_TAGS)
+    pending = countBoard(deps)
+    const entry = { marker: fresh, rows: pending }
+    shared.set(deps.db, entry)
+    // A failed count is not kept.
+    pending.catch(() => {
+      if (shared.get(deps.db) === entry) shared.delete(deps.db)
+    })
+  }
+  const all = await pending
+  return {
+    asOf: all.asOf,
+    rows: all.rows.filter((r) => matches(r, filter)),
+    total: all.rows.length,
+  }
 }

@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import { sampleChannels, sampleStages } from '../channels/channel.test-helpers.ts'
 import { PROCESS } from '../feedback/transaction.test-helpers.ts'
+import { CATALOGUE_CACHE_TAG } from '../services/index.ts'
 import { complianceJson } from './compliance.export.ts'
 import { loadComplianceBoard } from './compliance.read.ts'
 
@@ -323,5 +324,21 @@ describe('GET /api/v1/compliance', () => {
       paths: Record<string, unknown>
     }
     assert.ok(doc.paths['/compliance'], 'in OpenAPI')
+  })
+})
+
+describe('the shared count', () => {
+  it('serves every filter from one count until a catalogue change drops it', async () => {
+    const before = await loadComplianceBoard(t.deps, { group: 'ministry', province: null })
+    assert.equal(before.rows[0]?.published, 3)
+    const law = await makeLaw(t.deps)
+    // Below the publish command: nothing marks the catalogue tag yet.
+    await makePublishedService(t.deps, a, completeContent('خدمت چهار', law.id))
+    const held = await loadComplianceBoard(t.deps, { group: 'ministry', province: null })
+    assert.equal(held.rows[0]?.published, 3, 'the shared rows')
+    t.deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
+    const after = await loadComplianceBoard(t.deps, { group: 'ministry', province: null })
+    assert.equal(after.rows[0]?.published, 4, 'counted again')
+    assert.deepEqual(after.rows[0]?.completeCards, { count: 2, of: 4 })
   })
 })
