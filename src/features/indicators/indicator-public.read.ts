@@ -12,6 +12,8 @@ import {
   versionsOf,
 } from './indicator.queries.ts'
 import { serviceTitlesOf } from './indicator-pages.queries.ts'
+import { valueRowOf } from './indicator-values.read.ts'
+import { valuesWithState } from './value.queries.ts'
 import type { ScopeLine } from './views/indicator-common.ts'
 import type {
   PublicIndicator,
@@ -68,11 +70,21 @@ export async function loadPublicIndicator(
   const inForce = versions.find((v) => v.state === 'approved')
   if (!indicator || !inForce)
     throw new NotFoundError('indicator.not-found', 'این شاخص پیدا نشد یا هنوز تصویب نشده است.')
-  const [decisions, agency, titles] = await Promise.all([
+  const [decisions, agency, titles, stored] = await Promise.all([
     decisionsOf(deps.db, indicator.id),
     indicator.agencyId ? findAgencyById(deps.db, indicator.agencyId) : undefined,
     serviceTitlesOf(deps.db, inForce.scopeServiceIds),
+    valuesWithState(deps.db, indicator.id),
   ])
+  // The public see what the centre accepted and what the portal computed. A general indicator
+  // has a value per agency and period: its newest period is shown, for agencies with data.
+  const published = stored.filter((v) => v.source === 'computed' || v.submission === 'accepted')
+  const newest = published.reduce((m, v) => (v.period > m ? v.period : m), '')
+  const values = (
+    indicator.kind === 'general'
+      ? published.filter((v) => v.period === newest && (v.n ?? 0) > 0)
+      : published
+  ).map((v) => valueRowOf(v, inForce))
   const dates: PublicVersionDates[] = versions
     .filter((v) => v.state === 'approved' || v.state === 'superseded')
     .map((v) => {
@@ -97,6 +109,7 @@ export async function loadPublicIndicator(
       inForce: publicOf(indicator.code, inForce),
       scope,
       versions: dates,
+      values,
     },
     tags: [
       INDICATORS_CACHE_TAG,

@@ -5,7 +5,7 @@ import type { Indicator, IndicatorVersion, Unit } from './indicator.model.ts'
 import { targetFor } from './indicator.model.ts'
 import { endedPeriods, isoDayOf, type Period, parsePeriod, periodLabel } from './period.ts'
 import { isStale, type SubmissionState } from './value.model.ts'
-import { findSubmission, valuesWithState } from './value.queries.ts'
+import { findSubmission, type ValueWithState, valuesWithState } from './value.queries.ts'
 
 /** One value as a staff page shows it. */
 export interface ValueRow {
@@ -44,6 +44,30 @@ export interface ValuesSection {
   submittable: { key: string; label: string }[]
 }
 
+/** A stored value as the pages show it, with the target of its year. */
+export function valueRowOf(v: ValueWithState, inForce: IndicatorVersion): ValueRow {
+  const p = parsePeriod(v.period)
+  return {
+    agencyCode: v.agencyCode,
+    agencyNameFa: v.agencyNameFa,
+    period: v.period,
+    periodLabel: p ? periodLabel(p) : v.period,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    value: v.value,
+    n: v.n,
+    note: v.note,
+    evidenceNote: v.evidenceNote,
+    hasEvidenceFile: v.evidenceFileId !== null,
+    source: v.source,
+    recordedAt: v.recordedAt,
+    dueOn: v.dueOn,
+    late: isoDayOf(tehranDateOf(v.recordedAt)) > v.dueOn,
+    periodState: v.submission ?? 'open',
+    target: p ? (targetFor(inForce, p.jy)?.target ?? null) : null,
+  }
+}
+
 /** The values part of `/admin/indicators/<code>` for this person, or null when not in force. */
 export async function loadValuesSection(
   deps: Deps,
@@ -57,28 +81,7 @@ export async function loadValuesSection(
   if (!central && !agencyId) return null
   const now = deps.clock.now()
   const stored = await valuesWithState(deps.db, indicator.id, agencyId)
-  const rows: ValueRow[] = stored.map((v) => {
-    const p = parsePeriod(v.period)
-    return {
-      agencyCode: v.agencyCode,
-      agencyNameFa: v.agencyNameFa,
-      period: v.period,
-      periodLabel: p ? periodLabel(p) : v.period,
-      numerator: v.numerator,
-      denominator: v.denominator,
-      value: v.value,
-      n: v.n,
-      note: v.note,
-      evidenceNote: v.evidenceNote,
-      hasEvidenceFile: v.evidenceFileId !== null,
-      source: v.source,
-      recordedAt: v.recordedAt,
-      dueOn: v.dueOn,
-      late: isoDayOf(tehranDateOf(v.recordedAt)) > v.dueOn,
-      periodState: v.submission ?? 'open',
-      target: p ? (targetFor(inForce, p.jy)?.target ?? null) : null,
-    }
-  })
+  const rows = stored.map((v) => valueRowOf(v, inForce))
   const staff = actor.role === 'agency_admin' || actor.role === 'agency_editor'
   const computed = inForce.source === 'computed'
   const canEnter = staff && !computed && agencyId !== undefined

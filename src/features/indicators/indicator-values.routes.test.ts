@@ -99,6 +99,9 @@ describe('indicator values on the staff pages', () => {
     const o = await signedIn(t, otherEditor)
     assert.equal((await o.get(`/admin/indicators/periods/${agency.code}/1405-Q2`)).status, 403)
 
+    const publicBefore = await checkedPage(await t.client().get(`/indicators/${code}`))
+    assert.match(publicBefore('#values').text(), /هنوز مقدار پذیرفته‌شده‌ای نیست/, 'not yet accepted')
+
     const s = await signedIn(t, supervisor)
     const review = await checkedPage(
       await s.get(`/admin/indicators/periods/${agency.code}/1405-Q2`),
@@ -126,5 +129,9 @@ describe('indicator values on the staff pages', () => {
     assert.equal(locked.status, 409)
     const $ = await checkedPage(await e.get(`/admin/indicators/${code}`))
     assert.match($('#indicator-values').text(), /پذیرفته و قفل‌شده/)
+    // The public page was cached before; the acceptance dropped it.
+    const published = await checkedPage(await t.client().get(`/indicators/${code}`))
+    assert.match(published('#indicator-values').text(), /۷۵٪/)
+    assert.equal(published('#values svg[role="img"]').length, 1)
   })
 })

@@ -2,9 +2,11 @@ import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/index.ts'
 import { type Html, table } from '../../../web/ui/index.ts'
 import type { IndicatorDefinition, IndicatorKind } from '../indicator.model.ts'
+import type { ValueRow } from '../indicator-values.read.ts'
 import { DIRECTION_LABELS, FREQUENCY_LABELS, UNIT_LABELS } from '../messages.fa.ts'
 import { pagesMsg as msg } from '../pages.messages.fa.ts'
 import { amount, day, definitionList, type ScopeLine, targetsTable } from './indicator-common.ts'
+import { valueChart, valuesTable } from './values-section.ts'
 
 /** An approved indicator as the public sees it: the version in force only. */
 export interface PublicIndicator {
@@ -87,6 +89,8 @@ export interface PublicIndicatorView {
   inForce: PublicIndicator
   scope: ScopeLine[]
   versions: PublicVersionDates[]
+  /** Accepted and computed values (a general indicator's newest period). */
+  values: ValueRow[]
 }
 
 /** `/indicators/<code>`: the approved definition and when each version was decided. */
@@ -114,5 +118,10 @@ export function publicIndicatorPage(v: PublicIndicatorView): Html {
         { html: day(r.approvedAt) },
         { html: day(r.supersededAt) },
       ]),
-    })}`
+    })}
+    <section aria-labelledby="values-heading" id="values">
+      <h2 class="mr-heading-m" id="values-heading">مقدارهای پذیرفته‌شده</h2>
+      <p class="mr-body">مقدارهایی که ستاد مرکزی پذیرفته یا پرتال خودش محاسبه کرده است، هر یک با صورت و مخرج و n.${v.kind === 'general' ? ' برای شاخص عمومی، تازه‌ترین دوره و دستگاه‌هایی که داده دارند.' : ''}</p>
+      ${v.values.length === 0 ? html`<p class="mr-body">هنوز مقدار پذیرفته‌شده‌ای نیست.</p>` : html`${v.kind === 'specific' ? valueChart(v.values, d.unit, `${d.nameFa}: مقدار در برابر هدف در هر دوره`) : ''}${valuesTable(v.values, d.unit, v.kind === 'general')}`}
+    </section>`
 }
