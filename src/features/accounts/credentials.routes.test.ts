@@ -6,6 +6,7 @@ import { dbSnapshot, lastAuditEvent } from '../../../test/support/db-snapshot.ts
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
+import { followSeeOther, postOnce } from './issued.test-helpers.ts'
 
 let t: TestApp
 let agencyA: Agency
@@ -73,10 +74,12 @@ describe('POST /admin/agencies/:code/credentials', () => {
   it('issues the agency admin once; the one-time password signs in and must be changed', async () => {
     const fresh = await makeAgency(t.deps, { nameFa: 'سازمان تازه' })
     const client = await signedIn(t, centralAdmin)
-    const res = await client.post(`/admin/agencies/${fresh.code}/credentials`, {
+    const path = `/admin/agencies/${fresh.code}/credentials`
+    const posted = await postOnce(client, path, path, {
       displayName: 'مریم احمدی',
       email: 'm.ahmadi@example.ir',
     })
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
     assert.equal(res.headers.get('location'), null)

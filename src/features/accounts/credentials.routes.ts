@@ -3,17 +3,18 @@ import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import { type Agency, findAgencyByCode, LEVEL_LABELS } from '../agencies/index.ts'
 import { issueCredentialsInput } from './account.input.ts'
 import { assertCentralAdmin } from './account.policy.ts'
 import { requireActor } from './actor.require.ts'
+import { formOnceOf } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
-import { issueAgencyCredentials } from './user.actions.ts'
 import { presentUser } from './user.present.ts'
 import { listUsersOfAgency } from './user.queries.ts'
+import { issueAgencyCredentialsOnce } from './user-once.actions.ts'
 import { credentialsPage } from './views/credentials-page.ts'
-import { issuedPasswordPage } from './views/one-time-secret.ts'
 
 /** `/admin/agencies/:code/credentials`: the central admin issues an agency's code and password. */
 export function credentialRoutes(deps: Deps): Hono<AppEnv> {
@@ -47,6 +48,7 @@ export function credentialRoutes(deps: Deps): Hono<AppEnv> {
           : {}),
         content: credentialsPage({
           csrfToken: c.get('csrfToken'),
+          onceToken: newFormOnceToken(),
           agency: {
             code: agency.code,
             nameFa: agency.nameFa,
@@ -74,23 +76,12 @@ export function credentialRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const form = parseForm(issueCredentialsInput, values)
     if (!form.ok) return render(c, agency, values, form.errors)
-    const issued = await issueAgencyCredentials(deps, actor, agency.id, form.data)
-    // The password exists only in this response: never cached, never in a URL.
-    c.header('Cache-Control', 'no-store')
-    return page(c, {
-      title: msg.issuedTitle,
-      content: issuedPasswordPage({
-        title: msg.issuedTitle,
-        agencyCode: issued.agencyCode,
-        agencyNameFa: agency.nameFa,
-        username: issued.username,
-        oneTimePassword: issued.oneTimePassword,
-        links: [
-          { href: `/admin/agencies/${agency.code}/credentials`, text: msg.backToCredentials },
-          { href: `/agencies/${agency.code}`, text: agency.nameFa },
-        ],
-      }),
-    })
+    const once = formOnceOf(deps, c, actor, 'accounts.credentials', values)
+    if (!once) return render(c, agency, values, { displayName: msg.formOnceMissing })
+    // 303 to the page that shows the password once (/admin/users/issued/…); the same form sent
+    // again goes there too and issues no second account.
+    const outcome = await issueAgencyCredentialsOnce(deps, actor, agency.id, form.data, once)
+    return c.redirect(outcome.resultPath, 303)
   })
 
   return app

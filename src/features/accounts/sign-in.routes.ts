@@ -25,7 +25,13 @@ export function signInRoutes(deps: Deps): Hono<AppEnv> {
     const next = safeNext(c.req.query('next'))
     return page(c, {
       title: msg.signInTitle,
-      content: signInPage({ csrfToken: c.get('csrfToken'), values: {}, errors: {}, next }),
+      content: signInPage({
+        csrfToken: c.get('csrfToken'),
+        values: {},
+        errors: {},
+        next,
+        centralBodyName: c.get('centralBodyName'),
+      }),
     })
   })
 
@@ -37,7 +43,13 @@ export function signInRoutes(deps: Deps): Hono<AppEnv> {
         c,
         {
           title: msg.signInTitle,
-          content: signInPage({ csrfToken: c.get('csrfToken'), values, errors, next }),
+          content: signInPage({
+            csrfToken: c.get('csrfToken'),
+            values,
+            errors,
+            next,
+            centralBodyName: c.get('centralBodyName'),
+          }),
         },
         status,
       )

@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { formatDateFa } from '../../lib/fa/index.ts'
 import { randomToken, sha256Hex } from '../../lib/secrets.ts'
+import { type FormOnce, type FormOnceOutcome, inFormOnce } from '../../web/form-once.ts'
 import { recordAudit } from '../audit/index.ts'
 import { notifyAccountOwner } from './account.notify.ts'
 import { canManageUsersOf } from './account.policy.ts'
@@ -40,40 +41,99 @@ export async function createApiToken(
   // A person creates tokens for themselves; the console operator (actor null) for anyone.
   if (actor && actor.userId !== userId)
     throw new ForbiddenError('tokens.create', msg.forbiddenToken)
-  const secret = `${TOKEN_PREFIX}${randomToken(32)}`
+  const secret = newTokenSecret()
   const access = options.access ?? 'read-write'
   return deps.db.transaction().execute(async (trx) => {
-    const user = await findUserById(trx, userId)
-    if (!user) throw new NotFoundError('user.not-found', msg.userNotFound)
-    const now = deps.clock.now()
-    const token = await insertApiToken(trx, {
-      userId,
-      name,
-      tokenHash: sha256Hex(secret),
-      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
-      access,
-      agencyId: user.agencyId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + deps.config.apiTokenLifetimeMs),
-    })
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'api-token',
-      entityId: token.id,
-      action: 'create',
-      agencyId: user.agencyId,
-      before: null,
-      after: { name, prefix: token.prefix, userId, access, expiresAt: token.expiresAt },
-    })
-    await notifyAccountOwner(deps, trx, {
-      userId,
-      kind: 'account.token-created',
-      subject: msg.tokenCreatedSubject,
-      text: msg.tokenCreatedText(name, token.prefix, formatDateFa(token.expiresAt)),
-      link: '/account/tokens',
-    })
+    const token = await addApiToken(deps, trx, actor, userId, name, access, secret)
     return { token, secret }
   })
+}
+
+/** What the page after creating a token shows once (sealed until then, web/form-once.ts). */
+export interface IssuedToken {
+  name: string
+  prefix: string
+  secret: string
+}
+
+/**
+ * The signed-in person's own token from the `/account/tokens` form, once per form token: a
+ * resubmission of the same form creates no second token and goes to the first one's page.
+ */
+export async function createOwnApiTokenOnce(
+  deps: Deps,
+  actor: Actor,
+  input: { name: string; access: ApiTokenAccess },
+  once: FormOnce,
+): Promise<FormOnceOutcome<ApiToken>> {
+  if (once.userId !== actor.userId) throw new ForbiddenError('tokens.create', msg.forbiddenToken)
+  const secret = newTokenSecret()
+  return deps.db.transaction().execute((trx) =>
+    inFormOnce(trx, once, deps.clock.now(), issuedTokenPath, async () => {
+      const token = await addApiToken(
+        deps,
+        trx,
+        actor,
+        actor.userId,
+        input.name,
+        input.access,
+        secret,
+      )
+      const shown: IssuedToken = { name: token.name, prefix: token.prefix, secret }
+      return { value: token, showOnce: JSON.stringify(shown) }
+    }),
+  )
+}
+
+/** The page that shows a new token's secret once. */
+export function issuedTokenPath(claimId: string): string {
+  return `/account/tokens/issued/${claimId}`
+}
+
+function newTokenSecret(): string {
+  return `${TOKEN_PREFIX}${randomToken(32)}`
+}
+
+/** Inserts the token inside `trx`, audits it and tells its owner. */
+async function addApiToken(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  userId: string,
+  name: string,
+  access: ApiTokenAccess,
+  secret: string,
+): Promise<ApiToken> {
+  const user = await findUserById(trx, userId)
+  if (!user) throw new NotFoundError('user.not-found', msg.userNotFound)
+  const now = deps.clock.now()
+  const token = await insertApiToken(trx, {
+    userId,
+    name,
+    tokenHash: sha256Hex(secret),
+    prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+    access,
+    agencyId: user.agencyId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + deps.config.apiTokenLifetimeMs),
+  })
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'api-token',
+    entityId: token.id,
+    action: 'create',
+    agencyId: user.agencyId,
+    before: null,
+    after: { name, prefix: token.prefix, userId, access, expiresAt: token.expiresAt },
+  })
+  await notifyAccountOwner(deps, trx, {
+    userId,
+    kind: 'account.token-created',
+    subject: msg.tokenCreatedSubject,
+    text: msg.tokenCreatedText(name, token.prefix, formatDateFa(token.expiresAt)),
+    link: '/account/tokens',
+  })
+  return token
 }
 
 /** The owner extends a token still in force by another `API_TOKEN_DAYS` from now. */

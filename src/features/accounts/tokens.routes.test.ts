@@ -7,6 +7,7 @@ import { type MadeUser, makeAgency, makeToken, makeUser } from '../../../test/su
 import { refused } from '../../../test/support/forms.ts'
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
+import { followSeeOther, postOnce } from './issued.test-helpers.ts'
 
 let t: TestApp
 let editorA: MadeUser
@@ -57,11 +58,12 @@ describe('POST /account/tokens', () => {
   it('creates a token for oneself, shows the secret once, and the API accepts it', async () => {
     const client = await signedIn(t, supervisor)
     // A field naming another user is ignored: a token is always the signer's own.
-    const res = await client.post('/account/tokens', {
+    const posted = await postOnce(client, '/account/tokens', '/account/tokens', {
       name: 'سامانهٔ گزارش‌گیری',
       access: 'read',
       userId: editorB.userId,
     })
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
     const $ = cheerio.load(await res.text())

@@ -5,17 +5,21 @@ import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import { newTokenInput } from './account.input.ts'
 import { requireActor } from './actor.require.ts'
+import { formOnceOf, takeIssued } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
-import { createApiToken, renewApiToken, revokeApiToken } from './token.actions.ts'
+import { createOwnApiTokenOnce, renewApiToken, revokeApiToken } from './token.actions.ts'
 import { listApiTokensOfUser } from './token.queries.ts'
 import { presentToken } from './user.present.ts'
-import { issuedTokenPage } from './views/one-time-secret.ts'
+import { issuedTokenPage, secretGonePage } from './views/one-time-secret.ts'
 import { tokensPage } from './views/token-views.ts'
 
 const uuid = z.uuid()
+
+const issuedTokenShape = z.object({ name: z.string(), prefix: z.string(), secret: z.string() })
 
 function tokenId(c: Context<AppEnv>): string {
   const id = uuid.safeParse(c.req.param('id'))
@@ -46,6 +50,7 @@ export function tokenRoutes(deps: Deps): Hono<AppEnv> {
         ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
         content: tokensPage({
           csrfToken: c.get('csrfToken'),
+          onceToken: newFormOnceToken(),
           tokens: tokens.map((t) => presentToken(t, now)),
           values,
           errors,
@@ -64,20 +69,27 @@ export function tokenRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const form = parseForm(newTokenInput, values)
     if (!form.ok) return render(c, actor, values, form.errors)
-    // Always the signed-in person's own token: no field of the form names another user.
-    const { token, secret } = await createApiToken(deps, actor, actor.userId, form.data.name, {
-      access: form.data.access,
-    })
-    // The secret exists only in this response: never cached, never in a URL.
-    c.header('Cache-Control', 'no-store')
+    const once = formOnceOf(deps, c, actor, 'accounts.token', values)
+    if (!once) return render(c, actor, values, { name: msg.formOnceMissing })
+    // Always the signed-in person's own token: no field of the form names another user. Sent
+    // again (back and resubmit, a double click), the same form goes to the first token's page.
+    const outcome = await createOwnApiTokenOnce(deps, actor, form.data, once)
+    return c.redirect(outcome.resultPath, 303)
+  })
+
+  // The one GET that shows a new token's secret; after it, the page says it is gone.
+  app.get('/issued/:claim', async (c) => {
+    const shown = await takeIssued(deps, c, requireActor(c), issuedTokenShape)
+    const links = [{ href: '/account/tokens', text: msg.backToTokens }]
+    if (!shown)
+      return page(
+        c,
+        { title: msg.secretGoneTitle, content: secretGonePage({ text: msg.tokenGone, links }) },
+        410,
+      )
     return page(c, {
       title: msg.tokenCreatedTitle,
-      content: issuedTokenPage({
-        name: token.name,
-        prefix: token.prefix,
-        secret,
-        links: [{ href: '/account/tokens', text: msg.backToTokens }],
-      }),
+      content: issuedTokenPage({ ...shown, links }),
     })
   })
 

@@ -6,17 +6,20 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { toAsciiDigits } from '../../lib/fa/index.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import { type Agency, findAgencyByCode, findAgencyById } from '../agencies/index.ts'
 import { assertCanManageUser } from './account.policy.ts'
 import { requireActor } from './actor.require.ts'
+import { takeIssued } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
 import { listApiTokensOfUser } from './token.queries.ts'
 import type { IssuedCredentials } from './user.actions.ts'
 import type { UserWithAgency } from './user.model.ts'
 import { presentToken, presentUser } from './user.present.ts'
 import { findUserById } from './user.queries.ts'
-import { issuedPasswordPage } from './views/one-time-secret.ts'
+import { issuedPasswordShape } from './user-once.actions.ts'
+import { issuedPasswordPage, secretGonePage } from './views/one-time-secret.ts'
 import { type UserFormView, userFormPage, userPage } from './views/user-views.ts'
 
 // The parts the user admin pages share (user-list.routes.ts, user-page.routes.ts): which agency
@@ -103,18 +106,65 @@ export function showIssued(
   })
 }
 
-/** A user form (new agency user, new central user, edit): 422 with its errors. */
+/**
+ * `/admin/users/issued/:claim`, where a form that issued a one-time password (new agency admin,
+ * new user) redirects: the password once, then a page that says it is gone (410).
+ */
+export async function issuedPasswordResult(deps: Deps, c: Context<AppEnv>) {
+  const shown = await takeIssued(deps, c, requireActor(c), issuedPasswordShape)
+  if (!shown) {
+    const links = [{ href: '/admin/users', text: msg.usersTitle }]
+    return page(
+      c,
+      { title: msg.secretGoneTitle, content: secretGonePage({ text: msg.passwordGone, links }) },
+      410,
+    )
+  }
+  const title = shown.kind === 'credentials' ? msg.issuedTitle : msg.userCreatedTitle
+  const code = shown.agencyCode
+  const links =
+    shown.kind === 'credentials' && code && shown.agencyNameFa
+      ? [
+          { href: `/admin/agencies/${code}/credentials`, text: msg.backToCredentials },
+          { href: `/agencies/${code}`, text: shown.agencyNameFa },
+        ]
+      : [
+          { href: `/admin/users/${shown.userId}`, text: shown.username },
+          { href: code ? `/admin/users?agency=${code}` : '/admin/users', text: msg.usersTitle },
+        ]
+  return page(c, {
+    title,
+    content: issuedPasswordPage({
+      title,
+      agencyCode: code,
+      agencyNameFa: shown.agencyNameFa,
+      username: shown.username,
+      oneTimePassword: shown.oneTimePassword,
+      links,
+    }),
+  })
+}
+
+/**
+ * A user form (new agency user, new central user, edit): 422 with its errors. A form that
+ * creates an account carries a fresh one-time token (web/form-once.ts).
+ */
 export function userForm(
   c: Context<AppEnv>,
-  view: Omit<UserFormView, 'csrfToken'>,
+  view: Omit<UserFormView, 'csrfToken' | 'onceToken'>,
   title: string,
 ): Response | Promise<Response> {
+  const csrfToken = c.get('csrfToken')
   return page(
     c,
     {
       title: titled(title, view.errors),
       breadcrumbs: crumbs,
-      content: userFormPage({ ...view, csrfToken: c.get('csrfToken') }),
+      content: userFormPage(
+        view.mode === 'edit'
+          ? { ...view, csrfToken }
+          : { ...view, csrfToken, onceToken: newFormOnceToken() },
+      ),
     },
     Object.keys(view.errors).length > 0 ? 422 : 200,
   )

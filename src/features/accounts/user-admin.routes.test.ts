@@ -9,6 +9,7 @@ import { apiRequest, createTestApp, type TestApp } from '../../../test/support/t
 import { formatDateTimeFa } from '../../lib/fa/index.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
 import type { Agency } from '../agencies/index.ts'
+import { followSeeOther, onceToken, postOnce } from './issued.test-helpers.ts'
 
 let t: TestApp
 let agencyA: Agency
@@ -128,12 +129,18 @@ describe('POST /admin/users/new', () => {
     const form = await client.get('/admin/users/new')
     assert.equal(form.status, 200)
     assert.match(await form.text(), new RegExp(`a${agencyA.code}-`))
-    const res = await client.post(`/admin/users/new?agency=${agencyA.code}`, {
-      usernamePart: 'Reza.Karimi',
-      displayName: 'رضا كريمي',
-      email: '',
-      role: 'agency_editor',
-    })
+    const posted = await postOnce(
+      client,
+      '/admin/users/new',
+      `/admin/users/new?agency=${agencyA.code}`,
+      {
+        usernamePart: 'Reza.Karimi',
+        displayName: 'رضا كريمي',
+        email: '',
+        role: 'agency_editor',
+      },
+    )
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
     const $ = cheerio.load(await res.text())
@@ -158,12 +165,14 @@ describe('POST /admin/users/new', () => {
 
   it('lets the central admin add a user to any agency', async () => {
     const client = await signedIn(t, centralAdmin)
-    const res = await client.post(`/admin/users/new?agency=${agencyB.code}`, {
+    const path = `/admin/users/new?agency=${agencyB.code}`
+    const posted = await postOnce(client, path, path, {
       usernamePart: 'b.admin',
       displayName: 'مدیر دوم',
       email: 'admin@b.example.ir',
       role: 'agency_admin',
     })
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     const username = cheerio
       .load(await res.text())('#issued-username')
@@ -211,7 +220,13 @@ describe('POST /admin/users/new', () => {
         t,
         client,
         '/admin/users/new',
-        { usernamePart: taken, displayName: 'تکراری', email: '', role: 'agency_editor' },
+        {
+          usernamePart: taken,
+          displayName: 'تکراری',
+          email: '',
+          role: 'agency_editor',
+          _once: await onceToken(client, '/admin/users/new'),
+        },
         422,
       ),
     )
@@ -222,12 +237,14 @@ describe('POST /admin/users/new', () => {
 describe('POST /admin/users/new-central', () => {
   it('lets the central admin add central staff', async () => {
     const client = await signedIn(t, centralAdmin)
-    const res = await client.post('/admin/users/new-central', {
+    const path = '/admin/users/new-central'
+    const posted = await postOnce(client, path, path, {
       username: 'ops.watch',
       displayName: 'ناظر عملیات',
       email: '',
       role: 'central_supervisor',
     })
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
     const $ = cheerio.load(await res.text())
@@ -266,7 +283,11 @@ describe('POST /admin/users/new-central', () => {
         t,
         client,
         '/admin/users/new-central',
-        { ...fields, username: supervisor.username },
+        {
+          ...fields,
+          username: supervisor.username,
+          _once: await onceToken(client, '/admin/users/new-central'),
+        },
         422,
       ),
     )

@@ -9,18 +9,19 @@ import type { Agency } from '../agencies/index.ts'
 import { newAgencyUserInput, newCentralUserInput } from './account.input.ts'
 import { assertCanListUsers, assertCanManageUsersOf, assertCentralAdmin } from './account.policy.ts'
 import { requireActor } from './actor.require.ts'
+import { formOnceOf } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
-import { createAgencyUser, createCentralUser } from './user.actions.ts'
 import { presentUser } from './user.present.ts'
 import { listCentralUsers, listUsersOfAgency } from './user.queries.ts'
 import {
   agencyCodeQuery,
   agencyFor,
   crumbs,
-  showIssued,
+  issuedPasswordResult,
   titled,
   userForm,
 } from './user-admin.pages.ts'
+import { createAgencyUserOnce, createCentralUserOnce } from './user-once.actions.ts'
 import { agencyUsersPage, centralUsersPage } from './views/user-views.ts'
 
 /**
@@ -103,10 +104,15 @@ export function userListRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const form = parseForm(newAgencyUserInput, values)
     if (!form.ok) return newAgencyUserForm(c, agency, values, form.errors)
-    const result = await createAgencyUser(deps, actor, agency.id, form.data)
+    const once = formOnceOf(deps, c, actor, 'accounts.user', values)
+    if (!once) return newAgencyUserForm(c, agency, values, { usernamePart: msg.formOnceMissing })
+    // 303 to the page that shows the password once; the same form sent again adds no one.
+    const result = await createAgencyUserOnce(deps, actor, agency.id, form.data, once)
     if (!result.ok) return newAgencyUserForm(c, agency, values, result.errors)
-    return showIssued(c, msg.userCreatedTitle, result.credentials, agency.nameFa)
+    return c.redirect(result.resultPath, 303)
   })
+
+  app.get('/issued/:claim', (c) => issuedPasswordResult(deps, c))
 
   const newCentralUserForm = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) =>
     userForm(
@@ -133,9 +139,11 @@ export function userListRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const form = parseForm(newCentralUserInput, values)
     if (!form.ok) return newCentralUserForm(c, values, form.errors)
+    const once = formOnceOf(deps, c, actor, 'accounts.central-user', values)
+    if (!once) return newCentralUserForm(c, values, { username: msg.formOnceMissing })
     try {
-      const issued = await createCentralUser(deps, actor, form.data)
-      return showIssued(c, msg.userCreatedTitle, issued, null)
+      const outcome = await createCentralUserOnce(deps, actor, form.data, once)
+      return c.redirect(outcome.resultPath, 303)
     } catch (error) {
       if (error instanceof ConflictError && error.code === 'username.taken') {
         return newCentralUserForm(c, values, { username: msg.usernameTaken })

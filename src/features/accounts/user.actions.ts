@@ -47,35 +47,47 @@ export async function issueAgencyCredentials(
   const password = oneTimePassword()
   const passwordHash = await hashPassword(password)
   return deps.db.transaction().execute(async (trx) => {
-    const agency = await findAgencyById(trx, agencyId)
-    if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
-    const now = deps.clock.now()
-    const username = await freeIssuedUsername(trx, agency.code, 'admin')
-    const userId = await insertUser(
-      trx,
-      {
-        agencyId,
-        username,
-        displayName: input.displayName,
-        email: input.email,
-        role: 'agency_admin',
-        passwordHash,
-        mustChangePassword: true,
-      },
-      now,
-    )
-    await markCredentialsIssued(trx, agencyId, now)
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'user',
-      entityId: userId,
-      action: 'issue-credentials',
-      agencyId,
-      before: null,
-      after: { username, displayName: input.displayName, email: input.email, role: 'agency_admin' },
-    })
-    return { userId, agencyCode: agency.code, username, oneTimePassword: password }
+    const issued = await addAgencyAdmin(deps, trx, actor, agencyId, input, passwordHash)
+    return { ...issued, oneTimePassword: password }
   })
+}
+
+export async function addAgencyAdmin(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  agencyId: string,
+  input: IssueCredentialsInput,
+  passwordHash: string,
+): Promise<{ userId: string; agencyCode: string; agencyNameFa: string; username: string }> {
+  const agency = await findAgencyById(trx, agencyId)
+  if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
+  const now = deps.clock.now()
+  const username = await freeIssuedUsername(trx, agency.code, 'admin')
+  const userId = await insertUser(
+    trx,
+    {
+      agencyId,
+      username,
+      displayName: input.displayName,
+      email: input.email,
+      role: 'agency_admin',
+      passwordHash,
+      mustChangePassword: true,
+    },
+    now,
+  )
+  await markCredentialsIssued(trx, agencyId, now)
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'user',
+    entityId: userId,
+    action: 'issue-credentials',
+    agencyId,
+    before: null,
+    after: { username, displayName: input.displayName, email: input.email, role: 'agency_admin' },
+  })
+  return { userId, agencyCode: agency.code, agencyNameFa: agency.nameFa, username }
 }
 
 /**
@@ -83,7 +95,7 @@ export async function issueAgencyCredentials(
  * the chosen part; marks the agency as holding credentials; audits the creation.
  * Returns null when the username is taken.
  */
-async function addAgencyUser(
+export async function addAgencyUser(
   deps: Deps,
   trx: Db,
   actor: Actor | null,
@@ -91,7 +103,7 @@ async function addAgencyUser(
   input: NewAgencyUserInput,
   passwordHash: string,
   mustChangePassword: boolean,
-): Promise<{ userId: string; agencyCode: string; username: string } | null> {
+): Promise<{ userId: string; agencyCode: string; agencyNameFa: string; username: string } | null> {
   const agency = await findAgencyById(trx, agencyId)
   if (!agency) throw new NotFoundError('agency.not-found', msg.agencyNotFound)
   const username = issuedUsername(agency.code, input.usernamePart)
@@ -120,7 +132,7 @@ async function addAgencyUser(
     before: null,
     after: { username, displayName: input.displayName, email: input.email, role: input.role },
   })
-  return { userId, agencyCode: agency.code, username }
+  return { userId, agencyCode: agency.code, agencyNameFa: agency.nameFa, username }
 }
 
 /** An agency admin (or the central admin) adds a user to the agency, with a one-time password. */
@@ -270,35 +282,7 @@ export async function createCentralUser(
   const password = input.password ?? oneTimePassword()
   const passwordHash = await hashPassword(password)
   return deps.db.transaction().execute(async (trx) => {
-    if (await isUsernameTaken(trx, input.username))
-      throw new ConflictError('username.taken', msg.usernameTaken)
-    const now = deps.clock.now()
-    const userId = await insertUser(
-      trx,
-      {
-        agencyId: null,
-        username: input.username,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: input.password === undefined,
-      },
-      now,
-    )
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'user',
-      entityId: userId,
-      action: 'create',
-      agencyId: null,
-      before: null,
-      after: {
-        username: input.username.toLowerCase(),
-        displayName: input.displayName,
-        role: input.role,
-      },
-    })
+    const userId = await addCentralUser(deps, trx, actor, input, passwordHash)
     return {
       userId,
       agencyCode: null,
@@ -306,6 +290,47 @@ export async function createCentralUser(
       oneTimePassword: password,
     }
   })
+}
+
+export type NewCentralUser = Parameters<typeof createCentralUser>[2]
+
+export async function addCentralUser(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  input: NewCentralUser,
+  passwordHash: string,
+): Promise<string> {
+  if (await isUsernameTaken(trx, input.username))
+    throw new ConflictError('username.taken', msg.usernameTaken)
+  const now = deps.clock.now()
+  const userId = await insertUser(
+    trx,
+    {
+      agencyId: null,
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      role: input.role,
+      passwordHash,
+      mustChangePassword: input.password === undefined,
+    },
+    now,
+  )
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'user',
+    entityId: userId,
+    action: 'create',
+    agencyId: null,
+    before: null,
+    after: {
+      username: input.username.toLowerCase(),
+      displayName: input.displayName,
+      role: input.role,
+    },
+  })
+  return userId
 }
 
 /**

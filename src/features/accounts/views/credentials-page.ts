@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { formatDateFa } from '../../../lib/fa/index.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -19,6 +20,8 @@ import { usersTable } from './user-views.ts'
 
 export interface CredentialsPageView {
   csrfToken: string
+  /** The form's one-time token (web/form-once.ts): a resubmission issues nothing twice. */
+  onceToken: string
   agency: {
     code: string
     nameFa: string
@@ -68,6 +71,7 @@ export function credentialsPage(v: CredentialsPageView): Html {
     ${a.credentialsIssuedAt ? insetText({ text: msg.alreadyIssued }) : ''}
     <form method="post" action="/admin/agencies/${a.code}/credentials" novalidate>
       ${csrfField(v.csrfToken)}
+      ${formOnceField(v.onceToken)}
       ${textInput({ name: 'displayName', label: { text: msg.displayName }, value: val('displayName'), autocomplete: 'off', errorMessage: fieldError(v.errors, 'displayName') })}
       ${textInput({ name: 'email', type: 'email', label: { text: msg.email }, value: val('email'), dir: 'ltr', spellcheck: false, autocomplete: 'off', errorMessage: fieldError(v.errors, 'email') })}
       ${button({ text: msg.issue })}

@@ -24,8 +24,8 @@ export interface IssuedPasswordView {
 }
 
 /**
- * A one-time password, shown once in the response to the POST that made it: never in a URL,
- * a redirect or a stored page (the route sends `Cache-Control: no-store`).
+ * A one-time password, shown once, by the GET the creating POST redirects to (web/form-once.ts):
+ * never in a URL or a stored page (the route sends `Cache-Control: no-store`).
  */
 export function issuedPasswordPage(v: IssuedPasswordView): Html {
   return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
@@ -64,6 +64,20 @@ export function issuedTokenPage(v: IssuedTokenView): Html {
     })}
     ${warningText({ text: msg.tokenSecretWarning })}
     <p class="mr-body">${msg.tokenUsage} <code dir="ltr">Authorization: Bearer ${v.prefix}…</code></p>
+    ${links(v.links)}
+  </div></div>`
+}
+
+export interface SecretGoneView {
+  text: string
+  links: SecretLink[]
+}
+
+/** The page of a result whose secret was already shown (or waited too long): it is gone. */
+export function secretGonePage(v: SecretGoneView): Html {
+  return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
+    <h1 class="mr-heading-l">${msg.secretGoneTitle}</h1>
+    <p class="mr-body" id="secret-gone">${v.text}</p>
     ${links(v.links)}
   </div></div>`
 }

@@ -11,6 +11,7 @@ import {
   passwordInput,
   textInput,
 } from '../../../web/ui/index.ts'
+import { uiMessages } from '../../../web/ui/messages.fa.ts'
 import { msg } from '../messages.fa.ts'
 
 export interface SignInView {
@@ -18,13 +19,15 @@ export interface SignInView {
   values: { agencyCode?: string; username?: string }
   errors: FieldErrors
   next: string
+  /** The central body's name from the settings (the request context); the UI default when absent. */
+  centralBodyName?: string | undefined
 }
 
 export function signInPage(v: SignInView): Html {
   return html`<div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
     ${hasErrors(v.errors) ? errorSummary({ errorList: errorListFromFieldErrors(v.errors) }) : ''}
     <h1 class="mr-heading-l">${msg.signInTitle}</h1>
-    <p class="mr-body">${msg.signInLead}</p>
+    <p class="mr-body">${msg.signInLead(v.centralBodyName ?? uiMessages.supervisingBody)}</p>
     <form method="post" action="/sign-in" novalidate>
       ${csrfField(v.csrfToken)}
       <input type="hidden" name="next" value="${v.next}">

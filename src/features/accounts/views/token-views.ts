@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { formatDateTimeFa, toPersianDigits } from '../../../lib/fa/index.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -91,6 +92,8 @@ export function tokensTable(v: TokensTableView): Html {
 
 export interface TokensPageView {
   csrfToken: string
+  /** The new-token form's one-time token (web/form-once.ts). */
+  onceToken: string
   tokens: TokenView[]
   values: Record<string, string>
   errors: FieldErrors
@@ -115,6 +118,7 @@ export function tokensPage(v: TokensPageView): Html {
     <p class="mr-body">${msg.tokenScopeNote(v.agencyName, toPersianDigits(v.lifetimeDays))}</p>
     <form method="post" action="/account/tokens" novalidate>
       ${csrfField(v.csrfToken)}
+      ${formOnceField(v.onceToken)}
       ${textInput({
         name: 'name',
         label: { text: msg.tokenName },

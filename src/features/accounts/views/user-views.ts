@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { formatDateTimeFa } from '../../../lib/fa/index.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import { roleLabel } from '../../../web/page.ts'
 import {
   button,
@@ -150,6 +151,8 @@ export interface UserFormView {
   /** Editing oneself: the role is shown, not offered. */
   roleFixed?: string
   cancelHref: string
+  /** A creating form's one-time token (web/form-once.ts); editing needs none. */
+  onceToken?: string
 }
 
 export function userFormPage(v: UserFormView): Html {
@@ -178,6 +181,7 @@ export function userFormPage(v: UserFormView): Html {
     <h1 class="mr-heading-l">${title}</h1>
     <form method="post" action="${v.action}" novalidate>
       ${csrfField(v.csrfToken)}
+      ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
       ${
         v.mode === 'new-agency'
           ? textInput({
