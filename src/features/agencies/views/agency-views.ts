@@ -182,7 +182,10 @@ export function agencyPage(v: AgencyPageView, services: Html): Html {
     <h1 class="mr-heading-l">${a.nameFa}</h1>
     ${v.canEdit ? html`<p class="mr-body">${button({ text: msg.editTitle, href: `/admin/agencies/${a.code}/edit`, variant: 'secondary' })} ${button({ text: msg.credentials, href: `/admin/agencies/${a.code}/credentials`, variant: 'secondary' })}</p>` : ''}
     ${summaryList({ rows })}
-    <p class="mr-body"><a class="mr-link" href="/agencies/${a.code}/offices">محل‌های مراجعه</a></p>
+    <ul class="mr-list">
+      <li><a class="mr-link" href="/agencies/${a.code}/offices">محل‌های مراجعه</a></li>
+      <li><a class="mr-link" href="/indicators#agency-${a.code}">شاخص‌های عملکرد تصویب‌شدهٔ این دستگاه</a></li>
+    </ul>
     ${
       v.children.length
         ? html`<h2 class="mr-heading-m">${msg.children} (${toPersianDigits(v.children.length)})</h2>
