@@ -94,6 +94,13 @@ ${table({
 <li><a class="mr-link" href="/api/v1/export/feedback/1405-09.csv">آمار آذر ۱۴۰۵ (CSV)</a></li>
 </ul>
 
+<h2 class="mr-heading-m" id="indicator-figures">شاخص‌های عملکرد</h2>
+<p class="mr-body">شاخص‌های تصویب‌شده (عمومی و اختصاصی هر دستگاه) با تعریف، صورت و مخرج، یکا، جهت، دورهٔ گزارش، هدف هر سال و نسخهٔ روش، و مقدارهایی که ستاد مرکزی پذیرفته یا پرتال خودش محاسبه کرده است؛ هر مقدار با صورت، مخرج و n و به‌موقع بودنش. فهرست خواندنی آن‌ها در <a class="mr-link" href="/indicators">صفحهٔ شاخص‌ها</a> است.</p>
+<ul class="mr-list mr-list--bullet">
+<li><a class="mr-link" href="/api/v1/export/indicators.json">شاخص‌ها و مقدارها (JSON)</a></li>
+<li><a class="mr-link" href="/api/v1/export/indicators.csv">شاخص‌ها و مقدارها (CSV)</a></li>
+</ul>
+
 <h2 class="mr-heading-m" id="licence">${m.licenceHeading}</h2>
 <p class="mr-body">${m.licenceText}</p>
 <p class="mr-body"><a class="mr-link" href="${v.licenceUrl}" rel="license">${m.licenceLink}</a></p>
