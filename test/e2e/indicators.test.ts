@@ -18,8 +18,10 @@ import {
  * Performance indicators end to end (issue 14), in a real browser over the demo data, without
  * relying on JavaScript: an agency admin proposes an indicator (a refused form shows the error
  * summary), sends it; the central supervisor returns it with a comment and a «تا تاریخ»; the
- * admin amends and resubmits it; the supervisor approves it; the public `/indicators/<code>`
- * shows the approved definition with «ستاد مرکزی» and no staff names. Every new page has one
+ * admin amends and resubmits it; the supervisor approves it; the admin enters a value with its
+ * evidence and sends the quarter; the supervisor accepts it; the public `/indicators/<code>`
+ * shows the approved definition with «ستاد مرکزی», no staff names, and the accepted value with
+ * its chart. Every new page has one
  * h1, no axe violation and no sideways scroll at 375 px.
  */
 describe('indicators in the browser', () => {
@@ -155,6 +157,53 @@ describe('indicators in the browser', () => {
       await signOut(page)
     })
 
+    // The admin enters a value with its evidence for an ended quarter the agency has not sent
+    // yet (the demo's agency has sent some of its periods already), and sends that quarter.
+    let period = ''
+    await inContext(newContext, async (page) => {
+      await signIn(page, admin())
+      await page.goto(url(`/admin/indicators/${code}`))
+      await checkPage(page, 'the indicator page with its values section')
+      const agency = await server.deps.db
+        .selectFrom('indicators as i')
+        .innerJoin('agencies as a', 'a.id', 'i.agencyId')
+        .select(['a.id', 'a.code'])
+        .where('i.code', '=', code)
+        .executeTakeFirstOrThrow()
+      const sent = new Set(
+        (
+          await server.deps.db
+            .selectFrom('indicatorPeriodSubmissions')
+            .select('period')
+            .where('agencyId', '=', agency.id)
+            .execute()
+        ).map((r) => r.period),
+      )
+      const offered = await page
+        .locator('#period option')
+        .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))
+      period = offered.find((p) => !sent.has(p)) ?? ''
+      assert.ok(period, `an ended quarter not yet sent among ${offered.join(', ')}`)
+      await page.locator('#period').selectOption(period)
+      await page.locator('#numerator').fill('۴۵')
+      await page.locator('#denominator').fill('۶۰')
+      await page.locator('#evidenceNote').fill('گزارش سامانهٔ صدور پروانه، خروجی پایان فصل')
+      await submitForm(page, '#value-form')
+      assert.match(await textOf(page, '#indicator-values'), /۷۵٪/)
+      assert.equal(await page.locator('#values svg[role="img"]').count(), 1, 'the chart')
+      await checkPage(page, 'the indicator page with a value and its chart')
+      await submitForm(page, `form[action="/admin/indicators/periods/${period}/submit"]`)
+      await signOut(page)
+
+      await signIn(page, supervisor())
+      await page.goto(url(`/admin/indicators/periods/${agency.code}/${period}`))
+      await checkPage(page, 'the centre’s review of a period')
+      assert.match(await textOf(page, '#period-values'), /۷۵٪/)
+      await page.locator('input[name=decision][value=accept]').check()
+      await submitForm(page, 'form[action^="/admin/indicators/periods/"]')
+      await signOut(page)
+    })
+
     await inContext(newContext, async (page) => {
       await page.goto(url('/indicators'))
       await checkPage(page, 'the public indicator list')
@@ -172,6 +221,7 @@ describe('indicators in the browser', () => {
         .execute()
       for (const s of staff)
         assert.ok(!main.includes(s.displayName), `no staff name: ${s.displayName}`)
+      assert.match(await textOf(page, '#indicator-values'), /۷۵٪/, 'the accepted value is public')
       await page.setViewportSize({ width: 375, height: 800 })
       await screenshot(page, 'indicator-public-375')
     })
