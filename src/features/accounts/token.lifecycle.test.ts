@@ -8,6 +8,7 @@ import { apiRequest, createTestApp, type TestApp } from '../../../test/support/t
 import type { Actor } from '../../lib/actor.ts'
 import { sha256Hex } from '../../lib/secrets.ts'
 import type { Agency } from '../agencies/index.ts'
+import { followSeeOther, postOnce } from './issued.test-helpers.ts'
 import { createApiToken } from './token.actions.ts'
 import { resetUserPassword, setUserDisabled } from './user.actions.ts'
 
@@ -56,10 +57,12 @@ const createService = (token: string) =>
 
 /** Creates a token through the form; returns its secret. */
 async function createThroughForm(user: MadeUser, access: 'read' | 'read-write'): Promise<string> {
-  const res = await (await signedIn(t, user)).post('/account/tokens', {
+  const client = await signedIn(t, user)
+  const posted = await postOnce(client, '/account/tokens', '/account/tokens', {
     name: `سامانهٔ ${access}`,
     access,
   })
+  const res = await followSeeOther(client, posted)
   assert.equal(res.status, 200)
   return cheerio
     .load(await res.text())('.mr-panel__code code')
