@@ -117,6 +117,14 @@ describe('inFormOnce', () => {
     assert.equal(await made(form.token), 1, 'one thing made')
   })
 
+  it('runs once for five concurrent submissions of one form (a double click on PostgreSQL)', async () => {
+    const form = once(alice)
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => submit(form, now)))
+    assert.equal(outcomes.filter((o) => o.first).length, 1)
+    assert.equal(new Set(outcomes.map((o) => o.resultPath)).size, 1)
+    assert.equal(await made(form.token), 1)
+  })
+
   it('keeps forms apart: another token, another user, another purpose each run', async () => {
     const token = newFormOnceToken()
     await submit(once(alice, token), now)
