@@ -68,6 +68,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   installation: 'نصب پرتال',
   link_checks: 'بررسی پیوندها',
   bulk: 'ورود گروهی',
+  'evaluation-method': 'روش ارزیابی',
 }
 
 /** Persian names of the actions that features record; unknown ones are shown as stored. */
