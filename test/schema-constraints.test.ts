@@ -20,6 +20,7 @@ import {
 import { agencyInput } from '../src/features/agencies/agency.input.ts'
 import { holidayInput } from '../src/features/calendar/calendar.input.ts'
 import { newServiceBody } from '../src/features/catalogue/services.api.schemas.ts'
+import { methodBody } from '../src/features/evaluation/method.input.ts'
 import { helpfulFollowUpInput } from '../src/features/feedback/helpful.input.ts'
 import { ratingForm } from '../src/features/feedback/rating.input.ts'
 import { reportInput, reportReason } from '../src/features/feedback/report.input.ts'
@@ -133,8 +134,23 @@ const valueJson = (f: string): Probe => ({
   base: { period: '1405-Q2', numerator: 45, denominator: 60 },
   field: f,
 })
+const METHOD = {
+  nameFa: 'روش ارزیابی',
+  components: [{ key: 'publication', weight: 90, target: 100, minN: 1 }],
+  growthWeight: 10,
+  minComparableShare: 0.5,
+}
+const method = (f: string): Probe => ({
+  name: 'methodBody',
+  schema: methodBody,
+  base: METHOD,
+  field: f,
+})
 /** Columns a person's input reaches, and the schemas it passes on the way. */
 const MAPPED: Record<string, Probe[]> = {
+  'evaluation_methods.name_fa': [method('nameFa')],
+  'evaluation_methods.growth_weight': [method('growthWeight')],
+  'evaluation_methods.min_comparable_share': [method('minComparableShare')],
   'indicator_versions.name_fa': [indicator('nameFa')],
   'indicator_versions.definition': [indicator('definition')],
   'indicator_versions.rationale': [indicator('rationale')],
@@ -379,6 +395,9 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'sign_in_failures.username': 'the typed username, bounded by signInInput',
   'sign_in_failures.client': 'the client address from the connection',
   'form_file_uploads.sha256': 'computed from the uploaded bytes',
+  'form_once.purpose': 'a constant in code naming the form (web/form-once.ts callers)',
+  'form_once.token_hash': 'a hash of the form’s token, shaped by readFormOnceToken',
+  'form_once.result_path': 'a path built in code from the claim’s id (inFormOnce)',
   'accuracy_reports.code': 'newTrackingCode (report.model.ts): Crockford base32, 10 characters',
   'accuracy_reports.state': 'set by the report actions',
   'accuracy_reports.version_no': 'the reported service’s published version number',
@@ -391,6 +410,7 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'feedback_rollups.helpful_yes': 'running total kept by recordHelpfulVote',
   'feedback_rollups.helpful_no': 'running total kept by recordHelpfulVote',
   'feedback_rollups.shown_total': 'copied from the totals when the page is dropped',
+  'evaluation_methods.version': 'numbered by saveMethod',
   'indicators.code':
     'S-<agency code>-<nn> made by proposeIndicator; a general G-… code is checked there',
   'indicators.kind': 'set by proposeIndicator from the page the proposal comes from',

@@ -669,6 +669,20 @@ export interface ServicePageViewsTable {
   views: number
 }
 
+/** The evaluation method's versions (issue 15): components as JSON, frozen once used. */
+export interface EvaluationMethodsTable {
+  id: Generated<string>
+  version: number
+  nameFa: string
+  components: unknown
+  growthWeight: number
+  minComparableShare: number
+  createdAt: Timestamp
+  createdBy: string | null
+  updatedAt: Timestamp
+  frozenAt: Timestamp | null
+}
+
 export interface Database {
   notifications: NotificationsTable
   notificationSends: NotificationSendsTable
@@ -719,6 +733,7 @@ export interface Database {
   indicatorEvidenceFiles: IndicatorEvidenceFilesTable
   indicatorValues: IndicatorValuesTable
   indicatorPeriodSubmissions: IndicatorPeriodSubmissionsTable
+  evaluationMethods: EvaluationMethodsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -22,6 +22,7 @@ import * as calendar1406 from './2026_12_07_0200_calendar_1406.ts'
 import * as createServicePageViews from './2026_12_07_0300_create_service_page_views.ts'
 import * as feedbackTimeIndexes from './2026_12_07_0400_feedback_time_indexes.ts'
 import * as publishRequests from './2026_12_07_0600_publish_requests.ts'
+import * as createEvaluationMethods from './2026_12_07_0700_create_evaluation_methods.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0300_create_service_page_views': createServicePageViews,
   '2026_12_07_0400_feedback_time_indexes': feedbackTimeIndexes,
   '2026_12_07_0600_publish_requests': publishRequests,
+  '2026_12_07_0700_create_evaluation_methods': createEvaluationMethods,
 }
