@@ -17,6 +17,12 @@ function respond(c: Context<AppEnv>, body: Uint8Array<ArrayBuffer>, etag: string
   return c.body(body, 200, headers)
 }
 
+/**
+ * Every cached page carries this tag besides its own: what the layout shows on every page
+ * (the central body's name in the footer) changes by marking it.
+ */
+export const LAYOUT_CACHE_TAG = 'layout'
+
 /** The cache key of a request: its path and query, as the HTTP server sees them. */
 export function cacheKeyOf(c: Context): string {
   const url = new URL(c.req.url)
@@ -52,6 +58,9 @@ export async function cachedPage(
   if (response.status !== 200) return response
   const body = new Uint8Array(await response.arrayBuffer())
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
-  cache.set(key, { body, etag, expiresAt: expiresAt ?? Number.POSITIVE_INFINITY }, tags)
+  cache.set(key, { body, etag, expiresAt: expiresAt ?? Number.POSITIVE_INFINITY }, [
+    ...tags,
+    LAYOUT_CACHE_TAG,
+  ])
   return respond(c, body, etag)
 }

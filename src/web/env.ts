@@ -12,5 +12,7 @@ export interface AppEnv {
     log: Logger
     /** The signed-in user's unread notifications (features/notifications), shown in the header. */
     unreadCount?: number
+    /** The central body's name from the settings (features/settings), shown in the footer. */
+    centralBodyName?: string
   }
 }

@@ -23,6 +23,8 @@ export interface PageProps {
   searchQuery?: string
   /** Extra external scripts, each a URL under /assets/ (loaded with `defer`). */
   scripts?: string[]
+  /** The central body's name (the settings); the footer's default when absent. */
+  centralBodyName?: string | undefined
 }
 
 /** Links in every page's footer. */
@@ -31,6 +33,7 @@ const FOOTER_LINKS = [
   { href: '/contact', text: 'تماس با ما' },
   { href: '/privacy', text: 'حریم خصوصی' },
   { href: '/accessibility', text: 'بیانیهٔ دسترس‌پذیری' },
+  { href: '/compliance', text: 'پایبندی دستگاه‌ها به بخشنامه' },
 ]
 
 /**
@@ -78,7 +81,7 @@ ${props.breadcrumbs && props.breadcrumbs.length > 0 ? breadcrumbs({ items: props
 ${banner}${props.content}
 </main>
 </div>
-${footer({ links: FOOTER_LINKS })}
+${footer({ links: FOOTER_LINKS, supervisingBody: props.centralBodyName })}
 </body>
 </html>
 `

@@ -62,6 +62,7 @@ export function page(c: Context<AppEnv>, options: PageOptions, status: Contentfu
     csrfToken: c.get('csrfToken') ?? '',
     ...(user ? { user } : {}),
     nav: navFor(actor ?? null, c.req.path, c.get('unreadCount')),
+    centralBodyName: c.get('centralBodyName'),
   })
   return c.html(doc, status)
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
+import { uiMessages } from '../../web/ui/messages.fa.ts'
 import { AGENCIES_CACHE_TAG, countAgencies, listAgencyBriefs } from '../agencies/index.ts'
 import {
   AUDIENCE_LONG_LABELS,
@@ -36,6 +37,7 @@ export function homeRoutes(deps: Deps): Hono<AppEnv> {
       scripts: ['/assets/search.js'],
       content: homePage({
         ministries,
+        centralBodyName: c.get('centralBodyName') ?? uiMessages.supervisingBody,
         agencyCount: counts.total,
         audiences: AUDIENCES.map((a) => ({
           key: a,

@@ -1,3 +1,4 @@
+export { centralBodyName, loadCentralBodyName } from './central-body-name.ts'
 export { msg as settingsMsg } from './messages.fa.ts'
 export {
   loadPortalSettings,

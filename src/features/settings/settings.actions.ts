@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import type { JalaliDate } from '../../lib/fa/index.ts'
+import { LAYOUT_CACHE_TAG } from '../../web/cached.ts'
 import { recordAudit } from '../audit/index.ts'
 import {
   DEFAULT_CENTRAL_BODY_NAME,
@@ -73,7 +74,9 @@ export async function setCentralBodyName(
   name: string,
 ): Promise<void> {
   assertCanEditSettings(actor)
-  await deps.db.transaction().execute(async (trx) => {
+  // Every page shows the name in its footer: the layout tag drops the name held in memory
+  // (central-body-name.ts) and every cached page, in every process.
+  await deps.publicChange(async (trx, markChanged) => {
     const before = settingsFrom(
       await readSettings(trx, [SETTING_KEYS.centralBodyName], { forUpdate: true }),
     )
@@ -87,6 +90,7 @@ export async function setCentralBodyName(
       before: { centralBodyName: before.centralBodyName },
       after: { centralBodyName: name },
     })
+    await markChanged(LAYOUT_CACHE_TAG)
   })
 }
 
