@@ -172,6 +172,26 @@ describe('adding a user', () => {
   })
 })
 
+describe('resetting a password', () => {
+  it('resets once for a form sent twice: the shown password is the one that works', async () => {
+    const user = await makeUser(t.deps, 'agency_editor', agencyA)
+    const client = await signedIn(t, adminA)
+    const page = `/admin/users/${user.userId}`
+    const fields = { [FORM_ONCE_FIELD]: await onceToken(client, page) }
+    const location = await postTwice(client, `${page}/reset-password`, fields)
+    const resets = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('entityId', '=', user.userId)
+      .where('action', '=', 'reset-password')
+      .execute()
+    assert.equal(resets.length, 1, 'one reset')
+    const otp = await shownOnce(client, location)
+    const signIn = await t.client().signIn(user.username, otp, agencyA.code)
+    assert.equal(signIn.headers.get('location'), '/account/password')
+  })
+})
+
 describe('creating an API token', () => {
   it('creates one token for a form sent twice; its secret is shown once and works', async () => {
     const client = await signedIn(t, editorA)

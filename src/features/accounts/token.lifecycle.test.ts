@@ -183,7 +183,9 @@ describe('token revocation', () => {
     const admin = await makeUser(t.deps, 'agency_admin', agency)
     const one = await createThroughForm(editor, 'read')
     const two = await createThroughForm(editor, 'read-write')
-    await (await signedIn(t, admin)).post(`/admin/users/${editor.userId}/reset-password`, {})
+    const page = `/admin/users/${editor.userId}`
+    const reset = await postOnce(await signedIn(t, admin), page, `${page}/reset-password`, {})
+    assert.equal(reset.status, 303)
     assert.equal((await readAgencies(one)).status, 401)
     assert.equal((await readAgencies(two)).status, 401)
     assert.equal((await tokenRow(one)).revokedReason, 'password-reset')

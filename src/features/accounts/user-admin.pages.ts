@@ -14,11 +14,10 @@ import { requireActor } from './actor.require.ts'
 import { takeIssued } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
 import { listApiTokensOfUser } from './token.queries.ts'
-import type { IssuedCredentials } from './user.actions.ts'
 import type { UserWithAgency } from './user.model.ts'
 import { presentToken, presentUser } from './user.present.ts'
 import { findUserById } from './user.queries.ts'
-import { issuedPasswordShape } from './user-once.actions.ts'
+import { type IssuedPassword, issuedPasswordShape } from './user-once.actions.ts'
 import { issuedPasswordPage, secretGonePage } from './views/one-time-secret.ts'
 import { type UserFormView, userFormPage, userPage } from './views/user-views.ts'
 
@@ -78,32 +77,10 @@ export async function managedUser(
   return { actor, user }
 }
 
-/** The page that shows a new one-time password, once. */
-export function showIssued(
-  c: Context<AppEnv>,
-  title: string,
-  issued: IssuedCredentials,
-  agencyNameFa: string | null,
-) {
-  // The password exists only in this response: never cached, never in a URL.
-  c.header('Cache-Control', 'no-store')
-  return page(c, {
-    title,
-    content: issuedPasswordPage({
-      title,
-      agencyCode: issued.agencyCode,
-      agencyNameFa,
-      username: issued.username,
-      oneTimePassword: issued.oneTimePassword,
-      links: [
-        { href: `/admin/users/${issued.userId}`, text: issued.username },
-        {
-          href: issued.agencyCode ? `/admin/users?agency=${issued.agencyCode}` : '/admin/users',
-          text: msg.usersTitle,
-        },
-      ],
-    }),
-  })
+const ISSUED_TITLES: Record<IssuedPassword['kind'], string> = {
+  credentials: msg.issuedTitle,
+  'new-user': msg.userCreatedTitle,
+  reset: msg.passwordResetTitle,
 }
 
 /**
@@ -120,7 +97,7 @@ export async function issuedPasswordResult(deps: Deps, c: Context<AppEnv>) {
       410,
     )
   }
-  const title = shown.kind === 'credentials' ? msg.issuedTitle : msg.userCreatedTitle
+  const title = ISSUED_TITLES[shown.kind]
   const code = shown.agencyCode
   const links =
     shown.kind === 'credentials' && code && shown.agencyNameFa
@@ -202,6 +179,7 @@ export async function userAccountPage(
       ...(banner ? { banner: { kind: 'success' as const, text: banner } } : {}),
       content: userPage({
         csrfToken: c.get('csrfToken'),
+        onceToken: newFormOnceToken(),
         user: presentUser(user, actor, deps.config.signInMaxFailures),
         tokens: tokens.map((t) => presentToken(t, deps.clock.now())),
         errors,

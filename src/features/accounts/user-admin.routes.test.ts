@@ -392,7 +392,9 @@ describe('POST /admin/users/:id/reset-password', () => {
     const user = await makeUser(t.deps, 'agency_editor', agencyA)
     const victimSession = await signedIn(t, user)
     const client = await signedIn(t, adminA)
-    const res = await client.post(`/admin/users/${user.userId}/reset-password`, {})
+    const page = `/admin/users/${user.userId}`
+    const posted = await postOnce(client, page, `${page}/reset-password`, {})
+    const res = await followSeeOther(client, posted)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('cache-control'), 'no-store')
     const $ = cheerio.load(await res.text())
@@ -412,11 +414,19 @@ describe('POST /admin/users/:id/reset-password', () => {
 
   it('lets the central admin reset central staff', async () => {
     const staff = await makeUser(t.deps, 'central_supervisor')
-    const res = await (await signedIn(t, centralAdmin)).post(
-      `/admin/users/${staff.userId}/reset-password`,
-      {},
+    const client = await signedIn(t, centralAdmin)
+    const page = `/admin/users/${staff.userId}`
+    const res = await followSeeOther(
+      client,
+      await postOnce(client, page, `${page}/reset-password`, {}),
     )
     assert.equal(res.status, 200)
+    assert.match(
+      cheerio
+        .load(await res.text())('h1, .mr-panel__title')
+        .text(),
+      /رمز/,
+    )
   })
 
   it('refuses another agency, central staff, anonymous requests, bad ids and a missing CSRF token', async () => {

@@ -14,6 +14,7 @@ import {
   addAgencyUser,
   addCentralUser,
   type NewCentralUser,
+  resetPasswordIn,
 } from './user.actions.ts'
 
 type Db = Deps['db']
@@ -24,7 +25,7 @@ type Db = Deps['db']
 
 /** What the page after issuing shows once, sealed until then. */
 export const issuedPasswordShape = z.object({
-  kind: z.enum(['credentials', 'new-user']),
+  kind: z.enum(['credentials', 'new-user', 'reset']),
   userId: z.uuid(),
   agencyCode: z.string().nullable(),
   agencyNameFa: z.string().nullable(),
@@ -96,6 +97,21 @@ export async function createAgencyUserOnce(
       return { ok: false, errors: { usernamePart: msg.usernameTaken } }
     throw error
   }
+}
+
+/**
+ * A new one-time password from the user's page, once per form: sent again, it resets nothing
+ * more (a second reset would end the sessions and tokens again and hide the first password).
+ */
+export function resetUserPasswordOnce(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  once: FormOnce,
+): Promise<FormOnceOutcome<string>> {
+  return issueOnce(deps, actor, once, 'reset', (trx, hash) =>
+    resetPasswordIn(deps, trx, actor, userId, hash),
+  )
 }
 
 /** A central staff account from `/admin/users/new-central`, once per form (a taken name throws). */

@@ -6,12 +6,14 @@ import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../web/form.ts'
 import { roleLabel } from '../../web/page.ts'
 import { editUserInput, userStatusInput } from './account.input.ts'
+import { formOnceOf } from './issued.kit.ts'
 import { msg } from './messages.fa.ts'
 import { revokeApiToken } from './token.actions.ts'
 import { findApiToken } from './token.queries.ts'
-import { editUser, resetUserPassword, setUserDisabled } from './user.actions.ts'
+import { editUser, setUserDisabled } from './user.actions.ts'
 import type { UserWithAgency } from './user.model.ts'
-import { idParam, managedUser, showIssued, userAccountPage, userForm } from './user-admin.pages.ts'
+import { idParam, managedUser, userAccountPage, userForm } from './user-admin.pages.ts'
+import { resetUserPasswordOnce } from './user-once.actions.ts'
 
 /**
  * `/admin/users/:id`: one user's page, editing an agency user, a new one-time password,
@@ -76,8 +78,11 @@ export function userPageRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/:id/reset-password', async (c) => {
     const { actor, user } = await managedUser(deps, c)
-    const issued = await resetUserPassword(deps, actor, user.id)
-    return showIssued(c, msg.passwordResetTitle, issued, user.agencyNameFa)
+    const once = formOnceOf(deps, c, actor, 'accounts.reset-password', await readForm(c))
+    if (!once) return userAccountPage(deps, c, actor, user, { reset: msg.formOnceMissing })
+    // 303 to the page that shows the new password once; sent again, the form resets nothing.
+    const outcome = await resetUserPasswordOnce(deps, actor, user.id, once)
+    return c.redirect(outcome.resultPath, 303)
   })
 
   app.post('/:id/status', async (c) => {

@@ -210,27 +210,43 @@ export async function resetUserPassword(
   const password = oneTimePassword()
   const passwordHash = await hashPassword(password)
   return deps.db.transaction().execute(async (trx) => {
-    const user = await loadManagedUser(trx, actor, userId)
-    const now = deps.clock.now()
-    await updateUser(trx, userId, { passwordHash, mustChangePassword: true, failedSignIns: 0 }, now)
-    await deleteSessionsOfUser(trx, userId)
-    const tokensRevoked = await revokeAllTokensOf(deps, trx, userId, 'password-reset')
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'user',
-      entityId: userId,
-      action: 'reset-password',
-      agencyId: user.agencyId,
-      before: { mustChangePassword: user.mustChangePassword },
-      after: { mustChangePassword: true, tokensRevoked },
-    })
-    return {
-      userId,
-      agencyCode: user.agencyCode,
-      username: user.username,
-      oneTimePassword: password,
-    }
+    const reset = await resetPasswordIn(deps, trx, actor, userId, passwordHash)
+    return { ...reset, oneTimePassword: password }
   })
+}
+
+export async function resetPasswordIn(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  userId: string,
+  passwordHash: string,
+): Promise<{
+  userId: string
+  agencyCode: string | null
+  agencyNameFa: string | null
+  username: string
+}> {
+  const user = await loadManagedUser(trx, actor, userId)
+  const now = deps.clock.now()
+  await updateUser(trx, userId, { passwordHash, mustChangePassword: true, failedSignIns: 0 }, now)
+  await deleteSessionsOfUser(trx, userId)
+  const tokensRevoked = await revokeAllTokensOf(deps, trx, userId, 'password-reset')
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'user',
+    entityId: userId,
+    action: 'reset-password',
+    agencyId: user.agencyId,
+    before: { mustChangePassword: user.mustChangePassword },
+    after: { mustChangePassword: true, tokensRevoked },
+  })
+  return {
+    userId,
+    agencyCode: user.agencyCode,
+    agencyNameFa: user.agencyNameFa,
+    username: user.username,
+  }
 }
 
 export async function setUserDisabled(

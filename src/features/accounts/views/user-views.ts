@@ -225,6 +225,8 @@ export interface UserPageView {
   user: UserView
   tokens: TokenView[]
   errors: FieldErrors
+  /** The reset form's one-time token (web/form-once.ts): a resubmission resets nothing twice. */
+  onceToken: string
 }
 
 /** One account: its facts, status, the admin's actions on it and its API tokens. */
@@ -256,8 +258,9 @@ export function userPage(v: UserPageView): Html {
     : html`<h2 class="mr-heading-m">${msg.manageHeading}</h2>
       <form method="post" action="${base}/reset-password">
         ${csrfField(v.csrfToken)}
+        ${formOnceField(v.onceToken)}
         <p class="mr-body">${msg.resetPasswordHint}</p>
-        ${button({ text: msg.resetPassword, variant: 'secondary' })}
+        ${button({ id: 'reset', text: msg.resetPassword, variant: 'secondary' })}
       </form>
       <form method="post" action="${base}/status">
         ${csrfField(v.csrfToken)}
