@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio'
 import { signedIn } from '../../../test/support/clients.ts'
 import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtures.ts'
 import { refused } from '../../../test/support/forms.ts'
+import { checkedPage } from '../../../test/support/pages.ts'
 import {
   apiRequest,
   createTestApp,
@@ -98,8 +99,9 @@ describe('issuing an agency’s credentials', () => {
     const client = await signedIn(t, centralAdmin)
     const path = `/admin/agencies/${fresh.code}/credentials`
     const html = await refused(t, client, path, { displayName: 'کسی', email: '' }, 422)
-    assert.match(cheerio.load(html)('.mr-error-summary').text(), /فرم کهنه است/)
-    const newToken = cheerio.load(html)(`input[name="${FORM_ONCE_FIELD}"]`).val()
+    const $ = await checkedPage(new Response(html))
+    assert.match($('.mr-error-summary').text(), /فرم کهنه است/)
+    const newToken = $(`input[name="${FORM_ONCE_FIELD}"]`).val()
     assert.ok(
       typeof newToken === 'string' && newToken.length === 43,
       'the form comes back with a token',
@@ -189,6 +191,16 @@ describe('resetting a password', () => {
     const otp = await shownOnce(client, location)
     const signIn = await t.client().signIn(user.username, otp, agencyA.code)
     assert.equal(signIn.headers.get('location'), '/account/password')
+  })
+
+  it('refuses a reset form without its token on the user’s page, resetting nothing', async () => {
+    const user = await makeUser(t.deps, 'agency_editor', agencyA)
+    const path = `/admin/users/${user.userId}/reset-password`
+    const html = await refused(t, await signedIn(t, adminA), path, {}, 422)
+    assert.match(
+      (await checkedPage(new Response(html)))('.mr-error-summary').text(),
+      /فرم کهنه است/,
+    )
   })
 })
 
