@@ -21,6 +21,7 @@ import * as createIndicators from './2026_12_07_0100_create_indicators.ts'
 import * as calendar1406 from './2026_12_07_0200_calendar_1406.ts'
 import * as createServicePageViews from './2026_12_07_0300_create_service_page_views.ts'
 import * as feedbackTimeIndexes from './2026_12_07_0400_feedback_time_indexes.ts'
+import * as formOnce from './2026_12_07_0500_form_once.ts'
 import * as publishRequests from './2026_12_07_0600_publish_requests.ts'
 import * as createEvaluationMethods from './2026_12_07_0700_create_evaluation_methods.ts'
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0200_calendar_1406': calendar1406,
   '2026_12_07_0300_create_service_page_views': createServicePageViews,
   '2026_12_07_0400_feedback_time_indexes': feedbackTimeIndexes,
+  '2026_12_07_0500_form_once': formOnce,
   '2026_12_07_0600_publish_requests': publishRequests,
   '2026_12_07_0700_create_evaluation_methods': createEvaluationMethods,
 }
