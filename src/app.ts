@@ -48,6 +48,7 @@ import { formDownloadRoutes } from './features/forms/forms.download.routes.ts'
 import { formsSectionRoutes } from './features/forms/forms-section.routes.ts'
 import { formUploadBodyLimit, isFormUploadPath } from './features/forms/index.ts'
 import { homeRoutes } from './features/home/home.routes.ts'
+import { agencyIndicatorsSection } from './features/indicators/index.ts'
 import { indicatorApiRoutes } from './features/indicators/indicator.api.routes.ts'
 import { indicatorAdminRoutes } from './features/indicators/indicator-admin.routes.ts'
 import { indicatorLadderRoutes } from './features/indicators/indicator-ladder.routes.ts'
@@ -140,7 +141,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', searchRoutes(deps))
   app.route('/', signInRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
-  app.route('/agencies', agencyPageRoutes(deps))
+  // The agency page lists the agency's indicators too; indicators sit above the catalogue.
+  app.route('/agencies', agencyPageRoutes(deps, [agencyIndicatorsSection(deps)]))
   app.route('/indicators', indicatorPublicRoutes(deps))
   app.route('/admin/indicators', indicatorAdminRoutes(deps))
   app.route('/admin/indicators', indicatorLadderRoutes(deps))

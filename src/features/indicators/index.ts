@@ -29,6 +29,8 @@ export {
   type Unit,
   type YearTarget,
 } from './indicator.model.ts'
+// The agency page's indicators section, handed to the catalogue's agency page by app.ts.
+export { agencyIndicatorsSection } from './indicator-agency.section.ts'
 export {
   type Frequency,
   isoDayOf,

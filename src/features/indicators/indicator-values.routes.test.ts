@@ -133,5 +133,9 @@ describe('indicator values on the staff pages', () => {
     const published = await checkedPage(await t.client().get(`/indicators/${code}`))
     assert.match(published('#indicator-values').text(), /۷۵٪/)
     assert.equal(published('#values svg[role="img"]').length, 1)
+    // The agency's own page lists the indicator with its newest accepted value.
+    const agencyPage = await checkedPage(await t.client().get(`/agencies/${agency.code}`))
+    assert.match(agencyPage('#agency-indicators').text(), /درصد پروانه‌های صادرشده در مهلت/)
+    assert.match(agencyPage('#agency-indicators').text(), /۷۵٪ \(تابستان ۱۴۰۵\)/)
   })
 })
