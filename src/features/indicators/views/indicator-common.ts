@@ -58,6 +58,8 @@ export function isoDayFa(iso: string): Html {
 /** A number in its unit: «۸۰ درصد», «۴٫۲ (امتیاز ۱ تا ۵)». */
 export function amount(value: number, unit: Unit): string {
   const n = formatNumberFa(value)
+  // A count is its number; «۰ تعداد» says nothing more.
+  if (unit === 'count') return n
   return unit === 'percent' ? `${n}٪` : `${n} ${UNIT_LABELS[unit]}`
 }
 
