@@ -36,6 +36,7 @@ export {
   isoDayOf,
   type Period,
   parsePeriod,
+  periodDays,
   periodDueDay,
   periodInstants,
   periodKey,
