@@ -106,7 +106,11 @@ describe('the inputs of a year’s scorecards', () => {
     const inputs = await loadScorecardInputs(t.deps, 1405)
     const mine = inputs.find((i) => i.agencyId === agency.id)
     assert.ok(mine)
-    assert.equal(mine.peerGroup, 'national', 'an organisation is compared with national organisations')
+    assert.equal(
+      mine.peerGroup,
+      'national',
+      'an organisation is compared with national organisations',
+    )
     // Two values fell due in 1405, one came by its due day: 50%, n = 2.
     assert.deepEqual(mine.observed.indicatorsOnTime, { value: 50, n: 2 })
     // Only the accepted spring value counts: 60 of a target of 80 = 75%, n = 1.
