@@ -80,7 +80,11 @@ export async function loadPublicIndicator(
   // has a value per agency and period: its newest period is shown, for agencies with data.
   const published = stored.filter((v) => v.source === 'computed' || v.submission === 'accepted')
   // Period keys sort as text (`1405-Q2`, `1405-07`, `1405`), so the newest is the last.
-  const newest = published.map((v) => v.period).sort().at(-1) ?? ''
+  const newest =
+    published
+      .map((v) => v.period)
+      .sort()
+      .at(-1) ?? ''
   const values = (
     indicator.kind === 'general'
       ? published.filter((v) => v.period === newest && (v.n ?? 0) > 0)
