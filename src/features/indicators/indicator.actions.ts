@@ -11,6 +11,7 @@ import {
   EDITABLE,
   INDICATORS_CACHE_TAG,
   type Indicator,
+  type IndicatorDecisionAction,
   type IndicatorDefinition,
   type IndicatorKind,
   type IndicatorVersion,
@@ -132,6 +133,25 @@ export async function proposeIndicator(
   })
 }
 
+/** The dated record of one step of the ladder, by the person who took it. */
+function decided(
+  trx: Db,
+  actor: Actor,
+  versionId: string,
+  action: IndicatorDecisionAction,
+  now: Date,
+  more: { comment: string | null; untilDay: string | null } = { comment: null, untilDay: null },
+) {
+  return insertDecision(trx, {
+    versionId,
+    action,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    at: now,
+    ...more,
+  })
+}
+
 /** Loads a version with its indicator under the indicator's lock, or 404. */
 async function lockedVersion(trx: Db, versionId: string) {
   const found = await findVersionById(trx, versionId)
@@ -191,15 +211,7 @@ export async function submitVersion(
     const now = deps.clock.now()
     const moved = await moveVersion(trx, versionId, EDITABLE, 'submitted', now)
     if (!moved) throw new ConflictError('indicator.stale', msg.stale)
-    await insertDecision(trx, {
-      versionId,
-      action: 'submitted',
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      at: now,
-      comment: null,
-      untilDay: null,
-    })
+    await decided(trx, actor, versionId, 'submitted', now)
     await audit(trx, deps, actor, indicator, 'submit', version, moved)
     const agencyName = indicator.agencyId
       ? ((await findAgencyById(trx, indicator.agencyId))?.nameFa ?? '')
@@ -257,25 +269,12 @@ export async function decideVersion(
       const inForce = (await versionsOf(trx, indicator.id)).find((v) => v.state === 'approved')
       if (inForce) {
         await moveVersion(trx, inForce.id, ['approved'], 'superseded', now)
-        await insertDecision(trx, {
-          versionId: inForce.id,
-          action: 'superseded',
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          at: now,
-          comment: null,
-          untilDay: null,
-        })
+        await decided(trx, actor, inForce.id, 'superseded', now)
       }
     }
     const moved = await moveVersion(trx, versionId, ['submitted'], to.state, now)
     if (!moved) throw new ConflictError('indicator.stale', msg.stale)
-    await insertDecision(trx, {
-      versionId,
-      action: to.action,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      at: now,
+    await decided(trx, actor, versionId, to.action, now, {
       comment: input.comment,
       untilDay: input.decision === 'request_changes' ? (input.untilDay ?? null) : null,
     })
@@ -318,15 +317,7 @@ export async function withdrawVersion(
     const now = deps.clock.now()
     const moved = await moveVersion(trx, versionId, OPEN, 'withdrawn', now)
     if (!moved) throw new ConflictError('indicator.stale', msg.stale)
-    await insertDecision(trx, {
-      versionId,
-      action: 'withdrawn',
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      at: now,
-      comment: null,
-      untilDay: null,
-    })
+    await decided(trx, actor, versionId, 'withdrawn', now)
     await audit(trx, deps, actor, indicator, 'withdraw', version, moved)
     return moved
   })
