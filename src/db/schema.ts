@@ -698,6 +698,46 @@ export interface EvaluationMethodsTable {
   frozenAt: Timestamp | null
 }
 
+export type EvaluationStatus = 'provisional' | 'published' | 'corrected'
+
+export interface EvaluationSnapshotsTable {
+  id: Generated<string>
+  period: string
+  status: EvaluationStatus
+  seq: number
+  correctsId: string | null
+  methodId: string
+  methodVersion: number
+  inputs: unknown
+  inputsDigest: string
+  scorecards: unknown
+  agencies: number
+  computedAt: Timestamp
+  publishedAt: Timestamp | null
+  publishedBy: string | null
+  objectionsUntil: Timestamp | null
+  noteFa: string | null
+}
+
+export type ObjectionStatus = 'open' | 'accepted' | 'rejected'
+
+export interface EvaluationObjectionsTable {
+  id: Generated<string>
+  snapshotId: string
+  agencyId: string
+  component: string
+  reasonFa: string
+  lodgedAt: Timestamp
+  lodgedBy: string | null
+  status: Generated<ObjectionStatus>
+  answerFa: string | null
+  correctedValue: number | null
+  correctedN: number | null
+  answeredAt: Timestamp | null
+  answeredBy: string | null
+  appliedIn: string | null
+}
+
 export interface Database {
   notifications: NotificationsTable
   notificationSends: NotificationSendsTable
@@ -750,6 +790,8 @@ export interface Database {
   indicatorValues: IndicatorValuesTable
   indicatorPeriodSubmissions: IndicatorPeriodSubmissionsTable
   evaluationMethods: EvaluationMethodsTable
+  evaluationSnapshots: EvaluationSnapshotsTable
+  evaluationObjections: EvaluationObjectionsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

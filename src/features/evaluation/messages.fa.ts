@@ -75,3 +75,44 @@ export const msg = {
     'هر عدد با پایه‌اش آمده است («۱۲ از ۱۵»). این‌ها شمارش کامل‌اند، نه نمونه: هر خدمت و هر دستگاه شمرده می‌شود، پس کمینه‌ای برای نمایش ندارند؛ جایی که پایه صفر است، عدد نمی‌آید و علتش نوشته می‌شود.',
   ],
 } as const
+
+/** What closing, correcting and objecting to an evaluation say (issue 15 item 3). */
+export const evalMsg = {
+  notCentral: 'بستن دوره و رسیدگی به اعتراض‌ها کار ناظران ستاد مرکزی است.',
+  notAgencyAdmin: 'اعتراض به ارزیابی را مدیر دستگاه ثبت می‌کند.',
+  badPeriod: 'دورهٔ ارزیابی یک سال شمسی چهاررقمی است، مانند ۱۴۰۴.',
+  periodNotEnded: (jy: number) =>
+    `سال ${fa(jy)} هنوز تمام نشده است؛ ارزیابی آن تا پایان سال موقت است و هر روز به‌روز می‌شود.`,
+  noMethod:
+    'هنوز روشی برای ارزیابی ثبت نشده است. نخست مدیر ستاد مرکزی باید روش ارزیابی را ثبت کند.',
+  methodChanged:
+    'روش ارزیابی هم‌زمان تغییر کرد؛ دوباره دکمهٔ بستن دوره را بزنید تا با روش تازه محاسبه شود.',
+  alreadyClosed: (jy: number) =>
+    `ارزیابی سال ${fa(jy)} پیش‌تر بسته و منتشر شده است. تغییر آن فقط با پذیرش اعتراض و انتشار ارزیابی اصلاح‌شده ممکن است.`,
+  notPublished: (period: string) => `ارزیابی سال ${toPersianDigits(period)} هنوز منتشر نشده است.`,
+  windowClosed: (until: string) => `مهلت اعتراض در ${until} به پایان رسیده است.`,
+  notInEvaluation: 'این دستگاه در این ارزیابی نیست.',
+  badComponent: 'جزء مورد اعتراض را از فهرست جزءهای همین ارزیابی برگزینید.',
+  reasonLength: `دلیل اعتراض را دست‌کم در ${fa(10)} و حداکثر در ${fa(4000)} نویسه بنویسید.`,
+  duplicateObjection: 'برای این جزء یک اعتراض رسیدگی‌نشده دارید؛ منتظر پاسخ آن بمانید.',
+  answerLength: `پاسخ را دست‌کم در ${fa(10)} و حداکثر در ${fa(4000)} نویسه بنویسید.`,
+  correctedNeeded: 'برای پذیرش اعتراض، مقدار و تعداد مشاهدهٔ درست را بنویسید.',
+  alreadyAnswered: 'به این اعتراض پیش‌تر پاسخ داده شده است.',
+  nothingToCorrect: 'هیچ اعتراض پذیرفته‌شده‌ای نیست که در ارزیابی اصلاح‌شده اعمال شود.',
+  notFound: 'چنین ارزیابی یا اعتراضی پیدا نشد.',
+  publishedSubject: (period: string) => `ارزیابی سال ${toPersianDigits(period)} دستگاه‌ها منتشر شد`,
+  publishedText: (period: string, until: string) =>
+    `کارنامهٔ ارزیابی سال ${toPersianDigits(period)} دستگاه شما در پرتال منتشر شد. اگر جزئی از آن را نادرست می‌دانید، تا ${until} می‌توانید به همان جزء اعتراض کنید.`,
+  correctedSubject: (period: string) => `ارزیابی اصلاح‌شدهٔ سال ${toPersianDigits(period)} منتشر شد`,
+  correctedText: (period: string) =>
+    `پس از رسیدگی به اعتراض‌ها، ارزیابی اصلاح‌شدهٔ سال ${toPersianDigits(period)} منتشر شد. ارزیابی پیشین هم در پرتال دیده می‌شود.`,
+  objectionSubject: (agency: string, period: string) =>
+    `اعتراض ${agency} به ارزیابی سال ${toPersianDigits(period)}`,
+  objectionText: (agency: string, component: string) =>
+    `${agency} به جزء «${component}» کارنامهٔ خود اعتراض کرده است و منتظر پاسخ ستاد است.`,
+  answeredSubject: (period: string) => `پاسخ اعتراض شما به ارزیابی سال ${toPersianDigits(period)}`,
+  answeredText: (component: string, accepted: boolean) =>
+    accepted
+      ? `اعتراض شما به جزء «${component}» پذیرفته شد؛ در ارزیابی اصلاح‌شده اعمال می‌شود.`
+      : `اعتراض شما به جزء «${component}» پذیرفته نشد. پاسخ ستاد را در پرتال ببینید.`,
+} as const

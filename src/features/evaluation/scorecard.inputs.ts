@@ -37,6 +37,7 @@ const targets = z.array(z.object({ year: z.number(), target: z.number() }).passt
 export async function loadScorecardInputs(
   deps: Pick<Deps, 'db' | 'clock'>,
   jy: number,
+  previousTotals: ReadonlyMap<string, number> = new Map(),
 ): Promise<ScorecardInput[]> {
   const year = parsePeriod(String(jy))
   if (!year) throw new Error(`not a Jalali year: ${jy}`)
@@ -73,18 +74,36 @@ export async function loadScorecardInputs(
     const observed: Partial<Record<ComponentKey, Observed>> = {}
     for (const [component, key] of Object.entries(FROM_GENERAL) as [ComponentKey, string][]) {
       const g = generalOf.get(key)?.get(a.id)
-      if (g) observed[component] = { value: g.value, n: g.n }
+      if (g)
+        observed[component] = {
+          value: g.value,
+          n: g.n,
+          numerator: g.numerator,
+          denominator: g.denominator,
+        }
     }
     const d = dueOf.get(a.id)
-    if (d) observed.indicatorsOnTime = { value: (100 * d.onTime) / d.due, n: d.due }
+    if (d)
+      observed.indicatorsOnTime = {
+        value: (100 * d.onTime) / d.due,
+        n: d.due,
+        numerator: d.onTime,
+        denominator: d.due,
+      }
     const r = reached.get(a.id)
-    if (r) observed.specificTargets = { value: (100 * r.sum) / r.n, n: r.n }
+    if (r)
+      observed.specificTargets = {
+        value: (100 * r.sum) / r.n,
+        n: r.n,
+        numerator: r.sum,
+        denominator: r.n,
+      }
     return {
       agencyId: a.id,
       peerGroup: peerGroupOf(a.level),
       provinceCode: a.provinceCode,
       observed,
-      previousTotal: null,
+      previousTotal: previousTotals.get(a.id) ?? null,
     }
   })
 }

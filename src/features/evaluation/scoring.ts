@@ -24,6 +24,9 @@ export interface Observed {
   /** Null when there is nothing to measure (a zero denominator). */
   value: number | null
   n: number
+  /** The data behind the value, shown on the scorecard; scoring reads only value and n. */
+  numerator?: number
+  denominator?: number | null
 }
 
 export type ComponentScore =
