@@ -31,6 +31,7 @@ import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { complianceApiRoutes } from './features/evaluation/compliance.api.routes.ts'
+import { evaluationApiRoutes } from './features/evaluation/evaluation.api.routes.ts'
 import { complianceRoutes } from './features/evaluation/compliance.routes.ts'
 import { feedbackDashboardRoutes } from './features/feedback/dashboard.routes.ts'
 import { helpfulRoutes } from './features/feedback/helpful.routes.ts'
@@ -218,6 +219,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   indicatorApiRoutes(api, deps)
   indicatorsOpenDataApiRoutes(api, deps)
   complianceApiRoutes(api, deps)
+  evaluationApiRoutes(api, deps)
   api.doc31('/openapi.json', OPENAPI_INFO)
   app.route('/api/v1', api)
   app.route(

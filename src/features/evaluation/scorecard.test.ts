@@ -56,6 +56,16 @@ describe('scorecards', () => {
     assert.deepEqual(a?.base, { comparable: true, score: 83.3333, comparableWeight: 90 })
     assert.deepEqual(a?.growth, { comparable: true, ratio: 0.4444, score: 4.4444 })
     assert.equal(a?.score, 79.4444)
+    // The published parts add up to the published whole: 48 + 27 + growth 4.4444.
+    assert.deepEqual(
+      a?.components.map((c) => c.points),
+      [48, 27],
+    )
+    assert.deepEqual(
+      by.get('B')?.components.map((c) => c.points),
+      [100, null],
+      'without a previous period the comparable components fill the whole',
+    )
     assert.equal(by.get('B')?.score, 100)
     assert.equal(by.get('B')?.growth?.comparable, false)
     assert.deepEqual(

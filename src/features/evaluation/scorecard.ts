@@ -31,6 +31,11 @@ export interface ScoredComponent {
   weight: number
   observed: Observed | null
   result: ComponentScore
+  /**
+   * What the component adds to the final score: its points rescaled to the comparable weight
+   * and to the share growth leaves, so a scorecard's points (and growth's) sum to its score.
+   */
+  points: number | null
 }
 
 export interface Scorecard {
@@ -48,9 +53,11 @@ export interface Scorecard {
 }
 
 /**
- * The scorecards of every agency under one method. The final score weighs the base total and
- * growth as the method does: `base × (100 − g) / 100 + growth points`, where g is the growth
- * weight; without a previous period, the base alone is the score (growth not comparable).
+ * The scorecards of every agency under one method. The base total is on 100 over the weight of
+ * the comparable components; the score weighs it and growth as the method does, `base × (100 −
+ * g) / 100 + growth points` (g the growth weight), and is computed as the sum of each
+ * component's points so that the published parts add up to the published whole. Without a
+ * previous period the base alone is the score (growth not comparable: its weight is spread).
  */
 export function scorecards(
   method: Pick<EvaluationMethod, 'components' | 'growthWeight' | 'minComparableShare'>,
@@ -58,30 +65,36 @@ export function scorecards(
 ): Scorecard[] {
   const rules = rulesOf(method)
   const cards = inputs.map((input): Scorecard => {
-    const components = rules.map((rule, i) => {
+    const results = rules.map((rule) => {
       const observed = input.observed[rule.key as ComponentKey] ?? null
       const result = observed
         ? componentScore(rule, observed)
         : ({ comparable: false, reason: 'no-value' } as const)
-      return {
-        key: method.components[i]?.key ?? (rule.key as ComponentKey),
-        weight: rule.weight,
-        observed,
-        result,
-      }
+      return { observed, result }
     })
     const base = totalScore(
       rules,
-      components.map((c) => c.result),
+      results.map((r) => r.result),
       method.minComparableShare,
     )
     const g = method.growthWeight
     const growth = g > 0 && base.comparable ? growthScore(base.score, input.previousTotal, g) : null
-    const score = !base.comparable
-      ? null
-      : growth?.comparable
-        ? round((base.score * (100 - g)) / 100 + growth.score)
-        : base.score
+    const factor = base.comparable
+      ? (100 / base.comparableWeight) * (growth?.comparable ? (100 - g) / 100 : 1)
+      : 0
+    const components = results.map(({ observed, result }, i) => ({
+      key: method.components[i]?.key ?? (rules[i]?.key as ComponentKey),
+      weight: rules[i]?.weight ?? 0,
+      observed,
+      result,
+      points: base.comparable && result.comparable ? round(result.score * factor) : null,
+    }))
+    const score = base.comparable
+      ? round(
+          components.reduce((sum, c) => sum + (c.points ?? 0), 0) +
+            (growth?.comparable ? growth.score : 0),
+        )
+      : null
     return {
       agencyId: input.agencyId,
       peerGroup: input.peerGroup,

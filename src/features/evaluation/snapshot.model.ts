@@ -22,6 +22,8 @@ export interface Snapshot {
   inputs: ScorecardInput[]
   inputsDigest: string
   scorecards: Scorecard[]
+  /** How many agencies it scores. */
+  agencies: number
   computedAt: Date
   publishedAt: Date | null
   objectionsUntil: Date | null
@@ -29,7 +31,7 @@ export interface Snapshot {
 }
 
 /** What lists of evaluations show, without the (large) inputs and scorecards. */
-export type SnapshotSummary = Omit<Snapshot, 'inputs' | 'scorecards'> & { agencies: number }
+export type SnapshotSummary = Omit<Snapshot, 'inputs' | 'scorecards'>
 
 /** Public pages that show evaluations are dropped from the page cache by this tag. */
 export const EVALUATION_CACHE_TAG = 'evaluation'
@@ -74,6 +76,7 @@ export const storedScorecards = z.array(
         weight: z.number(),
         observed: observed.nullable(),
         result: componentScore,
+        points: z.number().nullable(),
       }),
     ),
     base: z.discriminatedUnion('comparable', [
