@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Deps } from '../../deps.ts'
+import { ConflictError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors, FormFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
@@ -23,6 +24,8 @@ import {
 } from '../services/index.ts'
 import { base, lawChoices, lawLabeller } from './card-editor.kit.ts'
 import { ADAPTERS } from './card-editor.lists.ts'
+import { diffContent } from './content.text.ts'
+import { discardConfirmPage, discardMsg } from './views/discard-confirm.ts'
 
 /**
  * The card editor's pages as responses (a section's form, a list section, one item of a list):
@@ -149,4 +152,39 @@ export async function itemPageResponse(
     },
     invalid ? 422 : 200,
   )
+}
+
+/**
+ * The question before a draft is discarded: which parts of the card lose their changes (the
+ * fields that differ from the published version). A service never published has nothing to
+ * fall back to, so its first draft cannot be discarded (as `discardDraft` refuses).
+ */
+export async function discardConfirmResponse(
+  deps: Deps,
+  c: Context<AppEnv>,
+  service: Service,
+  draft: ServiceVersion,
+  published: ServiceVersion | undefined,
+) {
+  if (!published && draft.versionNo === 1)
+    throw new ConflictError('service.discard-first', discardMsg.firstDraft)
+  const contents = published ? [published.content, draft.content] : [draft.content]
+  const lost = published
+    ? diffContent(published.content, draft.content, await lawLabeller(deps, contents)).map(
+        (change) => change.label,
+      )
+    : []
+  return page(c, {
+    title: `${discardMsg.title} ${em.discardHeading}`,
+    breadcrumbs: crumbs(service, draft.content.title),
+    content: discardConfirmPage({
+      csrfToken: c.get('csrfToken'),
+      serviceId: service.id,
+      serviceTitle: draft.content.title,
+      draftVersionNo: draft.versionNo,
+      savedAt: draft.updatedAt,
+      publishedVersionNo: published?.versionNo ?? null,
+      lost,
+    }),
+  })
 }

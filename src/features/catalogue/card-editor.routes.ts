@@ -9,6 +9,7 @@ import {
   FORM_SECTIONS,
   fieldValue,
   findDraft,
+  findPublished,
   ID,
   parseFields,
   replaceFields,
@@ -19,12 +20,17 @@ import {
   stampOfDraft,
 } from '../services/index.ts'
 import { base, save } from './card-editor.kit.ts'
-import { sectionFormResponse, sectionFormValues } from './card-editor.pages.ts'
+import {
+  discardConfirmResponse,
+  sectionFormResponse,
+  sectionFormValues,
+} from './card-editor.pages.ts'
 
 /**
  * The card's section forms (basics, classification, details, time) under
  * `/admin/services/:id/edit/…`; a save that lost the race gets the section-editor kit's conflict
- * page. The list sections (legal bases, documents, fees) are `card-editor-lists.routes.ts`.
+ * page. The list sections (legal bases, documents, fees) are `card-editor-lists.routes.ts`. Also
+ * the question asked before the draft is discarded.
  */
 export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -76,6 +82,18 @@ export function serviceEditorRoutes(deps: Deps): Hono<AppEnv> {
       })
     })
   }
+
+  // Discarding the draft asks first: this page says what is lost; its form posts to
+  // `…/discard` (staff-publish.routes.ts), which does it.
+  app.get(`/:id${ID}/discard`, async (c) => {
+    const { service } = await staffService(deps, c, c.req.param('id'), 'edit')
+    const [draft, published] = await Promise.all([
+      findDraft(deps.db, service.id),
+      findPublished(deps.db, service.id),
+    ])
+    if (!draft) return c.redirect(base(service.id), 303)
+    return discardConfirmResponse(deps, c, service, draft, published)
+  })
 
   return app
 }

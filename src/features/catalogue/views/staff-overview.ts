@@ -182,10 +182,12 @@ function draftSection(v: OverviewView, d: NonNullable<OverviewView['draft']>): H
       v.canEdit && v.canDiscard
         ? html`<h2 class="mr-heading-m">${em.discardHeading}</h2>
           <p class="mr-body">${em.discardText}</p>
-          <form method="post" action="/admin/services/${v.serviceId}/discard">
-            ${csrfField(v.csrfToken)}
-            ${button({ text: em.discard, variant: 'warning' })}
-          </form>`
+          ${button({
+            text: em.discard,
+            variant: 'warning',
+            href: `/admin/services/${v.serviceId}/discard`,
+            id: 'discard-link',
+          })}`
         : ''
     }`
 }

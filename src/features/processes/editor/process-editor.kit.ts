@@ -70,6 +70,7 @@ export async function formChoices(
       legalBases: bases,
       variants: content.process.variants.map((v) => v.id),
       steps: withAfter ? steps.map((s) => s.id) : [],
+      decisions: withAfter ? steps.filter((s) => s.kind === 'decision').map((s) => s.id) : [],
     },
     options: (serviceId) => ({
       serviceId,

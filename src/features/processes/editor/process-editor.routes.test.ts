@@ -123,19 +123,39 @@ async function addTransition(
   assert.equal(res.headers.get('location'), `${stepPath(id, from)}?done=transition-added`)
 }
 
+/**
+ * Removes a transition as the step page offers it: its «حذف» link opens a page that asks
+ * first, and that page's form removes it.
+ */
 async function removeTransition(client: TestClient, id: string, from: string, to: string) {
   const $ = await checkedPage(await client.get(stepPath(id, from)))
-  const form = $(`form[action="${stepPath(id, from)}/transitions/delete"]`).filter(
-    (_, f) => $(f).find(`input[name="transitionTo"][value="${to}"]`).length === 1,
+  const link = $(`#step-transitions a[href^="${stepPath(id, from)}/transitions/delete?"]`).filter(
+    (_, a) =>
+      new URLSearchParams(($(a).attr('href') ?? '').split('?')[1]).get('transitionTo') === to,
   )
-  assert.equal(form.length, 1, `a remove button for ${from} → ${to}`)
-  const fields: Fields = {}
-  form.find('input').each((_, el) => {
-    const name = $(el).attr('name')
-    if (name && name !== CSRF_FIELD) fields[name] = $(el).attr('value') ?? ''
-  })
-  const res = await postForm(client, form.attr('action') ?? '', fields)
+  assert.equal(link.length, 1, `a remove link for ${from} → ${to}`)
+  const res = await confirm(client, link.attr('href') ?? '', '#remove-transition-form')
   assert.equal(res.status, 303)
+  assert.equal(res.headers.get('location'), `${stepPath(id, from)}?done=transition-removed`)
+}
+
+/**
+ * Opens a page that asks «آیا مطمئن هستید؟» and submits its form as it is (or with `fields`).
+ * Nothing changes until then.
+ */
+async function confirm(
+  client: TestClient,
+  path: string,
+  form: string,
+  fields: Fields = {},
+): Promise<Response> {
+  const before = await serviceRows(t.deps.db)
+  const $ = await checkedPage(await client.get(path))
+  assert.equal($('h1').text().trim(), m.confirmTitle, `${path} asks first`)
+  assert.deepEqual(await serviceRows(t.deps.db), before, `${path} changed nothing`)
+  const action = $(form).attr('action')
+  assert.ok(action, `${form} is on ${path}`)
+  return postForm(client, action, { ...formFields($, form), ...fields })
 }
 
 /** Clicks a one-button form of the process page's table, e.g. `…/steps/s2/up`. */
@@ -181,7 +201,7 @@ describe('the process editor without JavaScript', () => {
       legalBasis: legalBasisKey({ lawId: law.id, article: 'ماده ۱۰' }),
     })
     await addStep(client, id, { title: 'مدارک کامل است؟', kind: 'decision', actor: 'agency' })
-    await addStep(client, id, {
+    const issue = {
       title: 'صدور گواهی',
       kind: 'task',
       actor: 'agency',
@@ -190,7 +210,23 @@ describe('the process editor without JavaScript', () => {
       durationMax: '۳',
       durationUnit: 'working_day',
       requiresAttendance: 'yes',
+    }
+    // The add form follows the last step, here a decision: the new step is one of its
+    // branches, so the form asks for that branch's condition and saves nothing without it.
+    const form = await checkedPage(await client.get(processPath(id)))
+    assert.equal(form('#add-step-form select[name="after"]').val(), 's2')
+    assert.equal(form('#add-step-form input[name="afterLabel"]').length, 1)
+    const before = await serviceRows(t.deps.db)
+    const unlabelled = await postForm(client, `${processPath(id)}/steps`, {
+      ...formFields(form, '#add-step-form'),
+      ...issue,
     })
+    assert.equal(unlabelled.status, 422)
+    assert.ok(
+      (await checkedPage(unlabelled))('#afterLabel-error').text().includes(m.branchLabelRequired),
+    )
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'nothing saved')
+    await addStep(client, id, { ...issue, afterLabel: 'کامل است' })
     // The fourth step follows the decision, not the step before it.
     await addStep(client, id, {
       title: 'اعلام نقص مدارک',
@@ -199,6 +235,7 @@ describe('the process editor without JavaScript', () => {
       durationMin: '۱',
       durationUnit: 'hour',
       after: 's2',
+      afterLabel: 'خیر، ناقص است',
     })
 
     let p = await processOf(id)
@@ -221,21 +258,44 @@ describe('the process editor without JavaScript', () => {
       p.transitions.map((x) => [x.from, x.to, x.label]),
       [
         ['s1', 's2', null],
-        ['s2', 's3', null],
-        ['s2', 's4', null],
+        ['s2', 's3', 'کامل است'],
+        ['s2', 's4', 'خیر، ناقص است'],
       ],
     )
-    // Unlabelled branches of a decision are a problem, shown at the top of the page.
-    const unlabelled = await checkedPage(await client.get(processPath(id)))
-    assert.ok(
-      unlabelled('#process-problems').text().includes(rules.decisionLabels('مدارک کامل است؟')),
-    )
 
-    // Label the two branches: remove each and add it again with its condition.
-    await removeTransition(client, id, 's2', 's3')
-    await removeTransition(client, id, 's2', 's4')
-    await addTransition(client, id, 's2', { transitionTo: 's3', transitionLabel: 'بله، کامل است' })
-    await addTransition(client, id, 's2', { transitionTo: 's4', transitionLabel: 'خیر، ناقص است' })
+    // A branch's condition is edited on its own page, linked from the step's transitions.
+    const decision = await checkedPage(await client.get(stepPath(id, 's2')))
+    const labelHref = decision(`#step-transitions a[href*="/transitions/label?"]`)
+      .first()
+      .attr('href')
+    assert.equal(
+      labelHref,
+      `${stepPath(id, 's2')}/transitions/label?transitionTo=s3&transitionKind=normal`,
+    )
+    const labelPage = await checkedPage(await client.get(labelHref))
+    assert.equal(labelPage('#transitionLabel').val(), 'کامل است')
+    assert.ok(labelPage('#label-lead').text().includes('۳. صدور گواهی'))
+    // A decision's branch cannot lose its condition.
+    const emptied = await postForm(client, `${stepPath(id, 's2')}/transitions/label`, {
+      ...formFields(labelPage, '#transition-label-form'),
+      transitionLabel: ' ',
+    })
+    assert.equal(emptied.status, 422)
+    assert.ok(
+      (await checkedPage(emptied))('.mr-error-summary').text().includes(m.branchLabelRequired),
+    )
+    const relabelled = await postForm(client, `${stepPath(id, 's2')}/transitions/label`, {
+      ...formFields(labelPage, '#transition-label-form'),
+      transitionLabel: 'بله، کامل است',
+    })
+    assert.equal(relabelled.status, 303)
+    assert.equal(relabelled.headers.get('location'), `${stepPath(id, 's2')}?done=label-saved`)
+    // A transition the draft does not have has no label page.
+    const missing = await client.get(
+      `${stepPath(id, 's2')}/transitions/label?transitionTo=s1&transitionKind=normal`,
+    )
+    assert.equal(missing.status, 404)
+
     await addTransition(client, id, 's4', {
       transitionTo: 's1',
       transitionLabel: 'ارسال دوبارهٔ مدارک',
@@ -262,6 +322,8 @@ describe('the process editor without JavaScript', () => {
       assert.ok(svg.find('desc').text().includes(title), `the chart describes «${title}»`)
     assert.equal(svg.find('[data-step-id]').length, 4)
     assert.equal(svg.find('.mr-flowchart__edge--return').length, 1)
+    for (const label of ['بله، کامل است', 'خیر، ناقص است'])
+      assert.ok(svg.text().includes(label), `the chart labels the branch «${label}»`)
 
     const rows = $('#process-steps tbody tr')
     assert.equal(rows.length, 4)
@@ -386,7 +448,15 @@ describe('the process editor without JavaScript', () => {
       ['s1', 's2', 's3', 's4'],
     )
 
-    const removed = await clickOnProcessPage(client, id, `${stepPath(id, 's4')}/delete`)
+    // «حذف» opens a page that asks first; s4 has no step after it, so nothing is joined.
+    const $removal = await checkedPage(await client.get(processPath(id)))
+    assert.equal($removal(`#process-steps a[href="${stepPath(id, 's4')}/delete"]`).length, 1)
+    assert.equal(
+      $removal(`form[action="${stepPath(id, 's4')}/delete"]`).length,
+      0,
+      'no direct removal',
+    )
+    const removed = await confirm(client, `${stepPath(id, 's4')}/delete`, '#remove-step-form')
     assert.equal(removed.status, 303)
     assert.equal(removed.headers.get('location'), `${processPath(id)}?done=removed`)
     p = await processOf(id)
@@ -452,6 +522,174 @@ describe('the process editor without JavaScript', () => {
     p = await processOf(id)
     assert.deepEqual(p.variants, [])
     assert.equal(p.steps[2]?.variantId, null, 'its steps now apply to every case')
+  })
+})
+
+describe('removing a step or a transition asks first, and keeps the flow whole', () => {
+  let id: string
+  let client: TestClient
+  const task = (title: string, extra: Fields = {}) => ({
+    title,
+    kind: 'task',
+    actor: 'agency',
+    durationMin: '۱',
+    durationUnit: 'working_day',
+    ...extra,
+  })
+
+  before(async () => {
+    id = await draftService()
+    client = await signedIn(t, editor)
+    await addStep(client, id, task('ثبت درخواست'))
+    await addStep(client, id, { title: 'مدارک کامل است؟', kind: 'decision', actor: 'agency' })
+    await addStep(client, id, task('بررسی کارشناس', { afterLabel: 'بله' }))
+    await addStep(client, id, task('اعلام نقص', { after: 's2', afterLabel: 'خیر' }))
+    await addStep(client, id, task('صدور گواهی', { after: 's3' }))
+    assert.deepEqual(processProblems(await processOf(id)), [])
+  })
+
+  it('joins a removed middle step’s predecessor to its successor and lists the new transition', async () => {
+    const before = await serviceRows(t.deps.db)
+    // A form that did not ask (an old tab) is sent to the question; nothing is removed.
+    const page = await checkedPage(await client.get(`${stepPath(id, 's3')}/delete`))
+    const unasked = await postForm(client, `${stepPath(id, 's3')}/delete`, {
+      draft: String(page('#remove-step-form input[name="draft"]').val()),
+      revision: String(page('#remove-step-form input[name="revision"]').val()),
+    })
+    assert.equal(unasked.status, 303)
+    assert.equal(unasked.headers.get('location'), `${stepPath(id, 's3')}/delete`)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
+
+    assert.ok(page('#remove-step-lead').text().includes('۳. بررسی کارشناس'))
+    const removedList = page('#removed-transitions li')
+      .map((_, li) => page(li).text())
+      .get()
+    assert.deepEqual(removedList, [
+      '۲. مدارک کامل است؟ ← ۳. بررسی کارشناس «بله»',
+      '۳. بررسی کارشناس ← ۵. صدور گواهی',
+    ])
+    assert.deepEqual(
+      page('#added-transitions li')
+        .map((_, li) => page(li).text())
+        .get(),
+      ['۲. مدارک کامل است؟ ← ۵. صدور گواهی «بله»'],
+    )
+    assert.equal(page('input[name="reconnect"]:checked').val(), 'yes', 'joining is the default')
+    assert.equal(page('#reconnect-problems').length, 0, 'the joined process has no problem')
+
+    const res = await confirm(client, `${stepPath(id, 's3')}/delete`, '#remove-step-form')
+    assert.equal(res.status, 303)
+    const location = res.headers.get('location') ?? ''
+    assert.equal(location, `${processPath(id)}?done=removed-joined&joined=s2.s5`)
+    const p = await processOf(id)
+    assert.deepEqual(
+      p.transitions.map((x) => [x.from, x.to, x.label]),
+      [
+        ['s1', 's2', null],
+        ['s2', 's4', 'خیر'],
+        ['s2', 's5', 'بله'],
+      ],
+    )
+    assert.deepEqual(processProblems(p), [], 'the flow is whole')
+
+    // The process page says what changed, with the steps as numbered now.
+    const after = await checkedPage(await client.get(location))
+    assert.ok(after('.mr-notification-banner').text().includes(m.removedJoined))
+    assert.deepEqual(
+      after('#process-joined li')
+        .map((_, li) => after(li).text())
+        .get(),
+      ['۲. مدارک کامل است؟ ← ۴. صدور گواهی «بله»'],
+    )
+    const row = after('#process-steps tbody tr').eq(1).text()
+    assert.ok(row.includes('۴. صدور گواهی') && row.includes('«بله»'), row)
+    assert.equal(after('#process-problems').length, 0)
+  })
+
+  it('removes a step without joining when asked, and says the flow is cut', async () => {
+    // s4 «اعلام نقص» has no step after it: add one so there is something to join.
+    await addStep(client, id, task('بایگانی', { after: 's4' }))
+    const res = await confirm(client, `${stepPath(id, 's4')}/delete`, '#remove-step-form', {
+      reconnect: 'no',
+    })
+    assert.equal(res.status, 303)
+    assert.equal(res.headers.get('location'), `${processPath(id)}?done=removed-unjoined`)
+    const p = await processOf(id)
+    assert.ok(!p.transitions.some((x) => x.from === 's2' && x.to === 's6'), 'nothing joined')
+    const page = await checkedPage(await client.get(res.headers.get('location') ?? ''))
+    assert.ok(page('.mr-notification-banner').text().includes(m.removedUnjoined))
+    assert.ok(page('#process-problems').length === 1, 'the cut flow is a problem, told as such')
+  })
+
+  it('asks before removing a transition, naming it and what it breaks', async () => {
+    // The decision gets its second branch back (to «بایگانی», cut off by the last removal).
+    await addTransition(client, id, 's2', { transitionTo: 's6', transitionLabel: 'خیر' })
+    const before = await serviceRows(t.deps.db)
+    const path = `${stepPath(id, 's2')}/transitions/delete?transitionTo=s5&transitionKind=normal`
+    const page = await checkedPage(await client.get(path))
+    assert.equal(page('h1').text().trim(), m.confirmTitle)
+    assert.deepEqual(
+      page('#removed-transitions li')
+        .map((_, li) => page(li).text())
+        .get(),
+      ['۲. مدارک کامل است؟ ← ۳. صدور گواهی «بله»'],
+    )
+    assert.ok(
+      page('#remove-problems').text().includes(rules.decisionBranches('مدارک کامل است؟')),
+      'the decision would be left with one branch',
+    )
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'asking changes nothing')
+    // A transition the draft does not have: 404; a form that did not ask: sent to the question.
+    const unknown = await client.get(
+      `${stepPath(id, 's2')}/transitions/delete?transitionTo=s9&transitionKind=normal`,
+    )
+    assert.equal(unknown.status, 404)
+    const unasked = await postForm(client, `${stepPath(id, 's2')}/transitions/delete`, {
+      transitionTo: 's5',
+      transitionKind: 'normal',
+    })
+    assert.equal(unasked.status, 303)
+    assert.equal(unasked.headers.get('location'), path)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
+
+    await removeTransition(client, id, 's2', 's5')
+    assert.ok(!(await processOf(id)).transitions.some((x) => x.from === 's2' && x.to === 's5'))
+  })
+
+  it('refuses an unlabelled branch of a decision on the add-transition form', async () => {
+    const res = await onStepPage(
+      client,
+      id,
+      's2',
+      `form[action="${stepPath(id, 's2')}/transitions"]`,
+      { transitionTo: 's5', transitionLabel: '', transitionKind: 'normal' },
+    )
+    assert.equal(res.status, 422)
+    assert.ok(
+      (await checkedPage(res))('#transitionLabel-error').text().includes(m.branchLabelRequired),
+    )
+    await addTransition(client, id, 's2', { transitionTo: 's5', transitionLabel: 'بله' })
+  })
+
+  it('lets only the agency’s staff see the questions', async () => {
+    const outsider = await signedIn(t, otherEditor)
+    for (const path of [
+      `${stepPath(id, 's2')}/delete`,
+      `${stepPath(id, 's2')}/transitions/delete?transitionTo=s5&transitionKind=normal`,
+      `${stepPath(id, 's2')}/transitions/label?transitionTo=s5&transitionKind=normal`,
+    ]) {
+      assert.equal((await outsider.get(path)).status, 403, path)
+      const anonymous = await t.client().get(path)
+      assert.equal(anonymous.status, 303, path)
+    }
+    const before = await serviceRows(t.deps.db)
+    const label = await postForm(outsider, `${stepPath(id, 's2')}/transitions/label`, {
+      transitionTo: 's5',
+      transitionKind: 'normal',
+      transitionLabel: 'دست‌کاری',
+    })
+    assert.equal(label.status, 403)
+    assert.deepEqual(await serviceRows(t.deps.db), before)
   })
 })
 
@@ -602,11 +840,11 @@ describe('refusals', () => {
     assert.equal((await postForm(anonymous, `${stepPath(id, 's1')}/delete`, {})).status, 401)
     assert.equal((await preview(anonymous, id, { title: 'x' })).status, 401)
 
-    const $ = await checkedPage(await client.get(processPath(id)))
+    const $ = await checkedPage(await client.get(`${stepPath(id, 's2')}/delete`))
     const noToken = await postForm(
       client,
       `${stepPath(id, 's2')}/delete`,
-      formFields($, `form[action="${stepPath(id, 's2')}/delete"]`),
+      formFields($, '#remove-step-form'),
       { csrf: false },
     )
     assert.equal(noToken.status, 403)

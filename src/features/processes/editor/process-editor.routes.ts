@@ -49,11 +49,19 @@ export function processEditorRoutes(deps: Deps): Hono<AppEnv> {
     if (!parsed.ok || hasAny(errors))
       return processPageResponse(deps, c, service, draft, { add: { values: fields, errors } })
     const href = processHref(service.id)
-    return save(deps, c, actor, service, fields, addStep(parsed.data.step, parsed.data.after), {
-      action: `${href}/steps`,
-      backHref: href,
-      done: `${href}?done=added`,
-    })
+    return save(
+      deps,
+      c,
+      actor,
+      service,
+      fields,
+      addStep(parsed.data.step, parsed.data.after, parsed.data.afterLabel),
+      {
+        action: `${href}/steps`,
+        backHref: href,
+        done: `${href}?done=added`,
+      },
+    )
   })
 
   // ——— Variants ———

@@ -86,7 +86,7 @@ export function processImportRoutes(deps: Deps): Hono<AppEnv> {
     if (!parsed.ok) return c.html(previewUnavailable(firstError(parsed.errors)), 422)
     const change = stepId
       ? replaceStep(stepId, parsed.data.step)
-      : addStep(parsed.data.step, parsed.data.after)
+      : addStep(parsed.data.step, parsed.data.after, parsed.data.afterLabel)
     return c.html(previewFragment(draft.content, change))
   })
 

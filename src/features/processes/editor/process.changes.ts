@@ -47,13 +47,20 @@ export function nextVariantId(p: ServiceProcess): string {
   )
 }
 
-/** Adds a step at the end, with a normal transition from `after` when that step still exists. */
-export function addStep(fields: StepFields, after: string | null): ProcessChange {
+/**
+ * Adds a step at the end, with a normal transition from `after` when that step still exists;
+ * `label` is that transition's condition (a decision's branch needs one).
+ */
+export function addStep(
+  fields: StepFields,
+  after: string | null,
+  label: string | null = null,
+): ProcessChange {
   return (p) => {
     const id = nextStepId(p)
     const transitions: Transition[] =
       after && p.steps.some((s) => s.id === after)
-        ? [...p.transitions, { from: after, to: id, label: null, kind: 'normal' }]
+        ? [...p.transitions, { from: after, to: id, label, kind: 'normal' }]
         : p.transitions
     return { ...p, steps: [...p.steps, { id, ...fields }], transitions }
   }
@@ -72,13 +79,70 @@ export function replaceStep(id: string, fields: StepFields): ProcessChange {
   }
 }
 
-/** Removes step `id` and every transition from or to it. */
-export function removeStep(id: string): ProcessChange {
-  return (p) => ({
-    ...p,
-    steps: p.steps.filter((s) => s.id !== id),
-    transitions: p.transitions.filter((t) => t.from !== id && t.to !== id),
-  })
+/** The longest condition a transition may carry (as process.schema.ts allows). */
+const LABEL_MAX = 200
+
+/**
+ * Both conditions of a path that loses its middle step: «مدارک کامل است» then «پرداخت برخط»
+ * becomes «مدارک کامل است؛ پرداخت برخط», cut to the schema's length.
+ */
+function joinedLabel(first: string | null, second: string | null): string | null {
+  const text = [first, second].filter((s): s is string => !!s).join('؛ ')
+  if (text === '') return null
+  return text.length <= LABEL_MAX ? text : `${text.slice(0, LABEL_MAX - 1)}…`
+}
+
+/** What removing a step does to the transitions around it. */
+export interface StepRemoval {
+  /** Every transition from or to the step: removed with it. */
+  removed: Transition[]
+  /**
+   * The normal transitions that keep the flow whole: each step that led to it (normal) now leads
+   * to each step it led to, with both conditions. None that would loop a step to itself or
+   * repeat a transition already there. "Return for correction" edges are not carried over: a
+   * return to a step that is gone has no obvious new target, so the editor is told it went.
+   */
+  added: Transition[]
+}
+
+export function stepRemoval(p: ServiceProcess, id: string): StepRemoval {
+  const removed = p.transitions.filter((t) => t.from === id || t.to === id)
+  const into = removed.filter((t) => t.to === id && t.from !== id && t.kind === 'normal')
+  const onward = removed.filter((t) => t.from === id && t.to !== id && t.kind === 'normal')
+  const added: Transition[] = []
+  for (const a of into)
+    for (const b of onward) {
+      if (a.from === b.to) continue
+      const t: Transition = {
+        from: a.from,
+        to: b.to,
+        label: joinedLabel(a.label, b.label),
+        kind: 'normal',
+      }
+      const kept = p.transitions.some((x) => x.from !== id && x.to !== id && same(x, t))
+      if (!kept && !added.some((x) => same(x, t))) added.push(t)
+    }
+  return { removed, added }
+}
+
+function same(a: Transition, b: Transition): boolean {
+  return a.from === b.from && a.to === b.to && a.kind === b.kind
+}
+
+/**
+ * Removes step `id` and every transition from or to it; with `reconnect`, its predecessors
+ * are joined to its successors ({@link stepRemoval}), so deleting a middle step does not
+ * silently cut the flow in two.
+ */
+export function removeStep(id: string, reconnect: boolean): ProcessChange {
+  return (p) => {
+    const added = reconnect ? stepRemoval(p, id).added : []
+    return {
+      ...p,
+      steps: p.steps.filter((s) => s.id !== id),
+      transitions: [...p.transitions.filter((t) => t.from !== id && t.to !== id), ...added],
+    }
+  }
 }
 
 /** Moves step `id` one place up or down in the list (the numbering); the graph is unchanged. */
@@ -126,6 +190,21 @@ export function removeTransition(
   return (p) => ({
     ...p,
     transitions: p.transitions.filter((t) => !(t.from === from && t.to === to && t.kind === kind)),
+  })
+}
+
+/** Sets the condition of one transition (null: none); nothing when it has gone meanwhile. */
+export function relabelTransition(
+  from: string,
+  to: string,
+  kind: Transition['kind'],
+  label: string | null,
+): ProcessChange {
+  return (p) => ({
+    ...p,
+    transitions: p.transitions.map((t) =>
+      t.from === from && t.to === to && t.kind === kind ? { ...t, label } : t,
+    ),
   })
 }
 

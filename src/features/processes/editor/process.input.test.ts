@@ -8,9 +8,11 @@ import {
   addVariant,
   moveStep,
   nextStepId,
+  relabelTransition,
   removeStep,
   removeVariant,
   replaceStep,
+  stepRemoval,
 } from './process.changes.ts'
 import {
   amountText,
@@ -25,7 +27,8 @@ const choices: StepChoices = {
   fees: ['هزینهٔ صدور'],
   legalBases: [{ lawId: '00000000-0000-4000-8000-000000000001', article: 'ماده ۲' }],
   variants: ['v1'],
-  steps: ['s1'],
+  steps: ['s1', 's2'],
+  decisions: ['s2'],
 }
 
 const form = {
@@ -89,6 +92,30 @@ describe('the step form', () => {
     assert.deepEqual(again.data.step, parsed.data.step)
   })
 
+  it('asks for the condition of a new step that follows a decision, and keeps it', () => {
+    const bare = parseStepForm(choices, { ...form, after: 's2', afterLabel: '  ' })
+    assert.ok(!bare.ok)
+    assert.deepEqual(bare.errors, { afterLabel: m.branchLabelRequired })
+    // Told together with the other problems when the form has more.
+    const more = parseStepForm(choices, { ...form, title: '', after: 's2' })
+    assert.ok(!more.ok)
+    assert.deepEqual(Object.keys(more.errors), ['title', 'afterLabel'])
+    const labelled = parseStepForm(choices, {
+      ...form,
+      after: 's2',
+      afterLabel: ' مدارک  کامل است ',
+    })
+    assert.ok(labelled.ok)
+    assert.equal(labelled.data.afterLabel, 'مدارک کامل است')
+    // After a task the condition may stay empty; without a previous step it is dropped.
+    const task = parseStepForm(choices, { ...form, after: 's1' })
+    assert.ok(task.ok)
+    assert.equal(task.data.afterLabel, null)
+    const alone = parseStepForm(choices, { ...form, after: '', afterLabel: 'بله' })
+    assert.ok(alone.ok)
+    assert.equal(alone.data.afterLabel, null)
+  })
+
   it('reports every problem at once, the time’s own checks included, in form order', () => {
     const parsed = parseStepForm(choices, {
       ...form,
@@ -132,15 +159,73 @@ describe('process changes', () => {
     })
     const gone = addStep(stepFields, 's9')(p)
     assert.equal(gone.transitions.length, 2, 'no transition from a step that has gone')
+    const branch = addStep(stepFields, 's2', 'خیر')(p)
+    assert.deepEqual(branch.transitions.at(-1), {
+      from: 's2',
+      to: 's4',
+      label: 'خیر',
+      kind: 'normal',
+    })
   })
 
-  it('removes a step with every transition from or to it', () => {
-    const q = removeStep('s2')(p)
+  it('removes a step with every transition from or to it, unless asked to join the flow', () => {
+    const q = removeStep('s2', false)(p)
     assert.deepEqual(
       q.steps.map((s) => s.id),
       ['s1', 's3'],
     )
     assert.deepEqual(q.transitions, [])
+  })
+
+  it('joins a removed middle step’s predecessors to its successors, conditions and all', () => {
+    const joined = removeStep('s2', true)(p)
+    assert.deepEqual(
+      joined.transitions.map((t) => [t.from, t.to, t.label, t.kind]),
+      [['s1', 's3', 'بله', 'normal']],
+    )
+    // A decision's two branches through a removed task keep their own conditions; a return
+    // to the removed step goes with it and is listed as removed.
+    const d = processOf(
+      [
+        decision('s1', 'کامل است؟'),
+        task('s2', 'بررسی', wd(1)),
+        task('s3', 'صدور', wd(1)),
+        task('s4', 'اعلام نقص', wd(1)),
+      ],
+      [
+        edge('s1', 's2', 'بله'),
+        edge('s1', 's4', 'خیر'),
+        edge('s2', 's3', 'پرداخت شد'),
+        { from: 's4', to: 's2', label: null, kind: 'return' },
+      ],
+    )
+    const removal = stepRemoval(d, 's2')
+    assert.deepEqual(
+      removal.added.map((t) => [t.from, t.to, t.label]),
+      [['s1', 's3', 'بله؛ پرداخت شد']],
+    )
+    assert.equal(removal.removed.length, 3)
+    // Nothing doubled, nothing looping to itself.
+    const loop = processOf(
+      [task('s1', 'الف', wd(1)), task('s2', 'ب', wd(1)), task('s3', 'پ', wd(1))],
+      [edge('s1', 's2'), edge('s2', 's3'), edge('s1', 's3'), edge('s2', 's1')],
+    )
+    assert.deepEqual(stepRemoval(loop, 's2').added, [])
+    // A long pair of conditions is cut to what the schema allows.
+    const long = processOf(
+      [decision('s1', 'الف؟'), task('s2', 'ب', wd(1)), task('s3', 'پ', wd(1))],
+      [edge('s1', 's2', 'ک'.repeat(150)), edge('s2', 's3', 'ل'.repeat(150))],
+    )
+    assert.equal(stepRemoval(long, 's2').added[0]?.label?.length, 200)
+  })
+
+  it('changes one transition’s condition only', () => {
+    const q = relabelTransition('s2', 's3', 'normal', 'بله، کامل است')(p)
+    assert.deepEqual(
+      q.transitions.map((t) => t.label),
+      [null, 'بله، کامل است'],
+    )
+    assert.deepEqual(relabelTransition('s2', 's9', 'normal', 'x')(p), p)
   })
 
   it('moves steps within the list, and not past its ends', () => {

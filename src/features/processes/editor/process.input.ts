@@ -106,6 +106,8 @@ export interface StepChoices {
   variants: readonly string[]
   /** Step ids a new step may follow (`after`, add form only). */
   steps: readonly string[]
+  /** Those of them that are decisions: a branch from one needs its condition (`afterLabel`). */
+  decisions: readonly string[]
 }
 
 /** The form value of a legal basis option: the law id, then the article. */
@@ -137,9 +139,13 @@ export function stepForm(choices: StepChoices) {
       legalBasis: oneOf([...bases.keys()], m.legalBasisUnknown),
       variant: oneOf(choices.variants, m.variantUnknown),
       after: oneOf(choices.steps, m.afterUnknown),
+      afterLabel: optionalText(200, m.transitionLabelTooLong),
     })
     .transform((v, ctx) => {
-      const problems = durationProblems(v.durationMin, v.durationMax, v.durationUnit)
+      const problems = {
+        ...durationProblems(v.durationMin, v.durationMax, v.durationUnit),
+        ...branchProblems(choices, v.after, v.afterLabel),
+      }
       for (const [field, message] of Object.entries(problems))
         ctx.addIssue({ code: 'custom', message, path: [field] })
       if (Object.keys(problems).length > 0) return z.NEVER
@@ -159,8 +165,19 @@ export function stepForm(choices: StepChoices) {
         legalBasis: basis ? { lawId: basis.lawId, article: basis.article } : null,
         variantId: v.variant,
       }
-      return { step, after: v.after }
+      return { step, after: v.after, afterLabel: v.after === null ? null : v.afterLabel }
     })
+}
+
+/** A new step that follows a decision is one of its branches: it needs its condition. */
+function branchProblems(
+  choices: StepChoices,
+  after: string | null,
+  label: string | null,
+): FieldErrors {
+  return after !== null && label === null && choices.decisions.includes(after)
+    ? { afterLabel: m.branchLabelRequired }
+    : {}
 }
 
 /** The time of a step from the form: one number alone is a fixed time; none is no time. */
@@ -203,6 +220,7 @@ const STEP_FIELD_ORDER = [
   'legalBasis',
   'variant',
   'after',
+  'afterLabel',
 ]
 
 /**
@@ -212,7 +230,7 @@ const STEP_FIELD_ORDER = [
 export function parseStepForm(
   choices: StepChoices,
   fields: FormFields,
-): Parsed<{ step: StepFields; after: string | null }> {
+): Parsed<{ step: StepFields; after: string | null; afterLabel: string | null }> {
   const parsed = parseFields(stepForm(choices), fields)
   if (parsed.ok) return parsed
   const raw = (name: string) => {
@@ -223,7 +241,12 @@ export function parseStepForm(
   const max = parseAmount(raw('durationMax'))
   const unit = raw('durationUnit').trim() || null
   const extra = min === undefined || max === undefined ? {} : durationProblems(min, max, unit)
-  const errors: FieldErrors = { ...extra, ...parsed.errors }
+  const after = raw('after').trim()
+  const branch =
+    choices.steps.includes(after) && normalizeFaInput(raw('afterLabel')) === ''
+      ? branchProblems(choices, after, null)
+      : {}
+  const errors: FieldErrors = { ...extra, ...branch, ...parsed.errors }
   const rank = (k: string) => {
     const i = STEP_FIELD_ORDER.indexOf(k)
     return i === -1 ? STEP_FIELD_ORDER.length : i
@@ -272,6 +295,7 @@ export function blankStepValues(lastStepId: string | undefined): FormFields {
     legalBasis: '',
     variant: '',
     after: lastStepId ?? '',
+    afterLabel: '',
   }
 }
 
@@ -281,24 +305,59 @@ export interface TransitionInput {
   kind: TransitionKind
 }
 
-/** Adding an outgoing transition to step `from`. */
-export function transitionForm(from: string, steps: readonly string[]) {
-  return z.object({
-    transitionTo: one
-      .transform((s) => s.trim())
-      .superRefine((s, ctx) => {
-        if (s === from) ctx.addIssue({ code: 'custom', message: m.targetSelf })
-        else if (!steps.includes(s)) ctx.addIssue({ code: 'custom', message: m.targetRequired })
-      }),
-    transitionLabel: optionalText(200, m.transitionLabelTooLong),
-    transitionKind: requiredChoice(TRANSITION_KINDS, m.transitionKindRequired),
-  })
+/** Adding an outgoing transition to step `from` (a decision's normal branches need a condition). */
+export function transitionForm(from: string, steps: readonly string[], fromDecision: boolean) {
+  return z
+    .object({
+      transitionTo: one
+        .transform((s) => s.trim())
+        .superRefine((s, ctx) => {
+          if (s === from) ctx.addIssue({ code: 'custom', message: m.targetSelf })
+          else if (!steps.includes(s)) ctx.addIssue({ code: 'custom', message: m.targetRequired })
+        }),
+      transitionLabel: optionalText(200, m.transitionLabelTooLong),
+      transitionKind: requiredChoice(TRANSITION_KINDS, m.transitionKindRequired),
+    })
+    .superRefine((v, ctx) => {
+      if (fromDecision && v.transitionKind === 'normal' && v.transitionLabel === null)
+        ctx.addIssue({ code: 'custom', message: m.branchLabelRequired, path: ['transitionLabel'] })
+    })
 }
 
-/** Removing a transition: which one, by target and kind. */
-export const removeTransitionForm = z.object({
-  transitionTo: one.transform((s) => s.trim()).pipe(z.string().min(1)),
+/** A transition named in a form or an address: by target and kind. */
+export const transitionRefForm = z.object({
+  transitionTo: one.transform((s) => s.trim()).pipe(z.string().regex(/^[a-z0-9_-]{1,40}$/)),
   transitionKind: requiredChoice(TRANSITION_KINDS, m.transitionKindRequired),
+})
+
+/**
+ * Removing a transition, from its confirmation page. A form without `confirm` (one from a page
+ * rendered before removals asked first) is sent to the confirmation page instead.
+ */
+export const removeTransitionForm = transitionRefForm.extend({
+  confirm: one.transform((s) => s === 'yes'),
+})
+
+/** Changing a transition's condition; a decision's normal branch cannot lose it. */
+export function transitionLabelForm(fromDecision: boolean) {
+  return transitionRefForm
+    .extend({ transitionLabel: optionalText(200, m.transitionLabelTooLong) })
+    .superRefine((v, ctx) => {
+      if (fromDecision && v.transitionKind === 'normal' && v.transitionLabel === null)
+        ctx.addIssue({ code: 'custom', message: m.branchLabelRequired, path: ['transitionLabel'] })
+    })
+}
+
+/**
+ * Removing a step, from its confirmation page: whether its predecessors are joined to its
+ * successors (the default), and `confirm`, without which nothing is removed.
+ */
+export const removeStepForm = z.object({
+  confirm: one.transform((s) => s === 'yes'),
+  reconnect: one
+    .transform((s) => s.trim() || 'yes')
+    .pipe(z.enum(['yes', 'no'], { error: m.choiceInvalid }))
+    .transform((s) => s === 'yes'),
 })
 
 /** Adding a variant case. */

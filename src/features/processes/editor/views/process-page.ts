@@ -96,7 +96,7 @@ function actionsCell(v: ProcessPageView, s: ProcessStep, i: number): TableCell {
       <a class="mr-link" href="${href}">${m.edit}<span class="mr-visually-hidden"> «${s.title}»</span></a>
       ${i > 0 ? postButton(v, `${href}/up`, m.up, m.moveUpOf(s.title), 'secondary') : ''}
       ${i < last ? postButton(v, `${href}/down`, m.down, m.moveDownOf(s.title), 'secondary') : ''}
-      ${postButton(v, `${href}/delete`, m.remove, `«${s.title}»`, 'warning')}
+      <a class="mr-link" href="${href}/delete">${m.remove}<span class="mr-visually-hidden"> «${s.title}»</span></a>
     </div>`,
   }
 }

@@ -183,6 +183,17 @@ export function stepFields(v: FormFields, e: FieldErrors, o: StepFormOptions): H
           ],
         })
       : ''
+  }
+  ${
+    o.after && o.after.length > 0
+      ? textInput({
+          name: 'afterLabel',
+          label: label(m.afterLabel),
+          hint: { text: m.afterLabelHint },
+          value: fieldValue(v, 'afterLabel'),
+          errorMessage: fieldError(e, 'afterLabel'),
+        })
+      : ''
   }`
 }
 

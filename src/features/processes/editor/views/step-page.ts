@@ -3,7 +3,6 @@ import { toPersianDigits } from '../../../../lib/fa/digits.ts'
 import type { FormFields } from '../../../../web/form.ts'
 import {
   button,
-  csrfField,
   type FieldErrors,
   fieldError,
   type Html,
@@ -14,12 +13,12 @@ import {
 } from '../../../../web/ui/index.ts'
 import {
   type DraftStamp,
-  draftStampFields,
   fieldValue,
   formErrorSummary,
   formStart,
   type ServiceProcess,
   TRANSITION_KINDS,
+  type Transition,
 } from '../../../services/index.ts'
 import { processEditorMsg as m, TRANSITION_KIND_LABELS } from '../messages.fa.ts'
 import type { ProcessPicture } from '../process-editor.present.ts'
@@ -48,7 +47,9 @@ function transitionsTable(v: StepPageView, name: (id: string) => string): Html {
   const out = v.process.transitions.filter((t) => t.from === v.stepId)
   if (out.length === 0)
     return html`<p class="mr-body" id="transitions-none">${m.transitionsNone}</p>`
-  const action = `${stepHref(v.serviceId, v.stepId)}/transitions/delete`
+  const href = `${stepHref(v.serviceId, v.stepId)}/transitions`
+  const query = (t: Transition) =>
+    new URLSearchParams({ transitionTo: t.to, transitionKind: t.kind }).toString()
   return table({
     caption: m.transitionsCaption,
     captionClasses: 'mr-visually-hidden',
@@ -64,16 +65,11 @@ function transitionsTable(v: StepPageView, name: (id: string) => string): Html {
       { text: t.label ?? m.noCondition },
       { text: TRANSITION_KIND_LABELS[t.kind] },
       {
-        html: html`<form method="post" action="${action}">
-          ${csrfField(v.csrfToken)}${draftStampFields(v.stamp)}
-          <input type="hidden" name="transitionTo" value="${t.to}">
-          <input type="hidden" name="transitionKind" value="${t.kind}">
-          ${button({
-            html: html`${m.remove}<span class="mr-visually-hidden"> ${m.removeTransitionOf(name(t.to))}</span>`,
-            variant: 'warning',
-            classes: 'mr-button--small',
-          })}
-        </form>`,
+        // Both open a page: the condition's form, or the question before removing.
+        html: html`<div class="mr-process-actions">
+          <a class="mr-link" href="${href}/label?${query(t)}">${m.editLabel}<span class="mr-visually-hidden"> ${m.editLabelOf(name(t.to))}</span></a>
+          <a class="mr-link" href="${href}/delete?${query(t)}">${m.remove}<span class="mr-visually-hidden"> ${m.removeTransitionOf(name(t.to))}</span></a>
+        </div>`,
       },
     ]),
   })
