@@ -1,20 +1,13 @@
-import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
+import { CACHED_HTML_TYPE, cachedHeaders } from './cache-policy.ts'
 import type { AppEnv } from './env.ts'
-import type { PageCache } from './page-cache.ts'
+import { bodyEtag, etagMatches } from './etag.ts'
+import type { CachedPage, PageCache } from './page-cache.ts'
 
-export const CACHED_HTML_TYPE = 'text/html; charset=UTF-8'
-/** Browsers revalidate with the ETag each time, so a change shows at once. */
-export const CACHED_CACHE_CONTROL = 'no-cache'
-
-function respond(c: Context<AppEnv>, body: Uint8Array<ArrayBuffer>, etag: string): Response {
-  const headers = {
-    'Content-Type': CACHED_HTML_TYPE,
-    ETag: etag,
-    'Cache-Control': CACHED_CACHE_CONTROL,
-  }
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers)
-  return c.body(body, 200, headers)
+function respond(c: Context<AppEnv>, page: CachedPage): Response {
+  const headers = cachedHeaders(page)
+  if (etagMatches(c.req.header('if-none-match'), page.etag)) return c.body(null, 304, headers)
+  return c.body(page.body, 200, headers)
 }
 
 /**
@@ -53,14 +46,16 @@ export async function cachedPage(
   if (c.get('actor')) return (await render()).response
   const key = cacheKeyOf(c)
   const hit = cache.get(key)
-  if (hit) return respond(c, hit.body, hit.etag)
+  if (hit) return respond(c, hit)
   const { response, tags, expiresAt } = await render()
   if (response.status !== 200) return response
   const body = new Uint8Array(await response.arrayBuffer())
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
-  cache.set(key, { body, etag, expiresAt: expiresAt ?? Number.POSITIVE_INFINITY }, [
-    ...tags,
-    LAYOUT_CACHE_TAG,
-  ])
-  return respond(c, body, etag)
+  const page: CachedPage = {
+    body,
+    etag: bodyEtag(body),
+    expiresAt: expiresAt ?? Number.POSITIVE_INFINITY,
+    contentType: response.headers.get('content-type') ?? CACHED_HTML_TYPE,
+  }
+  cache.set(key, page, [...tags, LAYOUT_CACHE_TAG])
+  return respond(c, page)
 }

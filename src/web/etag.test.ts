@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { Hono } from 'hono'
 import { makeAgency, makeToken, makeUser } from '../../test/support/fixtures.ts'
-import { createTestApp, type TestApp } from '../../test/support/test-app.ts'
+import { apiRequest, createTestApp, type TestApp } from '../../test/support/test-app.ts'
+import { PUBLIC_CACHE_CONTROL } from './cache-policy.ts'
 import { apiEtag, etagMatches } from './etag.ts'
 
 let t: TestApp
@@ -24,12 +25,12 @@ describe('etagMatches', () => {
 })
 
 describe('API ETags', () => {
-  it('gives a GET an ETag and no-cache, and answers a matching If-None-Match with 304 and no body', async () => {
+  it('gives a GET an ETag and the public policy, and answers a matching If-None-Match with 304 and no body', async () => {
     const first = await t.app.request('/api/v1/agencies')
     assert.equal(first.status, 200)
     const etag = first.headers.get('etag')
     assert.match(etag ?? '', /^"[A-Za-z0-9_-]{27}"$/)
-    assert.equal(first.headers.get('cache-control'), 'no-cache')
+    assert.equal(first.headers.get('cache-control'), PUBLIC_CACHE_CONTROL)
     const body = await first.text()
     assert.match(body, /سازمان نمونه برای ETag/)
 
@@ -42,7 +43,7 @@ describe('API ETags', () => {
     assert.equal(revalidated.status, 304)
     assert.equal(await revalidated.text(), '')
     assert.equal(revalidated.headers.get('etag'), etag)
-    assert.equal(revalidated.headers.get('cache-control'), 'no-cache')
+    assert.equal(revalidated.headers.get('cache-control'), PUBLIC_CACHE_CONTROL)
     assert.equal(revalidated.headers.get('x-content-type-options'), 'nosniff')
 
     const weak = await t.app.request('/api/v1/agencies', {
@@ -51,9 +52,14 @@ describe('API ETags', () => {
     assert.equal(weak.status, 304, 'a proxy may have weakened it')
   })
 
-  it('changes the ETag when the data changes', async () => {
+  it('changes the ETag when the data changes through a public write', async () => {
     const before = (await t.app.request('/api/v1/agencies')).headers.get('etag')
-    await makeAgency(t.deps, { nameFa: 'سازمان دیگر' })
+    const central = await makeUser(t.deps, 'central_admin')
+    const created = await apiRequest(t.app, 'POST', '/api/v1/agencies', {
+      token: await makeToken(t.deps, central.userId),
+      body: { nameFa: 'سازمان دیگر', nameEn: 'Another', level: 'organisation' },
+    })
+    assert.equal(created.status, 201)
     const res = await t.app.request('/api/v1/agencies', {
       headers: { 'if-none-match': before ?? '' },
     })

@@ -1,6 +1,6 @@
 /**
- * Rendered public pages kept in memory as bytes, keyed by the request's path
- * and query, so a popular page is a map lookup instead of queries and
+ * Rendered public pages and public API answers kept in memory as bytes, keyed by the
+ * request's path and query, so a popular page is a map lookup instead of queries and
  * templating. Entries carry tags (`service:<id>`); a publish or withdrawal
  * invalidates its tag — in this process directly, and in other processes
  * through PostgreSQL NOTIFY (see main.ts). An entry may also expire (pages that
@@ -11,6 +11,8 @@ export interface CachedPage {
   etag: string
   /** Epoch milliseconds after which the entry is stale; Infinity when it never is. */
   expiresAt: number
+  /** The Content-Type it is sent with; an HTML page when absent. */
+  contentType?: string
 }
 
 export class PageCache {

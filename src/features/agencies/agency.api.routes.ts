@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { type Api, bearer, problemResponses } from '../../web/api.ts'
+import { publicRead } from '../../web/etag.ts'
+import { AGENCIES_CACHE_TAG } from './agency.actions.ts'
 import { agencyBody, agencyListBody } from './agency.api.read.ts'
 import { idParam, listQuery, listResponse, tags } from './agency.api.schemas.ts'
 import { createAgencyBody, patchAgencyBody } from './agency.api.write.ts'
@@ -10,6 +12,7 @@ import { agencyJson } from './agency.present.ts'
 /**
  * The agencies API: the list and one agency, open to read; adding and editing with the
  * central admin's token. Answers are loaded in `agency.api.read.ts` / `agency.api.write.ts`.
+ * The reads are kept in memory until an agency changes (`AGENCIES_CACHE_TAG`, web/etag.ts).
  */
 export function agencyApiRoutes(api: Api, deps: Deps): void {
   api.openapi(
@@ -27,7 +30,10 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
         ...problemResponses(422),
       },
     }),
-    async (c) => c.json(await agencyListBody(deps, c.req.valid('query')), 200),
+    async (c) => {
+      const body = await agencyListBody(deps, c.req.valid('query'))
+      return c.json(publicRead(c, { body, tags: [AGENCIES_CACHE_TAG] }), 200)
+    },
   )
 
   api.openapi(
@@ -42,7 +48,10 @@ export function agencyApiRoutes(api: Api, deps: Deps): void {
         ...problemResponses(404),
       },
     }),
-    async (c) => c.json(await agencyBody(deps, c.req.valid('param').id), 200),
+    async (c) => {
+      const body = await agencyBody(deps, c.req.valid('param').id)
+      return c.json(publicRead(c, { body, tags: [AGENCIES_CACHE_TAG] }), 200)
+    },
   )
 
   api.openapi(

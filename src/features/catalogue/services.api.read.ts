@@ -1,7 +1,10 @@
 import type { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
-import { findAgencyByCode } from '../agencies/index.ts'
+import { endOfTehranDay } from '../../lib/fa/tehran-time.ts'
+import type { PublicRead } from '../../web/etag.ts'
+import { AGENCIES_CACHE_TAG, findAgencyByCode } from '../agencies/index.ts'
+import { officeCacheTag } from '../offices/index.ts'
 import { processProblems, processTiming, processTotal } from '../processes/index.ts'
 import {
   findPublicVersion,
@@ -15,9 +18,10 @@ import {
   type Service,
   type ServiceProcess,
   type ServiceVersion,
+  serviceCacheTag,
   withAgencyAndLaws,
 } from '../services/index.ts'
-import { loadPortalSettings } from '../settings/index.ts'
+import { loadPortalSettings, REVIEW_POLICY_CACHE_TAG } from '../settings/index.ts'
 import { cpsvInputOf } from './cpsv.read.ts'
 import { toCpsvAp } from './interop/cpsv-ap.ts'
 import {
@@ -31,20 +35,44 @@ import { changesPage } from './sync.ts'
 
 /** The services API's response bodies, loaded and presented, for its route modules. */
 
+/** An answer of the API with what it shows and how long it holds (see web/etag.ts). */
+export interface ReadBody<T> extends PublicRead {
+  body: T
+}
+
 /** A version as the API presents it: with its agency and the laws it cites. */
 export async function versionBody(
   deps: Deps,
   service: Service,
   version: ServiceVersion,
 ): Promise<z.output<typeof serviceVersionJson>> {
+  return (await versionRead(deps, service, version)).body
+}
+
+/**
+ * A version as the API presents it, with its cache tags (the service, its agency's name, the
+ * review policy) and expiry: when its review clock next changes state, and at the latest the
+ * end of the Tehran day, as the service page (a law's new title shows by then).
+ */
+async function versionRead(
+  deps: Deps,
+  service: Service,
+  version: ServiceVersion,
+): Promise<ReadBody<z.output<typeof serviceVersionJson>>> {
+  const now = deps.clock.now()
   const [s, settings] = await Promise.all([
     withAgencyAndLaws(deps, service, version),
     loadPortalSettings(deps.db),
   ])
-  const review = service.withdrawnAt
-    ? null
-    : reviewClock(service, settings.reviewPolicy, deps.clock.now())
-  return presentVersion(service, version, s.agency, s.laws.values(), review)
+  const review = service.withdrawnAt ? null : reviewClock(service, settings.reviewPolicy, now)
+  return {
+    body: presentVersion(service, version, s.agency, s.laws.values(), review),
+    tags: [serviceCacheTag(service.id), AGENCIES_CACHE_TAG, REVIEW_POLICY_CACHE_TAG],
+    expiresAt: Math.min(
+      endOfTehranDay(now).getTime(),
+      review?.nextChangeAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    ),
+  }
 }
 
 /** GET /services: with `updated_since` the changes since then, else a page of the list. */
@@ -78,11 +106,11 @@ export async function serviceListBody(
 export async function publishedVersionBody(
   deps: Deps,
   id: string,
-): Promise<z.output<typeof serviceVersionJson>> {
+): Promise<ReadBody<z.output<typeof serviceVersionJson>>> {
   const service = await loadServiceById(deps.db, id)
   const version = await findPublished(deps.db, service.id)
   if (!version) throw new NotFoundError('service.not-found', msg.notFound)
-  return versionBody(deps, service, version)
+  return versionRead(deps, service, version)
 }
 
 /** Public version `n` of a service (current or superseded). */
@@ -90,34 +118,50 @@ export async function publicVersionBody(
   deps: Deps,
   id: string,
   n: number,
-): Promise<z.output<typeof serviceVersionJson>> {
+): Promise<ReadBody<z.output<typeof serviceVersionJson>>> {
   const service = await loadServiceById(deps.db, id)
   const version = await findPublicVersion(deps.db, service.id, n)
   if (!version) throw new NotFoundError('service.version-not-found', msg.versionNotFound)
-  return versionBody(deps, service, version)
+  return versionRead(deps, service, version)
 }
 
 /** Every public version of a service, oldest first. */
 export async function versionListBody(
   deps: Deps,
   id: string,
-): Promise<z.output<typeof versionListJson>> {
+): Promise<ReadBody<z.output<typeof versionListJson>>> {
   const service = await loadServiceById(deps.db, id)
   const versions = await listPublicVersions(deps.db, service.id)
   return {
-    items: versions.map((v) => ({
-      versionNo: v.versionNo,
-      status: v.status,
-      publishedAt: v.publishedAt?.toISOString() ?? null,
-      changeNote: v.changeNote,
-    })),
+    body: {
+      items: versions.map((v) => ({
+        versionNo: v.versionNo,
+        status: v.status,
+        publishedAt: v.publishedAt?.toISOString() ?? null,
+        changeNote: v.changeNote,
+      })),
+    },
+    tags: [serviceCacheTag(service.id)],
   }
 }
 
-/** The published version as a CPSV-AP 3.2.0 JSON-LD document. */
-export async function cpsvDocument(deps: Deps, id: string): Promise<unknown> {
+/**
+ * The published version as a CPSV-AP 3.2.0 JSON-LD document: tagged with the service, the
+ * agencies (its ancestry) and the offices it links; good until the end of the Tehran day, as
+ * the service page (the laws it cites).
+ */
+export async function cpsvDocument(deps: Deps, id: string): Promise<ReadBody<unknown>> {
   const { service, version } = await loadPublishedById(deps.db, id)
-  return toCpsvAp(await cpsvInputOf(deps, await withAgencyAndLaws(deps, service, version)))
+  const body = toCpsvAp(await cpsvInputOf(deps, await withAgencyAndLaws(deps, service, version)))
+  return {
+    body,
+    tags: [
+      serviceCacheTag(service.id),
+      AGENCIES_CACHE_TAG,
+      ...version.content.offices.map((l) => officeCacheTag(l.officeId)),
+    ],
+    expiresAt: endOfTehranDay(deps.clock.now()).getTime(),
+  }
 }
 
 /** A draft's process with its structural problems and critical-path total. */

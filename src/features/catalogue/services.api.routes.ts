@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { type Api, problemResponses } from '../../web/api.ts'
+import { publicRead } from '../../web/etag.ts'
 import { serviceVersionJson, versionListJson } from './service.present.ts'
 import {
   cpsvDocument,
@@ -21,7 +22,9 @@ import {
 /**
  * The services API, open to read: the list (and incremental sync), a service's published
  * version, its history and its CPSV-AP document. The token writes are in
- * `services.api.write.routes.ts`, registered after these.
+ * `services.api.write.routes.ts`, registered after these. A service's answers are kept in
+ * memory until a publish, withdrawal or other public change marks what they show
+ * (`publicRead`, web/etag.ts); the list is not (it is a search over the catalogue).
  */
 export function serviceApiRoutes(api: Api, deps: Deps): void {
   api.openapi(
@@ -59,7 +62,8 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
         ...problemResponses(404),
       },
     }),
-    async (c) => c.json(await publishedVersionBody(deps, c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(publicRead(c, await publishedVersionBody(deps, c.req.valid('param').id)), 200),
   )
 
   api.openapi(
@@ -77,7 +81,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
         ...problemResponses(404),
       },
     }),
-    async (c) => c.json(await versionListBody(deps, c.req.valid('param').id), 200),
+    async (c) => c.json(publicRead(c, await versionListBody(deps, c.req.valid('param').id)), 200),
   )
 
   api.openapi(
@@ -97,7 +101,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     }),
     async (c) => {
       const { id, n } = c.req.valid('param')
-      return c.json(await publicVersionBody(deps, id, n), 200)
+      return c.json(publicRead(c, await publicVersionBody(deps, id, n)), 200)
     },
   )
 
@@ -118,7 +122,7 @@ export function serviceApiRoutes(api: Api, deps: Deps): void {
     },
   })
   api.get('/services/:id/cpsv-ap', async (c) => {
-    const doc = await cpsvDocument(deps, c.req.param('id'))
+    const doc = publicRead(c, await cpsvDocument(deps, c.req.param('id')))
     return c.body(JSON.stringify(doc), 200, {
       'Content-Type': 'application/ld+json; charset=utf-8',
     })

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import { type Api, bearer, problemResponses } from '../../web/api.ts'
+import { publicRead } from '../../web/etag.ts'
+import { serviceCacheTag } from '../services/index.ts'
 import { draftChannelsBody, publishedChannelsBody } from './channel.api.read.ts'
 import {
   channelsJson,
@@ -32,7 +34,12 @@ export function channelApiRoutes(api: Api, deps: Deps): void {
         ...problemResponses(404),
       },
     }),
-    async (c) => c.json(await publishedChannelsBody(deps, c.req.valid('param').id), 200),
+    async (c) => {
+      // Kept in memory until the service changes (web/etag.ts); its id as the database writes it.
+      const id = c.req.valid('param').id.toLowerCase()
+      const body = await publishedChannelsBody(deps, id)
+      return c.json(publicRead(c, { body, tags: [serviceCacheTag(id)] }), 200)
+    },
   )
 
   api.openapi(

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { assertSignedIn } from '../../lib/actor.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts'
 import { type Api, bearer, problemResponses, problemSchema } from '../../web/api.ts'
+import { publicRead } from '../../web/etag.ts'
 import { fieldErrorsOf } from '../../web/form.ts'
 import {
   FORM_LANGUAGES,
@@ -11,6 +12,7 @@ import {
   findServiceById,
   servicesMsg as msg,
   type ServiceForm,
+  serviceCacheTag,
   staffService,
   startDraft,
 } from '../services/index.ts'
@@ -88,7 +90,9 @@ export function formApiRoutes(api: Api, deps: Deps): void {
       const items = await present(deps, version.content.forms, (sha) =>
         publicServiceFormHref(service.slug, sha),
       )
-      return c.json({ revision: null, items }, 200)
+      // Kept in memory until the service changes (web/etag.ts): its files never do (by hash).
+      const body = { revision: null, items }
+      return c.json(publicRead(c, { body, tags: [serviceCacheTag(service.id)] }), 200)
     },
   )
 

@@ -12,6 +12,7 @@ import {
   makeUser,
 } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { PUBLIC_CACHE_CONTROL } from '../../web/cache-policy.ts'
 import { AGENCIES_CACHE_TAG, type Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import { CATALOGUE_CACHE_TAG } from '../services/index.ts'
@@ -125,7 +126,7 @@ describe('the cached home page', () => {
     const first = await t.client().get('/')
     const etag = first.headers.get('etag')
     assert.ok(etag)
-    assert.equal(first.headers.get('cache-control'), 'no-cache')
+    assert.equal(first.headers.get('cache-control'), PUBLIC_CACHE_CONTROL)
     const second = await t.client().get('/')
     assert.equal(second.headers.get('etag'), etag)
     assert.equal(await second.text(), await first.text())
