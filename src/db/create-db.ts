@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
@@ -69,6 +72,50 @@ export function openPostgres(
 export type PgliteTarget = { dataDir: string } | { memory: true; loadDataDir?: Blob | File }
 
 /**
+ * Where a copy of a new, empty PGlite cluster is kept: initdb is most of a fresh start's cost
+ * (several seconds in WebAssembly), and every new cluster of one PGlite build is the same, so a
+ * new data directory is made from the copy after the first (issue 16 item 4). Keyed by the
+ * PGlite version; kept with the other tool caches in node_modules/.cache, so it goes with them.
+ */
+function clusterTemplatePath(): string {
+  // The package's entry is dist/index.js; its package.json is not among its exports.
+  const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
+  const pkg = join(dirname(entry), '..', 'package.json')
+  const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version?: unknown }).version
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+  return join(root, 'node_modules', '.cache', 'mardom', `pglite-${String(version)}-trgm.tar`)
+}
+
+/**
+ * Opens PGlite on a data directory; a new directory is made from the cluster template when
+ * there is one, and the template is saved from the first new cluster when there is none (a
+ * best effort: a read-only install just keeps running initdb).
+ */
+async function openPgliteDir(
+  dataDir: string,
+  extensions: { pg_trgm: typeof pg_trgm },
+): Promise<PGlite> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return new PGlite(dataDir, { extensions })
+  const template = clusterTemplatePath()
+  if (existsSync(template)) {
+    const loadDataDir = new Blob([readFileSync(template)])
+    return new PGlite(dataDir, { extensions, loadDataDir })
+  }
+  const pglite = new PGlite(dataDir, { extensions })
+  await pglite.waitReady
+  try {
+    const dump = await pglite.dumpDataDir('none')
+    mkdirSync(dirname(template), { recursive: true })
+    const tmp = `${template}.${process.pid}.tmp`
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()))
+    renameSync(tmp, template)
+  } catch {
+    // No template this time; the next new directory runs initdb again.
+  }
+  return pglite
+}
+
+/**
  * The embedded path: PGlite behind node-postgres' Pool with ONE connection, so
  * that transactions are serialised and never interleave on the single backend.
  */
@@ -78,7 +125,7 @@ export async function openPglite(target: PgliteTarget): Promise<DbHandle> {
     const extensions = { pg_trgm }
     const pglite =
       'dataDir' in target
-        ? new PGlite(target.dataDir, { extensions })
+        ? await openPgliteDir(target.dataDir, extensions)
         : new PGlite('memory://', { extensions, loadDataDir: target.loadDataDir })
     await pglite.waitReady
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 })

@@ -10,6 +10,7 @@ import { type Agency, insertAgency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
+import { loadDemoEvaluation } from './demo-evaluation.load.ts'
 import { loadDemoFeedback } from './demo-feedback.load.ts'
 import { loadDemoIndicators } from './demo-indicators.load.ts'
 import { loadDemoLinkChecks } from './demo-link-checks.load.ts'
@@ -26,12 +27,60 @@ export async function hasAgencies(deps: Deps): Promise<boolean> {
   return row !== undefined
 }
 
+/** How long one step of the demo load took (the start-up bench prints them). */
+export interface DemoStepTiming {
+  step: string
+  ms: number
+  cpuMs: number
+}
+
+/**
+ * Runs one named step, timing it. The steps run in order; each story's place in the list is
+ * fixed by what it reads (see the comments in `loadDemoData`), so a new story is one more line.
+ */
+async function timed<T>(
+  step: string,
+  onStep: ((t: DemoStepTiming) => void) | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  const result = await run()
+  const used = process.cpuUsage(cpu)
+  onStep?.({
+    step,
+    ms: Math.round(performance.now() - started),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+  })
+  return result
+}
+
 /**
  * Loads the demo hierarchy and one account per role. Passwords are random for
  * every installation and returned here to be printed once; nothing fixed ships
  * in the code.
  */
-export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
+export async function loadDemoData(
+  deps: Deps,
+  options: { onStep?: (t: DemoStepTiming) => void } = {},
+): Promise<DemoAccount[]> {
+  const { onStep } = options
+  const byKey = await timed('agencies', onStep, () => loadDemoAgencies(deps))
+  await timed('catalogue', onStep, () => loadDemoCatalogue(deps, byKey))
+  await timed('link checks', onStep, () => loadDemoLinkChecks(deps))
+  const accounts = await timed('accounts', onStep, () => loadDemoAccounts(deps, byKey))
+  await timed('reviews', onStep, () => loadDemoReviews(deps)) // after the accounts: they make the reviews
+  // After the reviews: their revisions are the versions measured.
+  await timed('feedback', onStep, () => loadDemoFeedback(deps))
+  // Last: the general indicators are computed from all the stories before.
+  await timed('indicators', onStep, () => loadDemoIndicators(deps, byKey))
+  // After the indicators: the evaluation reads their values and the general indicators.
+  await timed('evaluation', onStep, () => loadDemoEvaluation(deps))
+  return accounts
+}
+
+/** The demo hierarchy of agencies, parents before children; returned by key for the stories. */
+export async function loadDemoAgencies(deps: Deps): Promise<Map<string, Agency>> {
   const byKey = new Map<string, Agency>()
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
@@ -67,10 +116,14 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
       after: { agencies: DEMO_AGENCIES.length },
     })
   })
+  return byKey
+}
 
-  await loadDemoCatalogue(deps, byKey)
-  await loadDemoLinkChecks(deps)
-
+/** One account per role; their one-time passwords are what the start-up prints. */
+async function loadDemoAccounts(
+  deps: Deps,
+  byKey: ReadonlyMap<string, Agency>,
+): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = []
   const central = async (
     username: string,
@@ -103,8 +156,5 @@ export async function loadDemoData(deps: Deps): Promise<DemoAccount[]> {
       accounts.push({ ...c, roleLabel, agencyNameFa: sabt.nameFa })
     }
   }
-  await loadDemoReviews(deps) // after the accounts: they make the reviews
-  await loadDemoFeedback(deps) // after the reviews: their revisions are the versions measured
-  await loadDemoIndicators(deps, byKey) // last: the general indicators are computed from all
   return accounts
 }
