@@ -1,4 +1,5 @@
 export { CHECK_LINKS_LOCK, checkLinksJob } from './check-links.ts'
+export { EVALUATION_PROVISIONAL_LOCK, evaluationProvisionalJob } from './evaluation-provisional.ts'
 export { FEEDBACK_UPKEEP_LOCK, feedbackUpkeepJob } from './feedback-upkeep.ts'
 export { GENERAL_INDICATORS_LOCK, generalIndicatorsJob } from './general-indicators.ts'
 export { REVIEW_REMINDERS_LOCK, reviewRemindersJob } from './review-reminders.ts'

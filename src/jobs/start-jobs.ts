@@ -2,6 +2,7 @@ import type { DbHandle } from '../db/create-db.ts'
 import type { Deps } from '../deps.ts'
 import { calendarHorizonJob } from './calendar-horizon.ts'
 import { checkLinksJob } from './check-links.ts'
+import { evaluationProvisionalJob } from './evaluation-provisional.ts'
 import { startFeedbackUpkeep } from './feedback-upkeep.ts'
 import { generalIndicatorsJob } from './general-indicators.ts'
 import { startMailSender } from './mail-loop.ts'
@@ -49,6 +50,8 @@ export function startJobs(deps: Deps, dbKind: DbHandle['kind']): Scheduler {
       at: indicatorsAt,
       run: async () => {
         await generalIndicatorsJob(deps, dbKind)
+        // The provisional evaluation reads the general indicators: it runs right after them.
+        await evaluationProvisionalJob(deps, dbKind)
       },
     })
   const scheduler = startScheduler(jobs, { log: deps.log })
