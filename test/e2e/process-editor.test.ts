@@ -131,7 +131,7 @@ describe('the process editor asks before it removes, and keeps the flow whole', 
 
   it('labels a decision’s branches when adding steps, and edits a label on its own page', {
     skip,
-    timeout: 180_000,
+    timeout: 360_000,
   }, async () => {
     await inContext(noScript, async (page) => {
       await signIn(page, editorAccount())
@@ -200,7 +200,7 @@ describe('the process editor asks before it removes, and keeps the flow whole', 
 
   it('removing a middle step asks first, then joins the flow and lists what changed', {
     skip,
-    timeout: 180_000,
+    timeout: 360_000,
   }, async () => {
     assert.ok(serviceId, 'the service was created')
     await inContext(noScript, async (page) => {
@@ -255,7 +255,7 @@ describe('the process editor asks before it removes, and keeps the flow whole', 
     })
   })
 
-  it('discarding a draft asks first, without JavaScript', { skip, timeout: 180_000 }, async () => {
+  it('discarding a draft asks first, without JavaScript', { skip, timeout: 360_000 }, async () => {
     const account = editorAccount()
     // A published service of the editor's agency from the demo data.
     const published = await e2e()
