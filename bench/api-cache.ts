@@ -11,7 +11,9 @@
  * Each app runs as `node src/cli.ts serve --demo` (a fresh PGlite data directory, or a fresh
  * PostgreSQL database on 127.0.0.1:5432 when one answers), pinned to core 0 with the load
  * generator (this process, autocannon) on core 1 when `taskset` and two cores exist. Every
- * path is fetched twice first and must come back with the same ETag (served from memory).
+ * path is fetched twice first: the second answer must be the same bytes and ETag, from the fast
+ * path (no X-Request-Id: the app was not reached). Each read is measured on the app and then,
+ * at once, on a bare server started beside it, so both see the same machine.
  *
  * Aims: cached API reads ≥ 0.8× the bare server; `/agencies` ≥ 0.8× the cached service page.
  * Run alone with `node bench/api-cache.ts` (`API_CACHE_BENCH_DATABASES=pglite` for one).
@@ -84,6 +86,7 @@ interface Measured {
   bare: LoadFigures
   contentType: string
   etag: string
+  cacheControl: string
 }
 
 interface Backend {
@@ -145,7 +148,10 @@ async function serviceIdOf(base: string, slug: string): Promise<string> {
   throw new Error(`no service ${slug} in the API's list`)
 }
 
-/** Fetches `path` twice: the second answer must be the first one's bytes, from memory. */
+/**
+ * Fetches `path` twice: the second answer must be the first one's bytes, answered from memory
+ * by the fast path — it carries no X-Request-Id, which only the app's own middleware sets.
+ */
 async function cachedBytes(base: string, path: string) {
   const first = await fetch(base + path)
   if (first.status !== 200) throw new Error(`GET ${path} answered ${first.status}`)
@@ -155,25 +161,34 @@ async function cachedBytes(base: string, path: string) {
   const etag = first.headers.get('etag') ?? ''
   if (!same || !etag || again.headers.get('etag') !== etag)
     throw new Error(`${path} is not served from the cache`)
-  return { body, etag, contentType: first.headers.get('content-type') ?? 'text/html' }
-}
-
-async function bareLoad(scratch: string, name: string, body: Buffer, contentType: string) {
-  const file = join(scratch, `${name}.body`)
-  writeFileSync(file, body)
-  const port = await freePort()
-  const bare = nodeOnServerCore(
-    [join(root, 'bench', 'bare-server.ts'), file, contentType, String(port)],
-    serverEnv({}),
-  )
-  try {
-    await waitFor200(`http://127.0.0.1:${port}/`, bare)
-    return await load('bare node:http, same bytes', `http://127.0.0.1:${port}/`, body.length)
-  } finally {
-    await stop(bare)
+  if (again.headers.has('x-request-id'))
+    throw new Error(`${path} reached the app: not answered by the fast path`)
+  return {
+    body,
+    etag,
+    contentType: first.headers.get('content-type') ?? 'text/html',
+    cacheControl: again.headers.get('cache-control') ?? '',
   }
 }
 
+/** A bare server sending `body`, started while the app still runs (both idle in turn). */
+async function startBare(scratch: string, name: string, body: Buffer, contentType: string) {
+  const file = join(scratch, `${name}.body`)
+  writeFileSync(file, body)
+  const port = await freePort()
+  const child = nodeOnServerCore(
+    [join(root, 'bench', 'bare-server.ts'), file, contentType, String(port)],
+    serverEnv({}),
+  )
+  const url = `http://127.0.0.1:${port}/`
+  await waitFor200(url, child)
+  return { child, url }
+}
+
+/**
+ * One app on this database; for each read, the app and then the bare server with the same
+ * bytes, back to back, so both see the same machine (other work on it moves every figure).
+ */
 async function runOn(scratch: string, backend: Backend): Promise<Measured[]> {
   const port = await freePort()
   const started = performance.now()
@@ -182,12 +197,13 @@ async function runOn(scratch: string, backend: Backend): Promise<Measured[]> {
     serverEnv({ ...backend.env, PORT: String(port), NODE_ENV: 'production' }),
   )
   const base = `http://127.0.0.1:${port}`
-  const measured: Omit<Measured, 'bare'>[] = []
-  const bodies: Buffer[] = []
+  const out: Measured[] = []
   try {
-    await waitFor200(`${base}/healthz`, app, 300_000)
+    await waitFor200(`${base}/healthz`, app, 600_000)
     console.log(
-      `${backend.name}: serve --demo ready in ${int(performance.now() - started)} ms; measuring…`,
+      `${backend.name}: serve --demo ready in ${int(performance.now() - started)} ms (load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}); measuring…`,
     )
     const id = await serviceIdOf(base, SLUG)
     const targets: Target[] = [
@@ -196,27 +212,28 @@ async function runOn(scratch: string, backend: Backend): Promise<Measured[]> {
       { name: '/agencies (page)', path: '/agencies' },
       { name: 'service page', path: `/services/${SLUG}` },
     ]
-    for (const target of targets) {
-      const { body, etag, contentType } = await cachedBytes(base, target.path)
-      const figures = await load(`Mardom app (${target.name})`, base + target.path, body.length)
-      measured.push({ target, app: figures, contentType, etag })
-      bodies.push(body)
+    for (const [i, target] of targets.entries()) {
+      const { body, etag, contentType, cacheControl } = await cachedBytes(base, target.path)
+      const bare = await startBare(scratch, `${backend.name}-${i}`, body, contentType)
+      try {
+        const figures = await load(`Mardom app (${target.name})`, base + target.path, body.length)
+        const baseline = await load('bare node:http, same bytes', bare.url, body.length)
+        out.push({ target, app: figures, bare: baseline, contentType, etag, cacheControl })
+      } finally {
+        await stop(bare.child)
+      }
     }
   } finally {
     await stop(app)
-  }
-  const out: Measured[] = []
-  for (const [i, m] of measured.entries()) {
-    const body = bodies[i]
-    if (!body) continue
-    out.push({ ...m, bare: await bareLoad(scratch, `${backend.name}-${i}`, body, m.contentType) })
   }
   return out
 }
 
 function report(backend: string, rows: Measured[]): void {
   const page = rows.find((r) => r.target.path.startsWith('/services/'))?.app.requestsPerSecond ?? 0
-  console.log(`\n${backend}:`)
+  console.log(
+    `\n${backend} (every read answered by the fast path; Cache-Control: ${rows[0]?.cacheControl ?? ''}):`,
+  )
   console.log(
     table(
       [
