@@ -389,11 +389,15 @@ describe('the process editor: build, preview, publish, revise', () => {
       )
       assert.equal(issueTime, '۲ تا ۳ روز کاری')
 
-      // The first step goes: the decision becomes the start, the process stays whole.
-      await submit(
-        page,
-        `#process-steps tbody tr:has(td:text-is("${S_APPLY}")) form[action$="/delete"]`,
-      )
+      // The first step goes (its «حذف» asks first): the decision becomes the start, the
+      // process stays whole.
+      await Promise.all([
+        page.waitForURL((u) => u.pathname.endsWith('/delete')),
+        page
+          .locator(`#process-steps tbody tr:has(td:text-is("${S_APPLY}")) a[href$="/delete"]`)
+          .click(),
+      ])
+      await submit(page, '#remove-step-form')
       assert.deepEqual(await stepTitles(page), [S_DECIDE, S_ISSUE, S_DEFICIT])
       assert.equal(await page.locator('#process-problems').count(), 0, await text(page, 'main'))
       const chart = await chartText(page)
