@@ -23,6 +23,22 @@ interface Folded {
   wordStart: boolean[]
 }
 
+/**
+ * Each character folded once per process: the normaliser is costly and a page folds every
+ * character of twenty titles and summaries, drawn from a small alphabet.
+ */
+const foldedChars = new Map<string, string>()
+const FOLDED_CHARS_MAX = 10_000
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch)
+  if (folded === undefined) {
+    folded = looseSearchKey(ch)
+    if (foldedChars.size < FOLDED_CHARS_MAX) foldedChars.set(ch, folded)
+  }
+  return folded
+}
+
 function fold(text: string): Folded {
   const out: Folded = { letters: '', from: [], to: [], wordStart: [] }
   let boundary = true
@@ -34,7 +50,7 @@ function fold(text: string): Folded {
       boundary = true
       continue
     }
-    const folded = looseSearchKey(ch)
+    const folded = foldChar(ch)
     if (folded === '') {
       // A diacritic, tatweel, hamza or invisible mark: part of the letter before it.
       const last = out.to.length - 1

@@ -1,20 +1,19 @@
 import type { Deps } from '../../deps.ts'
 import { searchTokens } from '../../lib/fa/normalize.ts'
+import { SearchCaches } from './search.cache.ts'
 import {
   countZeroResult,
   documentFrequencies,
   type FacetCount,
-  findAgencyIdsByCodes,
-  findAgencyNames,
-  findEntryDetails,
   knownPrefixes,
+  listSuggestSources,
   type QueryVariant,
   runSearch,
   type SearchFilterIds,
   type SearchRows,
   similarWords,
-  suggestTitles,
 } from './search.queries.ts'
+import { SuggestIndex, type Suggestion } from './suggest.index.ts'
 
 type Db = Deps['db']
 
@@ -214,21 +213,18 @@ export function zeroResultKey(words: string[]): string {
 }
 
 /**
- * Searches the published catalogue (R2): normalise, match and rank, filter and count, and when
- * the query as typed finds few services, correct its unknown words and search again.
- * A query that still finds nothing is counted in the zero-result log (text and day only).
+ * Answers a search from the database (see `searchCatalogue`, which keeps the answers): match
+ * and rank, filter and count, and when the query as typed finds few services, correct its
+ * unknown words and search again. Logs nothing.
  */
-export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<SearchOutcome> {
+export async function searchUncached(
+  deps: Pick<Deps, 'db'>,
+  words: string[],
+  req: Pick<SearchRequest, 'filters' | 'page' | 'pageSize'>,
+): Promise<SearchOutcome> {
   const db = deps.db
-  const words = searchTokens(req.q).slice(0, MAX_WORDS)
-  const agencyIds =
-    req.filters.agencies.length > 0 ? await findAgencyIdsByCodes(db, req.filters.agencies) : []
   const filters: SearchFilterIds = {
-    // An unknown agency code filters everything out rather than being ignored.
-    agencyIds:
-      req.filters.agencies.length > 0 && agencyIds.length === 0
-        ? ['00000000-0000-0000-0000-000000000000']
-        : agencyIds,
+    agencyCodes: req.filters.agencies,
     audiences: req.filters.audiences,
     lifeEvents: req.filters.lifeEvents,
     provinceCodes: req.filters.provinces,
@@ -276,67 +272,144 @@ export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<S
       if (more.matched > rows.matched) rows = more
     }
   }
-  if (req.record && words.length > 0 && rows.matched === 0 && req.page === 1) {
-    const text = zeroResultKey(words)
-    if (text !== '') await countZeroResult(db, tehranIsoDay(deps.clock.now()), text)
-  }
-  const [details, agencies] = await Promise.all([
-    findEntryDetails(
-      db,
-      rows.page.map((p) => p.serviceId),
-    ),
-    findAgencyNames(
-      db,
-      rows.facets.agency.map((f) => f.value),
-    ),
-  ])
-  const byId = new Map(details.map((d) => [d.serviceId, d]))
-  const agencyById = new Map(agencies.map((a) => [a.id, a]))
   return {
     words,
     matched: rows.matched,
     total: rows.total,
-    items: rows.page.flatMap((p) => {
-      const d = byId.get(p.serviceId)
-      if (!d) return []
-      return [
-        {
-          serviceId: d.serviceId,
-          slug: d.slug,
-          title: d.title,
-          summary: d.summary,
-          audiences: d.audiences,
-          online: d.online,
-          publishedAt: d.publishedAt,
-          agency: { id: d.agencyId, code: d.agencyCode, nameFa: d.agencyNameFa },
-          score: p.score,
-        },
-      ]
-    }),
-    facets: {
-      agency: rows.facets.agency.flatMap((f) => {
-        const a = agencyById.get(f.value)
-        return a ? [{ ...f, code: a.code, nameFa: a.nameFa }] : []
-      }),
-      audience: rows.facets.audience,
-      lifeEvent: rows.facets.lifeEvent,
-      province: rows.facets.province,
-      online: rows.facets.online,
-    },
+    items: rows.page.map((d) => ({
+      serviceId: d.serviceId,
+      slug: d.slug,
+      title: d.title,
+      summary: d.summary,
+      audiences: d.audiences,
+      online: d.online,
+      publishedAt: d.publishedAt,
+      agency: { id: d.agencyId, code: d.agencyCode, nameFa: d.agencyNameFa },
+      score: d.score,
+    })),
+    facets: rows.facets,
     suggestion,
     showingSuggestion,
     highlightTerms,
   }
 }
 
-/** Autocomplete: a few titles for what has been typed so far (nothing is logged). */
+type Caches = SearchCaches<SearchOutcome, SuggestIndex>
+
+/** One set of caches per process (per deps), found through its page cache (see search.cache.ts). */
+const cachesByPageCache = new WeakMap<Deps['pageCache'], Caches>()
+
+export function searchCachesOf(deps: Pick<Deps, 'pageCache'>): Caches {
+  let caches = cachesByPageCache.get(deps.pageCache)
+  if (!caches) {
+    caches = new SearchCaches(deps.pageCache)
+    cachesByPageCache.set(deps.pageCache, caches)
+  }
+  return caches
+}
+
+/** The cache key: the normalised words, the filters in a fixed order, the page and its size. */
+export function searchCacheKey(
+  words: readonly string[],
+  f: SearchFilters,
+  page: number,
+  pageSize: number,
+): string {
+  const sorted = (values: readonly string[]) => [...values].sort().join(',')
+  // Words hold only letters and digits, filter values are checked codes: '\n' and ';' separate.
+  return [
+    words.join(' '),
+    sorted(f.agencies),
+    sorted(f.audiences),
+    sorted(f.lifeEvents),
+    sorted(f.provinces),
+    f.onlineOnly ? '1' : '0',
+    page,
+    pageSize,
+  ].join('\n')
+}
+
+/** Roughly the bytes an answer holds (strings are UTF-16), to bound the cache by memory. */
+function weightOf(o: SearchOutcome): number {
+  let chars = 0
+  for (const i of o.items) chars += i.title.length + i.summary.length + i.slug.length + 120
+  for (const a of o.facets.agency) chars += a.nameFa.length + 60
+  return 2 * chars + 64 * (o.facets.province.length + o.facets.lifeEvent.length) + 512
+}
+
+/** Answers are shared by every request that asks the same: none may change one. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+/**
+ * Searches the published catalogue (R2). The answer is kept in memory, keyed by the normalised
+ * words, the filters and the page, until the catalogue or an agency changes (see
+ * search.cache.ts); a repeated search is then a map look-up. A query that finds nothing is
+ * counted in the zero-result log (text and day only) each time it is asked, answered from
+ * memory or not.
+ */
+export async function searchCatalogue(deps: Deps, req: SearchRequest): Promise<SearchOutcome> {
+  const words = searchTokens(req.q).slice(0, MAX_WORDS)
+  const caches = searchCachesOf(deps)
+  const stamp = caches.stamp()
+  const key = searchCacheKey(words, req.filters, req.page, req.pageSize)
+  let outcome = caches.results.get(key)
+  if (outcome) caches.hits++
+  else {
+    caches.misses++
+    let pending = caches.inflight.get(key)
+    if (!pending) {
+      const started = searchUncached(deps, words, req).then(deepFreeze)
+      pending = started
+      caches.inflight.set(key, started)
+      const settle = () => {
+        if (caches.inflight.get(key) === started) caches.inflight.delete(key)
+      }
+      started.then((o) => {
+        settle()
+        // Read under an older stamp: the catalogue may have changed meanwhile.
+        if (caches.current(stamp)) caches.results.set(key, o, weightOf(o))
+      }, settle)
+    }
+    outcome = await pending
+  }
+  if (req.record && words.length > 0 && outcome.matched === 0 && req.page === 1) {
+    const text = zeroResultKey(words)
+    if (text !== '') await countZeroResult(deps.db, tehranIsoDay(deps.clock.now()), text)
+  }
+  return outcome
+}
+
+/** The autocomplete index of this process, rebuilt from the database after a change. */
+async function suggestIndexOf(deps: Pick<Deps, 'db' | 'pageCache'>): Promise<SuggestIndex> {
+  const caches = searchCachesOf(deps)
+  const stamp = caches.stamp()
+  if (caches.suggest?.stamp === stamp) return caches.suggest.index
+  const index = listSuggestSources(deps.db).then((rows) => new SuggestIndex(rows))
+  caches.suggest = { stamp, index }
+  // A failed build is not kept: the next keystroke tries again.
+  index.catch(() => {
+    if (caches.suggest?.index === index) caches.suggest = null
+  })
+  return index
+}
+
+/**
+ * Autocomplete: a few titles for what has been typed so far, from the in-memory prefix index
+ * (titles, popular names and keywords; no statement per keystroke, nothing logged).
+ */
 export async function suggestForTyping(
-  deps: Deps,
+  deps: Pick<Deps, 'db' | 'pageCache'>,
   q: string,
   limit = 8,
-): Promise<{ title: string; slug: string }[]> {
+): Promise<Suggestion[]> {
   const words = searchTokens(q).slice(0, MAX_WORDS)
   if (words.join('').length < 2) return []
-  const v = variantOf(words, 0)
-  return suggestTitles(deps.db, { tsquery: v.tsquery, compact: v.compact, words: v.words }, limit)
+  const index = await suggestIndexOf(deps)
+  return index.suggest(meaningful(words), words.join(''), limit)
 }

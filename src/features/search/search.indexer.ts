@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { notifyCacheTag } from '../../db/cache-channel.ts'
 import type { Database } from '../../db/schema.ts'
 import type { SearchIndexer } from '../../deps.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
 import { searchTokens } from '../../lib/fa/normalize.ts'
-import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
+import { AUDIENCES, CATALOGUE_CACHE_TAG, LIFE_EVENTS } from '../services/index.ts'
 import { bitsOf } from './bits.ts'
+import { noteIndexChanged } from './search.cache.ts'
 import {
   adjustWords,
   agencyChain,
@@ -67,26 +69,38 @@ export interface EntryKeys {
   words: string[]
 }
 
-const key = (s: string) => searchTokens(s).join(' ')
-const compact = (s: string) => searchTokens(s).join('')
+/** Splits text into search words: `searchTokens`, the function queries are split with too. */
+export type Tokenizer = (text: string) => string[]
 
 /**
- * The key columns of one service (see the search migration). Everything goes through
- * `searchTokens`, the function queries are split with too.
+ * The key columns of one service (see the search migration). Each text is split once (the
+ * normaliser is the costly part of indexing); a bulk loader may pass a tokenizer that
+ * remembers texts many services share (agency and document names).
  */
-export function entryKeys(src: IndexSourceText): EntryKeys {
+export function entryKeys(src: IndexSourceText, tokenize: Tokenizer = searchTokens): EntryKeys {
+  const seen = new Map<string, string[]>()
+  const tokens = (text: string): string[] => {
+    let t = seen.get(text)
+    if (!t) {
+      t = tokenize(text)
+      seen.set(text, t)
+    }
+    return t
+  }
+  const key = (text: string) => tokens(text).join(' ')
+  const compact = (text: string) => tokens(text).join('')
   const popular = src.popularNames.filter((n) => key(n) !== '')
   const names = [...popular, ...src.keywords.filter((n) => key(n) !== '')]
   const body = [src.summary, ...src.agencyNames, ...src.documentNames].filter((b) => key(b) !== '')
   const all = [src.title, ...names, ...body]
   const words = new Set<string>()
-  for (const text of all) for (const t of searchTokens(text)) words.add(t)
+  for (const text of all) for (const t of tokens(text)) words.add(t)
   // Neighbouring words joined: «گواهی‌نامه», «گواهی نامه» and «گواهینامه» then share the
   // word «گواهینامه» in the word index and the vocabulary (so it is not "corrected" either).
   const pairs = new Set<string>()
   const headWords: string[] = []
   for (const [n, text] of all.entries()) {
-    const t = searchTokens(text)
+    const t = tokens(text)
     const head = n <= names.length
     if (head) headWords.push(...t)
     for (let i = 0; i + 1 < t.length; i++) {
@@ -148,6 +162,9 @@ async function buildRow(db: Executor, src: PublishedSource): Promise<SearchEntry
  * published and not withdrawn, removed otherwise. Call in the transaction that changed it.
  */
 export async function indexService(db: Executor, serviceId: string): Promise<void> {
+  // Before the write too: a search cached from here to the commit is dropped by the public
+  // change's cache tags; callers without one (test data, scripts) rely on this.
+  noteIndexChanged()
   const before = (await findEntryWords(db, serviceId)) ?? []
   const src = await findIndexSource(db, serviceId)
   if (!src) {
@@ -176,7 +193,7 @@ export async function reindexAgency(db: Executor, agencyId: string): Promise<num
 
 /** Rebuilds the whole index from the published versions; returns the number of services. */
 export async function reindexAll(db: Executor, batch = 500): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  const indexed = await db.transaction().execute(async (trx) => {
     await clearIndex(trx)
     let after: string | null = null
     let n = 0
@@ -190,8 +207,13 @@ export async function reindexAll(db: Executor, batch = 500): Promise<number> {
       after = sources[sources.length - 1]?.serviceId ?? null
     }
     await rebuildWords(trx)
+    // Running portals on PostgreSQL hear this on commit and drop what they answered from memory.
+    await notifyCacheTag(trx, CATALOGUE_CACHE_TAG)
     return n
   })
+  // After the commit: a search that read the old index meanwhile is not kept (search.cache.ts).
+  noteIndexChanged()
+  return indexed
 }
 
 /** What the composition root hands to the features below search (see `SearchIndexer`). */

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, SearchEntriesTable } from '../../db/schema.ts'
 import { AUDIENCES, LIFE_EVENTS } from '../services/index.ts'
 import { bitsOf } from './bits.ts'
+import type { SuggestSource } from './suggest.index.ts'
 
 /** The search feature's SQL: the index, the vocabulary, the query and the zero-result log. */
 
@@ -228,24 +229,15 @@ export async function documentFrequencies(
   }
 }
 
-/** Up to `limit` titles that have every typed word (or the letters run together), for autocomplete. */
-export async function suggestTitles(
-  db: Executor,
-  v: { tsquery: string; compact: string; words: string[] },
-  limit: number,
-): Promise<{ title: string; slug: string }[]> {
-  const c = v.compact
-  const inTitle = sql.join(
-    v.words.map((w) => sql`(' ' || title_key) LIKE ${`% ${w}%`}`),
-    sql` AND `,
-  )
-  const statement = sql<{ title: string; slug: string }>`
-    SELECT title, slug FROM search_entries
-    WHERE document @@ to_tsquery('simple', ${v.tsquery})
-      AND (title_compact LIKE ${`%${c}%`} OR (${inTitle}))
-    ORDER BY (title_compact LIKE ${`${c}%`}) DESC, char_length(title_compact), sort_key
-    LIMIT ${limit}`
-  return (await withIndexScans(db, (trx) => statement.execute(trx))).rows
+/**
+ * What autocomplete holds in memory, in the order it offers titles: shorter titles first (as
+ * letters run together), then Persian alphabetical order.
+ */
+export async function listSuggestSources(db: Executor): Promise<SuggestSource[]> {
+  const r = await sql<SuggestSource>`
+    SELECT title, slug, title_key, names_key FROM search_entries
+    ORDER BY char_length(title_compact), sort_key, service_id`.execute(db)
+  return r.rows
 }
 
 /**
@@ -255,11 +247,12 @@ export async function suggestTitles(
  */
 async function withIndexScans<T>(db: Executor, run: (trx: Executor) => Promise<T>): Promise<T> {
   const inner = async (trx: Executor) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx)
-    // JIT compilation would cost more than the query saves once the estimate crosses its threshold.
-    await sql`SET LOCAL jit = off`.execute(trx)
-    // The matches of a common word (tens of thousands of narrow rows) stay in memory.
-    await sql`SET LOCAL work_mem = '32MB'`.execute(trx)
+    // In one statement (a round trip each would cost more than some searches): no sequential
+    // scan; no JIT compilation, which would cost more than the query saves once the estimate
+    // crosses its threshold; and the matches of a common word (tens of thousands of narrow
+    // rows) kept in memory.
+    await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
+                     set_config('work_mem', '32MB', true)`.execute(trx)
     return run(trx)
   }
   return db.isTransaction ? inner(db) : db.transaction().execute(inner)
@@ -293,7 +286,8 @@ export interface QueryVariant {
 }
 
 export interface SearchFilterIds {
-  agencyIds: string[]
+  /** Agency codes; an unknown code matches nothing (it filters everything out). */
+  agencyCodes: string[]
   audiences: string[]
   lifeEvents: string[]
   provinceCodes: string[]
@@ -350,8 +344,10 @@ function coverageOf(v: QueryVariant): RawBuilder<number> {
 
 function filterOf(f: SearchFilterIds, except: FacetName | null): RawBuilder<boolean> {
   const parts: RawBuilder<boolean>[] = [sql<boolean>`TRUE`]
-  if (except !== 'agency' && f.agencyIds.length > 0)
-    parts.push(sql<boolean>`m.agency_id = ANY(${f.agencyIds}::uuid[])`)
+  if (except !== 'agency' && f.agencyCodes.length > 0)
+    parts.push(
+      sql<boolean>`m.agency_id = ANY(ARRAY(SELECT id FROM agencies WHERE code = ANY(${f.agencyCodes}::text[])))`,
+    )
   if (except !== 'audience' && f.audiences.length > 0)
     parts.push(sql<boolean>`(m.audience_bits & ${bitsOf(f.audiences, AUDIENCES)}) <> 0`)
   if (except !== 'lifeEvent' && f.lifeEvents.length > 0)
@@ -367,14 +363,22 @@ export interface FacetCount {
   n: number
 }
 
+export interface AgencyFacetCount extends FacetCount {
+  code: string
+  nameFa: string
+}
+
 export interface SearchRows {
   /** Services the query matches, before filters. */
   matched: number
   /** After filters. */
   total: number
-  /** The requested page: service ids with their scores, best first. */
-  page: { serviceId: string; score: number }[]
-  facets: Record<Exclude<FacetName, 'online'>, FacetCount[]> & { online: number }
+  /** The requested page, best first, with what a result shows. */
+  page: (EntryDetail & { score: number })[]
+  facets: Record<'audience' | 'lifeEvent' | 'province', FacetCount[]> & {
+    agency: AgencyFacetCount[]
+    online: number
+  }
 }
 
 function jsonValue(v: unknown): unknown {
@@ -495,19 +499,64 @@ export function searchStatement(
       FROM g m
     )
     SELECT c.matched, c.total, c.audience, c.life_event, c.online,
-      (SELECT coalesce(json_agg(json_build_object('serviceId', p.service_id, 'score', p.score)), '[]')
-         FROM (SELECT m.service_id, m.score FROM r m WHERE ${filterOf(filters, null)}
+      (SELECT coalesce(json_agg(json_build_array(p.service_id, p.score, e.slug, e.title, e.summary,
+                e.audiences, e.online, floor(extract(epoch FROM e.published_at) * 1000), a.id, a.code,
+                a.name_fa) ORDER BY p.score DESC, p.sort_key, p.service_id), '[]')
+         FROM (SELECT m.service_id, m.score, m.sort_key FROM r m WHERE ${filterOf(filters, null)}
                ORDER BY m.score DESC, m.sort_key, m.service_id
-               LIMIT ${page.limit} OFFSET ${page.offset}) p) AS page,
-      (SELECT coalesce(json_agg(x), '[]') FROM (
+               LIMIT ${page.limit} OFFSET ${page.offset}) p
+         JOIN search_entries e ON e.service_id = p.service_id
+         JOIN agencies a ON a.id = e.agency_id) AS page,
+      (SELECT coalesce(json_agg(json_build_array(x.value, x.n, a.code, a.name_fa)), '[]') FROM (
          SELECT m.agency_id AS value, sum(m.n)::int AS n FROM g m
-         WHERE ${filterOf(filters, 'agency')} GROUP BY 1) x) AS agency,
+         WHERE ${filterOf(filters, 'agency')} GROUP BY 1) x
+         JOIN agencies a ON a.id = x.value) AS agency,
       (SELECT coalesce(json_agg(x), '[]') FROM (
          SELECT m.province_code AS value, sum(m.n)::int AS n FROM g m
          WHERE ${filterOf(filters, 'province')} AND m.province_code IS NOT NULL GROUP BY 1) x) AS province
     FROM c`
 }
 
+/** `[serviceId, score, slug, title, summary, audiences, online, publishedAt ms, agency id, code, name]`. */
+function pageRowsOf(v: unknown): (EntryDetail & { score: number })[] {
+  const arr = jsonValue(v)
+  if (!Array.isArray(arr)) return []
+  return arr.flatMap((r: unknown) => {
+    if (!Array.isArray(r) || r.length < 11) return []
+    const [serviceId, score, slug, title, summary, audiences, online, at, agencyId, code, name] = r
+    return [
+      {
+        serviceId: String(serviceId),
+        score: Number(score),
+        slug: String(slug),
+        title: String(title),
+        summary: String(summary),
+        audiences: Array.isArray(audiences) ? audiences.map(String) : [],
+        online: online === true,
+        publishedAt: new Date(Number(at)),
+        agencyId: String(agencyId),
+        agencyCode: String(code),
+        agencyNameFa: String(name),
+      },
+    ]
+  })
+}
+
+/** `[[agency id, count, code, name], …]`. */
+function agencyCounts(v: unknown): AgencyFacetCount[] {
+  const arr = jsonValue(v)
+  if (!Array.isArray(arr)) return []
+  return arr.flatMap((r: unknown) =>
+    Array.isArray(r) && r.length >= 4 && r[0] !== null
+      ? [{ value: String(r[0]), n: Number(r[1]), code: String(r[2]), nameFa: String(r[3]) }]
+      : [],
+  )
+}
+
+/**
+ * One search in one statement (matches, ranking, counts, facets with agency names, and the
+ * page with what each result shows), run with the planner settings of `withIndexScans`.
+ */
 export async function runSearch(
   db: Executor,
   variants: readonly QueryVariant[],
@@ -518,19 +567,12 @@ export async function runSearch(
   const r = await withIndexScans(db, (trx) => statement.execute(trx))
   const row = r.rows[0]
   if (!row) throw new Error('search returned no row')
-  const pageRows = jsonValue(row.page)
   return {
     matched: Number(row.matched),
     total: Number(row.total),
-    page: Array.isArray(pageRows)
-      ? pageRows.flatMap((p: unknown) =>
-          p && typeof p === 'object' && 'serviceId' in p && 'score' in p
-            ? [{ serviceId: String(p.serviceId), score: Number(p.score) }]
-            : [],
-        )
-      : [],
+    page: pageRowsOf(row.page),
     facets: {
-      agency: facetCounts(row.agency),
+      agency: agencyCounts(row.agency),
       audience: countsOf(row.audience),
       lifeEvent: countsOf(row.lifeEvent),
       province: facetCounts(row.province),
@@ -550,55 +592,6 @@ export interface EntryDetail {
   agencyId: string
   agencyCode: string
   agencyNameFa: string
-}
-
-export async function findEntryDetails(
-  db: Executor,
-  serviceIds: readonly string[],
-): Promise<EntryDetail[]> {
-  if (serviceIds.length === 0) return []
-  return db
-    .selectFrom('searchEntries as e')
-    .innerJoin('agencies as a', 'a.id', 'e.agencyId')
-    .select([
-      'e.serviceId',
-      'e.slug',
-      'e.title',
-      'e.summary',
-      'e.audiences',
-      'e.online',
-      'e.publishedAt',
-      'a.id as agencyId',
-      'a.code as agencyCode',
-      'a.nameFa as agencyNameFa',
-    ])
-    .where('e.serviceId', 'in', [...serviceIds])
-    .execute()
-}
-
-export async function findAgencyNames(
-  db: Executor,
-  ids: readonly string[],
-): Promise<{ id: string; code: string; nameFa: string }[]> {
-  if (ids.length === 0) return []
-  return db
-    .selectFrom('agencies')
-    .select(['id', 'code', 'nameFa'])
-    .where('id', 'in', [...ids])
-    .execute()
-}
-
-export async function findAgencyIdsByCodes(
-  db: Executor,
-  codes: readonly string[],
-): Promise<string[]> {
-  if (codes.length === 0) return []
-  const rows = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where('code', 'in', [...codes])
-    .execute()
-  return rows.map((r) => r.id)
 }
 
 // ---------------------------------------------------------------- zero-result log
