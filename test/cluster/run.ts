@@ -186,14 +186,21 @@ async function main(): Promise<void> {
   const url = new URL(SERVER_URL)
   url.pathname = `/${dbName}`
   const databaseUrl = url.toString()
+  dropDatabase = async () => {
+    dropDatabase = async () => {}
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await admin.end()
+  }
   try {
     await runAgainst(databaseUrl)
   } finally {
     await stopAll()
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-    await admin.end()
+    await dropDatabase()
   }
 }
+
+/** Drops this run's database (set once it exists; also called when the deadline passes). */
+let dropDatabase = async () => {}
 
 async function stopAll(): Promise<void> {
   if (primary && primary.exitCode === null && primary.signalCode === null && primary.pid) {
@@ -533,7 +540,9 @@ async function runAgainst(databaseUrl: string): Promise<void> {
 
 const timer = setTimeout(() => {
   console.error(`test:cluster: over ${DEADLINE_MS / 1000} s, giving up\n${primaryOutput}`)
-  stopAll().finally(() => process.exit(1))
+  stopAll()
+    .then(() => dropDatabase())
+    .finally(() => process.exit(1))
 }, DEADLINE_MS)
 timer.unref()
 
@@ -546,6 +555,7 @@ main().then(
     console.error(error)
     if (nginx) console.error(`nginx error log:\n${nginx.errorLog().slice(-3000)}`)
     await stopAll().catch(() => {})
+    await dropDatabase().catch(() => {})
     process.exit(1)
   },
 )
