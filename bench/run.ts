@@ -18,20 +18,34 @@
  * (g) Indicators (bench/indicators.ts): every general indicator computed for 245 agencies and
  *     20,000 services over one period, on PGlite and PostgreSQL, with its statement count.
  *
+ * (h) Cached public reads (bench/api-cache.ts): `GET /api/v1/services/{id}`, `/api/v1/agencies`,
+ *     `/agencies` and the cached service page beside a bare server, on PGlite and PostgreSQL.
+ * (i) Start-up with the demo (bench/startup.ts): `serve --demo` on a new data directory and on an
+ *     existing one, to the first answered request, with CPU time and the phases of a fresh start.
+ * (j) nginx (bench/nginx.ts): the service page's bytes as nginx's static file, the cached page
+ *     from the app directly, and through nginx (deploy/nginx/mardom.conf) from its proxy cache.
+ * (k) Evaluation (bench/evaluation.ts): every agency's scorecard for a year over 20,000
+ *     services, computed and stored, recomputed from the stored inputs, and `/evaluation/{year}`.
+ *
  * `BENCH_ONLY=feedback` (or any comma-separated list of startup, home, catalogue, flowchart,
- * search, feedback, indicators) runs only those sections, e.g. `BENCH_ONLY=feedback npm run bench`.
+ * search, feedback, indicators, evaluation, api-cache, startup-demo, nginx) runs only those
+ * sections, e.g. `BENCH_ONLY=feedback npm run bench`.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchApiCache } from './api-cache.ts'
 import { benchCatalogue } from './catalogue.ts'
+import { benchEvaluation } from './evaluation.ts'
 import { benchFeedback } from './feedback.ts'
 import { runFlowchartBench } from './flowchart.ts'
 import { benchIndicators } from './indicators.ts'
+import { benchNginx } from './nginx.ts'
 import { benchReviews } from './reviews.ts'
 import { benchSearch } from './search.ts'
+import { benchStartup as benchStartupDemo } from './startup.ts'
 import {
   CONNECTIONS,
   children,
@@ -56,6 +70,10 @@ const SECTIONS = [
   'search',
   'feedback',
   'indicators',
+  'evaluation',
+  'api-cache',
+  'startup-demo',
+  'nginx',
 ] as const
 /** The sections `BENCH_ONLY` names (all of them when it is unset). */
 const only = new Set(
@@ -237,6 +255,10 @@ async function main(): Promise<void> {
   if (only.has('search')) await benchSearch()
   if (only.has('feedback')) await benchFeedback()
   if (only.has('indicators')) await benchIndicators()
+  if (only.has('evaluation')) await benchEvaluation()
+  if (only.has('api-cache')) await benchApiCache()
+  if (only.has('startup-demo')) await benchStartupDemo()
+  if (only.has('nginx')) await benchNginx()
   console.log(
     `\nTotal bench time: ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)} s`,
   )
