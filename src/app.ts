@@ -31,8 +31,13 @@ import { channelHelpRoutes } from './features/channels/channel-help.routes.ts'
 import { maturityApiRoutes } from './features/channels/maturity.api.routes.ts'
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts'
 import { complianceApiRoutes } from './features/evaluation/compliance.api.routes.ts'
-import { evaluationApiRoutes } from './features/evaluation/evaluation.api.routes.ts'
 import { complianceRoutes } from './features/evaluation/compliance.routes.ts'
+import { evaluationApiRoutes } from './features/evaluation/evaluation.api.routes.ts'
+import { evaluationPublicRoutes } from './features/evaluation/evaluation-public.routes.ts'
+import { evaluationStaffRoutes } from './features/evaluation/evaluation-staff.routes.ts'
+import { evaluationObjectionRoutes } from './features/evaluation/evaluation-staff-objections.routes.ts'
+import { agencyEvaluationSection } from './features/evaluation/index.ts'
+import { methodAdminRoutes } from './features/evaluation/method-admin.routes.ts'
 import { feedbackDashboardRoutes } from './features/feedback/dashboard.routes.ts'
 import { helpfulRoutes } from './features/feedback/helpful.routes.ts'
 import { helpfulSettingsRoutes } from './features/feedback/helpful-settings.routes.ts'
@@ -85,6 +90,7 @@ import { sitePageRoutes } from './features/site-pages/site-pages.routes.ts'
 import { createApi, OPENAPI_INFO } from './web/api.ts'
 import { apiDocsRoutes } from './web/api-docs.ts'
 import { sanitizedBody } from './web/body.ts'
+import { cachePolicy } from './web/cache-policy.ts'
 import { csrfProtection } from './web/csrf.ts'
 import type { AppEnv } from './web/env.ts'
 import { handleError, handleNotFound } from './web/error-handler.ts'
@@ -103,6 +109,8 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
 
   app.use(requestLog(deps.log))
   app.use(securityHeaders(deps.config))
+  // Who may keep each response, and for how long (web/cache-policy.ts).
+  app.use(cachePolicy(deps.config))
   app.route(
     '/',
     healthRoutes(deps.db, () => deps.lifecycle.draining),
@@ -143,7 +151,10 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/', signInRoutes(deps))
   app.route('/agencies', agencyPublicRoutes(deps))
   // The agency page lists the agency's indicators too; indicators sit above the catalogue.
-  app.route('/agencies', agencyPageRoutes(deps, [agencyIndicatorsSection(deps)]))
+  app.route(
+    '/agencies',
+    agencyPageRoutes(deps, [agencyIndicatorsSection(deps), agencyEvaluationSection(deps)]),
+  )
   app.route('/indicators', indicatorPublicRoutes(deps))
   app.route('/admin/indicators', indicatorAdminRoutes(deps))
   app.route('/admin/indicators', indicatorLadderRoutes(deps))
@@ -197,9 +208,13 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/rate', ratingRoutes(deps))
   app.route('/', sitePageRoutes(deps))
   app.route('/', complianceRoutes(deps))
+  app.route('/evaluation', evaluationPublicRoutes(deps))
+  app.route('/admin/evaluation', methodAdminRoutes(deps))
+  app.route('/admin/evaluation', evaluationStaffRoutes(deps))
+  app.route('/admin/evaluation', evaluationObjectionRoutes(deps))
 
   // API
-  app.use('/api/v1/*', apiEtag())
+  app.use('/api/v1/*', apiEtag(deps.pageCache))
   const api = createApi()
   agencyApiRoutes(api, deps)
   serviceApiRoutes(api, deps)
