@@ -591,8 +591,12 @@ export async function benchSearch(): Promise<void> {
   const report = (f: Figures) => {
     results.push(f)
     console.log(
-      `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p95 ${ms(percentile(f.uncached, 95))}, cached p95 ${us(percentile(f.cached, 95))}`,
+      `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p50 ${ms(percentile(f.uncached, 50))} p95 ${ms(percentile(f.uncached, 95))}, statements per search median ${percentile(f.statements, 50)} max ${f.statements.at(-1) ?? 0}, cached p95 ${us(percentile(f.cached, 95))}`,
     )
+    if (f.http)
+      console.log(
+        `    req/s: /search cached ${int(f.http.pageCached)}, uncached ${int(f.http.pageUncached)}; /api/v1/search cached ${int(f.http.apiCached)}, uncached ${int(f.http.apiUncached)}`,
+      )
   }
   await onPglite(report)
   if (hasServer) await onPostgres(report)
