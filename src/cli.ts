@@ -2,13 +2,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadConfig } from './config.ts'
+import { configForSlot, isClusterWorker, runPrimary, tagResponses, workerCount } from './cluster.ts'
+import { type Config, loadConfig } from './config.ts'
 import { openPglite } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
 import { restoreReportText, runBackup, runRestore } from './features/backup/index.ts'
 import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
+import { verifyPublished } from './features/evaluation/index.ts'
 import {
   importReportText,
   parseExportFormat,
@@ -18,6 +20,7 @@ import {
 import { formatReport, measureQuality, reindexAll } from './features/search/index.ts'
 import {
   checkLinksJob,
+  evaluationProvisionalJob,
   feedbackUpkeepJob,
   generalIndicatorsJob,
   reviewRemindersJob,
@@ -29,8 +32,10 @@ const HELP = `Mardom — پرتال مردم
 
 Usage: npx mardom <command> [options]
 
-  serve [--demo]                      Start the portal (migrates first). With --demo, loads the
+  serve [--demo] [--workers N|auto]   Start the portal (migrates first). With --demo, loads the
                                       demo data into an empty database and prints sign-in details.
+                                      --workers: processes sharing the port (PostgreSQL only;
+                                      default one per core in production on PostgreSQL, else 1).
   migrate                             Bring the database schema up to date.
   demo                                Load the demo data into an empty database.
   admin create --username <u> [--name <display name>] [--email <e>]
@@ -53,6 +58,10 @@ Usage: npx mardom <command> [options]
   indicators [--period <key>]         Compute the approved general indicators for the last ended
                                       period of each (or for 1405, 1405-Q2, 1405-07); also runs
                                       daily, see INDICATORS_AT.
+  evaluation [verify] [--period <yyyy>]
+                                      Recompute the running year's provisional evaluation (also
+                                      runs daily after the indicators); verify: recompute every
+                                      stored evaluation from its inputs and compare, digit for digit.
   feedback-upkeep                     Recompute due feedback figures, close reports whose fix is
                                       public, delete form hashes older than 30 days (also runs
                                       every FEEDBACK_UPKEEP_MINUTES, default 10).
@@ -94,12 +103,36 @@ async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
   return true
 }
 
-async function serveCommand(demo: boolean): Promise<void> {
+interface ServeOptions {
+  demo: boolean
+  workers: string | undefined
+  workerSlot: string | undefined
+}
+
+/** Drains and stops on SIGTERM/SIGINT; `on`, not `once`: a second signal must not kill mid-drain. */
+function stopOnSignals(stop: () => Promise<void>): void {
+  const handler = () => {
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+}
+
+async function serveCommand(options: ServeOptions, argv: string[]): Promise<void> {
   const config = loadConfig()
   const started = performance.now()
+  if (isClusterWorker()) return serveWorker(config, Number(options.workerSlot ?? '1'))
+  const workers = workerCount(options.workers, config)
+  if (workers > 1) return servePrimary(config, workers, options.demo, argv, started)
   const handle = await openAndMigrate(config)
   const server = await startServer(config, handle, async (deps) => {
-    if (!demo) return
+    if (!options.demo) return
     const loaded = await loadDemoIfEmpty(deps)
     const file = join(config.dataDir, 'demo-credentials.txt')
     if (!loaded && !config.databaseUrl && existsSync(file))
@@ -108,17 +141,43 @@ async function serveCommand(demo: boolean): Promise<void> {
   console.log(
     `پرتال مردم is running at ${server.url} (ready in ${Math.round(performance.now() - started)} ms)`,
   )
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      server.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error)
-          process.exit(1)
-        },
-      )
-    })
+  stopOnSignals(server.stop)
+}
+
+/** The cluster's primary: migrates and loads the demo once, then forks (see cluster.ts). */
+async function servePrimary(
+  config: Config,
+  workers: number,
+  demo: boolean,
+  argv: string[],
+  started: number,
+): Promise<void> {
+  const handle = await openAndMigrate(config)
+  try {
+    if (demo) await loadDemoIfEmpty(createDeps({ ...config, logLevel: 'warn' }, handle.db))
+  } finally {
+    await handle.close()
   }
+  runPrimary({
+    workers,
+    args: argv.filter((a) => a !== '--demo'),
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    log: (message) => console.error(`[mardom primary ${process.pid}] ${message}`),
+    onReady: ({ port }) => {
+      const host = config.host === '0.0.0.0' ? 'localhost' : config.host
+      console.log(
+        `پرتال مردم is running at http://${host}:${port} with ${workers} workers (ready in ${Math.round(performance.now() - started)} ms)`,
+      )
+    },
+  })
+}
+
+/** One worker of a cluster: the single-process server, with its slot's jobs and header. */
+async function serveWorker(config: Config, slot: number): Promise<void> {
+  tagResponses(slot)
+  const handle = await openAndMigrate(config)
+  const server = await startServer(configForSlot(config, slot), handle)
+  stopOnSignals(server.stop)
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -127,6 +186,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      'worker-slot': { type: 'string' },
       username: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
@@ -147,7 +208,10 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'serve':
-      await serveCommand(values.demo)
+      await serveCommand(
+        { demo: values.demo, workers: values.workers, workerSlot: values['worker-slot'] },
+        argv,
+      )
       return -1
     case 'migrate': {
       const config = loadConfig()
@@ -328,6 +392,33 @@ async function main(argv: string[]): Promise<number> {
           `Recomputed the figures of ${summary.due} services (${summary.pagesChanged} pages changed); closed ${summary.reportsClosed} fixed reports; deleted ${summary.hitsPurged} old form hashes.`,
         )
         return 0
+      } finally {
+        await handle.close()
+      }
+    }
+    case 'evaluation': {
+      const config = loadConfig()
+      const handle = await openAndMigrate(config)
+      try {
+        const deps = createDeps({ ...config, logLevel: 'warn' }, handle.db)
+        if (sub === 'verify') {
+          // Recomputes every stored evaluation from its own inputs: what anyone can do with the API.
+          const results = await verifyPublished(deps, values.period)
+          for (const r of results)
+            console.log(
+              `${r.period} #${r.seq} (${r.status}): digest ${r.digestMatches ? 'matches' : 'DIFFERS'}, scores ${r.scoresMatch ? 'match' : `DIFFER for ${r.differing.length} agencies`}`,
+            )
+          if (results.length === 0) console.log('No evaluation is stored yet.')
+          return results.every((r) => r.digestMatches && r.scoresMatch) ? 0 : 1
+        }
+        const outcome = await evaluationProvisionalJob(deps, handle.kind)
+        const said = {
+          refreshed: "Recomputed the running year's provisional evaluation.",
+          'no-method': 'No evaluation method is stored yet; nothing was computed.',
+          busy: 'Another computation of the provisional evaluation is running; nothing was done.',
+        } as const
+        console.log(said[outcome])
+        return outcome === 'busy' ? 1 : 0
       } finally {
         await handle.close()
       }
