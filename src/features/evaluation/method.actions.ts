@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/index.ts'
 import { DEFAULT_METHOD, type EvaluationMethod } from './method.model.ts'
 import { insertMethod, latestMethod, type MethodFields, updateUnfrozen } from './method.queries.ts'
 import { weightsProblem } from './scoring.ts'
+import { EVALUATION_CACHE_TAG } from './snapshot.model.ts'
 
 function assertCentralAdmin(actor: Actor | null): asserts actor is Actor {
   if (actor?.role !== 'central_admin')
@@ -30,7 +31,9 @@ export async function saveMethod(
   assertCentralAdmin(actor)
   const problem = weightsProblem(fields.components, fields.growthWeight)
   if (problem) throw new ValidationError(problem, { weights: problem })
-  return deps.db.transaction().execute(async (trx) => {
+  // The method page shows the newest version: it is dropped in the same transaction.
+  return deps.publicChange(async (trx, markChanged) => {
+    await markChanged(EVALUATION_CACHE_TAG)
     const now = deps.clock.now()
     const latest = await latestMethod(trx, true)
     const saved =

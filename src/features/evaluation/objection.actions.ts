@@ -8,7 +8,7 @@ import { findRecipients, notify } from '../notifications/index.ts'
 import { evalMsg } from './messages.fa.ts'
 import { COMPONENTS } from './method.model.ts'
 import { assertCanClose, parseYear } from './snapshot.actions.ts'
-import { componentKey } from './snapshot.model.ts'
+import { componentKey, EVALUATION_CACHE_TAG } from './snapshot.model.ts'
 import {
   answerObjectionRow,
   currentSnapshot,
@@ -48,7 +48,9 @@ export async function lodgeObjection(
   if (!parsed.success)
     throw new ValidationError(evalMsg.badComponent, { component: evalMsg.badComponent })
   reasonProblem(input.reasonFa, evalMsg.reasonLength)
-  return deps.db.transaction().execute(async (trx) => {
+  // Scorecard pages list objections and their answers: they are dropped in the same transaction.
+  return deps.publicChange(async (trx, markChanged) => {
+    await markChanged(EVALUATION_CACHE_TAG)
     const snapshot = await currentSnapshot(trx, period, { publishedOnly: true, lock: true })
     if (!snapshot) throw new NotFoundError('evaluation.unpublished', evalMsg.notPublished(period))
     const now = deps.clock.now()
@@ -121,7 +123,9 @@ export async function answerObjection(
     !(Number.isInteger(answer.correctedN) && answer.correctedN >= 0)
   )
     throw new ValidationError(evalMsg.correctedNeeded, { correctedN: evalMsg.correctedNeeded })
-  return deps.db.transaction().execute(async (trx) => {
+  // Scorecard pages list objections and their answers: they are dropped in the same transaction.
+  return deps.publicChange(async (trx, markChanged) => {
+    await markChanged(EVALUATION_CACHE_TAG)
     const objection = await objectionById(trx, objectionId, true)
     if (!objection) throw new NotFoundError('evaluation.objection', evalMsg.notFound)
     if (objection.status !== 'open')

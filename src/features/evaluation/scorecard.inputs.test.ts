@@ -111,16 +111,31 @@ describe('the inputs of a year’s scorecards', () => {
       'national',
       'an organisation is compared with national organisations',
     )
-    // Two values fell due in 1405, one came by its due day: 50%, n = 2.
-    assert.deepEqual(mine.observed.indicatorsOnTime, { value: 50, n: 2 })
+    // Two values fell due in 1405, one came by its due day: 50%, n = 2 (1 of 2).
+    assert.deepEqual(mine.observed.indicatorsOnTime, {
+      value: 50,
+      n: 2,
+      numerator: 1,
+      denominator: 2,
+    })
     // Only the accepted spring value counts: 60 of a target of 80 = 75%, n = 1.
-    assert.deepEqual(mine.observed.specificTargets, { value: 75, n: 1 })
+    assert.deepEqual(mine.observed.specificTargets, {
+      value: 75,
+      n: 1,
+      numerator: 0.75,
+      denominator: 1,
+    })
     // The card component is the general indicator computed over the whole year.
     const year = parsePeriod('1405')
     assert.ok(year)
     const general = await computeGeneralIndicators(t.deps.db, periodInstants(year), t.clock.now())
     const card = general.get(GENERAL_KEYS.cardComplete)?.find((v) => v.agencyId === agency.id)
-    assert.deepEqual(mine.observed.publication, { value: card?.value ?? null, n: card?.n ?? 0 })
+    assert.deepEqual(mine.observed.publication, {
+      value: card?.value ?? null,
+      n: card?.n ?? 0,
+      numerator: card?.numerator,
+      denominator: card?.denominator,
+    })
 
     const [scored] = scorecards(DEFAULT_METHOD, [mine])
     const reached = scored?.components.find((c) => c.key === 'specificTargets')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { EvaluationMethod } from './method.model.ts'
+import { DEFAULT_METHOD, type EvaluationMethod } from './method.model.ts'
 import { type ScorecardInput, scorecards } from './scorecard.ts'
 
 // Two components and growth: publication 60 (target 100), satisfaction 30 (target 4.5, n ≥ 30),
@@ -78,6 +78,34 @@ describe('scorecards', () => {
       ['A', 'B', 'D'].map((k) => by.get(k)?.rank),
       [2, 1, 1],
     )
+  })
+
+  it('ranks equal scores equally: full marks are 100 whatever the rounding of the parts', () => {
+    // Eight components summing to 90 (100/90 each is not exact in four decimals), no previous
+    // period for one agency, full growth for the other: both 100, both first.
+    const full = Object.fromEntries(
+      DEFAULT_METHOD.components.map((c) => [
+        c.key,
+        { value: c.key === 'accuracy' ? 0 : 1e6, n: 1e6 },
+      ]),
+    )
+    const cards = scorecards(DEFAULT_METHOD, [
+      input({ agencyId: 'new', observed: full }),
+      input({ agencyId: 'steady', observed: full, previousTotal: 100 }),
+    ])
+    assert.deepEqual(
+      cards.map((c) => [c.score, c.rank]),
+      [
+        [100, 1],
+        [100, 1],
+      ],
+    )
+    for (const c of cards) {
+      const sum =
+        c.components.reduce((s, x) => s + (x.points ?? 0), 0) +
+        (c.growth?.comparable ? c.growth.score : 0)
+      assert.equal(Math.round(sum * 10_000) / 10_000, c.score, 'the parts sum to the whole')
+    }
   })
 
   it('recomputes to exactly the same scores from the same inputs', () => {

@@ -82,19 +82,21 @@ export function scorecards(
     const factor = base.comparable
       ? (100 / base.comparableWeight) * (growth?.comparable ? (100 - g) / 100 : 1)
       : 0
+    const growthPoints = growth?.comparable ? growth.score : 0
+    const raw = results.map(({ result }) =>
+      base.comparable && result.comparable ? result.score * factor : null,
+    )
+    const score = base.comparable
+      ? round(raw.reduce<number>((sum, x) => sum + (x ?? 0), 0) + growthPoints)
+      : null
+    const points = score === null ? raw : apportion(raw, score - growthPoints)
     const components = results.map(({ observed, result }, i) => ({
       key: method.components[i]?.key ?? (rules[i]?.key as ComponentKey),
       weight: rules[i]?.weight ?? 0,
       observed,
       result,
-      points: base.comparable && result.comparable ? round(result.score * factor) : null,
+      points: points[i] ?? null,
     }))
-    const score = base.comparable
-      ? round(
-          components.reduce((sum, c) => sum + (c.points ?? 0), 0) +
-            (growth?.comparable ? growth.score : 0),
-        )
-      : null
     return {
       agencyId: input.agencyId,
       peerGroup: input.peerGroup,
@@ -116,4 +118,27 @@ export function scorecards(
   for (const list of groups.values())
     for (const r of rankGroup(list, (c) => c.score)) r.item.rank = r.rank
   return cards
+}
+
+/**
+ * Rounds each part to four decimals so that the parts sum exactly to `total` (itself to four
+ * decimals): each is rounded down, and the units left go to the largest remainders, first come
+ * first served. Rounding each part on its own would let ranks differ on 0.0001 that no one sees
+ * (eight components of 100/90 each sum to 100.0001).
+ */
+function apportion(parts: readonly (number | null)[], total: number): (number | null)[] {
+  const units = parts.map((p) => (p === null ? null : p * 10_000))
+  const floors = units.map((u) => (u === null ? null : Math.floor(u + 1e-6)))
+  let left = Math.round(total * 10_000) - floors.reduce<number>((s, f) => s + (f ?? 0), 0)
+  const order = units
+    .map((u, i) => ({ i, rest: u === null ? -1 : u - (floors[i] ?? 0) }))
+    .filter((x) => x.rest >= 0)
+    .sort((a, b) => b.rest - a.rest || a.i - b.i)
+  const out = [...floors]
+  for (const { i } of order) {
+    if (left <= 0) break
+    out[i] = (out[i] ?? 0) + 1
+    left--
+  }
+  return out.map((u) => (u === null ? null : u / 10_000))
 }

@@ -236,6 +236,11 @@ function shortcuts(v: DashboardView): Html {
   if (v.central) items.push({ href: '/admin/audit', text: msg.auditLog })
   if (v.central) items.push({ href: '/admin/search/zero-results', text: msg.zeroResultSearches })
   if (v.central?.canIssue) items.push({ href: '/admin/calendar', text: msg.workingCalendar })
+  // The evaluation of agencies (issue 15): the centre closes years and answers objections, an
+  // agency admin reads its scorecards and objects; the central admin sets the method.
+  if (v.central || v.agency?.canManageUsers)
+    items.push({ href: '/admin/evaluation', text: 'ارزیابی دستگاه‌ها' })
+  if (v.central?.canIssue) items.push({ href: '/admin/evaluation/method', text: 'روش ارزیابی' })
   if (v.agency) items.push({ href: '/admin/services', text: msg.agencyServices })
   if (v.agency || v.central?.canIssue) items.push({ href: '/admin/offices', text: 'محل‌های مراجعه' })
   if (v.central?.canIssue || v.agency?.canManageUsers)
