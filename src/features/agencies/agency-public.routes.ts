@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
+import { cachedPage } from '../../web/cached.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { page } from '../../web/page.ts'
+import { AGENCIES_CACHE_TAG } from './agency.actions.ts'
 import { loadAgencyIndex } from './agency-pages.read.ts'
 import { msg } from './messages.fa.ts'
 import { agencyIndexPage } from './views/agency-views.ts'
@@ -15,14 +17,20 @@ import { agencyIndexPage } from './views/agency-views.ts'
 export function agencyPublicRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
-  app.get('/', async (c) => {
-    const view = await loadAgencyIndex(deps, c.get('actor'), {
-      q: c.req.query('q'),
-      level: c.req.query('level'),
-      page: c.req.query('page'),
-    })
-    return page(c, { title: msg.indexTitle, content: agencyIndexPage(view) })
-  })
+  // Cached for anonymous visitors until an agency changes (the central admin sees a «new» link).
+  app.get('/', (c) =>
+    cachedPage(c, deps.pageCache, async () => {
+      const view = await loadAgencyIndex(deps, c.get('actor'), {
+        q: c.req.query('q'),
+        level: c.req.query('level'),
+        page: c.req.query('page'),
+      })
+      return {
+        response: await page(c, { title: msg.indexTitle, content: agencyIndexPage(view) }),
+        tags: [AGENCIES_CACHE_TAG],
+      }
+    }),
+  )
 
   return app
 }
