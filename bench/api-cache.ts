@@ -193,7 +193,7 @@ async function runOn(scratch: string, backend: Backend): Promise<Measured[]> {
   const port = await freePort()
   const started = performance.now()
   const app = nodeOnServerCore(
-    [cli, 'serve', '--demo'],
+    [cli, 'serve', '--demo', '--workers', '1'],
     serverEnv({ ...backend.env, PORT: String(port), NODE_ENV: 'production' }),
   )
   const base = `http://127.0.0.1:${port}`

@@ -348,7 +348,8 @@ async function startServer(b: Backend): Promise<{ child: ChildProcess; base: str
   }
   if (!b.env.DATABASE_URL) delete env.DATABASE_URL
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
-  const child = nodeOnServerCore([...profile, cli, 'serve'], env)
+  // One process: the figures are per process (production on PostgreSQL would start one per core).
+  const child = nodeOnServerCore([...profile, cli, 'serve', '--workers', '1'], env)
   const base = `http://127.0.0.1:${port}`
   await waitFor200(`${base}/healthz`, child)
   // A new server builds the open-data files in the background; they are served once built, so
