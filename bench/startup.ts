@@ -13,6 +13,7 @@
  *
  * `node bench/startup.ts --phases <dir>` is the child that times the phases (internal).
  */
+import { spawn } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -136,12 +137,14 @@ function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 async function phasesOnce(dataDir: string): Promise<Record<string, number[]>> {
-  const child = startChild(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--phases', dataDir],
-    baseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
-    root,
-  )
+  // Its own spawn: `startChild` drops stdout, where the child prints its figures.
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--phases', dataDir], {
+    cwd: root,
+    env: baseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   let out = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString()
