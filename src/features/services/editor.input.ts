@@ -28,6 +28,7 @@ import {
   legalBasisSchema,
   serviceContentSchema,
 } from './service.schema.ts'
+import { isValidSlug } from './slug.ts'
 
 /**
  * The editor's HTML forms as Zod schemas. A form arrives as strings (and
@@ -393,14 +394,18 @@ export const LIST_DEFS: { [L in ListSection]: ListDef<(typeof LIST_KEYS)[L]> } =
 
 // ——— Staff actions on the whole service ———
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
 export const newServiceForm = z.object({
   title: one.pipe(S.title),
+  // Persian or Latin, in the form slugify makes (issue 17 item 13); empty: made from the title.
   slug: one
     .transform((s) => s.trim())
-    .refine((s) => s === '' || (s.length <= 80 && SLUG.test(s)), msg.slugInvalid)
+    .refine((s) => s === '' || isValidSlug(s), msg.slugInvalid)
     .transform((s) => (s === '' ? null : s)),
+})
+
+/** The agency admin's change of a service's address (service-slug.actions.ts). */
+export const slugForm = z.object({
+  slug: one.transform((s) => s.trim()).refine(isValidSlug, msg.slugInvalid),
 })
 
 export const publishForm = z.object({

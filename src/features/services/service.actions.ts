@@ -1,7 +1,6 @@
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { ConflictError } from '../../lib/errors.ts'
-import { randomToken } from '../../lib/secrets.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { recordAudit } from '../audit/index.ts'
 import { msg } from './messages.fa.ts'
@@ -23,6 +22,7 @@ import {
   updateDraft,
 } from './service.queries.ts'
 import { loadServiceById } from './service.read.ts'
+import { slugify, uniqueSlug } from './slug.ts'
 
 /** Only the top-level fields that changed, so the audit log stays readable. */
 export function auditDiff(before: ServiceContent, after: ServiceContent) {
@@ -35,12 +35,6 @@ export function auditDiff(before: ServiceContent, after: ServiceContent) {
     }
   }
   return { before: b, after: a }
-}
-
-function generatedSlug(): string {
-  return `s-${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '')}`.slice(0, 12)
 }
 
 export async function createService(
@@ -56,7 +50,9 @@ export async function createService(
     let slug = input.slug
     if (slug && (await isSlugTaken(trx, slug)))
       return { ok: false as const, errors: { slug: msg.slugTaken } }
-    while (!slug || (await isSlugTaken(trx, slug))) slug = generatedSlug()
+    // A readable address from the title (issue 17 item 13), made unique with -2, -3…; it never
+    // follows later title changes, so a published address stays put (slug.ts).
+    slug ??= await uniqueSlug(slugify(input.title), (s) => isSlugTaken(trx, s))
     const now = deps.clock.now()
     const service = await insertService(trx, { agencyId, slug, now })
     const draft = await insertDraft(trx, {

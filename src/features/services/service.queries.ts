@@ -59,8 +59,15 @@ export async function findServiceBySlug(db: Executor, slug: string): Promise<Ser
   return db.selectFrom('services').selectAll().where('slug', '=', slug).executeTakeFirst()
 }
 
+/** Whether `slug` is a service's address now, or was one and still redirects to it. */
 export async function isSlugTaken(db: Executor, slug: string): Promise<boolean> {
-  return (await findServiceBySlug(db, slug)) !== undefined
+  if ((await findServiceBySlug(db, slug)) !== undefined) return true
+  const retired = await db
+    .selectFrom('serviceSlugHistory')
+    .select('slug')
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return retired !== undefined
 }
 
 async function findVersionWhere(db: Executor, serviceId: string, status: 'draft' | 'published') {

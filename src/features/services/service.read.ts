@@ -10,6 +10,7 @@ import {
   findServiceById,
   findServiceBySlug,
 } from './service.queries.ts'
+import { SLUG_MAX, SLUG_PATTERN } from './slug.ts'
 
 /** A service with one of its versions and everything its page needs to render. */
 export interface ServiceWithVersion {
@@ -21,9 +22,11 @@ export interface ServiceWithVersion {
 }
 
 export async function loadServiceBySlug(deps: Deps, slug: string): Promise<Service> {
-  const service = /^[a-z0-9-]{1,80}$/.test(slug)
-    ? await findServiceBySlug(deps.db, slug)
-    : undefined
+  // Anything that cannot be a slug (Persian or Latin, slug.ts) is not looked up at all.
+  const service =
+    slug.length <= SLUG_MAX && SLUG_PATTERN.test(slug)
+      ? await findServiceBySlug(deps.db, slug)
+      : undefined
   if (!service) throw new NotFoundError('service.not-found', msg.notFound)
   return service
 }

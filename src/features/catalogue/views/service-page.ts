@@ -17,6 +17,7 @@ import {
   LEVEL_LABELS,
   LIFE_EVENT_LABELS,
   NATURE_LABELS,
+  SERVICE_STAGES,
   TRIGGER_LABELS,
   visitsText,
 } from '../../services/index.ts'
@@ -136,6 +137,65 @@ function lawsList(c: ServiceContent, laws: Map<string, CitedLaw>): Html {
   })}</ul>`
 }
 
+/** One section of the page with its «report wrong information» link, for the contents list. */
+interface Part {
+  /** The id of the section's heading (or of the section), the contents list's target. */
+  id: string
+  /** Its name in the contents list (shorter than some headings). */
+  label: string
+  body: Html
+  report: Html | ''
+}
+
+function part(id: string, label: string, body: Html, report: Html | '' = ''): Part {
+  return { id, label, body, report }
+}
+
+/**
+ * «در این صفحه»: a link to each section, so a long page (ten thousand pixels with eight
+ * offices) can be read from the top (issue 17 item 8). Not printed: paper has no links.
+ */
+function contentsList(parts: Part[]): Html {
+  return html`<nav class="mr-contents-list mr-no-print" id="contents" aria-labelledby="contents-heading">
+      <h2 class="mr-heading-s" id="contents-heading">در این صفحه</h2>
+      <ul class="mr-list mr-list--bullet">${parts.map(
+        (p) => html`<li><a class="mr-link" href="#${p.id}">${p.label}</a></li>`,
+      )}</ul>
+    </nav>`
+}
+
+/** How many offices the service page lists before the rest are folded away. */
+export const OFFICES_SHOWN = 3
+
+/**
+ * The offices section: the first {@link OFFICES_SHOWN} open and the rest inside a closed
+ * «نمایش N محل دیگر» disclosure (works without JavaScript), and for paper a condensed table
+ * of every office (name, address, telephone) instead of the cards, whose «باز است» and
+ * today's hours would be wrong by the time the sheet is read (issue 17 items 7 and 8).
+ */
+function officesSection(v: ServiceOfficesView): Html {
+  return html`${serviceOfficesSection({ ...v, collapseAfter: OFFICES_SHOWN })}
+    ${v.offices.length ? officesPrintTable(v) : ''}`
+}
+
+function officesPrintTable(v: ServiceOfficesView): Html {
+  // `hidden` keeps it off the screen and out of the accessibility tree; print.css shows it.
+  return html`<div class="mr-print-only" hidden><table class="mr-table mr-print-offices">
+    <caption class="mr-table__caption mr-visually-hidden">محل‌های مراجعه</caption>
+    <thead class="mr-table__head"><tr class="mr-table__row">
+      <th scope="col" class="mr-table__header">محل</th>
+      <th scope="col" class="mr-table__header">نشانی</th>
+      <th scope="col" class="mr-table__header">تلفن</th>
+    </tr></thead>
+    <tbody class="mr-table__body">${v.offices.map(
+      (o) => html`<tr class="mr-table__row">
+        <th scope="row" class="mr-table__header">${o.name}</th>
+        <td class="mr-table__cell">${o.address}، ${o.city}، استان ${o.provinceName} — کد پستی <bdi dir="ltr">${o.postalCode}</bdi></td>
+        <td class="mr-table__cell">${o.phones.map((p, i) => html`${i ? '، ' : ''}<bdi dir="ltr">${p.text}</bdi>`)}</td>
+      </tr>`,
+    )}</tbody></table></div>`
+}
+
 /** Everything on the public service page; the draft preview renders exactly this. */
 export function servicePageBody(v: ServicePageView): Html {
   const c = v.content
@@ -190,11 +250,96 @@ export function servicePageBody(v: ServicePageView): Html {
       ? html`<li>رایانامه: <a class="mr-link" href="mailto:${c.contact.email}" dir="ltr">${c.contact.email}</a></li>`
       : '',
     c.contact.url
-      ? html`<li>وب‌گاه: <a class="mr-link" href="${c.contact.url}" dir="ltr" rel="noopener">${c.contact.url}</a></li>`
+      ? html`<li>وب‌گاه: <a class="mr-link mr-print-url-shown" href="${c.contact.url}" dir="ltr" rel="noopener">${c.contact.url}</a></li>`
       : '',
   ]
   const reportable = v.publishedAt !== null && !v.historicNote && !v.withdrawnReason
   const report = (key: string, name: string) => (reportable ? reportLink(v.slug, key, name) : '')
+  const hasChannels = c.channels.length > 0 || SERVICE_STAGES.some((s) => c.stages[s].mode !== null)
+  // The page's sections in order; the contents list is built from the same list, so each of its
+  // links has its target (issue 17 item 8). `id` is the element the section's heading carries.
+  const parts: Part[] = [
+    part(
+      'description',
+      'شرح خدمت',
+      section('description', 'شرح خدمت', paragraphs(c.description)),
+      report('description', 'شرح خدمت'),
+    ),
+    c.eligibility
+      ? part(
+          'eligibility',
+          'چه کسانی می‌توانند استفاده کنند',
+          section(
+            'eligibility',
+            'چه کسانی می‌توانند از این خدمت استفاده کنند',
+            paragraphs(c.eligibility),
+          ),
+        )
+      : null,
+    part(
+      'documents',
+      'مدارک لازم',
+      section('documents', 'مدارک لازم', documentsTable(c)),
+      report('documents', 'مدارک لازم'),
+    ),
+    v.forms?.length
+      ? part('forms', 'فرم‌ها', formsPublicSection(v.forms), report('forms', 'فرم‌ها'))
+      : null,
+    part('fees', 'هزینه‌ها', section('fees', 'هزینه‌ها', feesTable(c)), report('fees', 'هزینه‌ها')),
+    hasChannels
+      ? part('channels', 'راه‌های دسترسی', channelsSection(c), report('channels', 'راه‌های دسترسی'))
+      : null,
+    v.process
+      ? part(
+          'process',
+          'مراحل و زمان‌ها',
+          processSection(v.process),
+          report('process', 'مراحل و زمان‌ها'),
+        )
+      : null,
+    v.inPractice
+      ? part(
+          'in-practice',
+          'در عمل',
+          html`<div class="mr-no-print">${serviceFeedbackSection(v.inPractice)}</div>`,
+        )
+      : null,
+    v.offices
+      ? part(
+          'offices',
+          'محل‌های مراجعه',
+          officesSection(v.offices),
+          report('offices', 'محل‌های مراجعه'),
+        )
+      : null,
+    part(
+      'laws',
+      'قوانین و مقررات',
+      section('laws', 'قوانین و مقررات', lawsList(c, v.laws)),
+      report('laws', 'قوانین و مقررات'),
+    ),
+    c.output
+      ? part(
+          'output',
+          'آنچه دریافت می‌کنید',
+          section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)),
+        )
+      : null,
+    c.redress
+      ? part(
+          'redress',
+          'اعتراض و پیگیری',
+          section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)),
+        )
+      : null,
+    contact.some((x) => x !== '')
+      ? part(
+          'contact',
+          'تماس',
+          section('contact', 'تماس', html`<ul class="mr-list">${contact}</ul>`),
+        )
+      : null,
+  ].filter((p): p is Part => p !== null)
   return html`${v.jsonLd ? html`<script type="application/ld+json">${raw(v.jsonLd)}</script>` : ''}
     ${v.withdrawnReason ? warningText({ text: `این خدمت لغو شده است: ${v.withdrawnReason}` }) : ''}
     ${v.historicNote ? insetText({ text: v.historicNote }) : ''}
@@ -205,21 +350,10 @@ export function servicePageBody(v: ServicePageView): Html {
     ${onlineBlock(c)}
     <p class="mr-service-tags">${c.audiences.map((a) => tag({ text: AUDIENCE_LABELS[a], colour: 'blue' }))} ${c.lifeEvents.map((e) => tag({ text: LIFE_EVENT_LABELS[e], colour: 'grey' }))}</p>
     <div class="mr-grid-row"><div class="mr-grid-column-two-thirds">
-      ${summaryList({ rows: facts })}
+      ${contentsList(parts)}
+      ${summaryList({ rows: facts, classes: 'mr-service-facts' })}
       ${maturityBadge(c)}
-      ${section('description', 'شرح خدمت', paragraphs(c.description))}${report('description', 'شرح خدمت')}
-      ${c.eligibility ? section('eligibility', 'چه کسانی می‌توانند از این خدمت استفاده کنند', paragraphs(c.eligibility)) : ''}
-      ${section('documents', 'مدارک لازم', documentsTable(c))}${report('documents', 'مدارک لازم')}
-      ${formsPublicSection(v.forms)}${v.forms?.length ? report('forms', 'فرم‌ها') : ''}
-      ${section('fees', 'هزینه‌ها', feesTable(c))}${report('fees', 'هزینه‌ها')}
-      ${channelsSection(c)}${report('channels', 'راه‌های دسترسی')}
-      ${v.process ? html`${processSection(v.process)}${report('process', 'مراحل و زمان‌ها')}` : ''}
-      ${v.inPractice ? serviceFeedbackSection(v.inPractice) : ''}
-      ${v.offices ? html`${serviceOfficesSection(v.offices)}${report('offices', 'محل‌های مراجعه')}` : ''}
-      ${section('laws', 'قوانین و مقررات', lawsList(c, v.laws))}${report('laws', 'قوانین و مقررات')}
-      ${c.output ? section('output', 'آنچه دریافت می‌کنید', paragraphs(c.output)) : ''}
-      ${c.redress ? section('redress', 'اعتراض و پیگیری', paragraphs(c.redress)) : ''}
-      ${contact.some((x) => x !== '') ? section('contact', 'تماس', html`<ul class="mr-list">${contact}</ul>`) : ''}
+      ${parts.map((p) => html`${p.body}${p.report}`)}
       <p class="mr-body-s mr-service-meta">
         ${v.publishedAt ? html`آخرین به‌روزرسانی: <time datetime="${v.publishedAt.toISOString()}">${formatDateFa(v.publishedAt)}</time> — ` : 'پیش‌نویس — '}
         نسخهٔ ${toPersianDigits(v.versionNo)}.
