@@ -24,6 +24,7 @@ import { serviceWriteApiRoutes } from './features/catalogue/services.api.write.r
 import { serviceAdminRoutes } from './features/catalogue/staff.routes.ts'
 import { servicePublishRoutes } from './features/catalogue/staff-publish.routes.ts'
 import { serviceOverviewRoutes } from './features/catalogue/staff-service.routes.ts'
+import { serviceSlugRoutes } from './features/catalogue/staff-slug.routes.ts'
 import { channelApiRoutes } from './features/channels/channel.api.routes.ts'
 import { channelEditRoutes } from './features/channels/channel-edit.routes.ts'
 import { channelEditorRoutes } from './features/channels/channel-editor.routes.ts'
@@ -173,6 +174,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/admin/services', serviceAdminRoutes(deps))
   app.route('/admin/services', serviceOverviewRoutes(deps))
   app.route('/admin/services', servicePublishRoutes(deps))
+  app.route('/admin/services', serviceSlugRoutes(deps))
   // The draft editor's sections, each owned by its feature (the staff hub links to them).
   app.route('/admin/services', serviceEditorRoutes(deps))
   app.route('/admin/services', serviceListEditorRoutes(deps))

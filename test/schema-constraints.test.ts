@@ -21,6 +21,7 @@ import { agencyInput } from '../src/features/agencies/agency.input.ts'
 import { holidayInput } from '../src/features/calendar/calendar.input.ts'
 import { newServiceBody } from '../src/features/catalogue/services.api.schemas.ts'
 import { methodBody } from '../src/features/evaluation/method.input.ts'
+import { answerBody, objectionBody } from '../src/features/evaluation/objection.input.ts'
 import { helpfulFollowUpInput } from '../src/features/feedback/helpful.input.ts'
 import { ratingForm } from '../src/features/feedback/rating.input.ts'
 import { reportInput, reportReason } from '../src/features/feedback/report.input.ts'
@@ -140,6 +141,18 @@ const METHOD = {
   growthWeight: 10,
   minComparableShare: 0.5,
 }
+const objection = (f: string): Probe => ({
+  name: 'objectionBody',
+  schema: objectionBody,
+  base: { component: 'eService', reasonFa: 'مرحلهٔ درخواست الکترونیکی بوده است.' },
+  field: f,
+})
+const answer = (f: string): Probe => ({
+  name: 'answerBody',
+  schema: answerBody,
+  base: { decision: 'accept', answerFa: 'بررسی شد و درست است.', correctedValue: 75, correctedN: 4 },
+  field: f,
+})
 const method = (f: string): Probe => ({
   name: 'methodBody',
   schema: methodBody,
@@ -149,6 +162,8 @@ const method = (f: string): Probe => ({
 /** Columns a person's input reaches, and the schemas it passes on the way. */
 const MAPPED: Record<string, Probe[]> = {
   'evaluation_methods.name_fa': [method('nameFa')],
+  'evaluation_objections.reason_fa': [objection('reasonFa')],
+  'evaluation_objections.corrected_n': [answer('correctedN')],
   'evaluation_methods.growth_weight': [method('growthWeight')],
   'evaluation_methods.min_comparable_share': [method('minComparableShare')],
   'indicator_versions.name_fa': [indicator('nameFa')],
@@ -411,12 +426,17 @@ const SYSTEM_COLUMNS: Record<string, string> = {
   'feedback_rollups.helpful_no': 'running total kept by recordHelpfulVote',
   'feedback_rollups.shown_total': 'copied from the totals when the page is dropped',
   'evaluation_methods.version': 'numbered by saveMethod',
+  'evaluation_objections.status': 'set by answerObjection (open until answered)',
+  'evaluation_objections.component':
+    'one of COMPONENT_KEYS (objectionBody’s enum), never free text',
   'indicators.code':
     'S-<agency code>-<nn> made by proposeIndicator; a general G-… code is checked there',
   'indicators.kind': 'set by proposeIndicator from the page the proposal comes from',
   'indicator_versions.state': 'set by the approval ladder (indicator.actions)',
   'indicator_versions.version_no': 'numbered by the approval ladder',
   'service_page_views.views': 'counted by the page-view counter, never typed',
+  'service_slug_history.slug':
+    'a service’s previous slug, copied from services.slug by changeServiceSlug (slugForm checked the new one)',
   'indicator_values.source': 'set by the route that received the value (form, API, CSV, job)',
   'indicator_values.n': 'counted by the general-indicator computation',
   'indicator_period_submissions.state': 'set by submitPeriod and decidePeriod',
@@ -446,9 +466,17 @@ const SYSTEM_TABLES: Record<string, string> = {
   public_form_hits: 'HMACs and form names built by guardPublicForm, never raw input',
   rating_rollups: 'running totals kept by the rating action',
   transaction_time_rollups: 'aggregates computed in SQL from the transaction feed',
+  evaluation_snapshots:
+    'computed by the evaluation actions (period parsed by parseYear, digest and scores computed); the one typed text, note_fa, has no constraint',
 }
 /** CHECK constraints over several columns, kept by the code that sets those columns together. */
 const MULTI_COLUMN: Record<string, string> = {
+  evaluation_snapshots_check: 'refreshProvisional writes seq 0; publishing numbers from 1',
+  evaluation_snapshots_check1:
+    'publishCorrection alone sets corrects_id, with the corrected status',
+  evaluation_snapshots_check2: 'publishing sets published_at; the provisional evaluation has none',
+  evaluation_objections_check: 'answerObjection sets answered_at with the answer’s status',
+  evaluation_objections_check1: 'answerBody requires correctedN to accept',
   agencies_check:
     'parent ≠ self: agency.actions accepts only a parent at a higher level, never the agency itself',
   form_files_check: 'the size is the byte count of the stored bytes (form-file.store)',

@@ -245,6 +245,14 @@ export interface ServiceVersionsTable {
   publishedBy: string | null
 }
 
+/** A published service's earlier slug, whose address redirects (301) to the current one. */
+export interface ServiceSlugHistoryTable {
+  slug: string
+  serviceId: string
+  retiredAt: Timestamp
+  retiredBy: string | null
+}
+
 /** An editor's request that the agency admin publish a draft (issue 17 item 12). */
 export interface PublishRequestsTable {
   versionId: string
@@ -752,6 +760,7 @@ export interface Database {
   services: ServicesTable
   serviceVersions: ServiceVersionsTable
   publishRequests: PublishRequestsTable
+  serviceSlugHistory: ServiceSlugHistoryTable
   agencies: AgenciesTable
   users: UsersTable
   sessions: SessionsTable

@@ -25,6 +25,7 @@ import * as formOnce from './2026_12_07_0500_form_once.ts'
 import * as publishRequests from './2026_12_07_0600_publish_requests.ts'
 import * as createEvaluationMethods from './2026_12_07_0700_create_evaluation_methods.ts'
 import * as createEvaluationSnapshots from './2026_12_07_0800_create_evaluation_snapshots.ts'
+import * as serviceSlugHistory from './2026_12_08_0200_service_slug_history.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0600_publish_requests': publishRequests,
   '2026_12_07_0700_create_evaluation_methods': createEvaluationMethods,
   '2026_12_07_0800_create_evaluation_snapshots': createEvaluationSnapshots,
+  '2026_12_08_0200_service_slug_history': serviceSlugHistory,
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.ts'
 import { findRecipients, notify } from '../notifications/index.ts'
 import { evalMsg } from './messages.fa.ts'
 import { COMPONENTS } from './method.model.ts'
+import { answerBody, objectionBody } from './objection.input.ts'
 import { assertCanClose, parseYear } from './snapshot.actions.ts'
 import { componentKey, EVALUATION_CACHE_TAG } from './snapshot.model.ts'
 import {
@@ -24,11 +25,6 @@ export interface ObjectionInput {
   reasonFa: string
 }
 
-function reasonProblem(text: string, message: string): void {
-  const length = [...text.trim()].length
-  if (length < 10 || length > 4000) throw new ValidationError(message, { reason: message })
-}
-
 /**
  * An agency's objection to one component of its published scorecard (issue 15 item 3), lodged
  * by its admin against the evaluation in force, while the window is open; one open objection
@@ -44,10 +40,13 @@ export async function lodgeObjection(
     throw new ForbiddenError('evaluation.objection', evalMsg.notAgencyAdmin)
   const agencyId = actor.agencyId
   parseYear(period)
-  const parsed = componentKey.safeParse(input.component)
-  if (!parsed.success)
-    throw new ValidationError(evalMsg.badComponent, { component: evalMsg.badComponent })
-  reasonProblem(input.reasonFa, evalMsg.reasonLength)
+  const parsed = objectionBody.safeParse(input)
+  if (!parsed.success) {
+    const component = parsed.error.issues.some((i) => i.path[0] === 'component')
+    const message = component ? evalMsg.badComponent : evalMsg.reasonLength
+    throw new ValidationError(message, { [component ? 'component' : 'reason']: message })
+  }
+  const { component, reasonFa } = parsed.data
   // Scorecard pages list objections and their answers: they are dropped in the same transaction.
   return deps.publicChange(async (trx, markChanged) => {
     await markChanged(EVALUATION_CACHE_TAG)
@@ -62,16 +61,16 @@ export async function lodgeObjection(
     const card = snapshot.scorecards.find((c) => c.agencyId === agencyId)
     if (!card)
       throw new ValidationError(evalMsg.notInEvaluation, { component: evalMsg.notInEvaluation })
-    if (!card.components.some((c) => c.key === parsed.data))
+    if (!card.components.some((c) => c.key === component))
       throw new ValidationError(evalMsg.badComponent, { component: evalMsg.badComponent })
     const open = await objectionsOfPeriod(trx, period, agencyId)
-    if (open.some((o) => o.component === parsed.data && o.status === 'open'))
+    if (open.some((o) => o.component === component && o.status === 'open'))
       throw new ConflictError('evaluation.objection-open', evalMsg.duplicateObjection)
     const saved = await insertObjection(trx, {
       snapshotId: snapshot.id,
       agencyId,
-      component: parsed.data,
-      reasonFa: input.reasonFa.trim(),
+      component,
+      reasonFa,
       lodgedAt: now,
       lodgedBy: actor.userId,
     })
@@ -91,7 +90,7 @@ export async function lodgeObjection(
         userIds: await findRecipients(trx, { agencyId: null, roles: ['central_supervisor'] }),
         kind: 'evaluation.objection',
         subject: evalMsg.objectionSubject(agency?.nameFa ?? '', period),
-        text: evalMsg.objectionText(agency?.nameFa ?? '', COMPONENTS[parsed.data].nameFa),
+        text: evalMsg.objectionText(agency?.nameFa ?? '', COMPONENTS[component].nameFa),
         link: `/admin/evaluation/${period}`,
         dedupeKey: `evaluation.objection:${saved.id}`,
       },
@@ -117,12 +116,13 @@ export async function answerObjection(
   answer: ObjectionAnswer,
 ): Promise<Objection> {
   assertCanClose(actor)
-  reasonProblem(answer.answerFa, evalMsg.answerLength)
-  if (
-    answer.decision === 'accept' &&
-    !(Number.isInteger(answer.correctedN) && answer.correctedN >= 0)
-  )
-    throw new ValidationError(evalMsg.correctedNeeded, { correctedN: evalMsg.correctedNeeded })
+  const parsed = answerBody.safeParse(answer)
+  if (!parsed.success) {
+    const n = parsed.error.issues.some((i) => i.path[0] !== 'answerFa')
+    const message = n ? evalMsg.correctedNeeded : evalMsg.answerLength
+    throw new ValidationError(message, { [n ? 'correctedN' : 'answer']: message })
+  }
+  const checked = parsed.data
   // Scorecard pages list objections and their answers: they are dropped in the same transaction.
   return deps.publicChange(async (trx, markChanged) => {
     await markChanged(EVALUATION_CACHE_TAG)
@@ -133,10 +133,10 @@ export async function answerObjection(
     const snapshot = await snapshotById(trx, objection.snapshotId)
     const now = deps.clock.now()
     const saved = await answerObjectionRow(trx, objectionId, {
-      status: answer.decision === 'accept' ? 'accepted' : 'rejected',
-      answerFa: answer.answerFa.trim(),
-      correctedValue: answer.decision === 'accept' ? answer.correctedValue : null,
-      correctedN: answer.decision === 'accept' ? answer.correctedN : null,
+      status: checked.decision === 'accept' ? 'accepted' : 'rejected',
+      answerFa: checked.answerFa,
+      correctedValue: checked.decision === 'accept' ? checked.correctedValue : null,
+      correctedN: checked.decision === 'accept' ? checked.correctedN : null,
       answeredAt: now,
       answeredBy: actor.userId,
     })
@@ -145,7 +145,7 @@ export async function answerObjection(
       actor,
       entityType: 'evaluation-objection',
       entityId: saved.id,
-      action: answer.decision,
+      action: checked.decision,
       agencyId: saved.agencyId,
       before: { status: 'open' },
       after: {

@@ -28,6 +28,7 @@ export const DAY_KIND_LABELS: Record<DayKind, string> = {
 
 export const msg = {
   sectionTitle: 'محل‌های مراجعه',
+  showMore: (n: string) => `نمایش ${n} محل دیگر`,
   listTitle: 'محل‌های مراجعه',
   listTitleOf: (agency: string) => `محل‌های مراجعهٔ ${agency}`,
   newTitle: 'افزودن محل مراجعه',

@@ -36,6 +36,7 @@ export {
   publishForm,
   SECTION_FORMS,
   sectionValues,
+  slugForm,
   withdrawForm,
 } from './editor.input.ts'
 export {
@@ -198,6 +199,10 @@ export {
   visitsText,
 } from './service.text.ts'
 export { type CompletedReview, listCompletedReviews } from './service-reviews.queries.ts'
+export { type ChangeSlugResult, changeServiceSlug } from './service-slug.actions.ts'
+export { findSlugRedirect, listRetiredSlugs, type RetiredSlug } from './service-slug.queries.ts'
+export { slugMsg } from './slug.messages.fa.ts'
+export { isValidSlug, SLUG_CHARS, SLUG_PATTERN, slugify } from './slug.ts'
 export {
   type DraftStamp,
   draftStampFields,

@@ -117,6 +117,20 @@ export interface ServiceOfficesView {
   /** Before filtering; the filter form is shown only when there is something to choose. */
   total: number
   filter: OfficeFilterView
+  /**
+   * List this many offices and put the rest inside a closed «نمایش N محل دیگر» disclosure (a
+   * plain details element, so it works without JavaScript); every office open when absent.
+   */
+  collapseAfter?: number
+}
+
+/** The offices after the first `shown`, folded into a disclosure. */
+function moreOffices(rest: OfficeCard[]): Html {
+  if (rest.length === 0) return html``
+  return html`<details class="mr-details mr-offices-more" id="offices-more">
+    <summary class="mr-details__summary"><span class="mr-details__summary-text">${msg.showMore(toPersianDigits(rest.length))}</span></summary>
+    <div class="mr-details__text"><ul class="mr-list mr-offices">${rest.map((o) => officeItem(o, 'h3'))}</ul></div>
+  </details>`
 }
 
 /** The offices section of a public service page. */
@@ -125,7 +139,7 @@ export function serviceOfficesSection(v: ServiceOfficesView): Html {
   return html`<section class="mr-service-section" aria-labelledby="${id}">
     <h2 class="mr-heading-m" id="${id}">${msg.sectionTitle} (${toPersianDigits(v.total)})</h2>
     ${v.filter.provinces.length > 1 || v.filter.cities.length > 1 ? filterForm(v.filter, id) : ''}
-    ${v.offices.length ? html`<ul class="mr-list mr-offices">${v.offices.map((o) => officeItem(o, 'h3'))}</ul>` : html`<p class="mr-body">${msg.noMatch}</p>`}
+    ${v.offices.length ? html`<ul class="mr-list mr-offices">${v.offices.slice(0, v.collapseAfter ?? v.offices.length).map((o) => officeItem(o, 'h3'))}</ul>${moreOffices(v.offices.slice(v.collapseAfter ?? v.offices.length))}` : html`<p class="mr-body">${msg.noMatch}</p>`}
   </section>`
 }
 
