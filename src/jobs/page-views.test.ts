@@ -33,6 +33,14 @@ describe('service page paths', () => {
     assert.equal(isServicePagePath('/services/'), false)
     assert.equal(isServicePagePath('/services/Passport'), false)
   })
+
+  it('count Persian slugs as the browser sends them (percent-encoded) and as decoded', () => {
+    const slug = 'تمدید-گذرنامه'
+    assert.equal(isServicePagePath(`/services/${encodeURIComponent(slug)}`), true)
+    assert.equal(isServicePagePath(`/services/${slug}`), true)
+    assert.equal(isServicePagePath(`/services/${encodeURIComponent(slug)}/history`), false)
+    assert.equal(isServicePagePath('/services/%E0%A4%A'), false, 'malformed encoding is no page')
+  })
 })
 
 describe('flushing page views', () => {

@@ -1,17 +1,31 @@
 import type { Deps } from '../deps.ts'
 import { addServicePageViews, type SlugDayViews } from '../features/indicators/general/index.ts'
+import { SLUG_CHARS } from '../features/services/index.ts'
 import type { PageViewCounter } from '../web/page-views.ts'
 import { type RepeatingJob, repeatEvery } from './mail-loop.ts'
 
 /** How often the views counted in memory are added to the database. */
 export const PAGE_VIEW_FLUSH_MS = 60_000
 
-/** A service's public page, `/services/<slug>` (its history and versions are not views of it). */
-const SERVICE_PAGE = /^\/services\/([a-z0-9]+(?:-[a-z0-9]+)*)$/
+/**
+ * A service's public page, `/services/<slug>` (its history and versions are not views of it).
+ * Slugs may be Persian, which arrives percent-encoded in the request line.
+ */
+const SERVICE_PAGE = new RegExp(`^/services/([${SLUG_CHARS}]+(?:-[${SLUG_CHARS}]+)*)$`, 'u')
+
+function servicePageSlug(path: string): string | undefined {
+  let decoded = path
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return undefined
+  }
+  return SERVICE_PAGE.exec(decoded)?.[1]
+}
 
 /** What the counter counts: the service pages (the per-1,000-views indicator's denominator). */
 export function isServicePagePath(path: string): boolean {
-  return SERVICE_PAGE.test(path)
+  return servicePageSlug(path) !== undefined
 }
 
 export interface PageViewFlush {
@@ -36,7 +50,7 @@ export async function flushPageViews(
   counter.dropped = 0
   const batch: SlugDayViews[] = []
   for (const c of counts) {
-    const slug = SERVICE_PAGE.exec(c.path)?.[1]
+    const slug = servicePageSlug(c.path)
     if (slug) batch.push({ slug, day: c.day, views: c.views })
   }
   try {

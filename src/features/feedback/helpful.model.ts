@@ -1,3 +1,4 @@
+import { SLUG_CHARS } from '../services/index.ts'
 /**
  * «آیا این صفحه مفید بود؟» (issue 13 item 1): a yes or no on a service page, then, after «خیر»,
  * an optional «چه چیزی نادرست بود یا کم بود؟» and which section. It measures the page's
@@ -55,8 +56,13 @@ export function shouldFlush(
 }
 
 /** The path of the vote form on the cached service page (posted without a CSRF token). */
-export const HELPFUL_VOTE_PATH = /^\/services\/[a-z0-9-]{1,80}\/helpful$/
+export const HELPFUL_VOTE_PATH = new RegExp(`^/services/[${SLUG_CHARS}-]{1,80}/helpful$`, 'u')
 
+/** Slugs may be Persian: the path is matched as decoded, whichever way it arrives. */
 export function isHelpfulVotePath(path: string): boolean {
-  return HELPFUL_VOTE_PATH.test(path)
+  try {
+    return HELPFUL_VOTE_PATH.test(decodeURIComponent(path))
+  } catch {
+    return false
+  }
 }
