@@ -69,6 +69,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   link_checks: 'بررسی پیوندها',
   bulk: 'ورود گروهی',
   'evaluation-method': 'روش ارزیابی',
+  evaluation: 'ارزیابی دستگاه‌ها',
+  'evaluation-objection': 'اعتراض به ارزیابی',
 }
 
 /** Persian names of the actions that features record; unknown ones are shown as stored. */
@@ -125,6 +127,10 @@ export const ACTION_LABELS: Record<string, string> = {
   rejected: 'رد',
   changes_requested: 'درخواست اصلاح',
   'new-version': 'نسخهٔ تازه',
+  correct: 'انتشار ارزیابی اصلاح‌شده',
+  lodge: 'ثبت اعتراض',
+  reject: 'رد',
+  'change-slug': 'تغییر نشانی',
 }
 
 export function entityLabel(type: string): string {

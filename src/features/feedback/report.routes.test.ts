@@ -94,8 +94,11 @@ after(() => t.close())
 describe('a citizen reports wrong information', () => {
   it('is linked from each section of the service page, and the form starts on that section', async () => {
     const page = await checkedPage(await t.client().get(`/services/${slug}`))
-    for (const s of ['description', 'documents', 'fees', 'laws', 'channels'])
+    for (const s of ['description', 'documents', 'fees', 'laws'])
       assert.equal(page(`a[href="/services/${slug}/report?section=${s}"]`).length, 1, s)
+    // This service states no channel: the page has no channels section, so no link to report it.
+    assert.equal(page(`a[href="/services/${slug}/report?section=channels"]`).length, 0)
+    assert.equal(page('#channels').length, 0)
     const form = await checkedPage(await t.client().get(`/services/${slug}/report?section=fees`))
     assert.ok(form('input[name="section"][value="fees"]').is('[checked]'))
     assert.equal(form('input[name="website"]').length, 1, 'the honeypot is on the form')
