@@ -58,6 +58,9 @@ function initSuggest(input) {
   }
 
   const render = (found) => {
+    // A slower answer for the finished word can arrive after the person has already arrowed
+    // into the list of a shorter prefix: keep their choice when that service is still offered.
+    const chosen = active >= 0 ? items[active]?.url : undefined
     items = found
     list.replaceChildren(
       ...found.map((item, i) => {
@@ -75,11 +78,10 @@ function initSuggest(input) {
         return option
       }),
     )
-    active = -1
     const open = found.length > 0
     list.hidden = !open
     input.setAttribute('aria-expanded', open ? 'true' : 'false')
-    input.removeAttribute('aria-activedescendant')
+    setActive(chosen === undefined ? -1 : found.findIndex((item) => item.url === chosen))
     status.textContent = open
       ? `${faDigits(found.length)} پیشنهاد؛ با کلیدهای جهت‌نما انتخاب کنید.`
       : ''
