@@ -3,8 +3,11 @@ import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
-import { createAgency, editAgency } from './agency.actions.ts'
+import { formOnceOf } from '../accounts/index.ts'
+import { createAgencyOnce, editAgency } from './agency.actions.ts'
 import { agencyInput } from './agency.input.ts'
 import { assertCanManageAgencies } from './agency.policy.ts'
 import { agencyValues } from './agency.present.ts'
@@ -34,6 +37,8 @@ export function agencyAdminRoutes(deps: Deps): Hono<AppEnv> {
         content: agencyFormPage(
           await loadAgencyForm(deps, {
             csrfToken: c.get('csrfToken'),
+            // A fresh token each time the new-agency form is shown, re-rendered ones included.
+            ...(mode === 'new' ? { onceToken: newFormOnceToken() } : {}),
             mode,
             action,
             values,
@@ -55,9 +60,12 @@ export function agencyAdminRoutes(deps: Deps): Hono<AppEnv> {
     const values = await readForm(c)
     const parsed = parseForm(agencyInput, values)
     if (!parsed.ok) return form(c, 'new', '/admin/agencies/new', values, parsed.errors)
-    const result = await createAgency(deps, actor, parsed.data)
+    // Issue 17 item 10: the form runs once per token; sent again, it leads to the first agency.
+    const once = formOnceOf(deps, c, actor, 'agencies.new', values)
+    if (!once) return form(c, 'new', '/admin/agencies/new', values, { nameFa: FORM_ONCE_MISSING })
+    const result = await createAgencyOnce(deps, actor, parsed.data, once)
     if (!result.ok) return form(c, 'new', '/admin/agencies/new', values, result.errors)
-    return c.redirect(`/admin/agencies/${result.agency.code}/credentials?created=1`, 303)
+    return c.redirect(result.resultPath, 303)
   })
 
   app.get('/:code/edit', async (c) => {

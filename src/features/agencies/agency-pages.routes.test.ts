@@ -2,7 +2,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as cheerio from 'cheerio'
 import { type MadeUser, makeAgency, makeToken, makeUser } from '../../../test/support/fixtures.ts'
-import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import {
+  apiRequest,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+} from '../../../test/support/test-app.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
+import { onceToken } from '../accounts/issued.test-helpers.ts'
 import type { Agency } from './agency.model.ts'
 import { findAgencyById } from './agency.queries.ts'
 
@@ -28,6 +35,14 @@ const validForm = (overrides: Record<string, string> = {}) => ({
   provinceCode: '',
   ...overrides,
 })
+
+/** The new-agency form's fields with the one-time token of a freshly shown form. */
+async function withOnce(
+  client: TestClient,
+  fields: Record<string, string>,
+): Promise<Record<string, string>> {
+  return { ...fields, [FORM_ONCE_FIELD]: await onceToken(client, '/admin/agencies/new') }
+}
 
 async function auditCount(entityId: string): Promise<number> {
   const row = await t.deps.db
@@ -93,7 +108,10 @@ describe('creating and editing agencies through pages', () => {
   it('lets the central admin create an agency, issuing the next code, with an audit event', async () => {
     const client = t.client()
     await client.signIn(centralAdmin.username, centralAdmin.password)
-    const res = await client.post('/admin/agencies/new', validForm({ parentId: ministry.id }))
+    const res = await client.post(
+      '/admin/agencies/new',
+      await withOnce(client, validForm({ parentId: ministry.id })),
+    )
     assert.equal(res.status, 303)
     const code = /\/admin\/agencies\/(\d+)\/credentials/.exec(
       res.headers.get('location') ?? '',
@@ -122,7 +140,7 @@ describe('creating and editing agencies through pages', () => {
     await client.signIn(centralAdmin.username, centralAdmin.password)
     const res = await client.post(
       '/admin/agencies/new',
-      validForm({ nameFa: 'سازمان تازهٔ صفحهٔ اصلی' }),
+      await withOnce(client, validForm({ nameFa: 'سازمان تازهٔ صفحهٔ اصلی' })),
     )
     assert.equal(res.status, 303)
     assert.notEqual(await count(), before)
@@ -160,11 +178,14 @@ describe('creating and editing agencies through pages', () => {
     await client.signIn(centralAdmin.username, centralAdmin.password)
     const wrongLevel = await client.post(
       '/admin/agencies/new',
-      validForm({ level: 'ministry', parentId: ministry.id }),
+      await withOnce(client, validForm({ level: 'ministry', parentId: ministry.id })),
     )
     assert.equal(wrongLevel.status, 422)
     assert.match(await wrongLevel.text(), /دستگاه بالادست باید در سطحی بالاتر باشد/)
-    const duplicate = await client.post('/admin/agencies/new', validForm({ nameFa: 'سازمان دیگر' }))
+    const duplicate = await client.post(
+      '/admin/agencies/new',
+      await withOnce(client, validForm({ nameFa: 'سازمان دیگر' })),
+    )
     assert.equal(duplicate.status, 422)
     assert.match(await duplicate.text(), /از پیش ثبت شده است/)
   })
@@ -250,6 +271,75 @@ describe('creating and editing agencies through pages', () => {
     assert.match(await res.text(), /فرم منقضی شده است/)
   })
 })
+
+describe('the new-agency form sent again (issue 17 item 10)', () => {
+  const agenciesNamed = (nameFa: string) =>
+    t.deps.db.selectFrom('agencies').select(['code']).where('nameFa', '=', nameFa).execute()
+
+  it('adds one agency for a form sent twice, both answers leading to its credentials page', async () => {
+    const client = await signedInCentral()
+    const fields = await withOnce(client, validForm({ nameFa: 'سازمان دوبار فرستاده' }))
+    const first = await client.post('/admin/agencies/new', fields)
+    assert.equal(first.status, 303)
+    const again = await client.post('/admin/agencies/new', fields)
+    assert.equal(again.status, 303)
+    const made = await agenciesNamed('سازمان دوبار فرستاده')
+    assert.equal(made.length, 1, 'one agency')
+    const location = `/admin/agencies/${made[0]?.code}/credentials?created=1`
+    assert.equal(first.headers.get('location'), location)
+    assert.equal(again.headers.get('location'), location, 'the resubmission leads to the first')
+    assert.equal((await client.get(location)).status, 200)
+  })
+
+  it('lets the corrected form be sent with the same token after a refusal', async () => {
+    const client = await signedInCentral()
+    const fields = await withOnce(client, validForm({ nameFa: 'سازمان دیگر (ویرایش‌شده)' }))
+    await t.deps.db
+      .updateTable('agencies')
+      .set({ nameFa: 'سازمان دیگر (ویرایش‌شده)' })
+      .where('id', '=', other.id)
+      .execute()
+    const taken = await client.post('/admin/agencies/new', fields)
+    assert.equal(taken.status, 422)
+    const $ = cheerio.load(await taken.text())
+    assert.match($('.mr-error-summary').text(), /از پیش ثبت شده است/)
+    const fresh = $(`input[name="${FORM_ONCE_FIELD}"]`).val()
+    assert.ok(typeof fresh === 'string' && fresh !== fields[FORM_ONCE_FIELD], 'a fresh token')
+    const corrected = await client.post('/admin/agencies/new', {
+      ...fields,
+      nameFa: 'سازمان اصلاح‌شده',
+    })
+    assert.equal(corrected.status, 303, 'the refusal did not keep the claim')
+    assert.equal((await agenciesNamed('سازمان اصلاح‌شده')).length, 1)
+  })
+
+  it('refuses a form without its one-time token with a Persian message, adding nothing', async () => {
+    const client = await signedInCentral()
+    const snapshot = await t.deps.db.selectFrom('agencies').select('id').execute()
+    const res = await client.post('/admin/agencies/new', validForm({ nameFa: 'سازمان بی‌نشانه' }))
+    assert.equal(res.status, 422)
+    const $ = cheerio.load(await res.text())
+    assert.match($('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal($(`input[name="${FORM_ONCE_FIELD}"]`).length, 1, 'the form comes back with one')
+    assert.equal(
+      (await t.deps.db.selectFrom('agencies').select('id').execute()).length,
+      snapshot.length,
+    )
+  })
+
+  it('does not carry a token on the edit form, which creates nothing', async () => {
+    const client = await signedInCentral()
+    const res = await client.get(`/admin/agencies/${ministry.code}/edit`)
+    const $ = cheerio.load(await res.text())
+    assert.equal($(`input[name="${FORM_ONCE_FIELD}"]`).length, 0)
+  })
+})
+
+async function signedInCentral(): Promise<TestClient> {
+  const client = t.client()
+  await client.signIn(centralAdmin.username, centralAdmin.password)
+  return client
+}
 
 describe('agencies API', () => {
   it('lists agencies publicly with pagination and filters', async () => {

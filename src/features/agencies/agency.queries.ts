@@ -120,15 +120,21 @@ export async function listAgencyAncestryRows(db: Executor, id: string): Promise<
   return result.rows.map(toAgency)
 }
 
-async function nextAgencyCode(db: Executor): Promise<string> {
+/** The next agency code; taken before the insert when the result's address must name it. */
+export async function nextAgencyCode(db: Executor): Promise<string> {
   const result = await sql<{ n: number }>`SELECT nextval('agency_code_seq') AS n`.execute(db)
   const n = result.rows[0]?.n
   if (n === undefined) throw new Error('agency_code_seq returned nothing')
   return String(n)
 }
 
-export async function insertAgency(db: Executor, input: AgencyInput, now: Date): Promise<Agency> {
-  const code = await nextAgencyCode(db)
+export async function insertAgency(
+  db: Executor,
+  input: AgencyInput,
+  now: Date,
+  chosenCode?: string,
+): Promise<Agency> {
+  const code = chosenCode ?? (await nextAgencyCode(db))
   const row = await db
     .insertInto('agencies')
     .values({ ...input, code, createdAt: now, updatedAt: now })

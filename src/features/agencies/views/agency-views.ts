@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { findProvince, PROVINCES } from '../../../lib/iran/provinces.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -199,6 +200,8 @@ export function agencyPage(v: AgencyPageView, services: Html): Html {
 
 export interface AgencyFormView {
   csrfToken: string
+  /** The new-agency form's one-time token (web/form-once.ts); the edit form has none. */
+  onceToken?: string
   mode: 'new' | 'edit'
   action: string
   values: Record<string, string>
@@ -214,6 +217,7 @@ export function agencyFormPage(v: AgencyFormView): Html {
     <h1 class="mr-heading-l">${title}</h1>
     <form method="post" action="${v.action}" novalidate>
       ${csrfField(v.csrfToken)}
+      ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
       ${textInput({ name: 'nameFa', label: { text: msg.nameFa }, value: val('nameFa'), errorMessage: fieldError(v.errors, 'nameFa') })}
       ${textInput({ name: 'shortNameFa', label: { text: msg.shortNameFa }, value: val('shortNameFa'), classes: 'mr-input--width-20', errorMessage: fieldError(v.errors, 'shortNameFa') })}
       ${textInput({ name: 'nameEn', label: { text: msg.nameEn }, value: val('nameEn'), dir: 'ltr', attributes: { lang: 'en' }, errorMessage: fieldError(v.errors, 'nameEn') })}

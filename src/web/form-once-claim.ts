@@ -1,0 +1,67 @@
+import type { Db } from '../db/create-db.ts'
+import type { FieldErrors } from './form.ts'
+import { type FormOnce, type FormOnceOutcome, inFormOnce } from './form-once.ts'
+
+/**
+ * The staff forms that create something and can refuse their input (a taken name, a step that
+ * is not in the process) run once per form token (issue 17 item 10, `form-once.ts`), claimed
+ * inside the action's own transaction: the first submission creates and answers 303 to its
+ * result, a resubmission goes to that same result and creates nothing. A refusal must roll the
+ * claim back with everything else, so the corrected form can be sent with the same token; the
+ * actions answer refusals as values, so {@link claimOnce} turns one into a throw that leaves the
+ * transaction and {@link onceOrRefused} turns it back into a value outside it.
+ */
+
+/** Shown when a creating form arrives without its one-time token (a page kept from before). */
+export const FORM_ONCE_MISSING =
+  'این فرم کهنه است یا کامل فرستاده نشده است. چیزی ساخته نشد؛ لطفاً صفحه را دوباره باز کنید و فرم را بفرستید.'
+
+export type OnceResult<T> = ({ ok: true } & FormOnceOutcome<T>) | { ok: false; errors: FieldErrors }
+
+export type Refusable<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
+
+/** Carries a refusal out of the transaction, which rolls back the claim on its way. */
+class RefusedOnce extends Error {
+  readonly errors: FieldErrors
+  constructor(errors: FieldErrors) {
+    super('form refused: its one-time claim rolls back')
+    this.errors = errors
+  }
+}
+
+/**
+ * In the action's transaction `trx`: claims the form's token and runs `work` for the first
+ * submission; a resubmission gets the first one's `resultPath`. The result's address must be
+ * known before the work (an id or code chosen first). Call only inside {@link onceOrRefused}.
+ */
+export function claimOnce<T>(
+  trx: Db,
+  once: FormOnce,
+  now: Date,
+  resultPath: string,
+  work: () => Promise<Refusable<T>>,
+): Promise<FormOnceOutcome<T>> {
+  return inFormOnce(
+    trx,
+    once,
+    now,
+    () => resultPath,
+    async () => {
+      const done = await work()
+      if (!done.ok) throw new RefusedOnce(done.errors)
+      return { value: done.value }
+    },
+  )
+}
+
+/** Runs the transaction that calls {@link claimOnce}; its refusal comes back as `ok: false`. */
+export async function onceOrRefused<T>(
+  transaction: () => Promise<FormOnceOutcome<T>>,
+): Promise<OnceResult<T>> {
+  try {
+    return { ok: true, ...(await transaction()) }
+  } catch (error) {
+    if (error instanceof RefusedOnce) return { ok: false, errors: error.errors }
+    throw error
+  }
+}
