@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { jalaliToGregorian } from '../../lib/fa/jalali.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import type { FormOnce } from '../../web/form-once.ts'
+import { claimOnce, type OnceResult, onceOrRefused } from '../../web/form-once-claim.ts'
 import { recordAudit } from '../audit/index.ts'
 import type { LawInput } from './law.input.ts'
 import type { Law } from './law.model.ts'
@@ -40,33 +43,65 @@ export function assertCanAddLaws(actor: Actor | null): asserts actor is Actor {
 
 export type LawWriteResult = { ok: true; law: Law } | { ok: false; errors: FieldErrors }
 
+/** Checks and inserts a law in `trx`, with its audit event; `id` when chosen beforehand. */
+async function addLaw(
+  deps: Deps,
+  trx: Deps['db'],
+  actor: Actor,
+  input: LawInput,
+  id?: string,
+): Promise<LawWriteResult> {
+  const record = toRecord(input)
+  if (await findLawByTitleAndNumber(trx, record.title, record.number))
+    return { ok: false as const, errors: { title: msg.duplicate } }
+  const law = await insertLaw(
+    trx,
+    record,
+    actor.role === 'agency_admin' ? actor.agencyId : null,
+    deps.clock.now(),
+    id,
+  )
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'law',
+    entityId: law.id,
+    action: 'create',
+    agencyId: law.addedByAgencyId,
+    before: null,
+    after: { ...record },
+  })
+  return { ok: true as const, law }
+}
+
 export async function createLaw(
   deps: Deps,
   actor: Actor | null,
   input: LawInput,
 ): Promise<LawWriteResult> {
   assertCanAddLaws(actor)
-  return deps.db.transaction().execute(async (trx) => {
-    const record = toRecord(input)
-    if (await findLawByTitleAndNumber(trx, record.title, record.number))
-      return { ok: false as const, errors: { title: msg.duplicate } }
-    const law = await insertLaw(
-      trx,
-      record,
-      actor.role === 'agency_admin' ? actor.agencyId : null,
-      deps.clock.now(),
-    )
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'law',
-      entityId: law.id,
-      action: 'create',
-      agencyId: law.addedByAgencyId,
-      before: null,
-      after: { ...record },
-    })
-    return { ok: true as const, law }
-  })
+  return deps.db.transaction().execute((trx) => addLaw(deps, trx, actor, input))
+}
+
+/**
+ * The «افزودن قانون» form, once per form token (issue 17 item 10): the new law's id is chosen
+ * first so the claim can name its page; a resubmission adds no second law and leads there.
+ */
+export async function createLawOnce(
+  deps: Deps,
+  actor: Actor | null,
+  input: LawInput,
+  once: FormOnce,
+): Promise<OnceResult<Law>> {
+  assertCanAddLaws(actor)
+  const id = randomUUID()
+  return onceOrRefused(() =>
+    deps.db.transaction().execute((trx) =>
+      claimOnce(trx, once, deps.clock.now(), `/laws/${id}`, async () => {
+        const added = await addLaw(deps, trx, actor, input, id)
+        return added.ok ? { ok: true, value: added.law } : added
+      }),
+    ),
+  )
 }
 
 export async function editLaw(

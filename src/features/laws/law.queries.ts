@@ -81,10 +81,12 @@ export async function insertLaw(
   law: LawRecord,
   agencyId: string | null,
   now: Date,
+  id?: string,
 ): Promise<Law> {
   const row = await db
     .insertInto('laws')
     .values({
+      ...(id ? { id } : {}),
       ...law,
       sortKey: persianSortKey(law.title),
       addedByAgencyId: agencyId,

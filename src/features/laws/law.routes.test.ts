@@ -13,6 +13,8 @@ import {
 } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { toPersianDigits } from '../../lib/fa/digits.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
+import { onceToken, postOnce } from '../accounts/issued.test-helpers.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from './law.model.ts'
 import { findLawById } from './law.queries.ts'
@@ -46,6 +48,9 @@ async function lawRows() {
 async function everything() {
   return { laws: await lawRows(), rest: await dbSnapshot(t.deps.db) }
 }
+
+/** The new-law form: shown and posted at the same address. */
+const NEW = '/admin/laws/new'
 
 async function lawIdFrom(res: Response): Promise<string> {
   assert.equal(res.status, 303, await res.clone().text())
@@ -233,7 +238,7 @@ describe('adding a law', () => {
 
   it('saves a valid law with its Jalali date as a calendar day, and audits it', async () => {
     const client = await signedIn(t, centralAdmin)
-    const id = await lawIdFrom(await client.post('/admin/laws/new', validForm()))
+    const id = await lawIdFrom(await postOnce(client, NEW, NEW, validForm()))
     const law = await findLawById(t.deps.db, id)
     assert.equal(law?.title, 'قانون ارتقای سلامت اداری و مقابله با فساد')
     assert.equal(law?.kind, 'law')
@@ -267,9 +272,10 @@ describe('adding a law', () => {
   it('refuses a second law with the same title and number', async () => {
     const client = await signedIn(t, centralAdmin)
     const form = validForm({ title: 'قانون تکراری آزمایشی', number: '42' })
-    await lawIdFrom(await client.post('/admin/laws/new', form))
+    await lawIdFrom(await postOnce(client, NEW, NEW, form))
     const before = await everything()
-    const again = await client.post('/admin/laws/new', form)
+    // The same law typed into a new form (a new token): refused, not a resubmission.
+    const again = await postOnce(client, NEW, NEW, form)
     assert.equal(again.status, 422)
     assert.match(
       cheerio
@@ -283,10 +289,7 @@ describe('adding a law', () => {
   it('lets an agency admin add a law, registered to their agency', async () => {
     const client = await signedIn(t, agencyAdmin)
     const id = await lawIdFrom(
-      await client.post(
-        '/admin/laws/new',
-        validForm({ title: 'بخشنامهٔ دستگاه', kind: 'circular' }),
-      ),
+      await postOnce(client, NEW, NEW, validForm({ title: 'بخشنامهٔ دستگاه', kind: 'circular' })),
     )
     assert.equal((await findLawById(t.deps.db, id))?.addedByAgencyId, agency.id)
     assert.equal((await auditEventsOf(t.deps.db, id))[0]?.agencyId, agency.id)
@@ -304,14 +307,70 @@ describe('adding a law', () => {
   })
 })
 
+describe('the new-law form sent again (issue 17 item 10)', () => {
+  const lawsTitled = (title: string) =>
+    t.deps.db.selectFrom('laws').select('id').where('title', '=', title).execute()
+
+  it('adds one law for a form sent twice, both answers leading to its page', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const fields = {
+      ...validForm({ title: 'قانون دوبار فرستاده', number: '' }),
+      [FORM_ONCE_FIELD]: await onceToken(client, NEW),
+    }
+    const id = await lawIdFrom(await client.post(NEW, fields))
+    const again = await client.post(NEW, fields)
+    assert.equal(again.status, 303)
+    assert.equal(
+      again.headers.get('location'),
+      `/laws/${id}`,
+      'the resubmission leads to the first',
+    )
+    assert.deepEqual(await lawsTitled('قانون دوبار فرستاده'), [{ id }], 'one law')
+    assert.equal((await auditEventsOf(t.deps.db, id)).length, 1, 'one audit event')
+  })
+
+  it('re-renders a refused form with a fresh token, and the corrected form can still be sent', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const token = await onceToken(client, NEW)
+    const taken = await client.post(NEW, {
+      ...validForm({ title: cited.title, number: cited.number ?? '' }),
+      [FORM_ONCE_FIELD]: token,
+    })
+    assert.equal(taken.status, 422)
+    const $ = cheerio.load(await taken.text())
+    assert.match($('.mr-error-summary').text(), /پیش‌تر ثبت شده است/)
+    const fresh = $(`input[name="${FORM_ONCE_FIELD}"]`).val()
+    assert.ok(typeof fresh === 'string' && fresh.length === 43 && fresh !== token)
+    const corrected = await client.post(NEW, {
+      ...validForm({ title: 'قانون پس از اصلاح', number: '' }),
+      [FORM_ONCE_FIELD]: token,
+    })
+    const id = await lawIdFrom(corrected)
+    assert.deepEqual(await lawsTitled('قانون پس از اصلاح'), [{ id }])
+  })
+
+  it('refuses a form without its one-time token with a Persian message, saving nothing', async () => {
+    const client = await signedIn(t, centralAdmin)
+    const before = await everything()
+    const res = await client.post(NEW, validForm({ title: 'قانون بی‌نشانه' }))
+    assert.equal(res.status, 422)
+    const $ = cheerio.load(await res.text())
+    assert.match($('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal($(`input[name="${FORM_ONCE_FIELD}"]`).length, 1, 'the form comes back with one')
+    assert.deepEqual(await everything(), before)
+  })
+})
+
 describe('editing a law', () => {
   let agencyLaw: string
 
   before(async () => {
     const client = await signedIn(t, agencyAdmin)
     agencyLaw = await lawIdFrom(
-      await client.post(
-        '/admin/laws/new',
+      await postOnce(
+        client,
+        NEW,
+        NEW,
         validForm({ title: 'دستورالعمل ویرایشی', kind: 'bylaw', number: '' }),
       ),
     )

@@ -5,9 +5,12 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { gregorianToJalali } from '../../lib/fa/jalali.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
 import { pageNumber } from '../../web/pagination.ts'
-import { assertCanAddLaws, canEditLaw, createLaw, editLaw } from './law.actions.ts'
+import { formOnceOf } from '../accounts/index.ts'
+import { assertCanAddLaws, canEditLaw, createLawOnce, editLaw } from './law.actions.ts'
 import { lawInput } from './law.input.ts'
 import { LAW_KINDS, type Law } from './law.model.ts'
 import { findLawById, listLaws, listServicesCitingLaw } from './law.queries.ts'
@@ -100,7 +103,15 @@ export function lawAdminRoutes(deps: Deps): Hono<AppEnv> {
       c,
       {
         title: mode === 'new' ? msg.newTitle : msg.editTitle,
-        content: lawFormPage({ csrfToken: c.get('csrfToken'), mode, action, values, errors }),
+        content: lawFormPage({
+          csrfToken: c.get('csrfToken'),
+          // A fresh token each time the new-law form is shown, re-rendered ones included.
+          ...(mode === 'new' ? { onceToken: newFormOnceToken() } : {}),
+          mode,
+          action,
+          values,
+          errors,
+        }),
       },
       Object.keys(errors).length ? 422 : 200,
     )
@@ -125,13 +136,17 @@ export function lawAdminRoutes(deps: Deps): Hono<AppEnv> {
     return form(c, 'new', '/admin/laws/new', {}, {})
   })
   app.post('/new', async (c) => {
-    assertCanAddLaws(c.get('actor'))
+    const actor = c.get('actor')
+    assertCanAddLaws(actor)
     const values = await readForm(c)
     const parsed = parseForm(lawInput, values)
     if (!parsed.ok) return form(c, 'new', '/admin/laws/new', values, parsed.errors)
-    const result = await createLaw(deps, c.get('actor'), parsed.data)
+    // Issue 17 item 10: the form runs once per token; sent again, it leads to the first law.
+    const once = formOnceOf(deps, c, actor, 'laws.new', values)
+    if (!once) return form(c, 'new', '/admin/laws/new', values, { title: FORM_ONCE_MISSING })
+    const result = await createLawOnce(deps, actor, parsed.data, once)
     if (!result.ok) return form(c, 'new', '/admin/laws/new', values, result.errors)
-    return c.redirect(`/laws/${result.law.id}`, 303)
+    return c.redirect(result.resultPath, 303)
   })
   app.get('/:id/edit', async (c) => {
     const law = await loadEditable(c.get('actor'), c.req.param('id'))

@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { formatJalaliFa } from '../../../lib/fa/format-date.ts'
 import { gregorianToJalali } from '../../../lib/fa/jalali.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -115,6 +116,8 @@ export function lawPage(v: {
 
 export function lawFormPage(v: {
   csrfToken: string
+  /** The new-law form's one-time token (web/form-once.ts); the edit form has none. */
+  onceToken?: string
   mode: 'new' | 'edit'
   action: string
   values: Record<string, string>
@@ -126,6 +129,7 @@ export function lawFormPage(v: {
     <h1 class="mr-heading-l">${v.mode === 'new' ? msg.newTitle : msg.editTitle}</h1>
     <form method="post" action="${v.action}" novalidate>
       ${csrfField(v.csrfToken)}
+      ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
       ${textInput({ name: 'title', label: { text: msg.title }, value: val('title'), errorMessage: fieldError(v.errors, 'title') })}
       ${select({
         name: 'kind',
