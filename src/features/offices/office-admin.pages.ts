@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { findProvince } from '../../lib/iran/provinces.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors, FormFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import {
   type Agency,
@@ -104,6 +105,8 @@ export function newOfficePage(
       breadcrumbs: [{ href: '/admin/offices', text: msg.listTitle }],
       content: officeFormPage({
         csrfToken: c.get('csrfToken'),
+        // A fresh one-time token each time the form is shown, re-rendered ones included.
+        onceToken: newFormOnceToken(),
         heading: `${msg.newTitle} — ${agency.nameFa}`,
         action: `/admin/offices/new${query}`,
         values,
@@ -167,6 +170,8 @@ export async function officeEditPage(
           closures: closureRows(office.closures),
           exceptionForm: forms.exception ?? { values: {}, errors: {} },
           closureForm: forms.closure ?? { values: {}, errors: {} },
+          exceptionOnce: newFormOnceToken(),
+          closureOnce: newFormOnceToken(),
           deleteErrors: forms.deleteErrors ?? {},
         },
         notice: invalid ? null : (NOTICES[c.req.query('done') ?? ''] ?? null),

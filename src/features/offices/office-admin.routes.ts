@@ -2,10 +2,12 @@ import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { assertSignedIn } from '../../lib/actor.ts'
 import type { AppEnv } from '../../web/env.ts'
-import { type FieldErrors, fieldErrorsOf, readFields } from '../../web/form.ts'
+import { type FieldErrors, fieldErrorsOf, plainValues, readFields } from '../../web/form.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
+import { formOnceOf } from '../accounts/index.ts'
 import { msg } from './messages.fa.ts'
-import { changeOffice, createOffice, deleteOffice } from './office.actions.ts'
+import { changeOffice, createOfficeOnce, deleteOffice } from './office.actions.ts'
 import { type FormFields, formErrorKey, formToBody, officeInput } from './office.input.ts'
 import type { Office } from './office.model.ts'
 import {
@@ -65,8 +67,12 @@ export function officeAdminRoutes(deps: Deps): Hono<AppEnv> {
     const fields = await readFields(c)
     const parsed = parseOfficeForm(fields, { exceptions: [], closures: [] })
     if (!parsed.ok) return newOfficePage(c, agency, fields, parsed.errors)
-    const office = await createOffice(deps, actor, agency.id, parsed.input)
-    return c.redirect(`/admin/offices/${office.id}?done=created`, 303)
+    // Issue 17 item 10: the form runs once per token; sent again, it leads to the first office.
+    const once = formOnceOf(deps, c, actor, 'offices.new', plainValues(fields))
+    if (!once) return newOfficePage(c, agency, fields, { name: FORM_ONCE_MISSING })
+    const result = await createOfficeOnce(deps, actor, agency.id, parsed.input, once)
+    if (!result.ok) return newOfficePage(c, agency, fields, result.errors)
+    return c.redirect(result.resultPath, 303)
   })
 
   app.get(`/:id${OFFICE_ID}`, async (c) => {

@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
-import { fieldErrorsOf, readFields } from '../../web/form.ts'
+import { fieldErrorsOf, plainValues, readFields } from '../../web/form.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
+import { formOnceOf } from '../accounts/index.ts'
 import { msg } from './messages.fa.ts'
-import { changeOffice } from './office.actions.ts'
+import { changeOffice, changeOfficeOnce } from './office.actions.ts'
 import {
   exceptionsBody,
   hoursBody,
@@ -43,8 +45,14 @@ export function officeDayRoutes(deps: Deps): Hono<AppEnv> {
       return officeEditPage(deps, c, office, {
         exception: { values: fields, errors: parsed.errors },
       })
+    // Issue 17 item 10: sent again, the form leads to the first result instead of a refusal.
+    const once = formOnceOf(deps, c, actor, 'offices.exception', plainValues(fields))
+    if (!once)
+      return officeEditPage(deps, c, office, {
+        exception: { values: fields, errors: { 'exDate-day': FORM_ONCE_MISSING } },
+      })
     const ex = parsed.exception
-    const result = await changeOffice(
+    const result = await changeOfficeOnce(
       deps,
       actor,
       office.id,
@@ -53,12 +61,14 @@ export function officeDayRoutes(deps: Deps): Hono<AppEnv> {
           ? { ok: false, errors: { 'exDate-day': msg.exceptionDuplicate } }
           : withLists(current, { exceptions: [...current.exceptions, ex] }),
       'add-exception',
+      once,
+      `/admin/offices/${office.id}?done=exception-added#exceptions`,
     )
     if (!result.ok)
       return officeEditPage(deps, c, office, {
         exception: { values: fields, errors: result.errors },
       })
-    return c.redirect(`/admin/offices/${office.id}?done=exception-added#exceptions`, 303)
+    return c.redirect(result.resultPath, 303)
   })
 
   app.post(`/:id${OFFICE_ID}/exceptions/:day{\\d{4}-\\d{2}-\\d{2}}/delete`, async (c) => {
@@ -82,16 +92,24 @@ export function officeDayRoutes(deps: Deps): Hono<AppEnv> {
     const parsed = parseClosureForm(fields)
     if (!parsed.ok)
       return officeEditPage(deps, c, office, { closure: { values: fields, errors: parsed.errors } })
-    const result = await changeOffice(
+    // Issue 17 item 10: the same closure sent again (a reload, a double click) is not added twice.
+    const once = formOnceOf(deps, c, actor, 'offices.closure', plainValues(fields))
+    if (!once)
+      return officeEditPage(deps, c, office, {
+        closure: { values: fields, errors: { 'clFrom-day': FORM_ONCE_MISSING } },
+      })
+    const result = await changeOfficeOnce(
       deps,
       actor,
       office.id,
       (current) => withLists(current, { closures: [...current.closures, parsed.closure] }),
       'add-closure',
+      once,
+      `/admin/offices/${office.id}?done=closure-added#closures`,
     )
     if (!result.ok)
       return officeEditPage(deps, c, office, { closure: { values: fields, errors: result.errors } })
-    return c.redirect(`/admin/offices/${office.id}?done=closure-added#closures`, 303)
+    return c.redirect(result.resultPath, 303)
   })
 
   app.post(`/:id${OFFICE_ID}/closures/:n{\\d{1,3}}/delete`, async (c) => {

@@ -13,7 +13,14 @@ import {
   makeToken,
   makeUser,
 } from '../../../test/support/fixtures.ts'
-import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import {
+  apiRequest,
+  createTestApp,
+  type TestApp,
+  type TestClient,
+} from '../../../test/support/test-app.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
+import { postOnce } from '../accounts/issued.test-helpers.ts'
 import type { Agency } from '../agencies/index.ts'
 import { msg } from './messages.fa.ts'
 import { createOffice } from './office.actions.ts'
@@ -100,10 +107,47 @@ before(async () => {
 })
 after(() => t.close())
 
+/** `fields` with the one-time token of the form posting to `action` on the page at `pagePath`. */
+async function withTokenOf(
+  client: TestClient,
+  pagePath: string,
+  action: string,
+  fields: Record<string, string>,
+): Promise<Record<string, string>> {
+  const $ = cheerio.load(await (await client.get(pagePath)).text())
+  const token = $(`form[action="${action}"] input[name="${FORM_ONCE_FIELD}"]`).val()
+  assert.ok(typeof token === 'string' && token.length === 43, `${action} carries a token`)
+  return { ...fields, [FORM_ONCE_FIELD]: token }
+}
+
+/** Posts an office's exception or closure form (`what`) as shown on the office's page. */
+async function postDayForm(
+  client: TestClient,
+  officeId: string,
+  what: 'exceptions' | 'closures',
+  fields: Record<string, string>,
+): Promise<Response> {
+  const action = `/admin/offices/${officeId}/${what}`
+  return client.post(
+    action,
+    await withTokenOf(client, `/admin/offices/${officeId}`, action, fields),
+  )
+}
+
+const closureFields = {
+  'clFrom-year': '1405',
+  'clFrom-month': '9',
+  'clFrom-day': '20',
+  'clTo-year': '1405',
+  'clTo-month': '9',
+  'clTo-day': '25',
+  clReason: 'بازسازی ساختمان',
+}
+
 describe('managing offices (HTML)', () => {
   it('an agency editor creates an office: stored normalised, audited, shown publicly', async () => {
     const client = await signedIn(t, editor)
-    const res = await client.post('/admin/offices/new', form())
+    const res = await postOnce(client, '/admin/offices/new', '/admin/offices/new', form())
     assert.equal(res.status, 303)
     const id =
       /\/admin\/offices\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')?.[1] ?? ''
@@ -193,7 +237,7 @@ describe('managing offices (HTML)', () => {
       (await client.post(`/admin/offices/${office.id}`, form({ name: 'نام تازه' }))).status,
       303,
     )
-    const ex = await client.post(`/admin/offices/${office.id}/exceptions`, {
+    const ex = await postDayForm(client, office.id, 'exceptions', {
       'exDate-year': '۱۴۰۵',
       'exDate-month': '۹',
       'exDate-day': '۱۰',
@@ -201,7 +245,8 @@ describe('managing offices (HTML)', () => {
       exNote: 'نیمه‌وقت',
     })
     assert.equal(ex.status, 303)
-    const dup = await client.post(`/admin/offices/${office.id}/exceptions`, {
+    // The same day typed into a new form (a new token) is refused, not taken for a resubmission.
+    const dup = await postDayForm(client, office.id, 'exceptions', {
       'exDate-year': '1405',
       'exDate-month': '9',
       'exDate-day': '10',
@@ -209,15 +254,7 @@ describe('managing offices (HTML)', () => {
     })
     assert.equal(dup.status, 422)
     assert.match(await dup.text(), new RegExp(msg.exceptionDuplicate))
-    const cl = await client.post(`/admin/offices/${office.id}/closures`, {
-      'clFrom-year': '1405',
-      'clFrom-month': '9',
-      'clFrom-day': '20',
-      'clTo-year': '1405',
-      'clTo-month': '9',
-      'clTo-day': '25',
-      clReason: 'بازسازی ساختمان',
-    })
+    const cl = await postDayForm(client, office.id, 'closures', closureFields)
     assert.equal(cl.status, 303)
     const stored = await findOfficeById(t.deps.db, office.id)
     assert.equal(stored?.name, 'نام تازه')
@@ -251,6 +288,111 @@ describe('managing offices (HTML)', () => {
     )
     assert.equal(removed.status, 303)
     assert.deepEqual((await findOfficeById(t.deps.db, office.id))?.exceptions, [])
+  })
+})
+
+describe('creating forms of offices sent again (issue 17 item 10)', () => {
+  const officesNamed = (name: string) =>
+    t.deps.db.selectFrom('offices').select('id').where('name', '=', name).execute()
+
+  it('adds one office for a form sent twice, both answers leading to its page', async () => {
+    const client = await signedIn(t, editor)
+    const fields = await withTokenOf(
+      client,
+      '/admin/offices/new',
+      '/admin/offices/new',
+      form({ name: 'دفتر دوبار فرستاده' }),
+    )
+    const first = await client.post('/admin/offices/new', fields)
+    const again = await client.post('/admin/offices/new', fields)
+    const made = await officesNamed('دفتر دوبار فرستاده')
+    assert.equal(made.length, 1, 'one office')
+    const location = `/admin/offices/${made[0]?.id}?done=created`
+    assert.deepEqual(
+      [first.status, first.headers.get('location'), again.status, again.headers.get('location')],
+      [303, location, 303, location],
+    )
+  })
+
+  it('refuses a new-office form without its token with a Persian message, adding nothing', async () => {
+    const client = await signedIn(t, editor)
+    const res = await client.post('/admin/offices/new', form({ name: 'دفتر بی‌نشانه' }))
+    assert.equal(res.status, 422)
+    const $ = cheerio.load(await res.text())
+    assert.match($('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal($(`form[action="/admin/offices/new"] input[name="${FORM_ONCE_FIELD}"]`).length, 1)
+    assert.equal((await officesNamed('دفتر بی‌نشانه')).length, 0)
+  })
+
+  it('adds a closure once for a form sent twice, and an exception sent twice is no refusal', async () => {
+    const office = await makeOffice(agency)
+    const client = await signedIn(t, admin)
+    const path = `/admin/offices/${office.id}`
+    const closure = await withTokenOf(client, path, `${path}/closures`, closureFields)
+    const firstClosure = await client.post(`${path}/closures`, closure)
+    const againClosure = await client.post(`${path}/closures`, closure)
+    for (const res of [firstClosure, againClosure]) {
+      assert.equal(res.status, 303)
+      assert.equal(res.headers.get('location'), `${path}?done=closure-added#closures`)
+    }
+    const exception = await withTokenOf(client, path, `${path}/exceptions`, {
+      'exDate-year': '1405',
+      'exDate-month': '9',
+      'exDate-day': '11',
+      exHours: '',
+    })
+    for (const res of [
+      await client.post(`${path}/exceptions`, exception),
+      await client.post(`${path}/exceptions`, exception),
+    ]) {
+      assert.equal(res.status, 303, 'a resubmission leads to the result, not to «already added»')
+      assert.equal(res.headers.get('location'), `${path}?done=exception-added#exceptions`)
+    }
+    const stored = await findOfficeById(t.deps.db, office.id)
+    assert.equal(stored?.closures.length, 1, 'one closure')
+    assert.equal(stored?.exceptions.length, 1, 'one exception')
+    assert.deepEqual((await auditEventsOf(t.deps.db, office.id)).map((a) => a.action).sort(), [
+      'add-closure',
+      'add-exception',
+      'create',
+    ])
+  })
+
+  it('refuses a closure or exception form without its token, changing nothing', async () => {
+    const office = await makeOffice(agency)
+    const client = await signedIn(t, admin)
+    const path = `/admin/offices/${office.id}`
+    const closure = await client.post(`${path}/closures`, closureFields)
+    assert.equal(closure.status, 422)
+    assert.match(
+      cheerio
+        .load(await closure.text())('.mr-error-summary')
+        .text(),
+      /فرم کهنه است/,
+    )
+    const exception = await client.post(`${path}/exceptions`, {
+      'exDate-year': '1405',
+      'exDate-month': '9',
+      'exDate-day': '12',
+      exHours: '',
+    })
+    assert.equal(exception.status, 422)
+    const stored = await findOfficeById(t.deps.db, office.id)
+    assert.deepEqual([stored?.closures, stored?.exceptions], [[], []])
+  })
+
+  it('lets the corrected exception form be sent with the same token after a refusal', async () => {
+    const office = await makeOffice(agency)
+    const client = await signedIn(t, admin)
+    const path = `/admin/offices/${office.id}`
+    const day = { 'exDate-year': '1405', 'exDate-month': '9', 'exDate-day': '13', exHours: '' }
+    assert.equal((await postDayForm(client, office.id, 'exceptions', day)).status, 303)
+    const fields = await withTokenOf(client, path, `${path}/exceptions`, day)
+    const refused = await client.post(`${path}/exceptions`, fields)
+    assert.equal(refused.status, 422, 'the day is taken')
+    const corrected = await client.post(`${path}/exceptions`, { ...fields, 'exDate-day': '14' })
+    assert.equal(corrected.status, 303, 'the refusal did not keep the claim')
+    assert.equal((await findOfficeById(t.deps.db, office.id))?.exceptions.length, 2)
   })
 })
 

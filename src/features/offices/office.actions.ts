@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { FieldErrors } from '../../web/form.ts'
+import type { FormOnce } from '../../web/form-once.ts'
+import { claimOnce, type OnceResult, onceOrRefused } from '../../web/form-once-claim.ts'
+import type { MarkChanged } from '../../web/public-change.ts'
 import { recordAudit } from '../audit/index.ts'
 import { msg } from './messages.fa.ts'
 import type { OfficeInput } from './office.input.ts'
@@ -32,6 +36,30 @@ function officeTags(office: Pick<Office, 'id' | 'agencyId'>): string[] {
 
 export type OfficeWriteResult = { ok: true; office: Office } | { ok: false; errors: FieldErrors }
 
+/** Inserts an office in `trx`, with its audit event and the cache marks. */
+async function addOffice(
+  deps: Deps,
+  trx: Deps['db'],
+  markChanged: MarkChanged,
+  actor: Actor | null,
+  agencyId: string,
+  input: OfficeInput,
+  id?: string,
+): Promise<Office> {
+  const office = await insertOffice(trx, agencyId, input, deps.clock.now(), id)
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'office',
+    entityId: office.id,
+    action: 'create',
+    agencyId,
+    before: null,
+    after: auditSnapshot(office),
+  })
+  await markChanged(...officeTags(office))
+  return office
+}
+
 export async function createOffice(
   deps: Deps,
   actor: Actor | null,
@@ -40,20 +68,65 @@ export async function createOffice(
   options: { id?: string } = {},
 ): Promise<Office> {
   assertCanManageOfficesOf(actor, agencyId)
-  return deps.publicChange(async (trx, markChanged) => {
-    const office = await insertOffice(trx, agencyId, input, deps.clock.now(), options.id)
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'office',
-      entityId: office.id,
-      action: 'create',
-      agencyId,
-      before: null,
-      after: auditSnapshot(office),
-    })
-    await markChanged(...officeTags(office))
-    return office
+  return deps.publicChange((trx, markChanged) =>
+    addOffice(deps, trx, markChanged, actor, agencyId, input, options.id),
+  )
+}
+
+/**
+ * The «افزودن محل مراجعه» form, once per form token (issue 17 item 10): the office's id is
+ * chosen first so the claim can name its page; a resubmission adds no second office.
+ */
+export async function createOfficeOnce(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  input: OfficeInput,
+  once: FormOnce,
+): Promise<OnceResult<Office>> {
+  assertCanManageOfficesOf(actor, agencyId)
+  const id = randomUUID()
+  return onceOrRefused(() =>
+    deps.publicChange((trx, markChanged) =>
+      claimOnce(trx, once, deps.clock.now(), `/admin/offices/${id}?done=created`, async () => ({
+        ok: true,
+        value: await addOffice(deps, trx, markChanged, actor, agencyId, input, id),
+      })),
+    ),
+  )
+}
+
+type OfficeChange = (
+  office: Office,
+) => { ok: true; input: OfficeInput } | { ok: false; errors: FieldErrors }
+
+/** Applies `change` in `trx` to the office read under lock; see {@link changeOffice}. */
+async function changeOfficeIn(
+  deps: Deps,
+  trx: Deps['db'],
+  markChanged: MarkChanged,
+  actor: Actor | null,
+  id: string,
+  change: OfficeChange,
+  action: string,
+): Promise<OfficeWriteResult> {
+  const before = await findOfficeById(trx, id, { forUpdate: true })
+  if (!before) throw new NotFoundError('office.not-found', msg.notFound)
+  assertCanManageOfficesOf(actor, before.agencyId)
+  const next = change(before)
+  if (!next.ok) return next
+  const office = await updateOffice(trx, id, next.input, deps.clock.now())
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'office',
+    entityId: id,
+    action,
+    agencyId: office.agencyId,
+    before: auditSnapshot(before),
+    after: auditSnapshot(office),
   })
+  await markChanged(...officeTags(office))
+  return { ok: true, office }
 }
 
 /**
@@ -64,28 +137,36 @@ export async function changeOffice(
   deps: Deps,
   actor: Actor | null,
   id: string,
-  change: (office: Office) => { ok: true; input: OfficeInput } | { ok: false; errors: FieldErrors },
+  change: OfficeChange,
   action = 'update',
 ): Promise<OfficeWriteResult> {
-  return deps.publicChange(async (trx, markChanged): Promise<OfficeWriteResult> => {
-    const before = await findOfficeById(trx, id, { forUpdate: true })
-    if (!before) throw new NotFoundError('office.not-found', msg.notFound)
-    assertCanManageOfficesOf(actor, before.agencyId)
-    const next = change(before)
-    if (!next.ok) return next
-    const office = await updateOffice(trx, id, next.input, deps.clock.now())
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'office',
-      entityId: id,
-      action,
-      agencyId: office.agencyId,
-      before: auditSnapshot(before),
-      after: auditSnapshot(office),
-    })
-    await markChanged(...officeTags(office))
-    return { ok: true, office }
-  })
+  return deps.publicChange((trx, markChanged) =>
+    changeOfficeIn(deps, trx, markChanged, actor, id, change, action),
+  )
+}
+
+/**
+ * A change that adds something to the office (an exceptional day, a closure), once per form
+ * token (issue 17 item 10): the same form sent again adds no second closure and leads to
+ * `resultPath`. A refused change rolls its claim back, so the corrected form can be sent.
+ */
+export async function changeOfficeOnce(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  change: OfficeChange,
+  action: string,
+  once: FormOnce,
+  resultPath: string,
+): Promise<OnceResult<Office>> {
+  return onceOrRefused(() =>
+    deps.publicChange((trx, markChanged) =>
+      claimOnce(trx, once, deps.clock.now(), resultPath, async () => {
+        const done = await changeOfficeIn(deps, trx, markChanged, actor, id, change, action)
+        return done.ok ? { ok: true, value: done.office } : done
+      }),
+    ),
+  )
 }
 
 export function editOffice(

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { PROVINCES } from '../../../lib/iran/provinces.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   checkboxes,
@@ -123,6 +124,8 @@ function officeFields(values: FormFields, errors: FieldErrors): Html {
 
 export interface OfficeFormView {
   csrfToken: string
+  /** The new-office form's one-time token (web/form-once.ts); an office's own form has none. */
+  onceToken?: string
   heading: string
   action: string
   values: FormFields
@@ -134,6 +137,9 @@ export interface OfficeFormView {
     closures: { fromFa: string; toFa: string; reason: string }[]
     exceptionForm: { values: FormFields; errors: FieldErrors }
     closureForm: { values: FormFields; errors: FieldErrors }
+    /** The one-time tokens of the forms that add an exception and a closure. */
+    exceptionOnce: string
+    closureOnce: string
     deleteErrors: FieldErrors
   } | null
   notice: string | null
@@ -166,6 +172,7 @@ export function officeFormPage(v: OfficeFormView): Html {
     ${x ? html`<p class="mr-body"><a class="mr-link" href="/offices/${x.id}">صفحهٔ عمومی این محل</a></p>` : ''}
     <form method="post" action="${v.action}" novalidate>
       ${csrfField(v.csrfToken)}
+      ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
       ${officeFields(v.values, v.errors)}
       ${button({ text: msg.save })}
     </form>
@@ -176,6 +183,7 @@ export function officeFormPage(v: OfficeFormView): Html {
     ${x.exceptions.length ? html`<ul class="mr-list mr-list--spaced">${x.exceptions.map((e) => html`<li><time datetime="${e.day}">${e.dayFa}</time>: ${e.text} ${removeButton(v.csrfToken, `/admin/offices/${x.id}/exceptions/${e.day}/delete`, e.dayFa)}</li>`)}</ul>` : ''}
     <form method="post" action="/admin/offices/${x.id}/exceptions" novalidate>
       ${csrfField(v.csrfToken)}
+      ${formOnceField(x.exceptionOnce)}
       ${dateInput({ id: 'exDate', fieldset: { legend: { text: msg.exceptionDay } }, values: { day: ev('exDate-day'), month: ev('exDate-month'), year: ev('exDate-year') }, errorMessage: fieldError(x.exceptionForm.errors, 'exDate-day') })}
       ${textInput({ name: 'exHours', label: { text: msg.exceptionHours }, hint: { text: msg.exceptionHoursHint }, value: ev('exHours'), dir: 'ltr', classes: 'mr-input--width-20', errorMessage: fieldError(x.exceptionForm.errors, 'exHours') })}
       ${textInput({ name: 'exNote', label: { text: msg.exceptionNote }, value: ev('exNote'), errorMessage: fieldError(x.exceptionForm.errors, 'exNote') })}
@@ -186,6 +194,7 @@ export function officeFormPage(v: OfficeFormView): Html {
     ${x.closures.length ? html`<ul class="mr-list mr-list--spaced">${x.closures.map((c, i) => html`<li>از ${c.fromFa} تا ${c.toFa}: ${c.reason} ${removeButton(v.csrfToken, `/admin/offices/${x.id}/closures/${i}/delete`, `${c.fromFa} تا ${c.toFa}`)}</li>`)}</ul>` : ''}
     <form method="post" action="/admin/offices/${x.id}/closures" novalidate>
       ${csrfField(v.csrfToken)}
+      ${formOnceField(x.closureOnce)}
       ${dateInput({ id: 'clFrom', fieldset: { legend: { text: msg.closureFrom } }, values: { day: cv('clFrom-day'), month: cv('clFrom-month'), year: cv('clFrom-year') }, errorMessage: fieldError(x.closureForm.errors, 'clFrom-day') })}
       ${dateInput({ id: 'clTo', fieldset: { legend: { text: msg.closureTo } }, values: { day: cv('clTo-day'), month: cv('clTo-month'), year: cv('clTo-year') }, errorMessage: fieldError(x.closureForm.errors, 'clTo-day') })}
       ${textInput({ name: 'clReason', label: { text: msg.closureReason }, value: cv('clReason'), errorMessage: fieldError(x.closureForm.errors, 'clReason') })}
