@@ -6,6 +6,7 @@ import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { readFields } from '../../web/form.ts'
 import {
+  checkContent,
   editorMsg as em,
   fieldValue,
   findDraft,
@@ -24,6 +25,8 @@ import {
 import { base, FINGERPRINT, lawErrors, save } from './card-editor.kit.ts'
 import { ADAPTERS } from './card-editor.lists.ts'
 import { itemPageResponse, listPageResponse } from './card-editor.pages.ts'
+import { catalogueMsg as cm } from './messages.fa.ts'
+import { claimListAdd, withFreshToken, withoutToken } from './staff.once.ts'
 
 /**
  * The card's list sections (legal bases, documents, fees) under `/admin/services/:id/edit/…`:
@@ -56,13 +59,29 @@ export function serviceListEditorRoutes(deps: Deps): Hono<AppEnv> {
       const errors: FieldErrors = parsed.ok ? await lawErrors(deps, list, fields) : parsed.errors
       if (a.count(draft.content) >= LIST_MAX[list])
         errors._form = em.listFull(toPersianDigits(LIST_MAX[list]))
+      // The whole card with the item added, checked before the form's token is claimed (below).
+      if (parsed.ok && Object.keys(errors).length === 0) {
+        const card = checkContent(parsed.add(draft.content))
+        if (!card.ok) errors._form = Object.values(card.errors)[0] ?? em.contentInvalid
+      }
+      const shownAgain = { values: withoutToken(fields), errors }
       if (!parsed.ok || Object.keys(errors).length > 0)
-        return listPageResponse(deps, c, service, list, draft, { values: fields, errors })
-      return save(deps, c, actor, service, fields, parsed.add, {
+        return listPageResponse(deps, c, service, list, draft, shownAgain)
+      // Once per form (issue 17 item 10, staff.once.ts): the same form sent again adds no second
+      // item and goes to the list, as the first submission did.
+      const done = `${listHref(service.id)}?done=added`
+      const claim = await claimListAdd(deps, c, actor, list, fields, done)
+      if (claim.kind === 'missing')
+        return listPageResponse(deps, c, service, list, draft, {
+          ...shownAgain,
+          errors: { _form: cm.formOnceMissing },
+        })
+      if (claim.kind === 'again') return c.redirect(claim.resultPath, 303)
+      return save(deps, c, actor, service, withFreshToken(fields), parsed.add, {
         action: listHref(service.id),
         backHref: listHref(service.id),
         sectionLabel: SECTION_LABELS[list],
-        done: `${listHref(service.id)}?done=added`,
+        done,
       })
     })
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors, FormFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import type { Service, ServiceContent, ServiceVersion } from '../services/index.ts'
 import {
@@ -115,6 +116,8 @@ export async function listPageResponse(
             ? { checked: draft.content.noDocumentsRequired, errors: noDocumentsErrors }
             : null,
         full: a.count(draft.content) >= LIST_MAX[list],
+        // Each showing of the add form, a refused one included, gets a new one-time token.
+        onceToken: newFormOnceToken(),
       }),
     },
     invalid ? 422 : 200,

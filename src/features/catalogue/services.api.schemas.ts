@@ -6,6 +6,7 @@ import {
   servicesMsg as msg,
   processSchema,
   serviceContentSchema,
+  slugSchema,
 } from '../services/index.ts'
 import { serviceSummaryJson } from './service.present.ts'
 import { changesPageJson, syncQueryFields } from './sync.ts'
@@ -62,11 +63,12 @@ export const cpsvDocumentJson = z.object({
 // here (422) and not when the draft is built (a 500).
 export const newServiceBody = z.object({
   title: serviceContentSchema.shape.title,
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg.slugInvalid)
-    .max(80)
-    .optional(),
+  // Persian or Latin, as the staff form takes it (issue 17 item 13); absent: made from the title.
+  slug: slugSchema.optional().openapi({
+    description:
+      'نشانی کوتاه صفحهٔ خدمت: حروف فارسی، حروف کوچک لاتین و رقم لاتین که با خط تیره به هم پیوسته‌اند (حداکثر ۸۰ نویسه)؛ اگر نباشد از عنوان ساخته می‌شود',
+    example: 'صدور-گذرنامه',
+  }),
 })
 
 export const draftBody = z.object({

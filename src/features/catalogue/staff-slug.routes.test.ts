@@ -14,6 +14,7 @@ import { checkedPage } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import type { Agency } from '../agencies/index.ts'
 import { servicesMsg, slugMsg } from '../services/index.ts'
+import { postNewService } from './staff.test-helpers.ts'
 
 /**
  * Issue 17 item 13: new services get a readable Persian address from their title, unique with
@@ -50,7 +51,7 @@ async function slugOf(serviceId: string): Promise<string> {
 }
 
 async function createService(client: TestClient, title: string, slug = ''): Promise<string> {
-  const res = await postForm(client, '/admin/services/new', { title, slug })
+  const res = await postNewService(client, { title, slug })
   assert.equal(res.status, 303)
   const id = /^\/admin\/services\/([0-9a-f-]{36})\?done=created$/.exec(
     res.headers.get('location') ?? '',
@@ -81,10 +82,7 @@ describe('a new service’s address', () => {
     const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت با نشانی دستی', 'نشانی-دستی')
     assert.equal(await slugOf(id), 'نشانی-دستی')
-    const res = await postForm(client, '/admin/services/new', {
-      title: 'خدمت دیگر',
-      slug: 'نشانی-دستی',
-    })
+    const res = await postNewService(client, { title: 'خدمت دیگر', slug: 'نشانی-دستی' })
     assert.equal(res.status, 422)
     assert.ok((await res.text()).includes(servicesMsg.slugTaken))
   })
@@ -94,7 +92,7 @@ describe('a new service’s address', () => {
     const adminClient = await signedIn(t, admin)
     assert.equal((await changeSlug(adminClient, id, 'خدمت-جابه-جاشده-نو')).status, 303)
     const client = await signedIn(t, editor)
-    const res = await postForm(client, '/admin/services/new', { title: 'خدمت تازه', slug })
+    const res = await postNewService(client, { title: 'خدمت تازه', slug })
     assert.equal(res.status, 422, 'the old address still redirects to the first service')
   })
 })

@@ -7,6 +7,7 @@ import { type MadeUser, makeAgency, makeUser } from '../../../test/support/fixtu
 import { type Fields, postForm } from '../../../test/support/forms.ts'
 import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
+import { FORM_ONCE_FIELD, newFormOnceToken } from '../../web/form-once.ts'
 import type { Agency } from '../agencies/index.ts'
 import { insertLaw, type Law } from '../laws/index.ts'
 import {
@@ -17,6 +18,7 @@ import {
   servicesMsg as msg,
 } from '../services/index.ts'
 import { serviceAdminRoutes } from './staff.routes.ts'
+import { postAddItem, postNewService } from './staff.test-helpers.ts'
 
 let t: TestApp
 let agency: Agency
@@ -37,7 +39,7 @@ async function stamp(serviceId: string): Promise<{ draft: string; revision: stri
 }
 
 async function createService(client: TestClient, title: string, slug = ''): Promise<string> {
-  const res = await postForm(client, '/admin/services/new', { title, slug })
+  const res = await postNewService(client, { title, slug })
   assert.equal(res.status, 303)
   const id = /^\/admin\/services\/([0-9a-f-]{36})\?done=created$/.exec(
     res.headers.get('location') ?? '',
@@ -103,10 +105,7 @@ async function fillEverything(client: TestClient, id: string): Promise<void> {
     ['fees', feeItem],
     ['fees', { amount: '12,000', currency: 'IRT', description: 'کارمزد پیشخوان' }],
   ] as const) {
-    const res = await postForm(client, `/admin/services/${id}/edit/${list}`, {
-      ...fields,
-      ...(await stamp(id)),
-    })
+    const res = await postAddItem(client, id, list, { ...fields, ...(await stamp(id)) })
     assert.equal(res.status, 303, `${list} item added`)
     assert.equal(res.headers.get('location'), `/admin/services/${id}/edit/${list}?done=added`)
   }
@@ -160,7 +159,8 @@ describe('writing a service card', () => {
     const client = await signedIn(t, editor)
     const newPage = await client.get('/admin/services/new')
     assert.equal(newPage.status, 200)
-    assert.match(await newPage.text(), /فقط حروف کوچک لاتین، رقم و خط تیره/)
+    const slugField = (await checkedPage(newPage))('input[name="slug"]')
+    assert.equal(slugField.attr('dir'), 'auto', 'a Persian address is typed right to left')
     id = await createService(client, 'گواهی', 'test-certificate')
 
     const fresh = await checkedPage(await client.get(`/admin/services/${id}`))
@@ -454,11 +454,7 @@ describe('two people saving the same draft', () => {
     const client = await signedIn(t, editor)
     const id = await createService(client, 'خدمت فهرست')
     for (const name of ['مدرک یکم', 'مدرک دوم'])
-      await postForm(client, `/admin/services/${id}/edit/documents`, {
-        ...documentItem,
-        name,
-        ...(await stamp(id)),
-      })
+      await postAddItem(client, id, 'documents', { ...documentItem, name, ...(await stamp(id)) })
     const stale = await stamp(id)
     const second = (await findDraft(t.deps.db, id))?.content.documents[1]
     // Someone else removes the first document; our form still says index 1.
@@ -490,6 +486,8 @@ describe('who may do what', () => {
   }[] => {
     const s = () => stamp(id)
     const withStamp = (f: Fields) => async () => ({ ...f, ...(await s()) })
+    // A creating form's one-time token, new for each submission (staff.once.ts).
+    const once = () => ({ [FORM_ONCE_FIELD]: newFormOnceToken() })
     const fp = async (list: 'legalBases' | 'documents' | 'fees') =>
       itemFingerprint((await findDraft(t.deps.db, id))?.content[list][0])
     return [
@@ -533,7 +531,7 @@ describe('who may do what', () => {
       },
       {
         path: `/admin/services/${id}/edit/legal`,
-        fields: async () => ({ ...legalItem(), ...(await s()) }),
+        fields: async () => ({ ...legalItem(), ...once(), ...(await s()) }),
         bad: {
           fields: withStamp({ lawId: '00000000-0000-4000-8000-000000000000', article: '' }),
           message: msg.lawUnknown,
@@ -541,7 +539,7 @@ describe('who may do what', () => {
       },
       {
         path: `/admin/services/${id}/edit/documents`,
-        fields: withStamp(documentItem),
+        fields: async () => ({ ...documentItem, ...once(), ...(await s()) }),
         bad: {
           fields: withStamp({ ...documentItem, name: '' }),
           message: msg.documentNameRequired,
@@ -549,7 +547,7 @@ describe('who may do what', () => {
       },
       {
         path: `/admin/services/${id}/edit/fees`,
-        fields: withStamp(feeItem),
+        fields: async () => ({ ...feeItem, ...once(), ...(await s()) }),
         bad: {
           fields: withStamp({ ...feeItem, amount: 'دوازده هزار' }),
           message: msg.amountInvalid,

@@ -4,15 +4,16 @@ import { type Actor, assertSignedIn } from '../../lib/actor.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
 import { plainValues, readFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import {
   assertCanEditServicesOf,
-  createService,
   doneBanner,
   editorMsg as em,
   newServiceForm,
   parseFields,
 } from '../services/index.ts'
+import { createServiceOnce } from './staff.once.ts'
 import { loadStaffList } from './staff-list.read.ts'
 import { adminListPage, newServicePage } from './views/staff-list.ts'
 
@@ -43,7 +44,13 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
       {
         title: Object.keys(errors).length ? `خطا: ${em.newTitle}` : em.newTitle,
         breadcrumbs: [{ href: '/admin/services', text: em.listTitle }],
-        content: newServicePage({ csrfToken: c.get('csrfToken'), values, errors }),
+        // Every showing of the form gets a new one-time token, a refused one included.
+        content: newServicePage({
+          csrfToken: c.get('csrfToken'),
+          onceToken: newFormOnceToken(),
+          values,
+          errors,
+        }),
       },
       Object.keys(errors).length ? 422 : 200,
     )
@@ -64,9 +71,11 @@ export function serviceAdminRoutes(deps: Deps): Hono<AppEnv> {
     const values = plainValues(await readFields(c))
     const parsed = parseFields(newServiceForm, values)
     if (!parsed.ok) return newForm(c, values, parsed.errors)
-    const result = await createService(deps, actor, parsed.data)
+    // Once per form (issue 17 item 10): 303 to the new service; the same form sent again creates
+    // no second service and is sent to the first one.
+    const result = await createServiceOnce(deps, c, actor, parsed.data, values)
     if (!result.ok) return newForm(c, values, result.errors)
-    return c.redirect(`/admin/services/${result.service.id}?done=created`, 303)
+    return c.redirect(result.resultPath, 303)
   })
 
   return app

@@ -3,7 +3,7 @@ import type { AgencyLevel } from '../agencies/index.ts'
 import { LAW_KINDS } from '../laws/index.ts'
 import type { ServiceTotal } from '../processes/index.ts'
 import type { ServiceContent } from '../services/index.ts'
-import { serviceContentSchema } from '../services/index.ts'
+import { serviceContentSchema, slugSchema } from '../services/index.ts'
 
 /**
  * The catalogue file (JSON export, and what `mardom import` reads), format `mardom-catalogue`
@@ -146,10 +146,8 @@ export const catalogueLawSchema = z.object({
 
 export const catalogueServiceSchema = z.object({
   id: z.uuid(),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-    .max(80),
+  // Persian or Latin (issue 17 item 13): the same rule as the API and the staff forms.
+  slug: slugSchema,
   url: z.string().optional(),
   agency: z.object({ id: z.string().optional(), code: z.string().min(1).max(20) }).loose(),
   versionNo: z.number().int().min(1),

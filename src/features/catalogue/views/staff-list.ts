@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import { formatDateFa } from '../../../lib/fa/format-date.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -18,6 +19,7 @@ import {
   type ServiceStatus,
   statusTags,
 } from '../../services/index.ts'
+import { catalogueMsg as cm } from '../messages.fa.ts'
 
 export interface AdminServiceRow {
   id: string
@@ -100,6 +102,8 @@ export function adminListPage(v: AdminListView): Html {
 
 export interface NewServiceView {
   csrfToken: string
+  /** The form's one-time token (web/form-once.ts): sent again, it creates no second service. */
+  onceToken: string
   values: Record<string, string>
   errors: FieldErrors
 }
@@ -111,6 +115,7 @@ export function newServicePage(v: NewServiceView): Html {
     <p class="mr-body">${em.newLead}</p>
     <form method="post" action="/admin/services/new" novalidate>
       ${csrfField(v.csrfToken)}
+      ${formOnceField(v.onceToken)}
       ${textInput({
         name: 'title',
         label: { text: em.fieldTitle, classes: 'mr-label--s' },
@@ -121,13 +126,13 @@ export function newServicePage(v: NewServiceView): Html {
       ${textInput({
         name: 'slug',
         label: { text: em.fieldSlug, classes: 'mr-label--s' },
-        hint: { text: em.fieldSlugHint },
+        // Persian like the title (issue 17 item 13), or Latin: the direction follows what is typed.
+        hint: { text: cm.newSlugHint },
         value: v.values.slug ?? '',
-        dir: 'ltr',
+        dir: 'auto',
         spellcheck: false,
         autocomplete: 'off',
-        classes: 'mr-input--width-20',
-        attributes: { lang: 'en' },
+        maxlength: 80,
         errorMessage: fieldError(v.errors, 'slug'),
       })}
       ${button({ text: em.create })}

@@ -22,9 +22,11 @@ import {
   formErrorSummary,
   publishRequestMsg as pm,
   type ServiceStatus,
+  slugMsg,
   statusTags,
 } from '../../services/index.ts'
 import { FIELD_LABELS } from '../content.text.ts'
+import { catalogueMsg as cm } from '../messages.fa.ts'
 import type { IssueSection, QualityIssue } from '../service.quality.ts'
 
 export interface SectionSummary {
@@ -282,6 +284,20 @@ function withdrawSection(v: OverviewView): Html {
     </form>`
 }
 
+/**
+ * The service's address, and for the agency admin the link to change it (issue 17 item 13): the
+ * slug page is the admin's alone, as are publishing and withdrawing.
+ */
+function addressSection(v: OverviewView): Html {
+  return html`<h2 class="mr-heading-m">${cm.address}</h2>
+    <p class="mr-body" id="service-address"><bdi>/services/${v.slug}</bdi></p>
+    ${
+      v.canPublish
+        ? html`<p class="mr-body"><a class="mr-link" id="change-slug" href="/admin/services/${v.serviceId}/slug">${slugMsg.link}</a></p>`
+        : ''
+    }`
+}
+
 /** The staff's page of one service: versions, draft sections, quality checklist and actions. */
 export function overviewPage(v: OverviewView): Html {
   const links: Record<string, string> = {}
@@ -305,6 +321,7 @@ export function overviewPage(v: OverviewView): Html {
           </ul>`
         : html`<p class="mr-body">${em.neverPublished}</p>`
     }
+    ${addressSection(v)}
     ${v.draft ? draftSection(v, v.draft) : noDraftSection(v)}
     ${withdrawSection(v)}
     <p class="mr-body"><a class="mr-link" href="/admin/services">${em.listTitle}</a></p>
