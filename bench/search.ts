@@ -61,6 +61,10 @@ const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '20000,100000')
   .split(',')
   .map(Number)
   .sort((a, b) => a - b)
+/** `SEARCH_BENCH_DB=pglite` or `postgres` runs one database only (both when unset). */
+const ON = process.env.SEARCH_BENCH_DB ?? 'both'
+/** How many of the slowest uncached queries each size prints. */
+const SLOWEST_SHOWN = 6
 const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const CHUNK = 1_000
 /** Timed passes over the query set (after one untimed warm-up pass). */
@@ -370,6 +374,8 @@ interface Figures {
   cached: number[]
   statements: number[]
   found: number
+  /** The slowest uncached queries (the worst of the timed rounds), slowest first. */
+  slowest: { q: string; ms: number }[]
   http?: HttpFigures
 }
 
@@ -391,7 +397,17 @@ async function measureSearch(
   loadMs: number,
 ): Promise<Figures> {
   const deps = depsOn(h)
-  const f: Figures = { backend, size, loadMs, uncached: [], cached: [], statements: [], found: 0 }
+  const f: Figures = {
+    backend,
+    size,
+    loadMs,
+    uncached: [],
+    cached: [],
+    statements: [],
+    found: 0,
+    slowest: [],
+  }
+  const worst = new Map<string, number>()
   const ask = { filters: NO_FILTERS, page: 1, pageSize: 20 }
   // Uncached: one untimed warm-up pass, then ROUNDS timed passes.
   for (const q of QUERIES)
@@ -402,7 +418,9 @@ async function measureSearch(
       const before = sent.count
       const t0 = performance.now()
       await searchUncached(deps, words, ask)
-      f.uncached.push(performance.now() - t0)
+      const took = performance.now() - t0
+      f.uncached.push(took)
+      worst.set(q, Math.max(worst.get(q) ?? 0, took))
       f.statements.push(sent.count - before)
     }
   }
@@ -415,6 +433,10 @@ async function measureSearch(
       f.cached.push(performance.now() - t0)
     }
   }
+  f.slowest = [...worst]
+    .map(([q, took]) => ({ q, ms: took }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST_SHOWN)
   f.uncached.sort((a, b) => a - b)
   f.cached.sort((a, b) => a - b)
   f.statements.sort((a, b) => a - b)
@@ -593,13 +615,15 @@ export async function benchSearch(): Promise<void> {
     console.log(
       `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p50 ${ms(percentile(f.uncached, 50))} p95 ${ms(percentile(f.uncached, 95))}, statements per search median ${percentile(f.statements, 50)} max ${f.statements.at(-1) ?? 0}, cached p95 ${us(percentile(f.cached, 95))}`,
     )
+    console.log(`    slowest uncached: ${f.slowest.map((x) => `«${x.q}» ${ms(x.ms)}`).join(', ')}`)
     if (f.http)
       console.log(
         `    req/s: /search cached ${int(f.http.pageCached)}, uncached ${int(f.http.pageUncached)}; /api/v1/search cached ${int(f.http.apiCached)}, uncached ${int(f.http.apiUncached)}`,
       )
   }
-  await onPglite(report)
-  if (hasServer) await onPostgres(report)
+  if (ON !== 'postgres') await onPglite(report)
+  if (ON === 'pglite') console.log('SEARCH_BENCH_DB=pglite: PostgreSQL rows skipped.')
+  else if (hasServer) await onPostgres(report)
   else console.log(`No PostgreSQL server at ${SERVER_URL}: PostgreSQL rows skipped.`)
   console.log(
     `Generated rows computed once in ${((generated?.ms ?? 0) / 1000).toFixed(1)} s (load times below exclude it).`,
