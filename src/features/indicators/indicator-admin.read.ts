@@ -81,7 +81,7 @@ export async function loadIndicatorPage(
     errors: {},
   },
   valuesForm: { values: Record<string, string>; errors: FieldErrors } = { values: {}, errors: {} },
-): Promise<Omit<IndicatorPageView, 'csrfToken'>> {
+): Promise<Omit<IndicatorPageView, 'csrfToken' | 'newVersionOnce'>> {
   const indicator = await indicatorOfCode(deps, actor, code)
   const [versions, history, agency] = await Promise.all([
     versionsOf(deps.db, indicator.id),

@@ -2,15 +2,18 @@ import { type Context, Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import { ConflictError, ValidationError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
-import { type FormFields, readFields } from '../../web/form.ts'
+import { type FormFields, plainValues, readFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
-import { requireActor } from '../accounts/index.ts'
+import { formOnceOf, requireActor } from '../accounts/index.ts'
 import { ID } from '../services/index.ts'
-import { proposeIndicator, saveDefinition } from './indicator.actions.ts'
+import { saveDefinition } from './indicator.actions.ts'
 import { CODE, versionOfCode } from './indicator-admin.read.ts'
 import { actionErrors, readDefinition, revisionOf } from './indicator-forms.pages.ts'
 import { loadProposalForm } from './indicator-forms.read.ts'
 import { loadStaffList } from './indicator-lists.read.ts'
+import { proposeIndicatorOnce } from './indicator-once.actions.ts'
 import { renderConflict, renderEditForm, renderIndicator } from './indicator-staff.pages.ts'
 import { pagesMsg as msg } from './pages.messages.fa.ts'
 import { centralPage } from './views/central-page.ts'
@@ -59,7 +62,12 @@ export function indicatorAdminRoutes(deps: Deps): Hono<AppEnv> {
       {
         title: bad ? msg.errorTitle(v.title) : v.title,
         breadcrumbs: [HOME, { href: '/admin/indicators', text: msg.staffTitle }],
-        content: definitionForm({ ...v, csrfToken: c.get('csrfToken') }),
+        // A fresh one-time token each time the form is shown, re-rendered ones included.
+        content: definitionForm({
+          ...v,
+          csrfToken: c.get('csrfToken'),
+          onceToken: newFormOnceToken(),
+        }),
       },
       bad ? 422 : 200,
     )
@@ -72,13 +80,17 @@ export function indicatorAdminRoutes(deps: Deps): Hono<AppEnv> {
     const fields = await readFields(c)
     const parsed = readDefinition(fields)
     if (!parsed.ok) return proposalPage(c, { fields, errors: parsed.errors })
+    // Issue 17 item 10: the form runs once per token; sent again, it leads to the first proposal.
+    const once = formOnceOf(deps, c, actor, 'indicators.propose', plainValues(fields))
+    if (!once) return proposalPage(c, { fields, errors: { nameFa: FORM_ONCE_MISSING } })
     try {
-      const { indicator } = await proposeIndicator(deps, actor, {
-        kind: 'specific',
-        agencyId: actor.agencyId,
-        definition: parsed.definition,
-      })
-      return c.redirect(`/admin/indicators/${indicator.code}?done=proposed`, 303)
+      const outcome = await proposeIndicatorOnce(
+        deps,
+        actor,
+        { kind: 'specific', agencyId: actor.agencyId, definition: parsed.definition },
+        once,
+      )
+      return c.redirect(outcome.resultPath, 303)
     } catch (e) {
       if (e instanceof ValidationError) return proposalPage(c, { fields, errors: actionErrors(e) })
       throw e

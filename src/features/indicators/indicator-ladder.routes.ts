@@ -4,16 +4,13 @@ import { ConflictError, ValidationError } from '../../lib/errors.ts'
 import { tehranDateOf } from '../../lib/fa/index.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { plainValues, readFields } from '../../web/form.ts'
-import { requireActor } from '../accounts/index.ts'
+import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
+import { formOnceOf, requireActor } from '../accounts/index.ts'
 import { ID } from '../services/index.ts'
-import {
-  decideVersion,
-  startNewVersion,
-  submitVersion,
-  withdrawVersion,
-} from './indicator.actions.ts'
+import { decideVersion, submitVersion, withdrawVersion } from './indicator.actions.ts'
 import { CODE, indicatorOfCode, versionOfCode } from './indicator-admin.read.ts'
 import { readDecision, revisionOf } from './indicator-forms.pages.ts'
+import { startNewVersionOnce } from './indicator-once.actions.ts'
 import { renderConflict, renderIndicator } from './indicator-staff.pages.ts'
 
 /**
@@ -52,14 +49,25 @@ export function indicatorLadderRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post(`/:code${CODE}/new-version`, async (c) => {
     const code = c.req.param('code')
-    await indicatorOfCode(deps, requireActor(c), code)
+    const actor = requireActor(c)
+    await indicatorOfCode(deps, actor, code)
+    // Issue 17 item 10: sent again, the button leads to the draft it started, not to a 409.
+    const once = formOnceOf(
+      deps,
+      c,
+      actor,
+      'indicators.new-version',
+      plainValues(await readFields(c)),
+    )
+    // A button on a page we render: without its token the page was kept from before.
+    if (!once) throw new ValidationError(FORM_ONCE_MISSING, {})
     try {
-      await startNewVersion(deps, requireActor(c), code)
+      const outcome = await startNewVersionOnce(deps, actor, code, once)
+      return c.redirect(outcome.resultPath, 303)
     } catch (e) {
       if (e instanceof ConflictError) return renderConflict(c, deps, code, e)
       throw e
     }
-    return c.redirect(`/admin/indicators/${code}/edit`, 303)
   })
 
   app.post(`${VERSION}/decide`, async (c) => {

@@ -15,6 +15,8 @@ import { type Fields, postForm, refused } from '../../../test/support/forms.ts'
 import { checkedPage, formFields } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
 import { toPersianDigits } from '../../lib/fa/index.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
+import { onceToken } from '../accounts/issued.test-helpers.ts'
 import type { Agency } from '../agencies/index.ts'
 import { proposeIndicator } from './indicator.actions.ts'
 import { versionsOf } from './indicator.queries.ts'
@@ -90,6 +92,15 @@ before(async () => {
 })
 after(() => t.close())
 
+/** `fields` with the one-time token of the form on the page at `formPath`, as a browser sends it. */
+async function withOnce(
+  client: TestClient,
+  fields: Fields,
+  formPath = '/admin/indicators/new',
+): Promise<Fields> {
+  return { ...fields, [FORM_ONCE_FIELD]: await onceToken(client, formPath) }
+}
+
 describe('proposing an indicator (agency admin)', () => {
   it('offers the form with the agency’s own published services as the scope', async () => {
     const $ = await checkedPage(await a.get('/admin/indicators/new'))
@@ -128,10 +139,9 @@ describe('proposing an indicator (agency admin)', () => {
       a,
       '/admin/indicators/new',
       Object.fromEntries(
-        Object.entries(proposal({ scopeServiceIds: otherServiceId })).map(([k, v]) => [
-          k,
-          String(v),
-        ]),
+        Object.entries(await withOnce(a, proposal({ scopeServiceIds: otherServiceId }))).map(
+          ([k, v]) => [k, String(v)],
+        ),
       ),
       422,
     )
@@ -154,7 +164,7 @@ describe('proposing an indicator (agency admin)', () => {
   })
 
   it('saves a draft (303 → the indicator’s page) with the targets read from Persian digits', async () => {
-    const res = await postForm(a, '/admin/indicators/new', proposal())
+    const res = await postForm(a, '/admin/indicators/new', await withOnce(a, proposal()))
     assert.equal(res.status, 303)
     const location = res.headers.get('location') ?? ''
     const m = /^\/admin\/indicators\/(S-[A-Z0-9]+-01)\?done=proposed$/.exec(location)
@@ -175,7 +185,7 @@ describe('proposing an indicator (agency admin)', () => {
     const res = await postForm(
       a,
       '/admin/indicators/new',
-      proposal({ targets: '۱۴۰۵: ۶۰، ۸۰\n۱۴۰۶: ۸۵', nameFa: 'شاخص چندساله' }),
+      await withOnce(a, proposal({ targets: '۱۴۰۵: ۶۰، ۸۰\n۱۴۰۶: ۸۵', nameFa: 'شاخص چندساله' })),
     )
     assert.equal(res.status, 303)
     const made = /\/admin\/indicators\/([^?]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? ''
@@ -184,6 +194,30 @@ describe('proposing an indicator (agency admin)', () => {
       { year: 1405, baseline: 60, target: 80 },
       { year: 1406, baseline: null, target: 85 },
     ])
+  })
+
+  it('proposes once for a form sent twice, both answers leading to its page (issue 17 item 10)', async () => {
+    const fields = await withOnce(a, proposal({ nameFa: 'شاخص دوبار فرستاده' }))
+    const first = await postForm(a, '/admin/indicators/new', fields)
+    const again = await postForm(a, '/admin/indicators/new', fields)
+    assert.equal(first.status, 303)
+    assert.equal(again.status, 303)
+    assert.equal(again.headers.get('location'), first.headers.get('location'))
+    const named = await t.deps.db
+      .selectFrom('indicatorVersions')
+      .select('indicatorId')
+      .where('nameFa', '=', 'شاخص دوبار فرستاده')
+      .execute()
+    assert.equal(named.length, 1, 'one proposal')
+  })
+
+  it('refuses a proposal without its one-time token with a Persian message, writing nothing', async () => {
+    const fields = Object.fromEntries(
+      Object.entries(proposal({ nameFa: 'شاخص بی‌نشانه' })).map(([k, v]) => [k, String(v)]),
+    )
+    const $ = cheerio.load(await refused(t, a, '/admin/indicators/new', fields, 422))
+    assert.match($('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal($(`input[name="${FORM_ONCE_FIELD}"]`).length, 1, 'the form comes back with one')
   })
 
   it('shows the agency list with the new indicator, and not to another agency', async () => {
@@ -445,14 +479,23 @@ describe('the ladder: submit, return with a comment, amend, approve', () => {
   })
 
   it('starts a new version beside the approved one; the approved stays in force', async () => {
-    const res = await postForm(a, `/admin/indicators/${code}/new-version`, {})
+    const newVersion = `/admin/indicators/${code}/new-version`
+    // Two tabs open on the indicator's page: each shows the button with its own token.
+    const tab = { [FORM_ONCE_FIELD]: await onceToken(a, `/admin/indicators/${code}`) }
+    const otherTab = { [FORM_ONCE_FIELD]: await onceToken(a, `/admin/indicators/${code}`) }
+    await refused(t, a, newVersion, {}, 422)
+    const res = await postForm(a, newVersion, tab)
     assert.equal(res.status, 303)
     assert.equal(res.headers.get('location'), `/admin/indicators/${code}/edit`)
+    const again = await postForm(a, newVersion, tab)
+    assert.equal(again.status, 303, 'sent again, the button leads to the draft it started')
+    assert.equal(again.headers.get('location'), `/admin/indicators/${code}/edit`)
     const $ = await checkedPage(await a.get(`/admin/indicators/${code}`))
     assert.match($('#in-force').text(), /نسخهٔ ۱/)
     assert.match($('#open-proposal').text(), /نسخهٔ ۲/)
+    assert.doesNotMatch($('#versions, main').text(), /نسخهٔ ۳/, 'one new version')
     assert.equal($('#new-version').length, 0, 'one open proposal at a time')
-    await refused(t, a, `/admin/indicators/${code}/new-version`, {}, 409)
+    await refused(t, a, newVersion, otherTab, 409)
     const pub = await checkedPage(await t.client().get(`/indicators/${code}`))
     assert.match(pub('#indicator-definition').text(), /۱/)
   })

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import type { ConflictError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors, FormFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import { page } from '../../web/page.ts'
 import { EDITABLE, type IndicatorVersion } from './indicator.model.ts'
 import { findVersionById } from './indicator.queries.ts'
@@ -42,7 +43,11 @@ export async function renderIndicator(
       title: bad ? msg.errorTitle(name) : name,
       breadcrumbs: [HOME, LIST],
       ...(done && !bad ? { banner: { kind: 'success' as const, text: done } } : {}),
-      content: indicatorPage({ ...v, csrfToken: c.get('csrfToken') }),
+      content: indicatorPage({
+        ...v,
+        csrfToken: c.get('csrfToken'),
+        newVersionOnce: newFormOnceToken(),
+      }),
     },
     bad ? 422 : 200,
   )

@@ -102,35 +102,57 @@ export async function proposeIndicator(
   actor: Actor | null,
   input: NewIndicator,
 ): Promise<{ indicator: Indicator; version: IndicatorVersion }> {
-  const owner = { kind: input.kind, agencyId: input.kind === 'general' ? null : input.agencyId }
+  assertCanProposeFor(actor, ownerOf(input))
+  return deps.db
+    .transaction()
+    .execute(async (trx) => addProposal(deps, trx, actor, input, await proposedCode(trx, input)))
+}
+
+function ownerOf(input: NewIndicator): { kind: NewIndicator['kind']; agencyId: string | null } {
+  return { kind: input.kind, agencyId: input.kind === 'general' ? null : input.agencyId }
+}
+
+/**
+ * The code a new proposal gets: the one given for a general indicator (checked by
+ * {@link addProposal}), the agency's next one for a specific indicator.
+ */
+export async function proposedCode(trx: Db, input: NewIndicator): Promise<string> {
+  const owner = ownerOf(input)
+  if (owner.agencyId === null) return input.code ?? ''
+  const agency = await findAgencyById(trx, owner.agencyId)
+  if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
+  return nextSpecificCode(agency.code, await specificCodesOf(trx, agency.id))
+}
+
+/** Checks and stores a proposal under `code` in `trx`; a refusal throws a ValidationError. */
+export async function addProposal(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  input: NewIndicator,
+  code: string,
+): Promise<{ indicator: Indicator; version: IndicatorVersion }> {
+  const owner = ownerOf(input)
   assertCanProposeFor(actor, owner)
-  return deps.db.transaction().execute(async (trx) => {
-    await checkDefinition(trx, owner.kind, owner.agencyId, input.definition)
-    let code: string
-    if (owner.agencyId === null) {
-      code = input.code ?? ''
-      if (!/^G(-[A-Z0-9]+)+$/.test(code) || code.length > 40)
-        throw new ValidationError(msg.codeTaken, { code: 'کد شاخص عمومی به شکل G-… است.' })
-      if (await findIndicatorByCode(trx, code))
-        throw new ValidationError(msg.codeTaken, { code: msg.codeTaken })
-    } else {
-      const agency = await findAgencyById(trx, owner.agencyId)
-      if (!agency) throw new NotFoundError('agency.not-found', msg.notFound)
-      code = nextSpecificCode(agency.code, await specificCodesOf(trx, agency.id))
-    }
-    const now = deps.clock.now()
-    const indicator = await insertIndicator(trx, { code, ...owner, now })
-    const version = await insertVersion(trx, {
-      ...input.definition,
-      indicatorId: indicator.id,
-      versionNo: 1,
-      state: 'draft',
-      createdBy: actor.userId,
-      now,
-    })
-    await audit(trx, deps, actor, indicator, 'propose', null, version)
-    return { indicator, version }
+  await checkDefinition(trx, owner.kind, owner.agencyId, input.definition)
+  if (owner.agencyId === null) {
+    if (!/^G(-[A-Z0-9]+)+$/.test(code) || code.length > 40)
+      throw new ValidationError(msg.codeTaken, { code: 'کد شاخص عمومی به شکل G-… است.' })
+    if (await findIndicatorByCode(trx, code))
+      throw new ValidationError(msg.codeTaken, { code: msg.codeTaken })
+  }
+  const now = deps.clock.now()
+  const indicator = await insertIndicator(trx, { code, ...owner, now })
+  const version = await insertVersion(trx, {
+    ...input.definition,
+    indicatorId: indicator.id,
+    versionNo: 1,
+    state: 'draft',
+    createdBy: actor.userId,
+    now,
   })
+  await audit(trx, deps, actor, indicator, 'propose', null, version)
+  return { indicator, version }
 }
 
 /** The dated record of one step of the ladder, by the person who took it. */
@@ -332,25 +354,33 @@ export async function startNewVersion(
   actor: Actor | null,
   code: string,
 ): Promise<IndicatorVersion> {
-  return deps.db.transaction().execute(async (trx) => {
-    const found = await findIndicatorByCode(trx, code)
-    if (!found) throw new NotFoundError('indicator.not-found', msg.notFound)
-    assertCanProposeFor(actor, found)
-    await lockIndicator(trx, found.id)
-    const versions = await versionsOf(trx, found.id)
-    if (versions.some((v) => OPEN.includes(v.state)))
-      throw new ConflictError('indicator.open-exists', msg.openExists)
-    const inForce = versions.find((v) => v.state === 'approved')
-    if (!inForce) throw new ConflictError('indicator.not-approved', msg.notApproved)
-    const next = await insertVersion(trx, {
-      ...inForce,
-      indicatorId: found.id,
-      versionNo: (versions[0]?.versionNo ?? 0) + 1,
-      state: 'draft',
-      createdBy: actor.userId,
-      now: deps.clock.now(),
-    })
-    await audit(trx, deps, actor, found, 'new-version', inForce, next)
-    return next
+  return deps.db.transaction().execute((trx) => addNewVersion(deps, trx, actor, code))
+}
+
+/** {@link startNewVersion} in `trx`: a refusal throws (409 when a proposal is open). */
+export async function addNewVersion(
+  deps: Deps,
+  trx: Db,
+  actor: Actor | null,
+  code: string,
+): Promise<IndicatorVersion> {
+  const found = await findIndicatorByCode(trx, code)
+  if (!found) throw new NotFoundError('indicator.not-found', msg.notFound)
+  assertCanProposeFor(actor, found)
+  await lockIndicator(trx, found.id)
+  const versions = await versionsOf(trx, found.id)
+  if (versions.some((v) => OPEN.includes(v.state)))
+    throw new ConflictError('indicator.open-exists', msg.openExists)
+  const inForce = versions.find((v) => v.state === 'approved')
+  if (!inForce) throw new ConflictError('indicator.not-approved', msg.notApproved)
+  const next = await insertVersion(trx, {
+    ...inForce,
+    indicatorId: found.id,
+    versionNo: (versions[0]?.versionNo ?? 0) + 1,
+    state: 'draft',
+    createdBy: actor.userId,
+    now: deps.clock.now(),
   })
+  await audit(trx, deps, actor, found, 'new-version', inForce, next)
+  return next
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { FormFields } from '../../../web/form.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   checkboxes,
@@ -27,6 +28,8 @@ import { fieldMsg as f, pagesMsg as msg } from '../pages.messages.fa.ts'
 
 export interface DefinitionFormView {
   csrfToken: string
+  /** A new proposal's one-time token (web/form-once.ts); the edit form has none. */
+  onceToken?: string
   /** The page's h1. */
   title: string
   /** A caption above the h1: the indicator's code when it exists. */
@@ -84,6 +87,7 @@ export function definitionForm(v: DefinitionFormView): Html {
     <p class="mr-body">${v.lead}</p>
     <form method="post" action="${v.action}" novalidate id="definition-form">
       ${csrfField(v.csrfToken)}
+      ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
       ${v.revision === undefined ? '' : html`<input type="hidden" name="revision" value="${String(v.revision)}">`}
       ${textInput({ name: 'nameFa', label: { text: f.nameFa.label, classes: 'mr-label--s' }, hint: { text: f.nameFa.hint }, value: val('nameFa'), errorMessage: fieldError(e, 'nameFa') })}
       ${textarea({ name: 'definition', label: { text: f.definition.label, classes: 'mr-label--s' }, hint: { text: f.definition.hint }, rows: 3, value: val('definition'), errorMessage: fieldError(e, 'definition') })}

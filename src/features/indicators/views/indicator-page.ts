@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   csrfField,
@@ -53,6 +54,8 @@ export interface HistoryRow {
 
 export interface IndicatorPageView {
   csrfToken: string
+  /** The one-time token of the «نسخهٔ تازه» form (web/form-once.ts). */
+  newVersionOnce: string
   code: string
   kind: IndicatorKind
   /** The proposing agency; null for a general indicator (the centre's). */
@@ -207,6 +210,7 @@ export function indicatorPage(v: IndicatorPageView): Html {
       v.can.newVersion
         ? html`<form method="post" action="/admin/indicators/${v.code}/new-version" novalidate>
         ${csrfField(v.csrfToken)}
+        ${formOnceField(v.newVersionOnce)}
         <p class="mr-body">${msg.newVersionHint}</p>
         ${button({ text: msg.newVersion, variant: 'secondary', id: 'new-version' })}
       </form>`
