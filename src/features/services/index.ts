@@ -130,7 +130,9 @@ export {
 } from './section-editor.ts'
 export {
   auditDiff,
+  type CreateServiceResult,
   createService,
+  createServiceIn,
   discardDraft,
   saveDraft,
   startDraft,
@@ -202,6 +204,7 @@ export { type CompletedReview, listCompletedReviews } from './service-reviews.qu
 export { type ChangeSlugResult, changeServiceSlug } from './service-slug.actions.ts'
 export { findSlugRedirect, listRetiredSlugs, type RetiredSlug } from './service-slug.queries.ts'
 export { slugMsg } from './slug.messages.fa.ts'
+export { slugSchema } from './slug.schema.ts'
 export { isValidSlug, SLUG_CHARS, SLUG_PATTERN, slugify } from './slug.ts'
 export {
   type DraftStamp,

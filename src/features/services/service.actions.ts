@@ -37,42 +37,60 @@ export function auditDiff(before: ServiceContent, after: ServiceContent) {
   return { before: b, after: a }
 }
 
+export type CreateServiceResult =
+  | { ok: true; service: Service; draft: ServiceVersion }
+  | { ok: false; errors: FieldErrors }
+
 export async function createService(
   deps: Deps,
   actor: Actor | null,
   input: { title: string; slug: string | null },
-): Promise<
-  { ok: true; service: Service; draft: ServiceVersion } | { ok: false; errors: FieldErrors }
-> {
+): Promise<CreateServiceResult> {
+  return deps.db.transaction().execute((trx) => createServiceIn(deps, trx, actor, input))
+}
+
+/**
+ * {@link createService} inside the caller's transaction `trx`, with the new service's `id` when
+ * the caller chose it (a one-time form names its result page before the work is done).
+ */
+export async function createServiceIn(
+  deps: Deps,
+  trx: Deps['db'],
+  actor: Actor | null,
+  input: { id?: string; title: string; slug: string | null },
+): Promise<CreateServiceResult> {
   assertCanEditServicesOf(actor, actor?.agencyId ?? '')
   const agencyId = actor.agencyId ?? ''
-  return deps.db.transaction().execute(async (trx) => {
-    let slug = input.slug
-    if (slug && (await isSlugTaken(trx, slug)))
-      return { ok: false as const, errors: { slug: msg.slugTaken } }
-    // A readable address from the title (issue 17 item 13), made unique with -2, -3…; it never
-    // follows later title changes, so a published address stays put (slug.ts).
-    slug ??= await uniqueSlug(slugify(input.title), (s) => isSlugTaken(trx, s))
-    const now = deps.clock.now()
-    const service = await insertService(trx, { agencyId, slug, now })
-    const draft = await insertDraft(trx, {
-      serviceId: service.id,
-      versionNo: 1,
-      content: emptyContent(input.title),
-      userId: actor.userId,
-      now,
-    })
-    await recordAudit(trx, deps.clock, {
-      actor,
-      entityType: 'service',
-      entityId: service.id,
-      action: 'create',
-      agencyId,
-      before: null,
-      after: { slug, title: input.title },
-    })
-    return { ok: true as const, service, draft }
+  let slug = input.slug
+  if (slug && (await isSlugTaken(trx, slug)))
+    return { ok: false as const, errors: { slug: msg.slugTaken } }
+  // A readable address from the title (issue 17 item 13), made unique with -2, -3…; it never
+  // follows later title changes, so a published address stays put (slug.ts).
+  slug ??= await uniqueSlug(slugify(input.title), (s) => isSlugTaken(trx, s))
+  const now = deps.clock.now()
+  const service = await insertService(trx, {
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    agencyId,
+    slug,
+    now,
   })
+  const draft = await insertDraft(trx, {
+    serviceId: service.id,
+    versionNo: 1,
+    content: emptyContent(input.title),
+    userId: actor.userId,
+    now,
+  })
+  await recordAudit(trx, deps.clock, {
+    actor,
+    entityType: 'service',
+    entityId: service.id,
+    action: 'create',
+    agencyId,
+    before: null,
+    after: { slug, title: input.title },
+  })
+  return { ok: true as const, service, draft }
 }
 
 /** The draft to edit: the existing one, or a new one copied from the published version. */

@@ -42,11 +42,17 @@ function derivedColumns(content: ServiceContent) {
 
 export async function insertService(
   db: Executor,
-  s: { agencyId: string; slug: string; now: Date },
+  s: { id?: string; agencyId: string; slug: string; now: Date },
 ): Promise<Service> {
   return db
     .insertInto('services')
-    .values({ agencyId: s.agencyId, slug: s.slug, createdAt: s.now })
+    .values({
+      // An id chosen beforehand lets a one-time form name its result before creating it.
+      ...(s.id !== undefined ? { id: s.id } : {}),
+      agencyId: s.agencyId,
+      slug: s.slug,
+      createdAt: s.now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }

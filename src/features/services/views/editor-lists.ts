@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { FormFields } from '../../../web/form.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   checkboxes,
@@ -59,6 +60,8 @@ export interface ListPageView {
   noDocuments: { checked: boolean; errors: FieldErrors } | null
   /** The list holds as many items as it may. */
   full: boolean
+  /** The add form's one-time token (web/form-once.ts): sent again, it adds nothing twice. */
+  onceToken?: string
 }
 
 export interface ItemPageView {
@@ -199,6 +202,7 @@ export function listPage(v: ListPageView): Html {
         ? html`<p class="mr-body">${em.listFull(toPersianDigits(v.rows.length))}</p>`
         : html`<form method="post" action="${listHref(v)}" novalidate>
           ${formStart(v.csrfToken, v.stamp)}
+          ${v.onceToken !== undefined ? formOnceField(v.onceToken) : ''}
           ${itemFields(v.list, v.addValues, v.addErrors, v.laws)}
           ${button({ text: em.add })}
         </form>`
