@@ -120,6 +120,21 @@ describe('the helpful widget on the service page', () => {
     assert.ok(cached(slug), 'one vote does not drop the cached page')
   })
 
+  it('takes a vote on a service at a Persian address (issue 17 item 13)', async () => {
+    const { service } = await newService('خدمت نشانی فارسی')
+    const slug = 'خدمت-نشانی-فارسی'
+    await deps.db.updateTable('services').set({ slug }).where('id', '=', service.id).execute()
+    const res = await press(client(), encodeURIComponent(slug), 'yes', '198.51.100.77')
+    assert.equal(res.status, 303)
+    assert.equal(
+      decodeURIComponent(res.headers.get('location') ?? ''),
+      `/services/${slug}/helpful?thanks=1`,
+    )
+    const votes = await votesOf(service.id)
+    assert.equal(votes.length, 1)
+    assert.equal(votes[0]?.helpful, true)
+  })
+
   it('drops the cached page once per batch of votes, with the new counts', async () => {
     const { slug, service } = await newService('خدمت دسته')
     const c = client()

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { type FieldErrors, parseForm, plainValues, readFields } from '../../web/form.ts'
 import { page } from '../../web/page.ts'
+import { SLUG_CHARS } from '../services/index.ts'
 import { formStartValue } from './abuse.actions.ts'
 import { publicFormVisitor } from './abuse.http.ts'
 import {
@@ -21,7 +22,8 @@ import {
   helpfulThanks,
 } from './views/helpful-pages.ts'
 
-const SLUG = '{[a-z0-9-]{1,80}}'
+// Any address the slugifier makes, Persian letters included (matched on the decoded path).
+const SLUG = `{[${SLUG_CHARS}-]{1,80}}`
 
 /**
  * «آیا این صفحه مفید بود؟» (issue 13 item 1), mounted under `/services`. The vote is posted
