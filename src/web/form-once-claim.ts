@@ -65,3 +65,57 @@ export async function onceOrRefused<T>(
     throw error
   }
 }
+
+/*
+ * Forms whose action opens its own transaction and already refuses a second save of the same
+ * form by itself (the service editor's draft stamp: a resubmission finds the draft's revision
+ * moved on) cannot claim inside that transaction. They ask {@link earlierResult} first, and
+ * {@link recordOnce} after the action succeeded: a resubmission then goes to the first result,
+ * and a refused or conflicting submission records nothing, so no page claims «done» for it.
+ */
+
+/** Carries a trial claim's «first» out of its transaction, rolling the trial back. */
+class NotClaimedYet extends Error {
+  constructor() {
+    super('form-once: not claimed yet; the trial claim rolls back')
+  }
+}
+
+/** Where an earlier submission of this form led, or null when it was not sent before. */
+export async function earlierResult(db: Db, once: FormOnce, now: Date): Promise<string | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // The trial claim never commits; its path only has to be one the table accepts.
+      const outcome = await inFormOnce(
+        trx,
+        once,
+        now,
+        () => '/trial',
+        async () => ({ value: null }),
+      )
+      if (outcome.first) throw new NotClaimedYet()
+      return outcome.resultPath
+    })
+  } catch (error) {
+    if (error instanceof NotClaimedYet) return null
+    throw error
+  }
+}
+
+/** Records that this form's submission succeeded and led to `resultPath`. */
+export async function recordOnce(
+  db: Db,
+  once: FormOnce,
+  now: Date,
+  resultPath: string,
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    inFormOnce(
+      trx,
+      once,
+      now,
+      () => resultPath,
+      async () => ({ value: null }),
+    ),
+  )
+}

@@ -3,7 +3,10 @@ import type { Deps } from '../../../deps.ts'
 import type { Actor } from '../../../lib/actor.ts'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { AppEnv } from '../../../web/env.ts'
-import type { FieldErrors, FormFields } from '../../../web/form.ts'
+import { type FieldErrors, type FormFields, plainValues } from '../../../web/form.ts'
+import type { FormOnce } from '../../../web/form-once.ts'
+import { earlierResult, recordOnce } from '../../../web/form-once-claim.ts'
+import { formOnceOf } from '../../accounts/index.ts'
 import { findLawsByIds } from '../../laws/index.ts'
 import type { ProcessStep, Service, ServiceContent } from '../../services/index.ts'
 import { ID, lineChanges, saveSection, staffService } from '../../services/index.ts'
@@ -104,4 +107,50 @@ export function save(
     target: { ...target, sectionLabel: m.sectionLabel, sectionHref: processHref(service.id) },
     changes: lineChanges('process', m.sectionLabel, (content) => processLines(content.process)),
   })
+}
+
+/**
+ * A form that adds to the process (a step, a variant, a transition), checked against its one-time
+ * token (issue 17 item 10) before anything else: `again` when the same form was sent before and
+ * succeeded (it goes to that result), `missing` when it carries no token.
+ */
+export type AddOnce =
+  | { kind: 'missing' }
+  | { kind: 'again'; resultPath: string }
+  | { kind: 'new'; once: FormOnce }
+
+export async function addOnce(
+  deps: Deps,
+  c: Context<AppEnv>,
+  actor: Actor,
+  purpose: string,
+  fields: FormFields,
+): Promise<AddOnce> {
+  const once = formOnceOf(deps, c, actor, purpose, plainValues(fields))
+  if (!once) return { kind: 'missing' }
+  const earlier = await earlierResult(deps.db, once, deps.clock.now())
+  return earlier === null ? { kind: 'new', once } : { kind: 'again', resultPath: earlier }
+}
+
+/**
+ * {@link save} for a form that adds something, recording its token once the draft is saved.
+ * saveDraft (services) opens its own transaction and takes none, so the token cannot be claimed
+ * inside it; it needs not be: the draft stamp the form carries already refuses a second save of
+ * the same form (409), so recording after the save leaves no window for a duplicate, and a
+ * conflict records nothing (its «save anyway» form, carrying the same token, still works).
+ */
+export async function saveOnce(
+  deps: Deps,
+  c: Context<AppEnv>,
+  actor: Actor,
+  service: Service,
+  fields: FormFields,
+  change: ProcessChange,
+  target: { action: string; backHref: string; done: string },
+  once: FormOnce,
+): Promise<Response> {
+  const res = await save(deps, c, actor, service, fields, change, target)
+  // saveSection answers 303 (to `target.done`) only when the draft was saved.
+  if (res.status === 303) await recordOnce(deps.db, once, deps.clock.now(), target.done)
+  return res
 }

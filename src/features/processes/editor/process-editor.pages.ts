@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../lib/errors.ts'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { AppEnv } from '../../../web/env.ts'
 import type { FieldErrors, FormFields } from '../../../web/form.ts'
+import { newFormOnceToken } from '../../../web/form-once.ts'
 import { page } from '../../../web/page.ts'
 import { type Html, notificationBanner } from '../../../web/ui/index.ts'
 import type {
@@ -107,6 +108,8 @@ export async function processPageResponse(
     },
     options: options(service.id),
     variant: forms.variant ?? { values: {}, errors: {} },
+    // Fresh one-time tokens each time the page is shown, re-rendered ones included.
+    once: { step: newFormOnceToken(), variant: newFormOnceToken() },
   }
   return page(
     c,
@@ -149,6 +152,7 @@ export async function stepPageResponse(
     options: options(service.id),
     picture: processPicture(content),
     transition: forms.transition ?? { values: {}, errors: {} },
+    transitionOnce: newFormOnceToken(),
   }
   return page(
     c,

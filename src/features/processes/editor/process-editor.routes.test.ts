@@ -14,6 +14,7 @@ import { type Fields, formBody, postForm } from '../../../../test/support/forms.
 import { checkedPage, formFields } from '../../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts'
 import { CSRF_FIELD } from '../../../web/csrf.ts'
+import { FORM_ONCE_FIELD } from '../../../web/form-once.ts'
 import type { Agency } from '../../agencies/index.ts'
 import type { Law } from '../../laws/index.ts'
 import type { ServiceContent, ServiceProcess } from '../../services/index.ts'
@@ -1050,5 +1051,93 @@ describe('importing a BPMN file into the draft', () => {
     assert.equal(junk.status, 422)
     assert.equal((await upload(stranger, id, new Blob(['x']), stamp)).status, 403)
     assert.deepEqual(await dbSnapshot(t.deps.db), before)
+  })
+})
+
+describe('adding forms sent again (issue 17 item 10)', () => {
+  const step = {
+    title: 'ثبت درخواست',
+    kind: 'task',
+    actor: 'citizen',
+    durationMin: '۱',
+    durationUnit: 'hour',
+  }
+
+  /** The form `selector` on the page at `path` as it is, with `fields`, ready to send twice. */
+  async function formOn(client: TestClient, path: string, selector: string, fields: Fields) {
+    const $ = await checkedPage(await client.get(path))
+    const filled = { ...formFields($, selector), ...fields }
+    assert.equal(typeof filled[FORM_ONCE_FIELD], 'string', `${selector} carries a one-time token`)
+    return filled
+  }
+
+  async function sendTwice(client: TestClient, action: string, fields: Fields, done: string) {
+    const first = await postForm(client, action, fields)
+    const again = await postForm(client, action, fields)
+    assert.deepEqual(
+      [first.status, first.headers.get('location'), again.status, again.headers.get('location')],
+      [303, done, 303, done],
+      'both lead to the first result',
+    )
+  }
+
+  it('adds one step, one variant and one transition for forms sent twice', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const path = processPath(id)
+    const first = await formOn(client, path, '#add-step-form', step)
+    await sendTwice(client, `${path}/steps`, first, `${path}?done=added`)
+    assert.deepEqual(
+      (await processOf(id)).steps.map((s) => s.title),
+      ['ثبت درخواست'],
+      'one step',
+    )
+    await addStep(client, id, { ...step, title: 'بررسی' })
+
+    const variant = await formOn(client, path, `form[action="${path}/variants"]`, {
+      variantLabel: 'اتباع خارجی',
+    })
+    await sendTwice(client, `${path}/variants`, variant, `${path}?done=variant-added`)
+    assert.equal((await processOf(id)).variants.length, 1, 'one variant')
+
+    const before = (await processOf(id)).transitions.length
+    const action = `${stepPath(id, 's2')}/transitions`
+    const transition = await formOn(client, stepPath(id, 's2'), `form[action="${action}"]`, {
+      transitionTo: 's1',
+      transitionKind: 'return',
+      transitionLabel: 'نقص مدارک',
+    })
+    await sendTwice(client, action, transition, `${stepPath(id, 's2')}?done=transition-added`)
+    assert.equal((await processOf(id)).transitions.length, before + 1, 'one transition')
+  })
+
+  it('refuses an adding form without its token with a Persian message, saving nothing', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const path = processPath(id)
+    const { [FORM_ONCE_FIELD]: _token, ...bare } = await formOn(
+      client,
+      path,
+      '#add-step-form',
+      step,
+    )
+    const before = await serviceRows(t.deps.db)
+    const res = await postForm(client, `${path}/steps`, bare)
+    assert.equal(res.status, 422)
+    const page = await checkedPage(res)
+    assert.match(page('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal(page(`#add-step-form input[name="${FORM_ONCE_FIELD}"]`).length, 1)
+    assert.deepEqual(await serviceRows(t.deps.db), before, 'nothing saved')
+  })
+
+  it('lets a refused form be corrected and sent with the same token', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const path = processPath(id)
+    const fields = await formOn(client, path, '#add-step-form', { ...step, title: '   ' })
+    assert.equal((await postForm(client, `${path}/steps`, fields)).status, 422)
+    const corrected = await postForm(client, `${path}/steps`, { ...fields, title: 'ثبت درخواست' })
+    assert.equal(corrected.status, 303, 'the refusal recorded nothing')
+    assert.equal((await processOf(id)).steps.length, 1)
   })
 })

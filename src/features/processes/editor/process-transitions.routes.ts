@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../../lib/errors.ts'
 import type { AppEnv } from '../../../web/env.ts'
 import type { FieldErrors } from '../../../web/form.ts'
 import { readFields } from '../../../web/form.ts'
+import { FORM_ONCE_MISSING } from '../../../web/form-once-claim.ts'
 import {
   draftToEdit,
   findDraft,
@@ -27,7 +28,14 @@ import {
   transitionLabelForm,
   transitionRefForm,
 } from './process.input.ts'
-import { editable, hasAny, STEP_PATH as STEP, save } from './process-editor.kit.ts'
+import {
+  addOnce,
+  editable,
+  hasAny,
+  STEP_PATH as STEP,
+  save,
+  saveOnce,
+} from './process-editor.kit.ts'
 import {
   stepPageResponse,
   transitionLabelResponse,
@@ -52,6 +60,9 @@ export function processTransitionRoutes(deps: Deps): Hono<AppEnv> {
     const { actor, service } = await editable(deps, c)
     const stepId = c.req.param('step')
     const fields = await readFields(c)
+    // Issue 17 item 10: sent again, the form leads to the first result, not to «exists already».
+    const once = await addOnce(deps, c, actor, 'process.transition', fields)
+    if (once.kind === 'again') return c.redirect(once.resultPath, 303)
     const draft = await draftToEdit(deps.db, service.id)
     const p = draft.content.process
     if (!p.steps.some((s) => s.id === stepId))
@@ -68,13 +79,14 @@ export function processTransitionRoutes(deps: Deps): Hono<AppEnv> {
     if (parsed.ok && hasTransition(p, stepId, parsed.data.transitionTo, parsed.data.transitionKind))
       errors.transitionTo = m.transitionDuplicate
     if (p.transitions.length >= PROCESS_MAX.transitions) errors._form = m.transitionsFull
-    if (!parsed.ok || hasAny(errors))
+    if (once.kind === 'missing') errors._form = FORM_ONCE_MISSING
+    if (!parsed.ok || hasAny(errors) || once.kind !== 'new')
       return stepPageResponse(deps, c, service, draft, stepId, stampOfDraft(draft), {
         transition: { values: fields, errors },
       })
     const href = stepHref(service.id, stepId)
     const t = parsed.data
-    return save(
+    return saveOnce(
       deps,
       c,
       actor,
@@ -86,6 +98,7 @@ export function processTransitionRoutes(deps: Deps): Hono<AppEnv> {
         kind: t.transitionKind,
       }),
       { action: `${href}/transitions`, backHref: href, done: `${href}?done=transition-added` },
+      once.once,
     )
   })
 

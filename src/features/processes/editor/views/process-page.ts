@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../../lib/fa/digits.ts'
 import type { FormFields } from '../../../../web/form.ts'
+import { formOnceField } from '../../../../web/form-once.ts'
 import {
   button,
   errorSummary,
@@ -35,6 +36,8 @@ export interface ProcessPageView {
   add: { values: FormFields; errors: FieldErrors; full: boolean }
   options: StepFormOptions
   variant: { values: FormFields; errors: FieldErrors }
+  /** The one-time tokens of the add-step and add-variant forms (web/form-once.ts). */
+  once: { step: string; variant: string }
 }
 
 export function processHref(serviceId: string): string {
@@ -170,6 +173,7 @@ function variantsSection(v: ProcessPageView): Html {
         ? html`<p class="mr-body">${m.variantsFull}</p>`
         : html`<form method="post" action="${href}/variants" novalidate class="mr-process-variant-form">
           ${formStart(v.csrfToken, v.stamp)}
+          ${formOnceField(v.once.variant)}
           ${textInput({
             name: 'variantLabel',
             label: { text: m.variantLabel, classes: 'mr-label--s' },
@@ -198,6 +202,7 @@ export function processPage(v: ProcessPageView): Html {
             ? html`<p class="mr-body">${m.processFull(toPersianDigits(200))}</p>`
             : html`<form method="post" action="${href}/steps" novalidate data-process-preview="add" id="add-step-form">
               ${formStart(v.csrfToken, v.stamp)}
+              ${formOnceField(v.once.step)}
               ${stepFields(v.add.values, v.add.errors, v.options)}
               ${button({ text: m.add })}
             </form>`

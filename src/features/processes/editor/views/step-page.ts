@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../../lib/fa/digits.ts'
 import type { FormFields } from '../../../../web/form.ts'
+import { formOnceField } from '../../../../web/form-once.ts'
 import {
   button,
   type FieldErrors,
@@ -39,6 +40,8 @@ export interface StepPageView {
   options: StepFormOptions
   picture: ProcessPicture
   transition: { values: FormFields; errors: FieldErrors }
+  /** The one-time token of the add-transition form (web/form-once.ts). */
+  transitionOnce: string
 }
 
 const label = (text: string) => ({ text, classes: 'mr-label--s' })
@@ -96,6 +99,7 @@ function addTransitionForm(v: StepPageView, name: (id: string) => string): Html 
   return html`<h3 class="mr-heading-s" id="add-transition">${m.addTransitionHeading}</h3>
     <form method="post" action="${stepHref(v.serviceId, v.stepId)}/transitions" novalidate>
       ${formStart(v.csrfToken, v.stamp)}
+      ${formOnceField(v.transitionOnce)}
       ${select({
         name: 'transitionTo',
         label: label(m.transitionTo),
