@@ -70,7 +70,7 @@ export async function onceOrRefused<T>(
  * Forms whose action opens its own transaction and already refuses a second save of the same
  * form by itself (the service editor's draft stamp: a resubmission finds the draft's revision
  * moved on) cannot claim inside that transaction. They ask {@link earlierResult} first, and
- * {@link recordOnce} after the action succeeded: a resubmission then goes to the first result,
+ * {@link recordIfDone} after the action succeeded: a resubmission then goes to the first result,
  * and a refused or conflicting submission records nothing, so no page claims «done» for it.
  */
 
@@ -102,13 +102,34 @@ export async function earlierResult(db: Db, once: FormOnce, now: Date): Promise<
   }
 }
 
-/** Records that this form's submission succeeded and led to `resultPath`. */
-export async function recordOnce(
+/**
+ * Where a form stands against its one-time token, asked before anything else: `again` when the
+ * same form was sent before and succeeded (answer 303 to `resultPath`), `missing` when it carries
+ * no token (`once` is null), `new` otherwise.
+ */
+export type SentBefore =
+  | { kind: 'missing' }
+  | { kind: 'again'; resultPath: string }
+  | { kind: 'new'; once: FormOnce }
+
+export async function sentBefore(db: Db, once: FormOnce | null, now: Date): Promise<SentBefore> {
+  if (!once) return { kind: 'missing' }
+  const earlier = await earlierResult(db, once, now)
+  return earlier === null ? { kind: 'new', once } : { kind: 'again', resultPath: earlier }
+}
+
+/**
+ * Records the form's token when the action's answer `res` is its 303 to `resultPath` (the sign
+ * that it succeeded); any other answer records nothing. Returns `res`.
+ */
+export async function recordIfDone(
   db: Db,
   once: FormOnce,
   now: Date,
+  res: Response,
   resultPath: string,
-): Promise<void> {
+): Promise<Response> {
+  if (res.status !== 303 || res.headers.get('location') !== resultPath) return res
   await db.transaction().execute((trx) =>
     inFormOnce(
       trx,
@@ -118,4 +139,5 @@ export async function recordOnce(
       async () => ({ value: null }),
     ),
   )
+  return res
 }

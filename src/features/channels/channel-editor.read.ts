@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../lib/errors.ts'
 import type { FieldErrors, FormFields } from '../../web/form.ts'
+import { newFormOnceToken } from '../../web/form-once.ts'
 import type { DraftStamp, Service, ServiceVersion } from '../services/index.ts'
 import { stampOf, stampOfDraft } from '../services/index.ts'
 import { channelValues, stageValues } from './channel.input.ts'
@@ -37,6 +38,7 @@ export function channelsView(
     maturity: maturityLevel(content),
     full: content.channels.length >= CHANNELS_MAX,
     add: forms.add ?? { values: { signIn: 'none' }, errors: {} },
+    addOnce: newFormOnceToken(),
     stages: forms.stages ?? { values: stageValues(content.stages), errors: {} },
   }
 }

@@ -12,6 +12,7 @@ import {
 import { type Fields, postForm } from '../../../test/support/forms.ts'
 import { checkedPage } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
 import type { Agency } from '../agencies/index.ts'
 import type { Law } from '../laws/index.ts'
 import type { ServiceContent } from '../services/index.ts'
@@ -24,11 +25,13 @@ let editor: MadeUser
 let otherEditor: MadeUser
 let law: Law
 
-/** The draft stamp (draft id and revision) of a form on the page. */
+/** The draft stamp (draft id and revision) of a form on the page, and its one-time token. */
 function stampOf($: cheerio.CheerioAPI, selector: string): Fields {
+  const once = $(`${selector} input[name="${FORM_ONCE_FIELD}"]`).attr('value')
   return {
     draft: $(`${selector} input[name="draft"]`).attr('value') ?? '',
     revision: $(`${selector} input[name="revision"]`).attr('value') ?? '',
+    ...(once === undefined ? {} : { [FORM_ONCE_FIELD]: once }),
   }
 }
 
@@ -296,6 +299,37 @@ describe('channels editor', () => {
       ).status,
       403,
     )
+    assert.deepEqual((await draftContent(id)).channels, [])
+  })
+})
+
+describe('the add-channel form sent again (issue 17 item 10)', () => {
+  it('adds one channel for a form sent twice, both answers leading to the first result', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const $ = await checkedPage(await client.get(base(id)))
+    const fields = { ...stampOf($, '#add-channel'), ...eService }
+    assert.equal(typeof fields[FORM_ONCE_FIELD], 'string', 'the form carries a one-time token')
+    const first = await postForm(client, base(id), fields)
+    const again = await postForm(client, base(id), fields)
+    const done = `${base(id)}?done=added`
+    assert.deepEqual(
+      [first.status, first.headers.get('location'), again.status, again.headers.get('location')],
+      [303, done, 303, done],
+    )
+    assert.equal((await draftContent(id)).channels.length, 1, 'one channel')
+  })
+
+  it('refuses the form without its token with a Persian message, saving nothing', async () => {
+    const id = await draftService()
+    const client = await signedIn(t, editor)
+    const $ = await checkedPage(await client.get(base(id)))
+    const { [FORM_ONCE_FIELD]: _token, ...bare } = stampOf($, '#add-channel')
+    const res = await postForm(client, base(id), { ...bare, ...eService })
+    assert.equal(res.status, 422)
+    const page = await checkedPage(res)
+    assert.match(page('.mr-error-summary').text(), /فرم کهنه است/)
+    assert.equal(page(`#add-channel input[name="${FORM_ONCE_FIELD}"]`).length, 1)
     assert.deepEqual((await draftContent(id)).channels, [])
   })
 })

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { AppEnv } from '../../web/env.ts'
 import type { FieldErrors } from '../../web/form.ts'
-import { readFields } from '../../web/form.ts'
+import { plainValues, readFields } from '../../web/form.ts'
+import { FORM_ONCE_MISSING, recordIfDone, sentBefore } from '../../web/form-once-claim.ts'
+import { formOnceOf } from '../accounts/index.ts'
 import { draftToEdit, findDraft, stampOf, withoutStamp } from '../services/index.ts'
 import { addChannel, setStages } from './channel.changes.ts'
 import { parseChannelForm, parseStageForm } from './channel.input.ts'
@@ -32,23 +34,34 @@ export function channelEditorRoutes(deps: Deps): Hono<AppEnv> {
   app.post(BASE, async (c) => {
     const { actor, service } = await editable(deps, c)
     const fields = await readFields(c)
+    // Issue 17 item 10: the same form sent again adds no second channel and leads to the first
+    // result (see processes' saveOnce for why the token is recorded after the save).
+    const once = await sentBefore(
+      deps.db,
+      formOnceOf(deps, c, actor, 'channels.add', plainValues(fields)),
+      deps.clock.now(),
+    )
+    if (once.kind === 'again') return c.redirect(once.resultPath, 303)
     const draft = await draftToEdit(deps.db, service.id)
     const id = newChannelId(draft.content.channels.map((ch) => ch.id))
     const parsed = parseChannelForm(id, fields)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
     if (draft.content.channels.length >= CHANNELS_MAX) errors._form = m.channelsFull
-    if (!parsed.ok || hasAny(errors))
+    if (once.kind === 'missing') errors._form = FORM_ONCE_MISSING
+    if (!parsed.ok || hasAny(errors) || once.kind !== 'new')
       return channelsResponse(c, service, draft, {
         add: { values: withoutStamp(fields), errors },
         stamp: stampOf(fields),
       })
     const href = channelsHref(service.id)
-    return save(
+    const done = `${href}?done=added`
+    const res = await save(
       deps,
       c,
       { actor, service, fields, change: addChannel(parsed.data) },
-      { action: href, backHref: href, done: `${href}?done=added` },
+      { action: href, backHref: href, done },
     )
+    return recordIfDone(deps.db, once.once, deps.clock.now(), res, done)
   })
 
   app.post(`${BASE}/stages`, async (c) => {

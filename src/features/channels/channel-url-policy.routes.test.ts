@@ -15,6 +15,7 @@ import { checkedPage } from '../../../test/support/pages.ts'
 import { apiRequest, createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import { WEB_URL_PROBLEM_FA } from '../../lib/net/messages.fa.ts'
 import { LOCAL_NAME_URLS, NON_PUBLIC_URLS } from '../../lib/net/non-public-urls.test-helpers.ts'
+import { FORM_ONCE_FIELD } from '../../web/form-once.ts'
 import type { Agency } from '../agencies/index.ts'
 import { findDraft, insertDraft, insertService } from '../services/index.ts'
 import { sampleChannels, sampleStages } from './channel.test-helpers.ts'
@@ -72,6 +73,7 @@ describe('saving a channel URL that is not a public web page', () => {
     const stamp = {
       draft: $page('#add-channel input[name="draft"]').attr('value') ?? '',
       revision: $page('#add-channel input[name="revision"]').attr('value') ?? '',
+      [FORM_ONCE_FIELD]: $page(`#add-channel input[name="${FORM_ONCE_FIELD}"]`).attr('value') ?? '',
     }
     for (const [url, message] of REFUSED) {
       const res = await postForm(client, path, {

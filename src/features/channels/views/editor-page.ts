@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { FormFields } from '../../../web/form.ts'
+import { formOnceField } from '../../../web/form-once.ts'
 import {
   button,
   checkboxes,
@@ -89,6 +90,8 @@ export interface ChannelsPageView {
   maturity: MaturityLevel
   full: boolean
   add: { values: FormFields; errors: FieldErrors }
+  /** The add form's one-time token (web/form-once.ts), fresh each time the page is shown. */
+  addOnce: string
   stages: { values: FormFields; errors: FieldErrors }
 }
 
@@ -194,6 +197,7 @@ export function channelsPage(v: ChannelsPageView): Html {
         : html`<h2 class="mr-heading-m" id="add">${m.addHeading}</h2>
       <form method="post" action="${channelsHref(v.serviceId)}" novalidate id="add-channel">
         ${formStart(v.csrfToken, v.stamp)}
+        ${formOnceField(v.addOnce)}
         ${channelFields(v.add.values, v.add.errors)}
         ${button({ text: m.add })}
       </form>`

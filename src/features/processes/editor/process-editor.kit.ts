@@ -5,7 +5,7 @@ import { toPersianDigits } from '../../../lib/fa/digits.ts'
 import type { AppEnv } from '../../../web/env.ts'
 import { type FieldErrors, type FormFields, plainValues } from '../../../web/form.ts'
 import type { FormOnce } from '../../../web/form-once.ts'
-import { earlierResult, recordOnce } from '../../../web/form-once-claim.ts'
+import { recordIfDone, type SentBefore, sentBefore } from '../../../web/form-once-claim.ts'
 import { formOnceOf } from '../../accounts/index.ts'
 import { findLawsByIds } from '../../laws/index.ts'
 import type { ProcessStep, Service, ServiceContent } from '../../services/index.ts'
@@ -111,25 +111,17 @@ export function save(
 
 /**
  * A form that adds to the process (a step, a variant, a transition), checked against its one-time
- * token (issue 17 item 10) before anything else: `again` when the same form was sent before and
- * succeeded (it goes to that result), `missing` when it carries no token.
+ * token (issue 17 item 10) before anything else (web/form-once-claim.ts).
  */
-export type AddOnce =
-  | { kind: 'missing' }
-  | { kind: 'again'; resultPath: string }
-  | { kind: 'new'; once: FormOnce }
-
-export async function addOnce(
+export function addOnce(
   deps: Deps,
   c: Context<AppEnv>,
   actor: Actor,
   purpose: string,
   fields: FormFields,
-): Promise<AddOnce> {
+): Promise<SentBefore> {
   const once = formOnceOf(deps, c, actor, purpose, plainValues(fields))
-  if (!once) return { kind: 'missing' }
-  const earlier = await earlierResult(deps.db, once, deps.clock.now())
-  return earlier === null ? { kind: 'new', once } : { kind: 'again', resultPath: earlier }
+  return sentBefore(deps.db, once, deps.clock.now())
 }
 
 /**
@@ -150,7 +142,5 @@ export async function saveOnce(
   once: FormOnce,
 ): Promise<Response> {
   const res = await save(deps, c, actor, service, fields, change, target)
-  // saveSection answers 303 (to `target.done`) only when the draft was saved.
-  if (res.status === 303) await recordOnce(deps.db, once, deps.clock.now(), target.done)
-  return res
+  return recordIfDone(deps.db, once, deps.clock.now(), res, target.done)
 }
