@@ -11,6 +11,7 @@ import {
 import { postForm } from '../../../test/support/forms.ts'
 import { checkedPage } from '../../../test/support/pages.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
+import { postOnce } from '../accounts/issued.test-helpers.ts'
 import type { Agency } from '../agencies/index.ts'
 
 // Issue 11 item 6: agency B registered a law that agency A's published service cites. B must
@@ -40,7 +41,13 @@ before(async () => {
   adminB = await makeUser(t.deps, 'agency_admin', agencyB)
   central = await makeUser(t.deps, 'central_admin')
 
-  const created = await postForm(await signedIn(t, adminB), '/admin/laws/new', lawFields(ORIGINAL))
+  // The new-law form runs once per one-time token (issue 17 item 10): read it from the form.
+  const created = await postOnce(
+    await signedIn(t, adminB),
+    '/admin/laws/new',
+    '/admin/laws/new',
+    lawFields(ORIGINAL),
+  )
   assert.equal(created.status, 303)
   lawId = (created.headers.get('location') ?? '').replace('/laws/', '')
   const service = await makeDraftService(
