@@ -9,7 +9,14 @@ import { migrateToLatest } from './db/migrate.ts'
 import type { Deps } from './deps.ts'
 import { createApiToken, createCentralUser, findUserByUsername } from './features/accounts/index.ts'
 import { restoreReportText, runBackup, runRestore } from './features/backup/index.ts'
-import { type DemoAccount, hasAgencies, loadDemoData } from './features/demo/demo.load.ts'
+import {
+  type DemoAccount,
+  type DemoBase,
+  hasAgencies,
+  loadDemoBase,
+  loadDemoData,
+  loadDemoStories,
+} from './features/demo/demo.load.ts'
 import { verifyPublished } from './features/evaluation/index.ts'
 import {
   importReportText,
@@ -92,7 +99,11 @@ async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
 
 async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
   if (await hasAgencies(deps)) return false
-  const accounts = await loadDemoData(deps)
+  printDemoCredentials(deps, await loadDemoData(deps))
+  return true
+}
+
+function printDemoCredentials(deps: Deps, accounts: DemoAccount[]): void {
   const text = demoCredentialsText(accounts)
   console.log(`\n${text}`)
   if (!deps.config.databaseUrl) {
@@ -100,7 +111,6 @@ async function loadDemoIfEmpty(deps: Deps): Promise<boolean> {
     writeFileSync(file, text, { mode: 0o600 })
     console.log(`(Also saved to ${file})\n`)
   }
-  return true
 }
 
 interface ServeOptions {
@@ -131,13 +141,29 @@ async function serveCommand(options: ServeOptions, argv: string[]): Promise<void
   const workers = workerCount(options.workers, config)
   if (workers > 1) return servePrimary(config, workers, options.demo, argv, started)
   const handle = await openAndMigrate(config)
-  const server = await startServer(config, handle, async (deps) => {
-    if (!options.demo) return
-    const loaded = await loadDemoIfEmpty(deps)
-    const file = join(config.dataDir, 'demo-credentials.txt')
-    if (!loaded && !config.databaseUrl && existsSync(file))
-      console.log(`\n${readFileSync(file, 'utf8')}`)
-  })
+  // With --demo on an empty database: the agencies, catalogue and accounts before the first
+  // request, and the stories (reviews, feedback, indicators, evaluation) while it serves.
+  let demo: DemoBase | undefined
+  const server = await startServer(
+    config,
+    handle,
+    async (deps) => {
+      if (!options.demo) return
+      if (!(await hasAgencies(deps))) {
+        demo = await loadDemoBase(deps)
+        printDemoCredentials(deps, demo.accounts)
+        return
+      }
+      const file = join(config.dataDir, 'demo-credentials.txt')
+      if (!config.databaseUrl && existsSync(file)) console.log(`\n${readFileSync(file, 'utf8')}`)
+    },
+    async (deps) => {
+      if (!demo) return
+      const started = performance.now()
+      await loadDemoStories(deps, demo.agencies)
+      console.log(`The demo's stories are loaded (${Math.round(performance.now() - started)} ms).`)
+    },
+  )
   console.log(
     `پرتال مردم is running at ${server.url} (ready in ${Math.round(performance.now() - started)} ms)`,
   )

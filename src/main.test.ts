@@ -54,3 +54,54 @@ describe('server lifecycle', () => {
     await assert.rejects(server.deps.db.selectFrom('agencies').select('id').execute())
   })
 })
+
+describe('work after listening (the demo stories of `serve --demo`)', () => {
+  it('serves while it runs, drops the cached pages when it ends, and a shutdown waits for it', async () => {
+    const db = await createTestDb()
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' })
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let finished = false
+    const server = await startServer(config, { ...db, close: db.cleanup }, undefined, async () => {
+      await gate
+      finished = true
+    })
+    try {
+      const home = await fetch(`${server.url}/`)
+      assert.equal(home.status, 200, 'the first page is answered before the work ends')
+      await home.text()
+      const cached = await fetch(`${server.url}/`)
+      await cached.text()
+      assert.equal(cached.headers.get('x-request-id'), null, 'the repeat is from memory')
+      release()
+      await gate
+      await new Promise((resolve) => setImmediate(resolve))
+      assert.equal(finished, true)
+      const after = await fetch(`${server.url}/`)
+      await after.text()
+      assert.ok(after.headers.get('x-request-id'), 'what the work wrote is rendered again')
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('a shutdown during the work waits for it before closing the database', async () => {
+    const db = await createTestDb()
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' })
+    let wrote = false
+    const server = await startServer(
+      config,
+      { ...db, close: db.cleanup },
+      undefined,
+      async (deps) => {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        await deps.db.selectFrom('agencies').select('id').execute()
+        wrote = true
+      },
+    )
+    await server.stop()
+    assert.equal(wrote, true, 'the work ran to its end on an open database')
+  })
+})

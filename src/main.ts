@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import { listenForCacheTags } from './db/cache-channel.ts'
 import { type Db, type DbHandle, openDatabase } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { openMigratedPglite } from './db/pglite-template.ts'
 import type { Deps } from './deps.ts'
 import { sessionCookieName } from './features/accounts/index.ts'
 import { startBackupSocket } from './features/backup/index.ts'
@@ -21,6 +22,7 @@ import { publicChangeRunner } from './web/public-change.ts'
 
 /** Opens the database named by the configuration and brings its schema up to date. */
 export async function openAndMigrate(config: Config): Promise<DbHandle> {
+  if (!config.databaseUrl) return openMigratedPglite(config.dataDir)
   const handle = await openDatabase(config)
   try {
     await migrateToLatest(handle.db)
@@ -59,11 +61,16 @@ export interface RunningServer {
 /**
  * The composition root: config → database → app → HTTP server, with a
  * graceful shutdown that drains requests before closing the database.
+ *
+ * `beforeListen` runs before the first request is taken; `afterListen` runs once the server
+ * is listening, while it serves (the demo's stories): when it ends, every cached public page
+ * and export file is made again, and a shutdown waits for it before closing the database.
  */
 export async function startServer(
   config: Config,
   handle: DbHandle,
   beforeListen?: (deps: Deps) => Promise<void>,
+  afterListen?: (deps: Deps) => Promise<void>,
 ): Promise<RunningServer> {
   const deps = createDeps(config, handle.db)
   // The open-data export files are rebuilt (debounced, in the background) after every public
@@ -115,6 +122,13 @@ export async function startServer(
   startExportFiles(deps)
   // `mardom backup` asks this process for an online backup of the embedded database.
   const stopBackupSocket = await startBackupSocket(deps, handle.kind)
+  const background = afterListen?.(deps).then(
+    () => {
+      deps.pageCache.clear()
+      exportFiles.changed()
+    },
+    (error: unknown) => deps.log.error({ err: error }, 'after start-up: failed'),
+  )
 
   let stopping: Promise<void> | undefined
   const stop = () => {
@@ -134,6 +148,7 @@ export async function startServer(
         server.closeIdleConnections()
       })
       await stopListening()
+      await background
       await jobs.stop()
       // After the server has closed: every view it answered is counted before the last flush.
       await pageViewFlush.stop()

@@ -69,7 +69,9 @@ export function openPostgres(
   return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() }
 }
 
-export type PgliteTarget = { dataDir: string } | { memory: true; loadDataDir?: Blob | File }
+export type PgliteTarget =
+  /** `loadDataDir`: what a NEW directory is made from (see pglite-template.ts). */
+  { dataDir: string; loadDataDir?: Blob | undefined } | { memory: true; loadDataDir?: Blob | File }
 
 /**
  * Where a copy of a new, empty PGlite cluster is kept: initdb is most of a fresh start's cost
@@ -78,12 +80,21 @@ export type PgliteTarget = { dataDir: string } | { memory: true; loadDataDir?: B
  * PGlite version; kept with the other tool caches in node_modules/.cache, so it goes with them.
  */
 function clusterTemplatePath(): string {
+  return join(toolCacheDir(), `pglite-${pgliteVersion()}-trgm.tar`)
+}
+
+/** The installed PGlite's version: a data directory belongs to one build. */
+export function pgliteVersion(): string {
   // The package's entry is dist/index.js; its package.json is not among its exports.
   const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
   const pkg = join(dirname(entry), '..', 'package.json')
-  const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version?: unknown }).version
+  return String((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: unknown }).version)
+}
+
+/** Where the portal keeps what it can make again (templates of new databases). */
+export function toolCacheDir(): string {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-  return join(root, 'node_modules', '.cache', 'mardom', `pglite-${String(version)}-trgm.tar`)
+  return join(root, 'node_modules', '.cache', 'mardom')
 }
 
 /**
@@ -94,8 +105,10 @@ function clusterTemplatePath(): string {
 async function openPgliteDir(
   dataDir: string,
   extensions: { pg_trgm: typeof pg_trgm },
+  copyOf: Blob | undefined,
 ): Promise<PGlite> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return new PGlite(dataDir, { extensions })
+  if (copyOf) return new PGlite(dataDir, { extensions, loadDataDir: copyOf })
   const template = clusterTemplatePath()
   if (existsSync(template)) {
     const loadDataDir = new Blob([readFileSync(template)])
@@ -125,7 +138,7 @@ export async function openPglite(target: PgliteTarget): Promise<DbHandle> {
     const extensions = { pg_trgm }
     const pglite =
       'dataDir' in target
-        ? await openPgliteDir(target.dataDir, extensions)
+        ? await openPgliteDir(target.dataDir, extensions, target.loadDataDir)
         : new PGlite('memory://', { extensions, loadDataDir: target.loadDataDir })
     await pglite.waitReady
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 })

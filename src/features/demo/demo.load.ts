@@ -64,11 +64,46 @@ export async function loadDemoData(
   deps: Deps,
   options: { onStep?: (t: DemoStepTiming) => void } = {},
 ): Promise<DemoAccount[]> {
+  const base = await loadDemoBase(deps, options)
+  await loadDemoStories(deps, base.agencies, options)
+  return base.accounts
+}
+
+/** What the stories need from the first part of the demo. */
+export interface DemoBase {
+  accounts: DemoAccount[]
+  /** The demo agencies by their key in DEMO_AGENCIES. */
+  agencies: ReadonlyMap<string, Agency>
+}
+
+/**
+ * What a citizen and a clerk meet first: the agencies, the catalogue and the accounts. `serve
+ * --demo` loads this before it listens and the stories after (issue 16 item 4: a fresh start
+ * is ready in seconds, and the stories follow while it serves).
+ */
+export async function loadDemoBase(
+  deps: Deps,
+  options: { onStep?: (t: DemoStepTiming) => void } = {},
+): Promise<DemoBase> {
   const { onStep } = options
-  const byKey = await timed('agencies', onStep, () => loadDemoAgencies(deps))
-  await timed('catalogue', onStep, () => loadDemoCatalogue(deps, byKey))
+  const agencies = await timed('agencies', onStep, () => loadDemoAgencies(deps))
+  await timed('catalogue', onStep, () => loadDemoCatalogue(deps, agencies))
+  const accounts = await timed('accounts', onStep, () => loadDemoAccounts(deps, agencies))
+  return { accounts, agencies }
+}
+
+/**
+ * The stories over the catalogue, in the order what each reads requires: link checks, reviews
+ * (made by the accounts), feedback, indicators, evaluation. The stories read the accounts from
+ * the database, so they may run in a later call than `loadDemoBase`, while the portal serves.
+ */
+export async function loadDemoStories(
+  deps: Deps,
+  byKey: ReadonlyMap<string, Agency>,
+  options: { onStep?: (t: DemoStepTiming) => void } = {},
+): Promise<void> {
+  const { onStep } = options
   await timed('link checks', onStep, () => loadDemoLinkChecks(deps))
-  const accounts = await timed('accounts', onStep, () => loadDemoAccounts(deps, byKey))
   await timed('reviews', onStep, () => loadDemoReviews(deps)) // after the accounts: they make the reviews
   // After the reviews: their revisions are the versions measured.
   await timed('feedback', onStep, () => loadDemoFeedback(deps))
@@ -76,7 +111,15 @@ export async function loadDemoData(
   await timed('indicators', onStep, () => loadDemoIndicators(deps, byKey))
   // After the indicators: the evaluation reads their values and the general indicators.
   await timed('evaluation', onStep, () => loadDemoEvaluation(deps))
-  return accounts
+  await recordAudit(deps.db, deps.clock, {
+    actor: null,
+    entityType: 'demo',
+    entityId: 'stories',
+    action: 'load',
+    agencyId: null,
+    before: null,
+    after: { stories: ['link checks', 'reviews', 'feedback', 'indicators', 'evaluation'] },
+  })
 }
 
 /** The demo hierarchy of agencies, parents before children; returned by key for the stories. */
