@@ -66,6 +66,39 @@ export async function onceOrRefused<T>(
   }
 }
 
+/** Where a form stands after {@link claimFirst}. */
+export type FirstClaim =
+  | { kind: 'missing' }
+  | { kind: 'again'; resultPath: string }
+  | { kind: 'first' }
+
+/**
+ * Claims the form's token in a transaction of its own, committed before the action runs: for
+ * actions that open their own transactions, which the claim cannot join (PGlite has one
+ * connection). `first`: run the action; `again`: the same form was sent before, answer 303 to
+ * the first one's `resultPath` and create nothing; `missing`: the form carried no token (`once`
+ * is null). A claim whose action then refuses or fails stays, so the page shown after it must
+ * carry a fresh token, and the result page must check what it confirms against the database.
+ */
+export async function claimFirst(
+  db: Db,
+  once: FormOnce | null,
+  now: Date,
+  resultPath: string,
+): Promise<FirstClaim> {
+  if (!once) return { kind: 'missing' }
+  const outcome = await db.transaction().execute((trx) =>
+    inFormOnce(
+      trx,
+      once,
+      now,
+      () => resultPath,
+      async () => ({ value: null }),
+    ),
+  )
+  return outcome.first ? { kind: 'first' } : { kind: 'again', resultPath: outcome.resultPath }
+}
+
 /*
  * Forms whose action opens its own transaction and already refuses a second save of the same
  * form by itself (the service editor's draft stamp: a resubmission finds the draft's revision
@@ -130,14 +163,6 @@ export async function recordIfDone(
   resultPath: string,
 ): Promise<Response> {
   if (res.status !== 303 || res.headers.get('location') !== resultPath) return res
-  await db.transaction().execute((trx) =>
-    inFormOnce(
-      trx,
-      once,
-      now,
-      () => resultPath,
-      async () => ({ value: null }),
-    ),
-  )
+  await claimFirst(db, once, now, resultPath)
   return res
 }

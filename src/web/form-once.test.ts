@@ -9,9 +9,11 @@ import {
   formOnceField,
   inFormOnce,
   newFormOnceToken,
+  onceTokenFor,
   readFormOnceToken,
   takeShownOnce,
 } from './form-once.ts'
+import { claimFirst } from './form-once-claim.ts'
 
 let t: TestDb
 let db: Db
@@ -103,6 +105,13 @@ describe('form tokens', () => {
     assert.equal(readFormOnceToken({}), null)
     assert.equal(readFormOnceToken({ [FORM_ONCE_FIELD]: 'short' }), null)
     assert.equal(readFormOnceToken({ [FORM_ONCE_FIELD]: `${a.slice(0, 42)}"` }), null)
+  })
+
+  it('gives a creating form a fresh token each time it is shown and an edit form none', () => {
+    const first = onceTokenFor('new').onceToken ?? ''
+    assert.equal(readFormOnceToken({ [FORM_ONCE_FIELD]: first }), first)
+    assert.notEqual(onceTokenFor('new').onceToken, first)
+    assert.deepEqual(onceTokenFor('edit'), {})
   })
 })
 
@@ -197,5 +206,22 @@ describe('takeShownOnce', () => {
     const viewer = { userId: alice, sessionToken: late.sessionToken }
     assert.equal(await takeShownOnce(db, lateId, viewer, later(15 * 60_000 + 1)), null)
     assert.equal(await takeShownOnce(db, lateId, viewer, now), null, 'and it was cleared')
+  })
+})
+
+describe('claimFirst', () => {
+  it('commits the claim before the action: the same form again goes to the first result', async () => {
+    const form = once(alice)
+    assert.deepEqual(await claimFirst(db, form, now, '/things/1?done=made'), { kind: 'first' })
+    // Sent again while (or after) the first one's action runs, with another result in mind.
+    assert.deepEqual(await claimFirst(db, form, later(5_000), '/things/2?done=made'), {
+      kind: 'again',
+      resultPath: '/things/1?done=made',
+    })
+    assert.equal((await submit(form, later(6_000))).first, false, 'the claim is committed')
+  })
+
+  it('answers «missing» for a form without its token and claims nothing', async () => {
+    assert.deepEqual(await claimFirst(db, null, now, '/things/3'), { kind: 'missing' })
   })
 })

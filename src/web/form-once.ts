@@ -40,6 +40,14 @@ export function newFormOnceToken(): string {
   return randomToken(32)
 }
 
+/**
+ * The token of a form that creates (`new`) or edits: a creating form gets a fresh one each time
+ * it is shown, re-rendered ones included; an edit form runs as often as it is sent and has none.
+ */
+export function onceTokenFor(mode: 'new' | 'edit'): { onceToken?: string } {
+  return mode === 'new' ? { onceToken: newFormOnceToken() } : {}
+}
+
 export function formOnceField(token: string): Html {
   return html`<input type="hidden" name="${FORM_ONCE_FIELD}" value="${token}">`
 }

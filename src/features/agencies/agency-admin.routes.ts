@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts'
 import { NotFoundError } from '../../lib/errors.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
-import { newFormOnceToken } from '../../web/form-once.ts'
+import { onceTokenFor } from '../../web/form-once.ts'
 import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
 import { formOnceOf } from '../accounts/index.ts'
@@ -37,8 +37,7 @@ export function agencyAdminRoutes(deps: Deps): Hono<AppEnv> {
         content: agencyFormPage(
           await loadAgencyForm(deps, {
             csrfToken: c.get('csrfToken'),
-            // A fresh token each time the new-agency form is shown, re-rendered ones included.
-            ...(mode === 'new' ? { onceToken: newFormOnceToken() } : {}),
+            ...onceTokenFor(mode),
             mode,
             action,
             values,

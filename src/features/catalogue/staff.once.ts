@@ -3,9 +3,16 @@ import type { Context } from 'hono'
 import type { Deps } from '../../deps.ts'
 import type { Actor } from '../../lib/actor.ts'
 import type { AppEnv } from '../../web/env.ts'
-import type { FieldErrors, FormFields } from '../../web/form.ts'
+import type { FormFields } from '../../web/form.ts'
 import { plainValues } from '../../web/form.ts'
-import { FORM_ONCE_FIELD, inFormOnce, newFormOnceToken } from '../../web/form-once.ts'
+import { FORM_ONCE_FIELD, newFormOnceToken } from '../../web/form-once.ts'
+import {
+  claimFirst,
+  claimOnce,
+  type FirstClaim,
+  type OnceResult,
+  onceOrRefused,
+} from '../../web/form-once-claim.ts'
 import { formOnceOf } from '../accounts/index.ts'
 import { assertCanEditServicesOf, createServiceIn, type ListSection } from '../services/index.ts'
 import { catalogueMsg } from './messages.fa.ts'
@@ -20,19 +27,6 @@ import { catalogueMsg } from './messages.fa.ts'
 /** The new-service form's purpose in `form_once`. */
 const NEW_SERVICE = 'catalogue.new-service'
 
-/** Thrown inside the claim's transaction so that a refused input rolls the claim back too. */
-class Refused extends Error {
-  readonly errors: FieldErrors
-  constructor(errors: FieldErrors) {
-    super('refused')
-    this.errors = errors
-  }
-}
-
-export type NewServiceOutcome =
-  | { ok: true; first: boolean; resultPath: string }
-  | { ok: false; errors: FieldErrors }
-
 /**
  * A new service from `/admin/services/new`, once per form token. The claim is made in the same
  * transaction as the service (createServiceIn), so an address already taken rolls the claim back
@@ -45,36 +39,20 @@ export async function createServiceOnce(
   actor: Actor,
   input: { title: string; slug: string | null },
   values: Record<string, string>,
-): Promise<NewServiceOutcome> {
+): Promise<OnceResult<string>> {
   assertCanEditServicesOf(actor, actor.agencyId ?? '')
   const once = formOnceOf(deps, c, actor, NEW_SERVICE, values)
   if (!once) return { ok: false, errors: { _form: catalogueMsg.formOnceMissing } }
   const id = randomUUID()
-  try {
-    const outcome = await deps.db.transaction().execute((trx) =>
-      inFormOnce(
-        trx,
-        once,
-        deps.clock.now(),
-        () => `/admin/services/${id}?done=created`,
-        async () => {
-          const result = await createServiceIn(deps, trx, actor, { ...input, id })
-          if (!result.ok) throw new Refused(result.errors)
-          return { value: result.service.id }
-        },
-      ),
-    )
-    return { ok: true, first: outcome.first, resultPath: outcome.resultPath }
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, errors: error.errors }
-    throw error
-  }
+  return onceOrRefused(() =>
+    deps.db.transaction().execute((trx) =>
+      claimOnce(trx, once, deps.clock.now(), `/admin/services/${id}?done=created`, async () => {
+        const result = await createServiceIn(deps, trx, actor, { ...input, id })
+        return result.ok ? { ok: true, value: result.service.id } : result
+      }),
+    ),
+  )
 }
-
-export type ListAddClaim =
-  | { kind: 'missing' }
-  | { kind: 'again'; resultPath: string }
-  | { kind: 'first' }
 
 /**
  * Claims an «add an item» form's token before the item is added, in a transaction of its own.
@@ -82,32 +60,23 @@ export type ListAddClaim =
  * Why not inside the save: the add goes through the section-editor kit (services'
  * `saveSection` → `saveDraft`), which opens its own transaction and answers with the conflict
  * page itself, and PGlite has one connection, so the claim cannot join that transaction. It is
- * committed first instead (as the evaluation's forms do): a resubmission then finds it and goes
- * to the list, adding nothing. The route checks everything it can before claiming (the item's
- * fields, the law, a full list, the whole card with the item added), so a claim is left without
- * its item only when the save loses a race; the conflict page that follows carries a fresh token
- * ({@link withFreshToken}), so applying the change from there is a new submission.
+ * committed first instead ({@link claimFirst}, as the evaluation's forms do): a resubmission
+ * then finds it and goes to the list, adding nothing. The route checks everything it can before
+ * claiming (the item's fields, the law, a full list, the whole card with the item added), so a
+ * claim is left without its item only when the save loses a race; the conflict page that
+ * follows carries a fresh token ({@link withFreshToken}), so applying the change from there is a
+ * new submission.
  */
-export async function claimListAdd(
+export function claimListAdd(
   deps: Deps,
   c: Context<AppEnv>,
   actor: Actor,
   list: ListSection,
   fields: FormFields,
   resultPath: string,
-): Promise<ListAddClaim> {
+): Promise<FirstClaim> {
   const once = formOnceOf(deps, c, actor, `catalogue.add.${list}`, plainValues(fields))
-  if (!once) return { kind: 'missing' }
-  const outcome = await deps.db.transaction().execute((trx) =>
-    inFormOnce(
-      trx,
-      once,
-      deps.clock.now(),
-      () => resultPath,
-      async () => ({ value: true }),
-    ),
-  )
-  return outcome.first ? { kind: 'first' } : { kind: 'again', resultPath: outcome.resultPath }
+  return claimFirst(deps.db, once, deps.clock.now(), resultPath)
 }
 
 /** The submitted fields with a new one-time token, for a page that offers to send them again. */

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts'
 import { gregorianToJalali } from '../../lib/fa/jalali.ts'
 import type { AppEnv } from '../../web/env.ts'
 import { parseForm, readForm } from '../../web/form.ts'
-import { newFormOnceToken } from '../../web/form-once.ts'
+import { onceTokenFor } from '../../web/form-once.ts'
 import { FORM_ONCE_MISSING } from '../../web/form-once-claim.ts'
 import { page } from '../../web/page.ts'
 import { pageNumber } from '../../web/pagination.ts'
@@ -105,8 +105,7 @@ export function lawAdminRoutes(deps: Deps): Hono<AppEnv> {
         title: mode === 'new' ? msg.newTitle : msg.editTitle,
         content: lawFormPage({
           csrfToken: c.get('csrfToken'),
-          // A fresh token each time the new-law form is shown, re-rendered ones included.
-          ...(mode === 'new' ? { onceToken: newFormOnceToken() } : {}),
+          ...onceTokenFor(mode),
           mode,
           action,
           values,
