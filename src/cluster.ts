@@ -8,12 +8,13 @@ import type { Config } from './config.ts'
  * `mardom serve --workers N`: N worker processes sharing one port through node:cluster (the
  * primary accepts connections and hands them round-robin to the workers), on PostgreSQL only.
  *
- * What makes several processes safe is elsewhere and needs nothing from here: sessions, sign-in
- * throttles and rate limits live in the database; a public change reaches every process's page
- * cache through NOTIFY (`deps.publicChange`, db/cache-channel.ts); the open-data export files
- * are written to a temporary name and renamed. The primary only migrates, loads the demo data
- * (both once, before forking, so workers never race for them), forks, restarts a worker that
- * dies, and passes SIGTERM on for a graceful shutdown.
+ * What makes several processes safe is mostly elsewhere: sessions, sign-in throttles and rate
+ * limits live in the database; a public change reaches every process's page cache through
+ * NOTIFY (`deps.publicChange`, db/cache-channel.ts); the open-data export files are written to
+ * a temporary name and renamed. What a worker's slot changes is in {@link configForSlot}: the
+ * jobs and the export files' builds happen in worker 1 only. The primary only migrates, loads
+ * the demo data (both once, before forking, so workers never race for them), forks, restarts a
+ * worker that dies, and passes SIGTERM on for a graceful shutdown.
  */
 
 /** The answering worker's slot (1…N), on every response of a cluster: see {@link tagResponses}. */
@@ -50,11 +51,16 @@ export const isClusterWorker = (): boolean => cluster.isWorker
  * the link check would request every agency's site twice. Worker 1 is always replaced under
  * the same slot, so the jobs keep running after a crash. The settings below are all that
  * start jobs (jobs/start-jobs.ts); a new job must be switched off here too.
+ *
+ * Worker 1 also builds the open-data export files after each public change; the others serve
+ * the files it puts in the shared DATA_DIR (features/opendata/export-files.store.ts), instead
+ * of each rebuilding every file.
  */
 export function configForSlot(config: Config, slot: number): Config {
   if (slot === 1) return config
   return {
     ...config,
+    exportFilesBuilder: false,
     linkCheckAt: 'off',
     reviewRemindersAt: 'off',
     indicatorsAt: 'off',

@@ -1,9 +1,10 @@
 /**
  * Debian's nginx, unprivileged and on loopback, running deploy/nginx/mardom.conf itself: its
- * placeholders (host name, certificate, install path, app address, cache directory, ports) are
- * replaced, and every replacement must match, so a change to the deployed file that this
- * harness no longer understands fails loudly instead of testing something else. Everything
- * nginx writes (pid, logs, temporary files, cache) stays in a temporary directory.
+ * placeholders (host name, certificate, install path, data directory, app address, cache
+ * directory, ports) are replaced, and every replacement must match, so a change to the
+ * deployed file that this harness no longer understands fails loudly instead of testing
+ * something else. Everything nginx writes (pid, logs, temporary files, cache) stays in a
+ * temporary directory.
  *
  * Used by test/cluster/run.ts and bench/nginx.ts.
  */
@@ -35,6 +36,8 @@ export interface NginxOptions {
   accessLog?: boolean
   /** Start nginx under `taskset -c <cpus>`. */
   cpus?: string
+  /** The app's DATA_DIR, whose exports/ nginx serves (default: an empty one of its own). */
+  dataDir?: string
 }
 
 export interface RunningNginx {
@@ -67,6 +70,7 @@ export function renderSiteConfig(dir: string, o: NginxOptions): string {
   text = replaceAll(text, '/etc/ssl/mardom/privkey.pem', join(dir, 'key.pem'))
   text = replaceAll(text, '/var/www/letsencrypt', join(dir, 'acme'))
   text = replaceAll(text, '/opt/mardom', root)
+  text = replaceAll(text, '/var/lib/mardom', o.dataDir ?? join(dir, 'data'))
   text = replaceAll(text, 'portal.example.ir', SERVER_NAME)
   text = replaceAll(text, 'listen 80;', `listen 127.0.0.1:${o.httpPort};`)
   text = replaceAll(
@@ -191,6 +195,8 @@ export interface Answer {
   status: number
   headers: Record<string, string | string[] | undefined>
   body: string
+  /** The body's bytes as received. */
+  raw: Buffer
 }
 
 /**
@@ -219,13 +225,15 @@ export function httpsFetch(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
+            body: raw.toString('utf8'),
+            raw,
+          })
+        })
         res.on('error', reject)
       },
     )

@@ -14,14 +14,17 @@
  *      never answers a signed-in visitor from its cache;
  *   5. a publish through one worker is visible within a second through the other worker, and
  *      through nginx within the page's `s-maxage` plus a poll;
- *   6. a worker killed with `kill -9` is replaced, and no request fails beyond the ones that
+ *   6. the open-data export files are built by one worker only (its log lines), both workers
+ *      answer a download with the same X-Accel-Redirect (EXPORT_ACCEL_PREFIX), and nginx sends
+ *      the file's bytes from the shared DATA_DIR, a byte range as 206 with the right slice;
+ *   7. a worker killed with `kill -9` is replaced, and no request fails beyond the ones that
  *      worker had in flight;
- *   7. SIGTERM stops the primary and its workers cleanly.
+ *   8. SIGTERM stops the primary and its workers cleanly.
  * Prints each check with its figures; exits 1 at the first failure.
  */
 import assert from 'node:assert/strict'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -60,6 +63,15 @@ const started = performance.now()
  */
 const compileCache = mkdtempSync(join(tmpdir(), 'mardom-cluster-ccache-'))
 const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: compileCache }
+/**
+ * The cluster's DATA_DIR, where worker 1 builds the export files and nginx reads them: as root,
+ * nginx's workers run as `nobody`, so it must be open to read (it holds nothing secret).
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'mardom-cluster-data-'))
+chmodSync(dataDir, 0o755)
+/** nginx's internal location for the export files (deploy/nginx/mardom.conf). */
+const ACCEL_PREFIX = '/_mardom/exports/'
+const BUILT_MESSAGE = 'open-data export file built'
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
 const log = (message: string) => console.log(`[${elapsed()}] ${message}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -86,13 +98,15 @@ function direct(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
+            body: raw.toString('utf8'),
+            raw,
+          })
+        })
         res.on('error', reject)
       },
     )
@@ -131,6 +145,30 @@ class Jar {
 let primary: ChildProcess | undefined
 let nginx: RunningNginx | undefined
 let primaryOutput = ''
+/** The pids of the processes that logged building an export file, one entry per file. */
+const builtBy: number[] = []
+let pendingStdout = ''
+
+/**
+ * The primary's and workers' stdout, a line at a time: the workers log at `info` so their
+ * export builds are seen (each line names its pid); other info lines (one per request) are
+ * dropped so a failure prints what matters.
+ */
+function takeStdout(chunk: string): void {
+  const lines = (pendingStdout + chunk).split('\n')
+  pendingStdout = lines.pop() ?? ''
+  for (const line of lines) {
+    let entry: { level?: unknown; msg?: unknown; pid?: unknown } | undefined
+    try {
+      entry = line.startsWith('{') ? JSON.parse(line) : undefined
+    } catch {
+      entry = undefined
+    }
+    if (entry?.msg === BUILT_MESSAGE && typeof entry.pid === 'number') builtBy.push(entry.pid)
+    if (entry?.level === 30) continue
+    primaryOutput += `${line}\n`
+  }
+}
 
 /** The primary's worker processes (pids), from /proc through ps. */
 function workerPids(): number[] {
@@ -211,6 +249,7 @@ async function stopAll(): Promise<void> {
   }
   await nginx?.stop()
   rmSync(compileCache, { recursive: true, force: true })
+  rmSync(dataDir, { recursive: true, force: true })
 }
 
 async function runAgainst(databaseUrl: string): Promise<void> {
@@ -261,14 +300,15 @@ async function runAgainst(databaseUrl: string): Promise<void> {
       PORT: String(appPort),
       NODE_ENV: 'production',
       TRUST_PROXY: 'true',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      EXPORT_ACCEL_PREFIX: ACCEL_PREFIX,
       PUBLIC_URL: `https://mardom.test:${httpsPort}`,
       SHUTDOWN_TIMEOUT_MS: '5000',
     },
   })
-  primary.stdout?.on('data', (c: Buffer) => {
-    primaryOutput += c.toString()
-  })
+  primary.stdout?.setEncoding('utf8')
+  primary.stdout?.on('data', takeStdout)
   primary.stderr?.on('data', (c: Buffer) => {
     primaryOutput += c.toString()
   })
@@ -279,7 +319,7 @@ async function runAgainst(databaseUrl: string): Promise<void> {
     throw new Error(`${error instanceof Error ? error.message : error}\n${primaryOutput}`)
   })
   log(`serve --workers 2 ready in ${ready} ms (pids ${workerPids().join(', ')})`)
-  nginx = await startNginx({ upstream: `127.0.0.1:${appPort}`, httpsPort, httpPort })
+  nginx = await startNginx({ upstream: `127.0.0.1:${appPort}`, httpsPort, httpPort, dataDir })
   const ngx = nginx
   log(`nginx running deploy/nginx/mardom.conf on 127.0.0.1:${httpsPort} (TLS) and :${httpPort}`)
 
@@ -344,7 +384,12 @@ async function runAgainst(databaseUrl: string): Promise<void> {
       { host: '127.0.0.1', port: httpPort, path: '/services', headers: { host: 'mardom.test' } },
       (res) => {
         res.resume()
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' })
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: '',
+          raw: Buffer.alloc(0),
+        })
       },
     )
     req.once('error', reject)
@@ -460,7 +505,77 @@ async function runAgainst(databaseUrl: string): Promise<void> {
     `5. published through worker ${publishedBy}: the other worker shows it after ${Math.round(otherMs)} ms, nginx after ${Math.round(nginxMs)} ms (s-maxage=${sMaxAge})`,
   )
 
-  // 6. kill -9 a worker under load: it is replaced, and only its requests in flight fail.
+  // 6. The export files: built by one worker after the publish, served by nginx from the disk.
+  const exportPath = '/api/v1/export/catalogue.json'
+  const fromApp = new Map<string, Answer>()
+  const exportsAt = performance.now()
+  await until('both workers answer an export download', 40_000, async () => {
+    const a = await direct(appPort, exportPath)
+    assert.equal(a.status, 200, `${exportPath} from worker ${workerOf(a)}: ${a.status} ${a.body}`)
+    fromApp.set(workerOf(a), a)
+    return fromApp.size === 2 ? true : undefined
+  })
+  const exportMs = performance.now() - exportsAt
+  const [one, two] = [fromApp.get('1'), fromApp.get('2')]
+  assert.ok(one && two)
+  const target = String(one.headers['x-accel-redirect'] ?? '')
+  assert.match(target, /^\/_mardom\/exports\/[^/]+\/catalogue\.[\w-]+\.[\w-]+\.json$/)
+  assert.equal(two.headers['x-accel-redirect'], target, 'both workers name the same file')
+  assert.equal(two.headers.etag, one.headers.etag)
+  assert.equal(one.raw.length + two.raw.length, 0, 'the app sends no bytes itself')
+  const fileBytes = readFileSync(join(dataDir, 'exports', target.slice(ACCEL_PREFIX.length)))
+  assert.ok(fileBytes.includes(NEW_TITLE), 'the file was built after the publish')
+  const whole = await httpsFetch(ngx, exportPath)
+  assert.equal(whole.status, 200, `through nginx: ${whole.status} ${whole.body.slice(0, 300)}`)
+  assert.ok(whole.raw.equals(fileBytes), 'nginx sends the file’s bytes')
+  assert.equal(whole.headers['x-accel-redirect'], undefined, 'the internal path stays inside')
+  assert.equal(whole.headers['content-length'], String(fileBytes.length))
+  // Every header the app answered with reaches the client as the app wrote it (nginx's
+  // config repeats the ones it does not pass across the redirect), the ETag and Last-Modified
+  // included: the app's, not nginx's own from the file.
+  const fromNginx = await until('a download through nginx from worker 1', 5_000, async () => {
+    const a = await httpsFetch(ngx, exportPath)
+    return workerOf(a) === '1' ? a : undefined
+  })
+  const transport = ['x-accel-redirect', 'date', 'connection', 'transfer-encoding', 'x-request-id']
+  for (const [name, value] of Object.entries(one.headers))
+    if (!transport.includes(name))
+      assert.equal(fromNginx.headers[name], value, `${name} through nginx as from the app`)
+  assert.ok(fromNginx.headers['x-request-id'], 'the request id')
+  const start = 100
+  const end = Math.min(fileBytes.length - 1, 1099)
+  const part = await httpsFetch(ngx, exportPath, {
+    headers: { range: `bytes=${start}-${end}`, 'if-range': String(one.headers.etag) },
+  })
+  assert.equal(part.status, 206, `a range through nginx: ${part.status}`)
+  assert.equal(part.headers['content-range'], `bytes ${start}-${end}/${fileBytes.length}`)
+  assert.ok(part.raw.equals(fileBytes.subarray(start, end + 1)), 'the right slice')
+  const staleRange = await httpsFetch(ngx, exportPath, {
+    headers: { range: `bytes=${start}-${end}`, 'if-range': '"an-older-file"' },
+  })
+  assert.equal(staleRange.status, 200, 'If-Range of another file: the whole file')
+  assert.ok(staleRange.raw.equals(fileBytes))
+  const notModified = await httpsFetch(ngx, exportPath, {
+    headers: { 'if-none-match': String(one.headers.etag) },
+  })
+  assert.equal(notModified.status, 304, 'If-None-Match: 304 (from the app)')
+  // Three files at start-up and three after the publish, all by one process, a worker.
+  const builders = [...new Set(builtBy)]
+  assert.ok(
+    builtBy.length >= 6,
+    `export files built: ${builtBy.length} (want 3 at start, 3 after the publish)`,
+  )
+  assert.equal(
+    builders.length,
+    1,
+    `export files built by one process, not by pids ${builders.join(', ')}`,
+  )
+  assert.ok(workerPids().includes(builders[0] ?? 0), 'the builder is a worker')
+  log(
+    `6. exports: ${builtBy.length} files built, all by pid ${builders[0]}; both workers redirect to ${target} (${Math.round(exportMs)} ms after the step began); nginx sends its ${fileBytes.length} bytes, a range as 206 with the right slice, 304 for its ETag`,
+  )
+
+  // 7. kill -9 a worker under load: it is replaced, and only its requests in flight fail.
   const before = workerPids()
   assert.equal(before.length, 2, `two workers before the kill: ${before.join(', ')}`)
   const victim = before[0] ?? 0
@@ -510,10 +625,10 @@ async function runAgainst(databaseUrl: string): Promise<void> {
     `${failed} failed requests (${failures.join('; ')}) but only ${inFlightAtKill} were in flight`,
   )
   log(
-    `6. kill -9 worker pid ${victim}: replaced by pid ${replaced.find((p) => !before.includes(p))} in ${Math.round(replacedMs)} ms; ${sent} requests through nginx, ${failed} failed (${inFlightAtKill} in flight at the kill)${failures.length ? `: ${failures.join('; ')}` : ''}`,
+    `7. kill -9 worker pid ${victim}: replaced by pid ${replaced.find((p) => !before.includes(p))} in ${Math.round(replacedMs)} ms; ${sent} requests through nginx, ${failed} failed (${inFlightAtKill} in flight at the kill)${failures.length ? `: ${failures.join('; ')}` : ''}`,
   )
 
-  // 7. SIGTERM: the primary drains its workers and exits 0.
+  // 8. SIGTERM: the primary drains its workers and exits 0.
   const workers = workerPids()
   const running = primary
   const exited = new Promise<number | null>((r) => running.once('exit', (code) => r(code)))
@@ -530,7 +645,7 @@ async function runAgainst(databaseUrl: string): Promise<void> {
     }
   })
   assert.deepEqual(left, [], 'no worker outlives the primary')
-  log(`7. SIGTERM: primary and both workers exited in ${Math.round(performance.now() - stopAt)} ms`)
+  log(`8. SIGTERM: primary and both workers exited in ${Math.round(performance.now() - stopAt)} ms`)
   const errors = ngx
     .errorLog()
     .split('\n')

@@ -1,4 +1,5 @@
-import { type FileHandle, open } from 'node:fs/promises'
+import { type FileHandle, open, stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import type { Context } from 'hono'
 import { etagMatches } from '../../web/etag.ts'
 import type { ExportFile } from './export-files.store.ts'
@@ -10,6 +11,11 @@ import type { ExportFile } from './export-files.store.ts'
  * still matches) so an interrupted download resumes. Several ranges in one request are
  * answered with the whole file, as RFC 9110 allows. The file is opened before the answer
  * starts: a newer build that replaces it (rename) does not disturb a download under way.
+ *
+ * Behind nginx with `EXPORT_ACCEL_PREFIX` set, the app answers the same headers with an empty
+ * body and `X-Accel-Redirect`, and nginx sends the bytes from the disk (its `internal` location
+ * for DATA_DIR/exports/, deploy/nginx/mardom.conf), byte ranges included; the conditional
+ * requests (304) are still answered here.
  */
 const READ_CHUNK = 64 * 1024
 
@@ -17,6 +23,8 @@ export interface FileHeaders {
   contentType: string
   fileName: string
   cacheControl: string
+  /** `config.exportAccelPrefix`: set, nginx sends the bytes (X-Accel-Redirect). */
+  accelPrefix?: string | undefined
 }
 
 type ByteRange = { start: number; end: number } | 'unsatisfiable' | null
@@ -88,6 +96,34 @@ function fileStream(handle: FileHandle, start: number, end: number): ReadableStr
   })
 }
 
+/** The path nginx serves `file` at: `<prefix><installation id>/<file name>`. */
+export function accelPath(prefix: string, file: Pick<ExportFile, 'path'>): string {
+  return `${prefix}${basename(dirname(file.path))}/${basename(file.path)}`
+}
+
+/**
+ * The headers and an empty body; nginx replaces the body with the file at X-Accel-Redirect
+ * and answers Range and If-Range itself. The file is looked at first, so one removed meanwhile
+ * is answered as in the app's own serving (undefined: the caller takes the current one) rather
+ * than by nginx's 404.
+ */
+async function accelResponse(
+  file: ExportFile,
+  headers: Record<string, string>,
+  prefix: string,
+): Promise<Response | undefined> {
+  try {
+    await stat(file.path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  headers['X-Accel-Redirect'] = accelPath(prefix, file)
+  // nginx passes this one on and adds its own for the file: said once, by nginx.
+  delete headers['Accept-Ranges']
+  return new Response(null, { status: 200, headers })
+}
+
 /**
  * The response for `file`, or undefined when the file has gone from the disk meanwhile
  * (the caller forgets it and asks for the current one).
@@ -109,6 +145,7 @@ export async function exportFileResponse(
     return new Response(null, { status: 304, headers })
   headers['Content-Type'] = h.contentType
   headers['Content-Disposition'] = `attachment; filename="${h.fileName}"`
+  if (h.accelPrefix) return accelResponse(file, headers, h.accelPrefix)
   const range = ifRangeHolds(c, file, lastModified)
     ? parseRange(c.req.header('range'), file.size)
     : null

@@ -25,6 +25,7 @@ async function exportResponse(c: Context, deps: Deps, format: ExportFormat): Pro
       contentType: EXPORT_MEDIA_TYPES[format],
       fileName: EXPORT_FILE_NAMES[format],
       cacheControl: cacheControlFor(c),
+      accelPrefix: deps.config.exportAccelPrefix,
     })
     if (res) return res
     store.forget(file) // removed by another process's clean-up: take the current one
