@@ -45,6 +45,11 @@ const envSchema = z.object({
     .optional(),
   FEEDBACK_UPKEEP_MINUTES: z.coerce.number().int().min(0).max(1_440).optional(),
   CONTACT_EMAIL: z.string().email().max(320).optional(),
+  // Empty is unset: docker-compose.yml passes an empty value to turn it off.
+  EXPORT_ACCEL_PREFIX: z
+    .string()
+    .regex(/^(\/[A-Za-z0-9._~/-]*\/)?$/, 'an internal nginx location, /…/, or empty')
+    .optional(),
 })
 
 export interface Config {
@@ -92,6 +97,18 @@ export interface Config {
   feedbackUpkeepMs: number
   /** The operator's public address for questions about the portal itself (/contact). */
   contactEmail: string | undefined
+  /**
+   * nginx's internal location for `DATA_DIR/exports/` (deploy/nginx/mardom.conf): set, an
+   * open-data export is answered with its headers and `X-Accel-Redirect: <prefix><installation
+   * id>/<file>`, and nginx sends the bytes (and byte ranges); unset, the app sends them.
+   */
+  exportAccelPrefix: string | undefined
+  /**
+   * Not a setting: whether this process builds the open-data export files. Always, except in
+   * the workers of `serve --workers N` other than worker 1 (cluster.ts configForSlot), which
+   * share DATA_DIR and serve what worker 1 builds.
+   */
+  exportFilesBuilder: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -128,5 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indicatorsAt: e.INDICATORS_AT ?? (e.NODE_ENV === 'test' ? 'off' : '05:00'),
     feedbackUpkeepMs: (e.FEEDBACK_UPKEEP_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 10)) * 60_000,
     contactEmail: e.CONTACT_EMAIL,
+    exportAccelPrefix: e.EXPORT_ACCEL_PREFIX || undefined,
+    exportFilesBuilder: true,
   }
 }
