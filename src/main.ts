@@ -4,9 +4,7 @@ import { type Logger, pino } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { listenForCacheTags } from './db/cache-channel.ts'
-import { type Db, type DbHandle, openDatabase } from './db/create-db.ts'
-import { migrateToLatest } from './db/migrate.ts'
-import { openMigratedPglite } from './db/pglite-template.ts'
+import type { Db, DbHandle } from './db/create-db.ts'
 import type { Deps } from './deps.ts'
 import { sessionCookieName } from './features/accounts/index.ts'
 import { startBackupSocket } from './features/backup/index.ts'
@@ -20,18 +18,7 @@ import { PageCache } from './web/page-cache.ts'
 import { PageViewCounter } from './web/page-views.ts'
 import { publicChangeRunner } from './web/public-change.ts'
 
-/** Opens the database named by the configuration and brings its schema up to date. */
-export async function openAndMigrate(config: Config): Promise<DbHandle> {
-  if (!config.databaseUrl) return openMigratedPglite(config.dataDir)
-  const handle = await openDatabase(config)
-  try {
-    await migrateToLatest(handle.db)
-  } catch (error) {
-    await handle.close()
-    throw error
-  }
-  return handle
-}
+export { openAndMigrate } from './db/open-and-migrate.ts'
 
 /** Wires what features receive; tests and benchmarks pass their own clock or logger. */
 export function createDeps(

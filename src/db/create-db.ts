@@ -105,10 +105,8 @@ export function toolCacheDir(): string {
 async function openPgliteDir(
   dataDir: string,
   extensions: { pg_trgm: typeof pg_trgm },
-  copyOf: Blob | undefined,
 ): Promise<PGlite> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return new PGlite(dataDir, { extensions })
-  if (copyOf) return new PGlite(dataDir, { extensions, loadDataDir: copyOf })
   const template = clusterTemplatePath()
   if (existsSync(template)) {
     const loadDataDir = new Blob([readFileSync(template)])
@@ -138,7 +136,7 @@ export async function openPglite(target: PgliteTarget): Promise<DbHandle> {
     const extensions = { pg_trgm }
     const pglite =
       'dataDir' in target
-        ? await openPgliteDir(target.dataDir, extensions, target.loadDataDir)
+        ? await openPgliteDir(target.dataDir, extensions)
         : new PGlite('memory://', { extensions, loadDataDir: target.loadDataDir })
     await pglite.waitReady
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -30,7 +30,8 @@ describe('new embedded data directories from the migrated template', () => {
     await first.close()
     // The first new directory saved the copy when there was none (another test may have).
     const template = migratedTemplatePath()
-    assert.ok(existsSync(template), 'the migrated copy is saved')
+    assert.ok(existsSync(join(template, 'PG_VERSION')), 'the migrated copy is saved')
+    assert.ok(!existsSync(join(template, 'mardom.lock')), 'without the installation’s lock')
 
     const second = await openMigratedPglite(join(dir, 'b'))
     try {
@@ -38,10 +39,9 @@ describe('new embedded data directories from the migrated template', () => {
       const secondKey = await formKeyOf(second)
       assert.match(secondKey, /^[0-9a-f]{64}$/)
       assert.notEqual(secondKey, firstKey, 'two installations share no public-form key')
-      const copy = await openPglite({
-        memory: true,
-        loadDataDir: new Blob([readFileSync(template)]),
-      })
+      // Opened on a copy of the copy: opening a cluster writes to it.
+      cpSync(template, join(dir, 'copy'), { recursive: true })
+      const copy = await openPglite({ dataDir: join(dir, 'copy') })
       try {
         const copyKey = await formKeyOf(copy)
         assert.notEqual(secondKey, copyKey, 'no installation keeps the key the copy holds')

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
-  writeFileSync,
+  rmSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,10 +20,12 @@ import { migrateToLatest } from './migrate.ts'
  * new database of one PGlite build and one set of migrations is the same, except for the
  * secrets the migrations make, which `renewSecrets` replaces in every copy.
  *
- * The copy is saved by the first new directory that had none, after its migrations and before
- * anything else is written, and is keyed by the PGlite version and the migration files' names
- * and contents, so a new or edited migration makes a new one. It lives with the other tool
- * caches in node_modules/.cache and goes with them.
+ * The copy is a data directory, copied file by file by the kernel: PGlite's own `loadDataDir`
+ * unpacks a tar through its WebAssembly file system, about a second more (measured). It is
+ * saved by the first new directory that had none, after its migrations and a clean shutdown,
+ * before anything else is written, and is keyed by the PGlite version and the migration
+ * files' names and contents, so a new or edited migration makes a new one. It lives with the
+ * other tool caches in node_modules/.cache and goes with them.
  */
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
@@ -36,7 +39,7 @@ export function migratedTemplatePath(): string {
       .update('\0')
       .update(readFileSync(join(migrationsDir, file)))
   }
-  return join(toolCacheDir(), `migrated-${hash.digest('hex').slice(0, 16)}.tar`)
+  return join(toolCacheDir(), `migrated-${hash.digest('hex').slice(0, 16)}`)
 }
 
 /**
@@ -47,16 +50,27 @@ async function renewSecrets(handle: DbHandle): Promise<void> {
   await sql`UPDATE public_form_key SET key = ${randomBytes(32)}`.execute(handle.db)
 }
 
-async function saveTemplate(handle: DbHandle, path: string): Promise<void> {
+/** A cluster's files, without what belongs to one installation (its lock, its files). */
+function copyCluster(from: string, to: string): void {
+  const own = new Set(['mardom.lock', 'demo-credentials.txt', 'exports', 'form-files'])
+  cpSync(from, to, {
+    recursive: true,
+    filter: (source) =>
+      source === from || !own.has(source.slice(from.length + 1).split('/')[0] ?? ''),
+  })
+}
+
+/** Saves a cleanly shut-down new cluster as the copy, unless another process just did. */
+function saveTemplate(dataDir: string, path: string): void {
+  const tmp = `${path}.${process.pid}.tmp`
   try {
-    const dump = await handle.pglite?.dumpDataDir('none')
-    if (!dump) return
     mkdirSync(dirname(path), { recursive: true })
-    const tmp = `${path}.${process.pid}.tmp`
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()))
+    copyCluster(dataDir, tmp)
     renameSync(tmp, path)
   } catch {
-    // A best effort (a read-only install, a full disk): the next new directory migrates again.
+    // A best effort (a read-only install, a full disk, another process's copy already in
+    // place): the next new directory migrates again or uses that copy.
+    rmSync(tmp, { recursive: true, force: true })
   }
 }
 
@@ -64,14 +78,17 @@ async function saveTemplate(handle: DbHandle, path: string): Promise<void> {
 export async function openMigratedPglite(dataDir: string): Promise<DbHandle> {
   const isNew = !existsSync(join(dataDir, 'PG_VERSION'))
   const template = isNew ? migratedTemplatePath() : undefined
-  const fromTemplate = template !== undefined && existsSync(template)
-  const handle = await openPglite({
-    dataDir,
-    loadDataDir: fromTemplate ? new Blob([readFileSync(template)]) : undefined,
-  })
+  const fromTemplate = template !== undefined && existsSync(join(template, 'PG_VERSION'))
+  if (template && fromTemplate) copyCluster(template, dataDir)
+  let handle = await openPglite({ dataDir })
   try {
     await migrateToLatest(handle.db)
-    if (template && !fromTemplate) await saveTemplate(handle, template)
+    if (template && !fromTemplate) {
+      // Closed first: only a cleanly shut-down cluster may be copied file by file.
+      await handle.close()
+      saveTemplate(dataDir, template)
+      handle = await openPglite({ dataDir })
+    }
     // After the copy is saved: no database, this one included, keeps the secrets the copy holds.
     if (isNew) await renewSecrets(handle)
   } catch (error) {

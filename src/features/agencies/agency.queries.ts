@@ -143,6 +143,34 @@ export async function insertAgency(
   return toAgency(row)
 }
 
+/**
+ * Many agencies in two statements (the demo's hundreds at start-up): their codes from the
+ * sequence, in the order given, then one insert. Ids are chosen by the caller, so a parent and
+ * its children go in the same statement (the parent check runs at the statement's end).
+ * Returned in the order given.
+ */
+export async function insertAgencies(
+  db: Executor,
+  inputs: readonly (AgencyInput & { id: string })[],
+  now: Date,
+): Promise<Agency[]> {
+  if (inputs.length === 0) return []
+  const codes = await sql<{ n: number }>`
+    SELECT nextval('agency_code_seq') AS n FROM generate_series(1, ${inputs.length})`.execute(db)
+  const values = inputs.map((input, i) => {
+    const n = codes.rows[i]?.n
+    if (n === undefined) throw new Error('agency_code_seq returned too few codes')
+    return { ...input, code: String(n), createdAt: now, updatedAt: now }
+  })
+  const rows = await db.insertInto('agencies').values(values).returningAll().execute()
+  const byCode = new Map(rows.map((r) => [r.code, toAgency(r)]))
+  return values.map((v) => {
+    const agency = byCode.get(v.code)
+    if (!agency) throw new Error(`agency ${v.code} was not inserted`)
+    return agency
+  })
+}
+
 export async function updateAgency(
   db: Executor,
   id: string,

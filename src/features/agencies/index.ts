@@ -5,6 +5,7 @@ export {
   countAgencies,
   findAgencyByCode,
   findAgencyById,
+  insertAgencies,
   insertAgency,
   listAgencies,
   listAgenciesWithoutCredentials,

@@ -13,7 +13,7 @@ import { connectBackupSocket } from './backup.socket.ts'
 import { writeBackup } from './backup.write.ts'
 
 /**
- * The `mardom backup <file>` and `mardom restore <file>` commands (wired in `src/cli.ts`).
+ * The `mardom backup <file>` and `mardom restore <file>` commands (wired in `src/cli.commands.ts`).
  *
  * Backup: on PostgreSQL this process reads the database itself (one consistent snapshot; the
  * portal keeps running). On the embedded database, a running portal is asked over its backup

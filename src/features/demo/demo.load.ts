@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Deps } from '../../deps.ts'
 import { isProvinceCode } from '../../lib/iran/provinces.ts'
 import { oneTimePassword } from '../../lib/secrets.ts'
@@ -6,7 +7,7 @@ import {
   createCentralUser,
   type IssuedCredentials,
 } from '../accounts/index.ts'
-import { type Agency, insertAgency } from '../agencies/index.ts'
+import { type Agency, insertAgencies } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { DEMO_AGENCIES } from './demo-agencies.data.ts'
 import { loadDemoCatalogue } from './demo-catalogue.load.ts'
@@ -127,28 +128,32 @@ export async function loadDemoAgencies(deps: Deps): Promise<Map<string, Agency>>
   const byKey = new Map<string, Agency>()
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
-    for (const d of DEMO_AGENCIES) {
-      const parent = d.parentKey ? byKey.get(d.parentKey) : undefined
-      if (d.parentKey && !parent)
+    // Ids chosen here, so the whole hierarchy is one insert (codes follow the list's order).
+    const idOf = new Map(DEMO_AGENCIES.map((d) => [d.key, randomUUID()]))
+    const rows = DEMO_AGENCIES.map((d, i) => {
+      const parentId = d.parentKey ? idOf.get(d.parentKey) : undefined
+      const parentIndex = DEMO_AGENCIES.findIndex((p) => p.key === d.parentKey)
+      if (d.parentKey && (!parentId || parentIndex > i))
         throw new Error(`Demo agency ${d.key} comes before its parent ${d.parentKey}`)
-      const agency = await insertAgency(
-        trx,
-        {
-          nameFa: d.nameFa,
-          nameEn: d.nameEn,
-          shortNameFa: d.shortNameFa ?? null,
-          level: d.level,
-          parentId: parent?.id ?? null,
-          website: d.website ?? null,
-          phone: d.phone ?? null,
-          email: d.email ?? null,
-          address: d.address ?? null,
-          provinceCode: d.provinceCode && isProvinceCode(d.provinceCode) ? d.provinceCode : null,
-        },
-        now,
-      )
-      byKey.set(d.key, agency)
-    }
+      return {
+        id: idOf.get(d.key) ?? randomUUID(),
+        nameFa: d.nameFa,
+        nameEn: d.nameEn,
+        shortNameFa: d.shortNameFa ?? null,
+        level: d.level,
+        parentId: parentId ?? null,
+        website: d.website ?? null,
+        phone: d.phone ?? null,
+        email: d.email ?? null,
+        address: d.address ?? null,
+        provinceCode: d.provinceCode && isProvinceCode(d.provinceCode) ? d.provinceCode : null,
+      }
+    })
+    const inserted = await insertAgencies(trx, rows, now)
+    DEMO_AGENCIES.forEach((d, i) => {
+      const agency = inserted[i]
+      if (agency) byKey.set(d.key, agency)
+    })
     await recordAudit(trx, deps.clock, {
       actor: null,
       entityType: 'demo',

@@ -12,7 +12,7 @@ import {
 import { catalogueState } from './opendata.queries.ts'
 
 /**
- * The `mardom export` and `mardom import` commands (wired in `src/cli.ts`). Progress goes to
+ * The `mardom export` and `mardom import` commands (wired in `src/cli.commands.ts`). Progress goes to
  * stderr: a redrawn bar when stderr is a terminal, otherwise a plain line every tenth of the
  * way, so logs of scheduled runs stay readable. Data goes to stdout or the `--out` file (written
  * beside it and renamed at the end, so a failed export never leaves half a file in its place).
