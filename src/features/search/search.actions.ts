@@ -1,11 +1,14 @@
 import type { Deps } from '../../deps.ts'
 import { searchTokens } from '../../lib/fa/normalize.ts'
+import { MatchIndex } from './match.index.ts'
 import { SearchCaches } from './search.cache.ts'
 import {
   countZeroResult,
   documentFrequencies,
   type FacetCount,
+  findEntryDetails,
   knownPrefixes,
+  listMatchIndexSource,
   listSuggestSources,
   type QueryVariant,
   runSearch,
@@ -213,16 +216,105 @@ export function zeroResultKey(words: string[]): string {
 }
 
 /**
- * Answers a search from the database (see `searchCatalogue`, which keeps the answers): match
- * and rank, filter and count, and when the query as typed finds few services, correct its
+ * The match index of this process if it is built for the current stamp; otherwise null, and
+ * a build is started unless one is running (a search never waits for it: SQL answers
+ * meanwhile). A build read under a stamp that is gone by its end is thrown away, and a failed
+ * one is not kept: the next search starts another.
+ */
+function matchIndexNow(deps: Pick<Deps, 'db' | 'pageCache'>): MatchIndex | null {
+  const caches = searchCachesOf(deps)
+  const stamp = caches.stamp()
+  if (caches.match?.stamp === stamp) return caches.match.index
+  if (!caches.matchBuild) startMatchBuild(deps, caches, stamp)
+  return null
+}
+
+function startMatchBuild(deps: Pick<Deps, 'db'>, caches: Caches, stamp: string): void {
+  const done = listMatchIndexSource(deps.db).then(
+    (src) => {
+      const index = new MatchIndex(src)
+      if (caches.current(stamp)) caches.match = { stamp, index }
+      return index
+    },
+    () => null,
+  )
+  const build = { stamp, done }
+  caches.matchBuild = build
+  void done.finally(() => {
+    if (caches.matchBuild === build) caches.matchBuild = null
+  })
+}
+
+/**
+ * The match index for the current stamp, waiting for its build (tests and the bench: searches
+ * themselves never wait). Null when the build failed or the catalogue changed meanwhile.
+ */
+export async function matchIndexReady(
+  deps: Pick<Deps, 'db' | 'pageCache'>,
+): Promise<MatchIndex | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const index = matchIndexNow(deps)
+    if (index) return index
+    await searchCachesOf(deps).matchBuild?.done
+  }
+  return matchIndexNow(deps)
+}
+
+/**
+ * One `runSearch`, answered from the match index when it answers these readings (plain words:
+ * the query as typed and its corrected reading) and from SQL otherwise. The page's details are
+ * read for its ids; when one is missing the index is behind the database (a change another
+ * process made, its notice not yet here), so SQL answers.
+ */
+async function runReadings(
+  db: Db,
+  index: MatchIndex | null,
+  variants: readonly QueryVariant[],
+  filters: SearchFilterIds,
+  page: { limit: number; offset: number },
+): Promise<SearchRows> {
+  const answer = index?.answer(variants, filters, page)
+  if (!answer) return runSearch(db, variants, filters, page)
+  const details = new Map(
+    (
+      await findEntryDetails(
+        db,
+        answer.page.map((p) => p.serviceId),
+      )
+    ).map((d) => [d.serviceId, d]),
+  )
+  const rows: SearchRows['page'] = []
+  for (const p of answer.page) {
+    const d = details.get(p.serviceId)
+    if (!d) return runSearch(db, variants, filters, page)
+    rows.push({ ...d, score: p.score })
+  }
+  return { matched: answer.matched, total: answer.total, page: rows, facets: answer.facets }
+}
+
+/** Where `searchUncached` matches: the match index when built (the portal), or SQL only. */
+export type SearchPath = 'index' | 'sql'
+
+/**
+ * Answers a search without the result cache (see `searchCatalogue`, which keeps the answers):
+ * match and rank, filter and count — from the match index for plain words once it is built,
+ * from the database otherwise — and when the query as typed finds few services, correct its
  * unknown words and search again. Logs nothing.
  */
 export async function searchUncached(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'pageCache'>,
   words: string[],
   req: Pick<SearchRequest, 'filters' | 'page' | 'pageSize'>,
+  path: SearchPath = 'index',
 ): Promise<SearchOutcome> {
   const db = deps.db
+  // One index for the whole search: every reading is answered from the same catalogue.
+  const index = path === 'index' ? matchIndexNow(deps) : null
+  const run = (
+    variants: readonly QueryVariant[],
+    filters: SearchFilterIds,
+    page: { limit: number; offset: number },
+  ) => runReadings(db, index, variants, filters, page)
   const filters: SearchFilterIds = {
     agencyCodes: req.filters.agencies,
     audiences: req.filters.audiences,
@@ -232,7 +324,7 @@ export async function searchUncached(
   }
   const page = { limit: req.pageSize, offset: (req.page - 1) * req.pageSize }
   const asTyped = words.length > 0 ? [variantOf(words, 0)] : []
-  let rows: SearchRows = await runSearch(db, asTyped, filters, page)
+  let rows: SearchRows = await run(asTyped, filters, page)
   let suggestion: string | null = null
   let showingSuggestion = false
   const highlightTerms = [...words, words.join('')]
@@ -243,7 +335,7 @@ export async function searchUncached(
     const fixed = await corrected(db, words)
     if (fixed.join(' ') !== words.join(' ')) {
       const withFixed = [...asTyped, variantOf(fixed, CORRECTION_PENALTY)]
-      const both = await runSearch(db, withFixed, filters, page)
+      const both = await run(withFixed, filters, page)
       if (both.matched > rows.matched) {
         suggestion = fixed.join(' ')
         showingSuggestion = rows.matched === 0
@@ -258,7 +350,7 @@ export async function searchUncached(
     // …then look for the letters as a substring (words joined or split unusually, such as
     // «کسبوکار»), which costs a trigram index scan.
     const withSubstring = [...readings, variantOf(words, 0, true)]
-    const more = await runSearch(db, withSubstring, filters, page)
+    const more = await run(withSubstring, filters, page)
     if (more.matched > rows.matched) {
       rows = more
       readings = withSubstring
@@ -268,7 +360,7 @@ export async function searchUncached(
     // Still nothing: show services that have only some of the words, rarest words first.
     const relaxed = await relaxedVariant(db, best)
     if (relaxed) {
-      const more = await runSearch(db, [...readings, relaxed], filters, page)
+      const more = await run([...readings, relaxed], filters, page)
       if (more.matched > rows.matched) rows = more
     }
   }
@@ -294,7 +386,7 @@ export async function searchUncached(
   }
 }
 
-type Caches = SearchCaches<SearchOutcome, SuggestIndex>
+type Caches = SearchCaches<SearchOutcome, SuggestIndex, MatchIndex>
 
 /** One set of caches per process (per deps), found through its page cache (see search.cache.ts). */
 const cachesByPageCache = new WeakMap<Deps['pageCache'], Caches>()

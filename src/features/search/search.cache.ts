@@ -4,8 +4,8 @@ import { CATALOGUE_CACHE_TAG } from '../services/index.ts'
 
 /**
  * What the search feature keeps in memory per process: answered searches (an LRU keyed by the
- * normalised query, the filters and the page) and the autocomplete prefix index. Both are
- * dropped when what they were read from may have changed:
+ * normalised query, the filters and the page), the autocomplete prefix index and the match
+ * index (match.index.ts) uncached searches are answered from. All are dropped when what they were read from may have changed:
  *
  * - a publish, withdraw or restore marks the `catalogue` tag and an agency change the
  *   `agencies` tag (`deps.publicChange`): after the commit in this process, and through
@@ -94,7 +94,7 @@ export const RESULT_CACHE_BYTES = 64 * 1024 * 1024
 export const VIEW_CACHE_ENTRIES = 1_000
 export const VIEW_CACHE_BYTES = 64 * 1024 * 1024
 
-export class SearchCaches<R, S> {
+export class SearchCaches<R, S, M = unknown> {
   readonly results = new LruCache<R>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES)
   /** The search page's content for each query asked, so highlighting runs once per answer. */
   readonly views = new LruCache<string>(VIEW_CACHE_ENTRIES, VIEW_CACHE_BYTES)
@@ -102,6 +102,13 @@ export class SearchCaches<R, S> {
   readonly inflight = new Map<string, Promise<R>>()
   /** The autocomplete index and the stamp it was built under. */
   suggest: { stamp: string; index: Promise<S> } | null = null
+  /** The match index, once built, and the stamp it was read under (dropped with the stamp). */
+  match: { stamp: string; index: M } | null = null
+  /**
+   * The match index being built, and under which stamp. Not dropped with the stamp: one build
+   * at a time, and a build read under an older stamp is thrown away when it ends.
+   */
+  matchBuild: { stamp: string; done: Promise<M | null> } | null = null
   readonly #pageCache: Deps['pageCache']
   #stamp = ''
   #generation = -1
@@ -124,6 +131,7 @@ export class SearchCaches<R, S> {
     this.views.clear()
     this.inflight.clear()
     this.suggest = null
+    this.match = null
     this.#stamp = `${process.pid}-${++stampCounter}`
     this.#generation = indexGeneration
     this.#setStamp()

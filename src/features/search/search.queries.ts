@@ -240,6 +240,148 @@ export async function listSuggestSources(db: Executor): Promise<SuggestSource[]>
   return r.rows
 }
 
+// ---------------------------------------------------------------- the match index (match.index.ts)
+
+/** One service as the in-memory match index keeps it (search_entries columns). */
+export interface MatchRow {
+  serviceId: string
+  agencyId: string
+  audienceBits: number
+  lifeEventBits: number
+  provinceCode: string | null
+  online: boolean
+  titleCompact: string
+  /** char_length(title_compact): code points. */
+  titleLength: number
+  titleKey: string
+  namesKey: string
+  namesCompact: string
+}
+
+export interface MatchAgency {
+  id: string
+  code: string
+  nameFa: string
+}
+
+/** One word of a vocabulary and the rows (positions in rank order) that have it. */
+export interface Posting {
+  word: string
+  rows: Int32Array
+}
+
+export interface MatchIndexSource {
+  /** In rank order for ties: sort key (code point order), then service id. */
+  rows: MatchRow[]
+  /** At least every agency the rows name. */
+  agencies: MatchAgency[]
+  /** The lexemes of `document` (tsvector_to_array), any order. */
+  document: Posting[]
+  /** The lexemes of `head_doc`. */
+  head: Posting[]
+}
+
+/**
+ * A posting list sent as big-endian int4s run together (`int4send`: compact, no array to parse).
+ * The rows arrive in ascending order (the aggregate reads them in that order); sorted here if not.
+ */
+function postingRows(value: unknown): Int32Array {
+  if (!(value instanceof Uint8Array) || value.length % 4 !== 0)
+    throw new Error('match index: a posting list is not bytes of int4s')
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength)
+  const rows = new Int32Array(value.length / 4)
+  let ascending = true
+  for (let i = 0; i < rows.length; i++) {
+    const r = view.getInt32(4 * i)
+    if (i > 0 && r <= (rows[i - 1] as number)) ascending = false
+    rows[i] = r
+  }
+  return ascending ? rows : rows.sort()
+}
+
+/**
+ * The lexemes of one tsvector column with the rows that have each, a row being its place in
+ * the order `listMatchIndexSource` lists the rows in (sort key, then id). The lexemes are
+ * PostgreSQL's own (`tsvector_to_array`), so the index matches what `@@` matches. Grouped by
+ * hashing (no ORDER BY in the aggregate: sorting a million lexemes by text cost seconds).
+ */
+async function listPostings(db: Executor, column: 'document' | 'head_doc'): Promise<Posting[]> {
+  const r = await sql<{ word: string; rows: unknown }>`
+    WITH e AS MATERIALIZED (
+      SELECT (row_number() OVER (ORDER BY sort_key, service_id) - 1)::int AS pos, ${sql.ref(column)} AS doc
+      FROM search_entries)
+    SELECT w AS word, string_agg(int4send(e.pos), ''::bytea) AS rows
+    FROM e, unnest(tsvector_to_array(e.doc)) AS w GROUP BY w`.execute(db)
+  return r.rows.map((row) => ({ word: row.word, rows: postingRows(row.rows) }))
+}
+
+/**
+ * What the in-memory match index holds (match.index.ts): every index row in rank order for
+ * ties (sort key in code point order, then id), the agencies they name, and the lexemes of
+ * `document` and `head_doc` with their rows — read in one snapshot, so the row numbers agree.
+ */
+export async function listMatchIndexSource(db: Executor): Promise<MatchIndexSource> {
+  const read = async (trx: Executor): Promise<MatchIndexSource> => {
+    // The lexemes of every row grouped in memory (a million at 20,000 services) rather than
+    // sorted on disk.
+    await sql`SELECT set_config('work_mem', '256MB', true), set_config('enable_sort', 'off', true)`.execute(
+      trx,
+    )
+    const rows = await sql<MatchRow>`
+      SELECT service_id, agency_id, audience_bits, life_event_bits, province_code, online,
+             title_compact, char_length(title_compact) AS title_length, title_key, names_key,
+             names_compact
+      FROM search_entries ORDER BY sort_key, service_id`.execute(trx)
+    const agencies = await sql<{ id: string; code: string; nameFa: string }>`
+      SELECT id, code, name_fa FROM agencies
+      WHERE id IN (SELECT DISTINCT agency_id FROM search_entries)`.execute(trx)
+    return {
+      rows: rows.rows.map((r) => ({
+        ...r,
+        audienceBits: Number(r.audienceBits),
+        lifeEventBits: Number(r.lifeEventBits),
+        titleLength: Number(r.titleLength),
+      })),
+      agencies: agencies.rows,
+      document: await listPostings(trx, 'document'),
+      head: await listPostings(trx, 'head_doc'),
+    }
+  }
+  if (db.isTransaction) return read(db)
+  return db.transaction().setIsolationLevel('repeatable read').execute(read)
+}
+
+/** What a result shows, for the services of one page (any order; missing ids are left out). */
+export async function findEntryDetails(
+  db: Executor,
+  serviceIds: readonly string[],
+): Promise<EntryDetail[]> {
+  if (serviceIds.length === 0) return []
+  const r = await sql<{
+    serviceId: string
+    slug: string
+    title: string
+    summary: string
+    audiences: string[]
+    online: boolean
+    at: string | number
+    agencyId: string
+    agencyCode: string
+    agencyNameFa: string
+  }>`
+    SELECT e.service_id, e.slug, e.title, e.summary, e.audiences, e.online,
+           floor(extract(epoch FROM e.published_at) * 1000) AS at,
+           a.id AS agency_id, a.code AS agency_code, a.name_fa AS agency_name_fa
+    FROM search_entries e JOIN agencies a ON a.id = e.agency_id
+    WHERE e.service_id = ANY(${[...serviceIds]}::uuid[])`.execute(db)
+  return r.rows.map(({ at, ...row }) => ({
+    ...row,
+    audiences: row.audiences.map(String),
+    // The same instant the search statement reads (milliseconds, floored), not the driver's.
+    publishedAt: new Date(Number(at)),
+  }))
+}
+
 /**
  * Runs a statement with sequential scans and JIT off. Word matches are answered from the GIN index;
  * the planner prefers a sequential scan once a word is common, not counting that the scan
@@ -419,6 +561,8 @@ function facetCounts(v: unknown): FacetCount[] {
  * facet show what choosing them instead would give. They are counted from the matches grouped
  * by their facet columns (about a thousand groups when 45,000 services match at 100,000), so
  * every count stays exact while the per-value FILTER tests run over groups, not over matches.
+ * Agencies are listed by id and provinces by code, so the answer is the same every time and
+ * the same as the match index's (match.index.ts).
  */
 /** The search statement (exported for EXPLAIN in benchmarks). */
 export function searchStatement(
@@ -507,11 +651,11 @@ export function searchStatement(
                LIMIT ${page.limit} OFFSET ${page.offset}) p
          JOIN search_entries e ON e.service_id = p.service_id
          JOIN agencies a ON a.id = e.agency_id) AS page,
-      (SELECT coalesce(json_agg(json_build_array(x.value, x.n, a.code, a.name_fa)), '[]') FROM (
+      (SELECT coalesce(json_agg(json_build_array(x.value, x.n, a.code, a.name_fa) ORDER BY x.value), '[]') FROM (
          SELECT m.agency_id AS value, sum(m.n)::int AS n FROM g m
          WHERE ${filterOf(filters, 'agency')} GROUP BY 1) x
          JOIN agencies a ON a.id = x.value) AS agency,
-      (SELECT coalesce(json_agg(x), '[]') FROM (
+      (SELECT coalesce(json_agg(x ORDER BY x.value COLLATE "C"), '[]') FROM (
          SELECT m.province_code AS value, sum(m.n)::int AS n FROM g m
          WHERE ${filterOf(filters, 'province')} AND m.province_code IS NOT NULL GROUP BY 1) x) AS province
     FROM c`
