@@ -104,7 +104,11 @@ class Vocabulary {
 interface PlainVariant {
   groups: string[][]
   compact: string
+  /** `|compact|`: an exact popular name. */
+  bar: string
   words: string[]
+  /** ' ' + each word. */
+  spaced: string[]
   penalty: number
 }
 
@@ -140,9 +144,38 @@ function plainVariants(variants: readonly QueryVariant[]): PlainVariant[] | null
     if (v.substring || v.anyOf) return null
     const groups = groupsOf(v.tsquery)
     if (!groups) return null
-    out.push({ groups, compact: v.compact, words: v.words, penalty: v.penalty })
+    out.push({
+      groups,
+      compact: v.compact,
+      bar: `|${v.compact}|`,
+      words: v.words,
+      spaced: v.words.map((w) => ` ${w}`),
+      penalty: v.penalty,
+    })
   }
   return out
+}
+
+/** Adds one to the count of every value whose bit is set. */
+function countBits(bits: number, counts: Int32Array): void {
+  let rest = bits
+  while (rest !== 0) {
+    const low = rest & -rest
+    const i = 31 - Math.clz32(low)
+    rest ^= low
+    if (i < counts.length) counts[i] = (counts[i] as number) + 1
+  }
+}
+
+/**
+ * `(' ' || key) LIKE '% w%'` for every word: each word starts the key or follows a space
+ * (without building the spaced strings for every row).
+ */
+function allWordsIn(key: string, v: PlainVariant): boolean {
+  if (v.words.length === 0) return false
+  for (const [i, w] of v.words.entries())
+    if (!key.startsWith(w) && !key.includes(v.spaced[i] as string)) return false
+  return true
 }
 
 const CANDIDATES_SORTED_FROM = 4_096
@@ -158,6 +191,11 @@ export class MatchIndex {
   readonly #provinces: string[] = []
   /** Row → its province's number in #provinces, -1 for none. */
   readonly #provinceOf: Int32Array
+  /** Hot columns by row, in typed arrays (a common word visits tens of thousands of rows). */
+  readonly #audienceBits: Int32Array
+  readonly #lifeEventBits: Int32Array
+  readonly #online: Uint8Array
+  readonly #titleLength: Int32Array
   readonly #words: number
 
   constructor(src: MatchIndexSource) {
@@ -183,7 +221,15 @@ export class MatchIndex {
     }
     this.#agencyOf = new Int32Array(src.rows.length)
     this.#provinceOf = new Int32Array(src.rows.length)
+    this.#audienceBits = new Int32Array(src.rows.length)
+    this.#lifeEventBits = new Int32Array(src.rows.length)
+    this.#online = new Uint8Array(src.rows.length)
+    this.#titleLength = new Int32Array(src.rows.length)
     for (const [i, r] of src.rows.entries()) {
+      this.#audienceBits[i] = r.audienceBits
+      this.#lifeEventBits[i] = r.lifeEventBits
+      this.#online[i] = r.online ? 1 : 0
+      this.#titleLength[i] = r.titleLength
       const a = agencyById.get(r.agencyId)
       if (a === undefined) throw new Error(`match index: unknown agency ${r.agencyId}`)
       this.#agencyOf[i] = a
@@ -283,21 +329,16 @@ export class MatchIndex {
   #fullScore(r: MatchRow, v: PlainVariant): number {
     const c = v.compact
     const tc = r.titleCompact
-    const allWordsIn = (key: string) => {
-      if (v.words.length === 0) return false
-      const spaced = ` ${key}`
-      return v.words.every((w) => spaced.includes(` ${w}`))
-    }
     const tier =
       tc === c
         ? 100
         : tc.startsWith(c)
           ? 80
-          : r.namesCompact.includes(`|${c}|`)
+          : r.namesCompact.includes(v.bar)
             ? 75
-            : tc.includes(c) || allWordsIn(r.titleKey)
+            : tc.includes(c) || allWordsIn(r.titleKey, v)
               ? 60
-              : r.namesCompact.includes(c) || allWordsIn(r.namesKey)
+              : r.namesCompact.includes(c) || allWordsIn(r.namesKey, v)
                 ? 50
                 : 20
     const share = c.length / Math.max(r.titleLength, c.length, 1)
@@ -383,6 +424,11 @@ export class MatchIndex {
       if (candidates.length > want) candidates.pop()
     }
 
+    const agencyOf = this.#agencyOf
+    const provinceOf = this.#provinceOf
+    const audienceOf = this.#audienceBits
+    const lifeEventOf = this.#lifeEventBits
+    const onlineOf = this.#online
     for (let wi = 0; wi < matched.length; wi++) {
       let word = matched[wi] as number
       while (word !== 0) {
@@ -391,15 +437,17 @@ export class MatchIndex {
         word ^= low
         const ri = (wi << 5) | bit
         if (ri >= n) break
-        const r = this.#rows[ri] as MatchRow
         matchedCount++
-        const failAgency = agencyFilter !== null && agencyFilter[this.#agencyOf[ri] as number] !== 1
-        const failAudience = audienceBits !== null && (r.audienceBits & audienceBits) === 0
-        const failLifeEvent = lifeEventBits !== null && (r.lifeEventBits & lifeEventBits) === 0
-        const province = this.#provinceOf[ri] as number
+        const rowAudience = audienceOf[ri] as number
+        const rowLifeEvent = lifeEventOf[ri] as number
+        const rowOnline = onlineOf[ri] === 1
+        const failAgency = agencyFilter !== null && agencyFilter[agencyOf[ri] as number] !== 1
+        const failAudience = audienceBits !== null && (rowAudience & audienceBits) === 0
+        const failLifeEvent = lifeEventBits !== null && (rowLifeEvent & lifeEventBits) === 0
+        const province = provinceOf[ri] as number
         const failProvince =
           provinceFilter !== null && (province < 0 || provinceFilter[province] !== 1)
-        const failOnline = onlineOnly && !r.online
+        const failOnline = onlineOnly && !rowOnline
         const fails =
           (failAgency ? 1 : 0) +
           (failAudience ? 1 : 0) +
@@ -408,23 +456,17 @@ export class MatchIndex {
           (failOnline ? 1 : 0)
         if (fails > 1) continue
         if (fails === 0 || failAgency) {
-          const a = this.#agencyOf[ri] as number
+          const a = agencyOf[ri] as number
           agencyCounts[a] = (agencyCounts[a] as number) + 1
         }
         if ((fails === 0 || failProvince) && province >= 0)
           provinceCounts[province] = (provinceCounts[province] as number) + 1
-        if (fails === 0 || failAudience)
-          for (let i = 0; i < audienceCounts.length; i++)
-            if ((r.audienceBits & (1 << i)) !== 0)
-              audienceCounts[i] = (audienceCounts[i] as number) + 1
-        if (fails === 0 || failLifeEvent)
-          for (let i = 0; i < lifeEventCounts.length; i++)
-            if ((r.lifeEventBits & (1 << i)) !== 0)
-              lifeEventCounts[i] = (lifeEventCounts[i] as number) + 1
-        if ((fails === 0 || failOnline) && r.online) online++
+        if (fails === 0 || failAudience) countBits(rowAudience, audienceCounts)
+        if (fails === 0 || failLifeEvent) countBits(rowLifeEvent, lifeEventCounts)
+        if ((fails === 0 || failOnline) && rowOnline) online++
         if (fails !== 0) continue
         total++
-        keep(ri, this.#scoreOf(r, wi, bit, plain, heads))
+        keep(ri, this.#scoreOf(ri, wi, bit, plain, heads))
       }
     }
 
@@ -457,7 +499,7 @@ export class MatchIndex {
    * names; otherwise the best bottom-tier score of every reading (from the title's length).
    */
   #scoreOf(
-    r: MatchRow,
+    ri: number,
     wi: number,
     bit: number,
     plain: PlainVariant[],
@@ -467,11 +509,12 @@ export class MatchIndex {
     let best = Number.NEGATIVE_INFINITY
     for (const [i, v] of plain.entries())
       if ((((heads[i] as Uint32Array)[wi] as number) & (1 << bit)) !== 0)
-        best = Math.max(best, this.#fullScore(r, v))
+        best = Math.max(best, this.#fullScore(this.#rows[ri] as MatchRow, v))
     if (best !== Number.NEGATIVE_INFINITY) return best
+    const titleLength = this.#titleLength[ri] as number
     for (const v of plain) {
       const c = v.compact.length
-      best = Math.max(best, 20 + 9 * (c / Math.max(r.titleLength, c, 1)) - v.penalty)
+      best = Math.max(best, 20 + 9 * (c / Math.max(titleLength, c, 1)) - v.penalty)
     }
     return best
   }
