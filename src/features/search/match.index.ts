@@ -173,8 +173,8 @@ function countBits(bits: number, counts: Int32Array): void {
  */
 function allWordsIn(key: string, v: PlainVariant): boolean {
   if (v.words.length === 0) return false
-  for (const [i, w] of v.words.entries())
-    if (!key.startsWith(w) && !key.includes(v.spaced[i] as string)) return false
+  for (let i = 0; i < v.words.length; i++)
+    if (!key.startsWith(v.words[i] as string) && !key.includes(v.spaced[i] as string)) return false
   return true
 }
 
@@ -326,23 +326,22 @@ export class MatchIndex {
    * The score of a service with the words in its title or names (scoreOf in search.queries.ts):
    * tier + 9 × share − penalty (+ 0, the coverage of a plain reading), in that order.
    */
-  #fullScore(r: MatchRow, v: PlainVariant): number {
+  #fullScore(r: MatchRow, v: PlainVariant, floor: number): number {
     const c = v.compact
     const tc = r.titleCompact
-    const tier =
-      tc === c
-        ? 100
-        : tc.startsWith(c)
-          ? 80
-          : r.namesCompact.includes(v.bar)
-            ? 75
-            : tc.includes(c) || allWordsIn(r.titleKey, v)
-              ? 60
-              : r.namesCompact.includes(c) || allWordsIn(r.namesKey, v)
-                ? 50
-                : 20
     const share = c.length / Math.max(r.titleLength, c.length, 1)
-    return tier + 9 * share - v.penalty + 0
+    const scored = (tier: number) => tier + 9 * share - v.penalty + 0
+    if (tc === c) return scored(100)
+    if (tc.startsWith(c)) return scored(80)
+    // The tests below scan the keys: skipped once no lower tier could make the page (the score
+    // returned is then at most `floor`, and the page keeps nothing at or below it).
+    if (scored(75) <= floor) return scored(75)
+    if (r.namesCompact.includes(v.bar)) return scored(75)
+    if (scored(60) <= floor) return scored(60)
+    if (tc.includes(c) || allWordsIn(r.titleKey, v)) return scored(60)
+    if (scored(50) <= floor) return scored(50)
+    if (r.namesCompact.includes(c) || allWordsIn(r.namesKey, v)) return scored(50)
+    return scored(20)
   }
 
   /**
@@ -466,7 +465,14 @@ export class MatchIndex {
         if ((fails === 0 || failOnline) && rowOnline) online++
         if (fails !== 0) continue
         total++
-        keep(ri, this.#scoreOf(ri, wi, bit, plain, heads))
+        if (want <= 0) continue
+        // Once the page is full, a row scoring at or below its last cannot enter it: scoring
+        // may stop as soon as that is certain.
+        const floor =
+          !everyCandidate && candidates.length === want
+            ? (candidates[want - 1] as { score: number }).score
+            : Number.NEGATIVE_INFINITY
+        keep(ri, this.#scoreOf(ri, wi, bit, plain, heads, floor))
       }
     }
 
@@ -497,6 +503,7 @@ export class MatchIndex {
   /**
    * The two-step score: the best full score of the readings whose words are in the title or
    * names; otherwise the best bottom-tier score of every reading (from the title's length).
+   * Exact when above `floor`; otherwise some score at or below it.
    */
   #scoreOf(
     ri: number,
@@ -504,17 +511,24 @@ export class MatchIndex {
     bit: number,
     plain: PlainVariant[],
     heads: Uint32Array[],
+    floor: number,
   ): number {
     if (plain.length === 0) return 0
+    // Index loops: this runs for every match of a common word (no iterator objects).
     let best = Number.NEGATIVE_INFINITY
-    for (const [i, v] of plain.entries())
-      if ((((heads[i] as Uint32Array)[wi] as number) & (1 << bit)) !== 0)
-        best = Math.max(best, this.#fullScore(this.#rows[ri] as MatchRow, v))
+    const mask = 1 << bit
+    for (let i = 0; i < plain.length; i++)
+      if ((((heads[i] as Uint32Array)[wi] as number) & mask) !== 0) {
+        const score = this.#fullScore(this.#rows[ri] as MatchRow, plain[i] as PlainVariant, floor)
+        if (score > best) best = score
+      }
     if (best !== Number.NEGATIVE_INFINITY) return best
     const titleLength = this.#titleLength[ri] as number
-    for (const v of plain) {
+    for (let i = 0; i < plain.length; i++) {
+      const v = plain[i] as PlainVariant
       const c = v.compact.length
-      best = Math.max(best, 20 + 9 * (c / Math.max(titleLength, c, 1)) - v.penalty)
+      const score = 20 + 9 * (c / Math.max(titleLength, c, 1)) - v.penalty
+      if (score > best) best = score
     }
     return best
   }
