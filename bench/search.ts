@@ -6,14 +6,19 @@
  * answers), over a mixed query set ({@link QUERIES}):
  *
  * - UNCACHED: p50/p95 of `searchUncached` — the whole search as the page runs it (match, rank,
- *   filter, facet counts, the page with what it shows, typo correction when needed) — and the
+ *   filter, facet counts, the page with what it shows, typo correction when needed), with the
+ *   in-memory match index built (match.index.ts), as a running portal answers — and the
  *   statements each search sends, counted at the driver (every `query` node-postgres sends,
- *   BEGIN, COMMIT and the planner settings included);
+ *   BEGIN, COMMIT and the planner settings included); beside it the same searches on the SQL
+ *   path alone (`searchUncached(…, 'sql')`, what answers while the index is being rebuilt);
+ * - the match index's build time and the memory it holds (heap and array buffers, after a
+ *   garbage collection, before and after the build);
  * - CACHED: p50/p95 of `searchCatalogue` asked again (the in-memory result cache);
  * - at 20,000, requests per second through HTTP against the app in this process (the load
  *   generator is a child process): `/search?q=…` and `GET /api/v1/search?q=…` over the query
- *   set, answered from the cache (repeated queries) and uncached (the search cache dropped
- *   before every request, as a publish would, so every request is a distinct search).
+ *   set, answered from the cache (repeated queries) and uncached (the answered searches and
+ *   rendered results dropped before every request, so every request is a distinct search; the
+ *   match index stays, as it does between publishes).
  *
  * The services are generated from the demo catalogue: each demo service once as it is and once
  * with the name of each province and of its capital in its title and summary (20,150 distinct
@@ -30,6 +35,8 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import { loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { getRequestListener } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
@@ -42,13 +49,14 @@ import { DEMO_AGENCIES } from '../src/features/demo/demo-agencies.data.ts'
 import { DEMO_SERVICES } from '../src/features/demo/demo-services.data.ts'
 import { bitsOf } from '../src/features/search/bits.ts'
 import {
+  matchIndexReady,
   NO_FILTERS,
+  searchCachesOf,
   searchCatalogue,
   searchUncached,
 } from '../src/features/search/search.actions.ts'
 import { entryKeys } from '../src/features/search/search.indexer.ts'
 import { rebuildWords, type SearchEntryRow } from '../src/features/search/search.queries.ts'
-import { CATALOGUE_CACHE_TAG } from '../src/features/services/index.ts'
 import { AUDIENCES, LIFE_EVENTS } from '../src/features/services/service.model.ts'
 import { persianSortKey } from '../src/lib/fa/collate.ts'
 import { searchTokens } from '../src/lib/fa/normalize.ts'
@@ -370,7 +378,14 @@ interface Figures {
   backend: 'PGlite' | 'PostgreSQL'
   size: number
   loadMs: number
+  /** With the match index built (the portal's path). */
   uncached: number[]
+  /** The SQL path alone. */
+  uncachedSql: number[]
+  statementsSql: number[]
+  indexBuildMs: number
+  /** Heap and array buffers the built index holds (MB). */
+  indexMb: number
   cached: number[]
   statements: number[]
   found: number
@@ -384,6 +399,17 @@ interface HttpFigures {
   pageUncached: number
   apiCached: number
   apiUncached: number
+}
+
+// A garbage collection before each memory reading (the flag set at run time suffices for a
+// function made afterwards in a new context).
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+function heldBytes(): number {
+  collectGarbage()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
 }
 
 function depsOn(h: DbHandle) {
@@ -402,6 +428,10 @@ async function measureSearch(
     size,
     loadMs,
     uncached: [],
+    uncachedSql: [],
+    statementsSql: [],
+    indexBuildMs: 0,
+    indexMb: 0,
     cached: [],
     statements: [],
     found: 0,
@@ -409,7 +439,26 @@ async function measureSearch(
   }
   const worst = new Map<string, number>()
   const ask = { filters: NO_FILTERS, page: 1, pageSize: 20 }
-  // Uncached: one untimed warm-up pass, then ROUNDS timed passes.
+  // The SQL path alone: one untimed warm-up pass, then ROUNDS timed passes.
+  for (const q of QUERIES) await searchUncached(deps, searchTokens(q).slice(0, 12), ask, 'sql')
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of QUERIES) {
+      const words = searchTokens(q).slice(0, 12)
+      const before = sent.count
+      const t0 = performance.now()
+      await searchUncached(deps, words, ask, 'sql')
+      f.uncachedSql.push(performance.now() - t0)
+      f.statementsSql.push(sent.count - before)
+    }
+  }
+  // The match index: built once (as the first search after a change starts it), timed.
+  const heapBefore = heldBytes()
+  const b0 = performance.now()
+  const index = await matchIndexReady(deps)
+  f.indexBuildMs = performance.now() - b0
+  if (!index) throw new Error('the match index did not build')
+  f.indexMb = (heldBytes() - heapBefore) / 1024 / 1024
+  // Uncached as the portal runs it: one untimed warm-up pass, then ROUNDS timed passes.
   for (const q of QUERIES)
     if ((await searchUncached(deps, searchTokens(q).slice(0, 12), ask)).total > 0) f.found++
   for (let r = 0; r < ROUNDS; r++) {
@@ -438,8 +487,10 @@ async function measureSearch(
     .sort((a, b) => b.ms - a.ms)
     .slice(0, SLOWEST_SHOWN)
   f.uncached.sort((a, b) => a - b)
+  f.uncachedSql.sort((a, b) => a - b)
   f.cached.sort((a, b) => a - b)
   f.statements.sort((a, b) => a - b)
+  f.statementsSql.sort((a, b) => a - b)
   return f
 }
 
@@ -498,9 +549,17 @@ async function measureHttp(h: DbHandle): Promise<HttpFigures> {
   const deps = depsOn(h)
   const listener = getRequestListener(buildApp(deps).fetch)
   let uncached = false
+  const caches = searchCachesOf(deps)
+  // The index built before the load (the first search would start it; searches meanwhile
+  // take the SQL path).
+  await matchIndexReady(deps)
   const server: Server = createServer((req, res) => {
-    // Every request a distinct search: what the cache holds goes, as after a publish.
-    if (uncached) deps.pageCache.invalidate(CATALOGUE_CACHE_TAG)
+    // Every request a distinct search: the answered searches and rendered results go, the
+    // match index stays (as between publishes).
+    if (uncached) {
+      caches.results.clear()
+      caches.views.clear()
+    }
     void listener(req, res)
   })
   const port = await freePort()
@@ -613,7 +672,10 @@ export async function benchSearch(): Promise<void> {
   const report = (f: Figures) => {
     results.push(f)
     console.log(
-      `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p50 ${ms(percentile(f.uncached, 50))} p95 ${ms(percentile(f.uncached, 95))}, statements per search median ${percentile(f.statements, 50)} max ${f.statements.at(-1) ?? 0}, cached p95 ${us(percentile(f.cached, 95))}`,
+      `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p50 ${ms(percentile(f.uncached, 50))} p95 ${ms(percentile(f.uncached, 95))} (SQL path p50 ${ms(percentile(f.uncachedSql, 50))} p95 ${ms(percentile(f.uncachedSql, 95))}), statements per search median ${percentile(f.statements, 50)} max ${f.statements.at(-1) ?? 0} (SQL path ${percentile(f.statementsSql, 50)} / ${f.statementsSql.at(-1) ?? 0}), cached p95 ${us(percentile(f.cached, 95))}`,
+    )
+    console.log(
+      `    match index: built in ${ms(f.indexBuildMs)}, holds ${f.indexMb.toFixed(1)} MB (heap + array buffers)`,
     )
     console.log(`    slowest uncached: ${f.slowest.map((x) => `«${x.q}» ${ms(x.ms)}`).join(', ')}`)
     if (f.http)
@@ -636,6 +698,10 @@ export async function benchSearch(): Promise<void> {
         'load + index',
         'uncached p50',
         'uncached p95',
+        'SQL path p50',
+        'SQL path p95',
+        'index build',
+        'index MB',
         'statements per search (median / max)',
         'cached p50',
         'cached p95',
@@ -647,6 +713,10 @@ export async function benchSearch(): Promise<void> {
         `${(r.loadMs / 1000).toFixed(1)} s`,
         ms(percentile(r.uncached, 50)),
         ms(percentile(r.uncached, 95)),
+        ms(percentile(r.uncachedSql, 50)),
+        ms(percentile(r.uncachedSql, 95)),
+        ms(r.indexBuildMs),
+        r.indexMb.toFixed(1),
         `${percentile(r.statements, 50)} / ${r.statements.at(-1) ?? 0}`,
         us(percentile(r.cached, 50)),
         us(percentile(r.cached, 95)),
