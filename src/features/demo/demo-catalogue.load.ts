@@ -8,7 +8,7 @@ import { startOfTehranDay } from '../../lib/fa/tehran-time.ts'
 import type { Agency } from '../agencies/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { qualityIssues } from '../catalogue/index.ts'
-import { insertLaw } from '../laws/index.ts'
+import { insertLaws } from '../laws/index.ts'
 import { reindexAll } from '../search/index.ts'
 import { publicServiceTags, type ServiceContent } from '../services/index.ts'
 import {
@@ -45,22 +45,18 @@ export async function loadDemoCatalogue(
 ): Promise<{ laws: number; services: number }> {
   const loaded = await deps.publicChange(async (trx, markChanged) => {
     const now = deps.clock.now()
-    const lawIds = new Map<string, string>()
-    for (const l of DEMO_LAWS) {
-      const law = await insertLaw(
-        trx,
-        {
-          title: l.title,
-          kind: l.kind,
-          number: l.number,
-          approvedOn: l.approvedOn ? isoDay(l.approvedOn) : null,
-          url: l.url,
-        },
-        null,
-        now,
-      )
-      lawIds.set(l.key, law.id)
-    }
+    const laws = await insertLaws(
+      trx,
+      DEMO_LAWS.map((l) => ({
+        title: l.title,
+        kind: l.kind,
+        number: l.number,
+        approvedOn: l.approvedOn ? isoDay(l.approvedOn) : null,
+        url: l.url,
+      })),
+      now,
+    )
+    const lawIds = new Map(DEMO_LAWS.flatMap((l, i) => (laws[i] ? [[l.key, laws[i].id]] : [])))
     const demoFormsFor = await storeDemoForms(
       trx,
       demoServices,

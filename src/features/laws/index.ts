@@ -1,7 +1,7 @@
 export { canEditLaw, createLaw } from './law.actions.ts'
 export type { Law, LawKind } from './law.model.ts'
 export { LAW_KINDS } from './law.model.ts'
-export { findLawsByIds, insertLaw, listLawChoices } from './law.queries.ts'
+export { findLawsByIds, insertLaw, insertLaws, listLawChoices } from './law.queries.ts'
 export {
   type CitedLaw,
   type CitingVersion,

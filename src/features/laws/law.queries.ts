@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database, LawsTable } from '../../db/schema.ts'
 import { persianSortKey } from '../../lib/fa/collate.ts'
@@ -96,6 +97,30 @@ export async function insertLaw(
     .returningAll()
     .executeTakeFirstOrThrow()
   return toLaw(row)
+}
+
+/** Many laws in one insert (the demo's at start-up), with ids chosen here; in the order given. */
+export async function insertLaws(
+  db: Executor,
+  laws: readonly LawRecord[],
+  now: Date,
+): Promise<Law[]> {
+  if (laws.length === 0) return []
+  const values = laws.map((law) => ({
+    ...law,
+    id: randomUUID(),
+    sortKey: persianSortKey(law.title),
+    addedByAgencyId: null,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const rows = await db.insertInto('laws').values(values).returningAll().execute()
+  const byId = new Map(rows.map((r) => [r.id, toLaw(r)]))
+  return values.map((v) => {
+    const law = byId.get(v.id)
+    if (!law) throw new Error(`law ${v.id} was not inserted`)
+    return law
+  })
 }
 
 export async function updateLaw(db: Executor, id: string, law: LawRecord, now: Date): Promise<Law> {
