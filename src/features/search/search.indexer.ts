@@ -9,6 +9,7 @@ import { AUDIENCES, CATALOGUE_CACHE_TAG, LIFE_EVENTS } from '../services/index.t
 import { bitsOf } from './bits.ts'
 import { noteIndexChanged } from './search.cache.ts'
 import {
+  type AgencyChainLink,
   adjustWords,
   agencyChain,
   clearIndex,
@@ -127,9 +128,19 @@ function uniqueNonEmpty(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null && v.trim() !== ''))]
 }
 
-async function buildRow(db: Executor, src: PublishedSource): Promise<SearchEntryRow> {
+async function buildRow(
+  db: Executor,
+  src: PublishedSource,
+  /** Chains already read, by agency (a whole rebuild reads each agency's once). */
+  chains?: Map<string, Promise<AgencyChainLink[]>>,
+): Promise<SearchEntryRow> {
   const content = parseIndexedContent(src.content)
-  const chain = await agencyChain(db, src.agencyId)
+  let pending = chains?.get(src.agencyId)
+  if (!pending) {
+    pending = agencyChain(db, src.agencyId)
+    chains?.set(src.agencyId, pending)
+  }
+  const chain = await pending
   const keys = entryKeys({
     title: content.title,
     popularNames: content.popularNames,
@@ -197,11 +208,12 @@ export async function reindexAll(db: Executor, batch = 500): Promise<number> {
     await clearIndex(trx)
     let after: string | null = null
     let n = 0
+    const chains = new Map<string, Promise<AgencyChainLink[]>>()
     for (;;) {
       const sources = await listIndexSources(trx, after, batch)
       if (sources.length === 0) break
       const rows: SearchEntryRow[] = []
-      for (const s of sources) rows.push(await buildRow(trx, s))
+      for (const s of sources) rows.push(await buildRow(trx, s, chains))
       await insertEntries(trx, rows)
       n += rows.length
       after = sources[sources.length - 1]?.serviceId ?? null
