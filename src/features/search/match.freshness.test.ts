@@ -90,6 +90,30 @@ describe('the match index after a change', () => {
     )
   })
 
+  it('spaces builds: after one, the next waits four times its length whatever is published', async () => {
+    const caches = searchCachesOf(t.deps)
+    await caches.matchBuild?.done
+    caches.match = null // so that the next line builds
+    const before = performance.now()
+    assert.ok(await matchIndexReady(t.deps))
+    assert.ok(caches.matchNextBuildAt > before, 'a build sets when the next may start')
+    // As if the last build had been long: a change now starts no build, SQL answers it.
+    caches.matchNextBuildAt = performance.now() + 60_000
+    await setServiceWithdrawn(t.deps, admin, ids.get('student') ?? '', 'منسوخ')
+    assert.ok(!(await titles('گذرنامه')).includes('گذرنامه دانشجویی'))
+    assert.equal(caches.match, null)
+    assert.equal(caches.matchBuild, null, 'no build before its time')
+    // Once due, the next search starts one.
+    caches.matchNextBuildAt = 0
+    await titles('گذرنامه دانشجویی')
+    // Started by that search (and at this size perhaps finished while it ran); read through a
+    // function, since the assertion above narrowed the field to null.
+    const building = () => caches.matchBuild
+    await building()?.done
+    assert.ok(caches.match, 'the first search after the wait started a build')
+    await setServiceWithdrawn(t.deps, admin, ids.get('student') ?? '', null)
+  })
+
   it('falls back to SQL when a result is gone that the index still has (another process)', async () => {
     const built = await matchIndexReady(t.deps)
     assert.equal(built?.size, 3)

@@ -217,26 +217,43 @@ export function zeroResultKey(words: string[]): string {
 
 /**
  * The match index of this process if it is built for the current stamp; otherwise null, and
- * a build is started unless one is running (a search never waits for it: SQL answers
- * meanwhile). A build read under a stamp that is gone by its end is thrown away, and a failed
- * one is not kept: the next search starts another.
+ * a build is started unless one is running or the last ended too recently (see
+ * `matchNextBuildAt`; `now` starts one regardless). A search never waits for it: SQL answers
+ * meanwhile. A build read under a stamp that is gone by its end is thrown away, and a failed
+ * one is not kept: the next due search starts another.
  */
-function matchIndexNow(deps: Pick<Deps, 'db' | 'pageCache'>): MatchIndex | null {
+function matchIndexNow(
+  deps: Pick<Deps, 'db' | 'pageCache'>,
+  options: { now?: boolean } = {},
+): MatchIndex | null {
   const caches = searchCachesOf(deps)
   const stamp = caches.stamp()
   if (caches.match?.stamp === stamp) return caches.match.index
-  if (!caches.matchBuild) startMatchBuild(deps, caches, stamp)
+  const due = options.now || performance.now() >= caches.matchNextBuildAt
+  if (!caches.matchBuild && due) startMatchBuild(deps, caches, stamp)
   return null
 }
 
+/** How long after a build the next may start, in multiples of that build's time. */
+const BUILD_SPACING = 4
+
 function startMatchBuild(deps: Pick<Deps, 'db'>, caches: Caches, stamp: string): void {
+  const started = performance.now()
+  const spaced = () => {
+    const ended = performance.now()
+    caches.matchNextBuildAt = ended + BUILD_SPACING * (ended - started)
+  }
   const done = listMatchIndexSource(deps.db).then(
     (src) => {
       const index = new MatchIndex(src)
+      spaced()
       if (caches.current(stamp)) caches.match = { stamp, index }
       return index
     },
-    () => null,
+    () => {
+      spaced()
+      return null
+    },
   )
   const build = { stamp, done }
   caches.matchBuild = build
@@ -253,11 +270,11 @@ export async function matchIndexReady(
   deps: Pick<Deps, 'db' | 'pageCache'>,
 ): Promise<MatchIndex | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const index = matchIndexNow(deps)
+    const index = matchIndexNow(deps, { now: true })
     if (index) return index
     await searchCachesOf(deps).matchBuild?.done
   }
-  return matchIndexNow(deps)
+  return matchIndexNow(deps, { now: true })
 }
 
 /**

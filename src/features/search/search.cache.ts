@@ -109,6 +109,12 @@ export class SearchCaches<R, S, M = unknown> {
    * at a time, and a build read under an older stamp is thrown away when it ends.
    */
   matchBuild: { stamp: string; done: Promise<M | null> } | null = null
+  /**
+   * When the next build may start (performance.now()): a build costs the database seconds at
+   * 100,000 services (every process builds its own), so after one that took d ms the next
+   * waits 4 d ms, whatever is published meanwhile, and SQL answers until then.
+   */
+  matchNextBuildAt = 0
   readonly #pageCache: Deps['pageCache']
   #stamp = ''
   #generation = -1
