@@ -31,7 +31,9 @@ if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
     import('./config.ts'),
     import('./db/open-and-migrate.ts'),
   ])
-  opening = openAndMigrate(loadConfig())
+  // Inside the promise: an invalid configuration, too, is reported by the command (which reads
+  // it again and says what is wrong), not thrown here with a stack trace.
+  opening = Promise.resolve().then(() => openAndMigrate(loadConfig()))
   // Its error, if any, is reported where `serve` awaits it, not as an unhandled rejection.
   opening.catch(() => {})
 }
