@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
+import pino from 'pino'
 import {
   actorOf,
   completeContent,
@@ -11,6 +12,7 @@ import {
 } from '../../../test/support/fixtures.ts'
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts'
 import type { Actor } from '../../lib/actor.ts'
+import { PageCache } from '../../web/page-cache.ts'
 import type { Agency } from '../agencies/index.ts'
 import { setServiceWithdrawn } from '../catalogue/index.ts'
 import {
@@ -124,5 +126,29 @@ describe('the match index after a change', () => {
     const r = await searchUncached(t.deps, ['گذرنامه'], req)
     assert.equal(r.total, 2)
     assert.deepEqual(r.items.map((i) => i.title).sort(), ['صدور گذرنامه', 'گذرنامه دانشجویی'])
+  })
+
+  it('logs a failed build, keeps no index from it, and builds again when next due', async () => {
+    const lines: string[] = []
+    const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) })
+    // Caches of their own (they are kept per page cache), so the build starts here.
+    const deps = { ...t.deps, log, pageCache: new PageCache() }
+    await sql`ALTER TABLE search_entries RENAME TO search_entries_away`.execute(t.deps.db)
+    try {
+      assert.equal(await matchIndexReady(deps), null)
+      // Its last attempt starts a build it does not wait for: it fails here too.
+      await searchCachesOf(deps).matchBuild?.done
+    } finally {
+      await sql`ALTER TABLE search_entries_away RENAME TO search_entries`.execute(t.deps.db)
+    }
+    const failed = lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40)
+    assert.ok(failed.length >= 1, 'a failed build is logged as a warning')
+    assert.match(failed[0].msg, /match index build failed/)
+    assert.ok(failed[0].err, 'the error is in the log line')
+    assert.equal(searchCachesOf(deps).match, null)
+    assert.ok(searchCachesOf(deps).matchNextBuildAt > 0, 'a failed build is spaced as well')
+    const index = await matchIndexReady(deps)
+    assert.equal(index?.size, 2)
+    assert.ok(lines.some((l) => JSON.parse(l).msg === 'search: match index built'))
   })
 })

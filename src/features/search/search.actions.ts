@@ -223,7 +223,7 @@ export function zeroResultKey(words: string[]): string {
  * one is not kept: the next due search starts another.
  */
 function matchIndexNow(
-  deps: Pick<Deps, 'db' | 'pageCache'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
   options: { now?: boolean } = {},
 ): MatchIndex | null {
   const caches = searchCachesOf(deps)
@@ -237,7 +237,7 @@ function matchIndexNow(
 /** How long after a build the next may start, in multiples of that build's time. */
 const BUILD_SPACING = 4
 
-function startMatchBuild(deps: Pick<Deps, 'db'>, caches: Caches, stamp: string): void {
+function startMatchBuild(deps: Pick<Deps, 'db' | 'log'>, caches: Caches, stamp: string): void {
   const started = performance.now()
   const spaced = () => {
     const ended = performance.now()
@@ -248,10 +248,16 @@ function startMatchBuild(deps: Pick<Deps, 'db'>, caches: Caches, stamp: string):
       const index = new MatchIndex(src)
       spaced()
       if (caches.current(stamp)) caches.match = { stamp, index }
+      deps.log.debug({ ms: Math.round(performance.now() - started) }, 'search: match index built')
       return index
     },
-    () => {
+    (error: unknown) => {
       spaced()
+      // Searches go on through SQL; the next due search tries again.
+      deps.log.warn(
+        { err: error, ms: Math.round(performance.now() - started) },
+        'search: match index build failed; SQL answers until the next one',
+      )
       return null
     },
   )
@@ -267,7 +273,7 @@ function startMatchBuild(deps: Pick<Deps, 'db'>, caches: Caches, stamp: string):
  * themselves never wait). Null when the build failed or the catalogue changed meanwhile.
  */
 export async function matchIndexReady(
-  deps: Pick<Deps, 'db' | 'pageCache'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
 ): Promise<MatchIndex | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const index = matchIndexNow(deps, { now: true })
@@ -319,7 +325,7 @@ export type SearchPath = 'index' | 'sql'
  * unknown words and search again. Logs nothing.
  */
 export async function searchUncached(
-  deps: Pick<Deps, 'db' | 'pageCache'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
   words: string[],
   req: Pick<SearchRequest, 'filters' | 'page' | 'pageSize'>,
   path: SearchPath = 'index',
