@@ -62,6 +62,7 @@ import { persianSortKey } from '../src/lib/fa/collate.ts'
 import { searchTokens } from '../src/lib/fa/normalize.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
+import { QUERIES } from './search-queries.ts'
 import { freePort } from './support.ts'
 
 /** `SEARCH_BENCH_SIZES=5000,20000` overrides the sizes (for a quick look); ascending. */
@@ -84,50 +85,6 @@ const HTTP_WARMUP_S = 1
 const HTTP_DURATION_S = 4
 const HTTP_CONNECTIONS = 20
 const AIM_P95_MS = { PostgreSQL: 30, PGlite: 60 } as const
-
-/** A mix of what people type: titles, parts, popular names, variants, typos, misses. */
-export const QUERIES = [
-  'گذرنامه',
-  'کارت ملی',
-  'كارت ملي',
-  'صدور گذرنامه عادی',
-  'تمدید گواهی‌نامه رانندگی',
-  'گواهینامه',
-  'گواهی نامه رانندگی',
-  'پاسپورت',
-  'خلافی خودرو',
-  'یارانه',
-  'يارانه',
-  'ثبت نام یارانه',
-  'ثبتنام',
-  'کنکور',
-  'سجام',
-  'پروانه کسب',
-  'جواز ساخت',
-  'کمیسیون ماده ۱۰۰',
-  'ماده 100',
-  '۱۲۳',
-  'حصر وراثت',
-  'سند تک برگ',
-  'بیمه بیکاری',
-  'مالیات اجاره',
-  'اموزش فنی و حرفه ای',
-  'گُذَرنامه',
-  'گـــذرنامه',
-  'گذنامه',
-  'کنکرو',
-  'داروخنه',
-  'فرزندخوانگی',
-  'سازمان حج و زیارت',
-  'توانیر',
-  'تهران',
-  'اصفهان گذرنامه',
-  'ثبت',
-  'صدور',
-  'قثفغعهخ',
-  'xyz',
-  'شکایت از بانک',
-]
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0

@@ -53,8 +53,9 @@ export function startChild(
   args: string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
+  stdout: 'ignore' | 'pipe' = 'ignore',
 ): ChildProcess {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', stdout, 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
@@ -66,6 +67,30 @@ export function startChild(
   })
   children.add(child)
   return child
+}
+
+/**
+ * Waits until the child prints a line containing `text` on its standard output (started with
+ * `stdout: 'pipe'`); false when it exits or `timeoutMs` passes first.
+ */
+export function printed(child: ChildProcess, text: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let seen = ''
+    const done = (result: boolean) => {
+      clearTimeout(timer)
+      child.stdout?.off('data', onData)
+      child.off('exit', onExit)
+      resolve(result)
+    }
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4096)
+      if (seen.includes(text)) done(true)
+    }
+    const onExit = () => done(false)
+    const timer = setTimeout(() => done(false), timeoutMs)
+    child.stdout?.on('data', onData)
+    child.once('exit', onExit)
+  })
 }
 
 /** SIGTERM and wait for the exit; returns how long that took in milliseconds. */
@@ -106,5 +131,43 @@ export async function load(name: string, url: string, bytes: number): Promise<Lo
     bytes,
     megabytesPerSecond: r.throughput.average / 1e6,
     bad: r.errors + r.timeouts + r.non2xx,
+  }
+}
+
+/** Figures of a load over many paths, with how many requests were sent and over how many paths. */
+export interface PathsLoadFigures extends LoadFigures {
+  sent: number
+  paths: number
+}
+
+/**
+ * Requests per second over `paths` in turn, one after the other across the warm-up and the
+ * measured run: with more paths than requests, no path is asked twice (distinct queries).
+ */
+export async function loadPaths(
+  name: string,
+  base: string,
+  paths: readonly string[],
+): Promise<PathsLoadFigures> {
+  let next = 0
+  const run = (duration: number) =>
+    autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration,
+      requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+    })
+  await run(WARMUP_S)
+  const r = await run(DURATION_S)
+  return {
+    name,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes: r.throughput.total / Math.max(1, r.requests.total),
+    megabytesPerSecond: r.throughput.average / 1e6,
+    bad: r.errors + r.timeouts + r.non2xx,
+    sent: next,
+    paths: paths.length,
   }
 }
