@@ -65,6 +65,7 @@ export function cachedHeaders(page: CachedPage): Record<string, string> {
   }
   const vary = publicVary(contentType)
   if (vary) headers.Vary = vary
+  if (page.disposition) headers['Content-Disposition'] = page.disposition
   return headers
 }
 

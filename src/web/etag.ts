@@ -103,6 +103,7 @@ export function apiEtag(cache?: PageCache): MiddlewareHandler {
             etag,
             expiresAt: read.expiresAt ?? Number.POSITIVE_INFINITY,
             contentType: res.headers.get('content-type') ?? CACHED_HTML_TYPE,
+            disposition: res.headers.get('content-disposition') ?? undefined,
           },
           read.tags,
         )

@@ -9,11 +9,12 @@ import { HSTS } from './security-headers.ts'
 function answer(
   options: { production: boolean; trustProxy: boolean },
   headers: Record<string, string> = {},
+  kept: { contentType?: string; disposition?: string } = {},
 ) {
   const cache = new PageCache()
   cache.set(
     '/',
-    { body: new TextEncoder().encode('<p>x</p>'), etag: '"e"', expiresAt: Infinity },
+    { body: new TextEncoder().encode('<p>x</p>'), etag: '"e"', expiresAt: Infinity, ...kept },
     [],
   )
   const responder = cachedPageResponder(cache, { sessionCookie: 's', ...options })
@@ -44,5 +45,16 @@ describe('cached pages served by the fast path', () => {
       answer({ production: false, trustProxy: false })['Strict-Transport-Security'],
       undefined,
     )
+  })
+
+  it('send a kept file as the app sent it: its type and Content-Disposition', () => {
+    const h = answer(
+      { production: false, trustProxy: false },
+      {},
+      { contentType: 'text/csv; charset=utf-8', disposition: 'attachment; filename="x.csv"' },
+    )
+    assert.equal(h['Content-Type'], 'text/csv; charset=utf-8')
+    assert.equal(h['Content-Disposition'], 'attachment; filename="x.csv"')
+    assert.equal(answer({ production: false, trustProxy: false })['Content-Disposition'], undefined)
   })
 })

@@ -13,6 +13,8 @@ export interface CachedPage {
   expiresAt: number
   /** The Content-Type it is sent with; an HTML page when absent. */
   contentType?: string
+  /** The Content-Disposition it is sent with (a file to save, and its name), if any. */
+  disposition?: string
 }
 
 export class PageCache {

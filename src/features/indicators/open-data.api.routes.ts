@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../../deps.ts'
 import type { Api } from '../../web/api.ts'
+import { publicRead } from '../../web/etag.ts'
+import { AGENCIES_CACHE_TAG } from '../agencies/index.ts'
+import { INDICATORS_CACHE_TAG } from './indicator.model.ts'
 import { indicatorsOpenCsv, indicatorsOpenData } from './open-data.ts'
+
+/** What the files show: indicators and their public values, and agencies' names. */
+const OPEN_DATA_TAGS = [INDICATORS_CACHE_TAG, AGENCIES_CACHE_TAG] as const
 
 const tags = ['دادهٔ باز']
 
@@ -33,14 +39,18 @@ export function indicatorsOpenDataApiRoutes(api: Api, deps: Deps): void {
       },
     })
   }
-  // ETag and Cache-Control come from web/etag.ts (SHA-1 of the body), like every API read.
+  // ETag and Cache-Control come from web/etag.ts (SHA-1 of the body), like every API read; as
+  // public reads both files are kept in the page cache (answered from memory, before the app,
+  // by web/fast-path.ts) until an indicator decision, an accepted period, a computation
+  // (INDICATORS_CACHE_TAG) or an agency change (its name is in the file) drops them.
   api.get('/export/indicators.json', async (c) => {
     const { file } = await indicatorsOpenData(deps)
-    return c.json(file, 200)
+    return c.json(publicRead(c, { body: file, tags: OPEN_DATA_TAGS }), 200)
   })
   api.get('/export/indicators.csv', async (c) => {
     const { file, rules } = await indicatorsOpenData(deps)
-    return c.body(indicatorsOpenCsv(file, rules), 200, {
+    const body = indicatorsOpenCsv(file, rules)
+    return c.body(publicRead(c, { body, tags: OPEN_DATA_TAGS }), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="mardom-indicators.csv"',
     })

@@ -153,11 +153,24 @@ describe('GET /api/v1/export/indicators.json', () => {
       (await get('/api/v1/export/indicators.json', { 'if-none-match': etag })).status,
       304,
     )
+    const csv = await get('/api/v1/export/indicators.csv')
+    const fromMemory = await get('/api/v1/export/indicators.csv')
+    assert.equal(fromMemory.headers.get('etag'), csv.headers.get('etag'))
+    assert.equal(
+      fromMemory.headers.get('content-disposition'),
+      'attachment; filename="mardom-indicators.csv"',
+      'the kept file is still a download with its name',
+    )
+    // Both files are kept in memory (the fast path answers them) until the acceptance below.
+    const kept = ['/api/v1/export/indicators.json', '/api/v1/export/indicators.csv']
+    for (const key of kept) assert.equal(t.deps.pageCache.get(key)?.etag !== undefined, true, key)
+    assert.equal(t.deps.pageCache.get(kept[0] ?? '')?.etag, etag)
     await submitPeriod(t.deps, asAdmin(), '1405-Q2')
     await decidePeriod(t.deps, asSupervisor(), agency.id, '1405-Q2', {
       accept: true,
       comment: null,
     })
+    for (const key of kept) assert.equal(t.deps.pageCache.get(key), undefined, key)
     const after = await get('/api/v1/export/indicators.json', { 'if-none-match': etag })
     assert.equal(after.status, 200)
     const file = (await after.json()) as IndicatorsOpenFile
