@@ -13,7 +13,12 @@ import {
   searchUncached,
   variantOf,
 } from './search.actions.ts'
-import { runSearch, type SearchFilterIds } from './search.queries.ts'
+import {
+  listMatchIndexSource,
+  type Posting,
+  runSearch,
+  type SearchFilterIds,
+} from './search.queries.ts'
 
 // The match index must answer exactly what the SQL statement answers: over the demo catalogue,
 // for the quality suite's queries, common words, prefixes, word pairs, corrected readings,
@@ -94,6 +99,33 @@ async function assertSame(
   )
   return fromSql
 }
+
+describe('the match index source, read in slices', () => {
+  it('has the posting lists one statement over the whole table gives, whatever the slice', async () => {
+    // The reference: every lexeme with its rows, grouped at once over the whole table.
+    const whole = async (column: 'document' | 'head_doc') =>
+      new Map(
+        (
+          await sql<{ word: string; rows: number[] }>`
+            WITH e AS (
+              SELECT (row_number() OVER (ORDER BY sort_key, service_id) - 1)::int AS pos,
+                     ${sql.ref(column)} AS doc
+              FROM search_entries)
+            SELECT w AS word, array_agg(e.pos ORDER BY e.pos) AS rows
+            FROM e, unnest(tsvector_to_array(e.doc)) AS w GROUP BY w`.execute(t.deps.db)
+        ).rows.map((r) => [r.word, r.rows.map(Number)]),
+      )
+    const asMap = (postings: Posting[]) => new Map(postings.map((p) => [p.word, [...p.rows]]))
+    const [document, head] = [await whole('document'), await whole('head_doc')]
+    assert.ok(document.size > 1000, 'the demo catalogue has a vocabulary')
+    for (const slice of [7, 500, 1_000_000]) {
+      const source = await listMatchIndexSource(t.deps.db, slice)
+      assert.equal(source.rows.length, index.size)
+      assert.deepEqual(asMap(source.document), document, `document, slices of ${slice}`)
+      assert.deepEqual(asMap(source.head), head, `head_doc, slices of ${slice}`)
+    }
+  })
+})
 
 describe('the match index answers what the search statement answers', () => {
   it('for the quality suite, as typed (first and second page)', async () => {

@@ -300,19 +300,59 @@ function postingRows(value: unknown): Int32Array {
 }
 
 /**
- * The lexemes of one tsvector column with the rows that have each, a row being its place in
- * the order `listMatchIndexSource` lists the rows in (sort key, then id). The lexemes are
- * PostgreSQL's own (`tsvector_to_array`), so the index matches what `@@` matches. Grouped by
- * hashing (no ORDER BY in the aggregate: sorting a million lexemes by text cost seconds).
+ * Rows read per statement when reading the match index source (the rows, then each column's
+ * lexemes). With PGlite the database runs inside the process, so one statement over a whole
+ * large catalogue (10 s at 100,000 services) would hold every request of the process that
+ * long; in slices, requests are answered between them.
  */
-async function listPostings(db: Executor, column: 'document' | 'head_doc'): Promise<Posting[]> {
-  const r = await sql<{ word: string; rows: unknown }>`
-    WITH e AS MATERIALIZED (
-      SELECT (row_number() OVER (ORDER BY sort_key, service_id) - 1)::int AS pos, ${sql.ref(column)} AS doc
-      FROM search_entries)
-    SELECT w AS word, string_agg(int4send(e.pos), ''::bytea) AS rows
-    FROM e, unnest(tsvector_to_array(e.doc)) AS w GROUP BY w`.execute(db)
-  return r.rows.map((row) => ({ word: row.word, rows: postingRows(row.rows) }))
+export const MATCH_SOURCE_SLICE = 2_000
+
+/** Lets the event loop answer what is waiting (requests) between two slices. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * The lexemes of one tsvector column with the rows that have each, a row being its place in
+ * `serviceIds` (rank order): read slice by slice, each grouped by the database, the slices'
+ * lists joined in order, so every list stays ascending.
+ */
+async function listPostings(
+  db: Executor,
+  column: 'document' | 'head_doc',
+  serviceIds: readonly string[],
+  slice: number,
+): Promise<Posting[]> {
+  const parts = new Map<string, Int32Array[]>()
+  for (let from = 0; from < serviceIds.length; from += slice) {
+    if (from > 0) await yieldToRequests()
+    const ids = serviceIds.slice(from, from + slice)
+    const r = await sql<{ word: string; rows: unknown }>`
+      WITH e AS MATERIALIZED (
+        SELECT (c.n - 1 + ${from}::int)::int AS pos, ${sql.ref(`s.${column}`)} AS doc
+        FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS c(id, n)
+        JOIN search_entries s ON s.service_id = c.id)
+      SELECT w AS word, string_agg(int4send(e.pos), ''::bytea) AS rows
+      FROM e, unnest(tsvector_to_array(e.doc)) AS w GROUP BY w`.execute(db)
+    for (const row of r.rows) {
+      const list = parts.get(row.word)
+      if (list) list.push(postingRows(row.rows))
+      else parts.set(row.word, [postingRows(row.rows)])
+    }
+  }
+  const postings: Posting[] = []
+  for (const [word, lists] of parts) {
+    if (lists.length === 1) {
+      postings.push({ word, rows: lists[0] as Int32Array })
+      continue
+    }
+    const rows = new Int32Array(lists.reduce((n, l) => n + l.length, 0))
+    let at = 0
+    for (const l of lists) {
+      rows.set(l, at)
+      at += l.length
+    }
+    postings.push({ word, rows })
+  }
+  return postings
 }
 
 /**
@@ -320,31 +360,47 @@ async function listPostings(db: Executor, column: 'document' | 'head_doc'): Prom
  * ties (sort key in code point order, then id), the agencies they name, and the lexemes of
  * `document` and `head_doc` with their rows — read in one snapshot, so the row numbers agree.
  */
-export async function listMatchIndexSource(db: Executor): Promise<MatchIndexSource> {
+export async function listMatchIndexSource(
+  db: Executor,
+  slice = MATCH_SOURCE_SLICE,
+): Promise<MatchIndexSource> {
   const read = async (trx: Executor): Promise<MatchIndexSource> => {
-    // The lexemes of every row grouped in memory (a million at 20,000 services) rather than
-    // sorted on disk.
-    await sql`SELECT set_config('work_mem', '256MB', true), set_config('enable_sort', 'off', true)`.execute(
+    // Each slice's lexemes grouped in memory rather than sorted on disk.
+    await sql`SELECT set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true)`.execute(
       trx,
     )
-    const rows = await sql<MatchRow>`
+    // Through a cursor, a slice at a time (the sort is done once, on the first fetch).
+    await sql`
+      DECLARE match_rows NO SCROLL CURSOR FOR
       SELECT service_id, agency_id, audience_bits, life_event_bits, province_code, online,
              title_compact, char_length(title_compact) AS title_length, title_key, names_key,
              names_compact
       FROM search_entries ORDER BY sort_key, service_id`.execute(trx)
+    const fetched: MatchRow[] = []
+    for (;;) {
+      const r =
+        await sql<MatchRow>`FETCH ${sql.raw(String(Math.max(1, Math.trunc(slice))))} FROM match_rows`.execute(
+          trx,
+        )
+      fetched.push(...r.rows)
+      if (r.rows.length < slice) break
+      await yieldToRequests()
+    }
+    await sql`CLOSE match_rows`.execute(trx)
     const agencies = await sql<{ id: string; code: string; nameFa: string }>`
       SELECT id, code, name_fa FROM agencies
       WHERE id IN (SELECT DISTINCT agency_id FROM search_entries)`.execute(trx)
+    const ids = fetched.map((r) => r.serviceId)
     return {
-      rows: rows.rows.map((r) => ({
+      rows: fetched.map((r) => ({
         ...r,
         audienceBits: Number(r.audienceBits),
         lifeEventBits: Number(r.lifeEventBits),
         titleLength: Number(r.titleLength),
       })),
       agencies: agencies.rows,
-      document: await listPostings(trx, 'document'),
-      head: await listPostings(trx, 'head_doc'),
+      document: await listPostings(trx, 'document', ids, slice),
+      head: await listPostings(trx, 'head_doc', ids, slice),
     }
   }
   if (db.isTransaction) return read(db)
