@@ -11,14 +11,16 @@
  *   statements each search sends, counted at the driver (every `query` node-postgres sends,
  *   BEGIN, COMMIT and the planner settings included); beside it the same searches on the SQL
  *   path alone (`searchUncached(…, 'sql')`, what answers while the index is being rebuilt);
- * - the match index's build time and the memory it holds (heap and array buffers, after a
- *   garbage collection, before and after the build);
+ * - the match index's build time, the longest the event loop could not answer anything during
+ *   it (with PGlite, a statement holds the whole process), and the memory it holds (heap and
+ *   array buffers, after a garbage collection, before and after the build);
  * - CACHED: p50/p95 of `searchCatalogue` asked again (the in-memory result cache);
  * - at 20,000, requests per second through HTTP against the app in this process (the load
  *   generator is a child process): `/search?q=…` and `GET /api/v1/search?q=…` over the query
  *   set, answered from the cache (repeated queries) and uncached (the answered searches and
  *   rendered results dropped before every request, so every request is a distinct search; the
- *   match index stays, as it does between publishes).
+ *   match index stays, as it does between publishes). `bench/api-cache.ts` measures the same
+ *   pages against `serve --demo` in its own pinned process, the aim's figures.
  *
  * The services are generated from the demo catalogue: each demo service once as it is and once
  * with the name of each province and of its capital in its title and summary (20,150 distinct
