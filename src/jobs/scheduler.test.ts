@@ -57,4 +57,19 @@ describe('daily schedule in Tehran time', () => {
     await scheduler.stop()
     assert.equal(runs, 1)
   })
+
+  it('runs once when the timer fires before the clock reads the time (a job ending early)', async () => {
+    // The clock stands still 40 ms before 03:00 Tehran time: when the timer fires and the job
+    // ends, it still reads before 03:00, as a real clock may by a millisecond. The next run is
+    // the next day's all the same, not the same 03:00 again.
+    const standing = new Date('2026-11-22T23:29:59.960Z')
+    let runs = 0
+    const scheduler = startScheduler(
+      [{ name: 'test', at: { hour: 3, minute: 0 }, run: async () => void runs++ }],
+      { log: pino({ level: 'silent' }), now: () => standing },
+    )
+    await new Promise((r) => setTimeout(r, 200))
+    await scheduler.stop()
+    assert.equal(runs, 1)
+  })
 })

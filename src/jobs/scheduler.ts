@@ -52,9 +52,13 @@ export function startScheduler(
   const timers = new Set<NodeJS.Timeout>()
   const runs = new Set<Promise<void>>()
   let stopped = false
-  const schedule = (job: ScheduledJob) => {
+  // `done`: the time the run that just ended was for. A timer may fire a millisecond before the
+  // clock reads that time (timers keep their own clock); a quick job then ends "before" it, and
+  // the next run must still be the following day's, not the same one again.
+  const schedule = (job: ScheduledJob, done?: Date) => {
     if (stopped) return
-    const when = nextDailyRun(now(), job.at)
+    const from = now()
+    const when = nextDailyRun(done && done > from ? done : from, job.at)
     // setTimeout holds at most ~24.8 days; a daily job never waits that long.
     const timer = setTimeout(() => {
       timers.delete(timer)
@@ -63,10 +67,10 @@ export function startScheduler(
         .catch((error: unknown) => options.log.error({ err: error, job: job.name }, 'job failed'))
         .finally(() => {
           runs.delete(run)
-          schedule(job)
+          schedule(job, when)
         })
       runs.add(run)
-    }, when.getTime() - now().getTime())
+    }, when.getTime() - from.getTime())
     timer.unref()
     timers.add(timer)
     options.log.info({ job: job.name, next: when.toISOString() }, 'job scheduled')
