@@ -12,7 +12,8 @@
  *   BEGIN, COMMIT and the planner settings included); beside it the same searches on the SQL
  *   path alone (`searchUncached(…, 'sql')`, what answers while the index is being rebuilt);
  * - the match index's build time, the longest the event loop could not answer anything during
- *   it (with PGlite, a statement holds the whole process), and the memory it holds (heap and
+ *   it (with PGlite, a statement holds the whole process) and the longest a `SELECT 1` waited
+ *   meanwhile (a request that needs the database), and the memory it holds (heap and
  *   array buffers, after a garbage collection, before and after the build);
  * - CACHED: p50/p95 of `searchCatalogue` asked again (the in-memory result cache);
  * - at 20,000, requests per second through HTTP against the app in this process (the load
@@ -348,6 +349,11 @@ interface Figures {
    * this process, so a long statement holds every request of the process that long.
    */
   indexStallMs: number
+  /**
+   * The longest a `SELECT 1`, sent every 20 ms during the build, waited for its answer (ms):
+   * how long a request that needs the database could not get it.
+   */
+  indexDbWaitMs: number
   /** Heap and array buffers the built index holds (MB). */
   indexMb: number
   cached: number[]
@@ -376,8 +382,12 @@ function heldBytes(): number {
   return m.heapUsed + m.arrayBuffers
 }
 
+/** The database a PostgreSQL run uses (its deps name it, as a running portal's do). */
+let postgresUrl: string | undefined
+
 function depsOn(h: DbHandle) {
-  return createDeps({ ...loadConfig({}), logLevel: 'silent' }, h.db)
+  const databaseUrl = h.kind === 'postgres' ? postgresUrl : undefined
+  return createDeps({ ...loadConfig({}), logLevel: 'silent', databaseUrl }, h.db)
 }
 
 /**
@@ -401,6 +411,27 @@ function watchStalls(): { stop: () => number } {
   }
 }
 
+/** Sends `SELECT 1` every 20 ms until stopped; `stop` gives the longest one took (ms). */
+function watchDatabase(h: DbHandle): { stop: () => Promise<number> } {
+  let running = true
+  let worst = 0
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now()
+      await sql`SELECT 1`.execute(h.db)
+      worst = Math.max(worst, performance.now() - t0)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  })()
+  return {
+    stop: async () => {
+      running = false
+      await loop
+      return worst
+    },
+  }
+}
+
 async function measureSearch(
   h: DbHandle,
   backend: Figures['backend'],
@@ -417,6 +448,7 @@ async function measureSearch(
     statementsSql: [],
     indexBuildMs: 0,
     indexStallMs: 0,
+    indexDbWaitMs: 0,
     indexMb: 0,
     cached: [],
     statements: [],
@@ -440,10 +472,12 @@ async function measureSearch(
   // The match index: built once (as the first search after a change starts it), timed.
   const heapBefore = heldBytes()
   const stalls = watchStalls()
+  const waits = watchDatabase(h)
   const b0 = performance.now()
   const index = await matchIndexReady(deps)
   f.indexBuildMs = performance.now() - b0
   f.indexStallMs = stalls.stop()
+  f.indexDbWaitMs = await waits.stop()
   if (!index) throw new Error('the match index did not build')
   f.indexMb = (heldBytes() - heapBefore) / 1024 / 1024
   // Uncached as the portal runs it: one untimed warm-up pass, then ROUNDS timed passes.
@@ -629,7 +663,8 @@ async function onPostgres(report: (f: Figures) => void): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`)
   const url = new URL(SERVER_URL)
   url.pathname = `/${name}`
-  const h = openPostgres(url.toString(), { max: 4 })
+  postgresUrl = url.toString()
+  const h = openPostgres(postgresUrl, { max: 4 })
   try {
     await onDatabase(h, 'PostgreSQL', report)
   } finally {
@@ -663,7 +698,7 @@ export async function benchSearch(): Promise<void> {
       `  ${f.backend} ${int(f.size)}: loaded in ${(f.loadMs / 1000).toFixed(1)} s, uncached p50 ${ms(percentile(f.uncached, 50))} p95 ${ms(percentile(f.uncached, 95))} (SQL path p50 ${ms(percentile(f.uncachedSql, 50))} p95 ${ms(percentile(f.uncachedSql, 95))}), statements per search median ${percentile(f.statements, 50)} max ${f.statements.at(-1) ?? 0} (SQL path ${percentile(f.statementsSql, 50)} / ${f.statementsSql.at(-1) ?? 0}), cached p95 ${us(percentile(f.cached, 95))}`,
     )
     console.log(
-      `    match index: built in ${ms(f.indexBuildMs)} (longest event-loop stall ${ms(f.indexStallMs)}), holds ${f.indexMb.toFixed(1)} MB (heap + array buffers)`,
+      `    match index: built in ${ms(f.indexBuildMs)} (longest event-loop stall ${ms(f.indexStallMs)}, longest database wait ${ms(f.indexDbWaitMs)}), holds ${f.indexMb.toFixed(1)} MB (heap + array buffers)`,
     )
     console.log(`    slowest uncached: ${f.slowest.map((x) => `«${x.q}» ${ms(x.ms)}`).join(', ')}`)
     if (f.http)
@@ -690,6 +725,7 @@ export async function benchSearch(): Promise<void> {
         'SQL path p95',
         'index build',
         'longest stall in it',
+        'longest database wait in it',
         'index MB',
         'statements per search (median / max)',
         'cached p50',
@@ -706,6 +742,7 @@ export async function benchSearch(): Promise<void> {
         ms(percentile(r.uncachedSql, 95)),
         ms(r.indexBuildMs),
         ms(r.indexStallMs),
+        ms(r.indexDbWaitMs),
         r.indexMb.toFixed(1),
         `${percentile(r.statements, 50)} / ${r.statements.at(-1) ?? 0}`,
         us(percentile(r.cached, 50)),

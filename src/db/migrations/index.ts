@@ -26,6 +26,7 @@ import * as publishRequests from './2026_12_07_0600_publish_requests.ts'
 import * as createEvaluationMethods from './2026_12_07_0700_create_evaluation_methods.ts'
 import * as createEvaluationSnapshots from './2026_12_07_0800_create_evaluation_snapshots.ts'
 import * as serviceSlugHistory from './2026_12_08_0200_service_slug_history.ts'
+import * as searchEntriesRankIndex from './2026_12_08_0300_search_entries_rank_index.ts'
 
 /** Every migration, in order. Listed explicitly: no directory scanning at start-up. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0700_create_evaluation_methods': createEvaluationMethods,
   '2026_12_07_0800_create_evaluation_snapshots': createEvaluationSnapshots,
   '2026_12_08_0200_service_slug_history': serviceSlugHistory,
+  '2026_12_08_0300_search_entries_rank_index': searchEntriesRankIndex,
 }

@@ -117,13 +117,24 @@ describe('the match index source, read in slices', () => {
       )
     const asMap = (postings: Posting[]) => new Map(postings.map((p) => [p.word, [...p.rows]]))
     const [document, head] = [await whole('document'), await whole('head_doc')]
+    const rankOrder = (
+      await sql<{ serviceId: string }>`
+        SELECT service_id FROM search_entries ORDER BY sort_key, service_id`.execute(t.deps.db)
+    ).rows.map((r) => r.serviceId)
+    assert.equal(rankOrder.length, index.size)
     assert.ok(document.size > 1000, 'the demo catalogue has a vocabulary')
-    for (const slice of [7, 500, 1_000_000]) {
-      const source = await listMatchIndexSource(t.deps.db, slice)
-      assert.equal(source.rows.length, index.size)
-      assert.deepEqual(asMap(source.document), document, `document, slices of ${slice}`)
-      assert.deepEqual(asMap(source.head), head, `head_doc, slices of ${slice}`)
-    }
+    for (const snapshot of [true, false])
+      for (const slice of [7, 500, 1_000_000]) {
+        const source = await listMatchIndexSource(t.deps.db, { snapshot, slice })
+        const how = `${snapshot ? 'in one snapshot' : 'statement by statement'}, slices of ${slice}`
+        assert.deepEqual(
+          source.rows.map((r) => r.serviceId),
+          rankOrder,
+          `rows in rank order, ${how}`,
+        )
+        assert.deepEqual(asMap(source.document), document, `document, ${how}`)
+        assert.deepEqual(asMap(source.head), head, `head_doc, ${how}`)
+      }
   })
 })
 

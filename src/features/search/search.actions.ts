@@ -223,7 +223,7 @@ export function zeroResultKey(words: string[]): string {
  * one is not kept: the next due search starts another.
  */
 function matchIndexNow(
-  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log' | 'config'>,
   options: { now?: boolean } = {},
 ): MatchIndex | null {
   const caches = searchCachesOf(deps)
@@ -237,13 +237,19 @@ function matchIndexNow(
 /** How long after a build the next may start, in multiples of that build's time. */
 const BUILD_SPACING = 4
 
-function startMatchBuild(deps: Pick<Deps, 'db' | 'log'>, caches: Caches, stamp: string): void {
+function startMatchBuild(
+  deps: Pick<Deps, 'db' | 'log' | 'config'>,
+  caches: Caches,
+  stamp: string,
+): void {
   const started = performance.now()
   const spaced = () => {
     const ended = performance.now()
     caches.matchNextBuildAt = ended + BUILD_SPACING * (ended - started)
   }
-  const done = listMatchIndexSource(deps.db).then(
+  // With a server database other processes write too: the source is read in one snapshot.
+  const snapshot = deps.config.databaseUrl !== undefined
+  const done = listMatchIndexSource(deps.db, { snapshot }).then(
     (src) => {
       const index = new MatchIndex(src)
       spaced()
@@ -273,7 +279,7 @@ function startMatchBuild(deps: Pick<Deps, 'db' | 'log'>, caches: Caches, stamp: 
  * themselves never wait). Null when the build failed or the catalogue changed meanwhile.
  */
 export async function matchIndexReady(
-  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log' | 'config'>,
 ): Promise<MatchIndex | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const index = matchIndexNow(deps, { now: true })
@@ -325,7 +331,7 @@ export type SearchPath = 'index' | 'sql'
  * unknown words and search again. Logs nothing.
  */
 export async function searchUncached(
-  deps: Pick<Deps, 'db' | 'pageCache' | 'log'>,
+  deps: Pick<Deps, 'db' | 'pageCache' | 'log' | 'config'>,
   words: string[],
   req: Pick<SearchRequest, 'filters' | 'page' | 'pageSize'>,
   path: SearchPath = 'index',

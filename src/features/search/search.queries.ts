@@ -355,41 +355,61 @@ async function listPostings(
   return postings
 }
 
+/** Where a row stands in rank order for ties. */
+interface RankPosition {
+  sortKey: string
+  serviceId: string
+}
+
+/** Up to `limit` index rows in rank order, from just after `after` (from the first without). */
+async function matchRowsAfter(
+  db: Executor,
+  after: RankPosition | undefined,
+  limit: number,
+): Promise<(MatchRow & RankPosition)[]> {
+  const from = after
+    ? sql`WHERE (sort_key, service_id) > (${after.sortKey}, ${after.serviceId}::uuid)`
+    : sql``
+  const r = await sql<MatchRow & RankPosition>`
+    SELECT service_id, agency_id, audience_bits, life_event_bits, province_code, online,
+           title_compact, char_length(title_compact) AS title_length, title_key, names_key,
+           names_compact, sort_key
+    FROM search_entries ${from}
+    ORDER BY sort_key, service_id LIMIT ${limit}`.execute(db)
+  return r.rows
+}
+
 /**
  * What the in-memory match index holds (match.index.ts): every index row in rank order for
  * ties (sort key in code point order, then id), the agencies they name, and the lexemes of
- * `document` and `head_doc` with their rows — read in one snapshot, so the row numbers agree.
+ * `document` and `head_doc` with their rows, a row being its place in that order.
+ *
+ * `snapshot`: read everything in one repeatable-read transaction, for a server database, where
+ * other processes may write meanwhile. Without it (PGlite, where this process is the only
+ * writer) the statements run one by one on the single connection, so the requests of the
+ * process get the database between slices too; a write meanwhile changes this process's
+ * search stamp, and the caller throws the build away (search.actions.ts).
  */
 export async function listMatchIndexSource(
   db: Executor,
-  slice = MATCH_SOURCE_SLICE,
+  options: { snapshot: boolean; slice?: number },
 ): Promise<MatchIndexSource> {
-  const read = async (trx: Executor): Promise<MatchIndexSource> => {
-    // Each slice's lexemes grouped in memory rather than sorted on disk.
-    await sql`SELECT set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true)`.execute(
-      trx,
-    )
-    // Through a cursor, a slice at a time (the sort is done once, on the first fetch).
-    await sql`
-      DECLARE match_rows NO SCROLL CURSOR FOR
-      SELECT service_id, agency_id, audience_bits, life_event_bits, province_code, online,
-             title_compact, char_length(title_compact) AS title_length, title_key, names_key,
-             names_compact
-      FROM search_entries ORDER BY sort_key, service_id`.execute(trx)
+  const slice = Math.max(1, Math.trunc(options.slice ?? MATCH_SOURCE_SLICE))
+  const read = async (q: Executor): Promise<MatchIndexSource> => {
+    // A slice at a time, each after the last row of the one before (search_entries_rank_idx).
     const fetched: MatchRow[] = []
+    let after: RankPosition | undefined
     for (;;) {
-      const r =
-        await sql<MatchRow>`FETCH ${sql.raw(String(Math.max(1, Math.trunc(slice))))} FROM match_rows`.execute(
-          trx,
-        )
-      fetched.push(...r.rows)
-      if (r.rows.length < slice) break
+      const rows = await matchRowsAfter(q, after, slice)
+      for (const { sortKey: _, ...row } of rows) fetched.push(row)
+      const last = rows.at(-1)
+      if (!last || rows.length < slice) break
+      after = { sortKey: last.sortKey, serviceId: last.serviceId }
       await yieldToRequests()
     }
-    await sql`CLOSE match_rows`.execute(trx)
     const agencies = await sql<{ id: string; code: string; nameFa: string }>`
       SELECT id, code, name_fa FROM agencies
-      WHERE id IN (SELECT DISTINCT agency_id FROM search_entries)`.execute(trx)
+      WHERE id IN (SELECT DISTINCT agency_id FROM search_entries)`.execute(q)
     const ids = fetched.map((r) => r.serviceId)
     return {
       rows: fetched.map((r) => ({
@@ -399,12 +419,21 @@ export async function listMatchIndexSource(
         titleLength: Number(r.titleLength),
       })),
       agencies: agencies.rows,
-      document: await listPostings(trx, 'document', ids, slice),
-      head: await listPostings(trx, 'head_doc', ids, slice),
+      document: await listPostings(q, 'document', ids, slice),
+      head: await listPostings(q, 'head_doc', ids, slice),
     }
   }
-  if (db.isTransaction) return read(db)
-  return db.transaction().setIsolationLevel('repeatable read').execute(read)
+  if (db.isTransaction || !options.snapshot) return read(db)
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      // Each slice's lexemes grouped in memory rather than sorted on disk.
+      await sql`SELECT set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true)`.execute(
+        trx,
+      )
+      return read(trx)
+    })
 }
 
 /** What a result shows, for the services of one page (any order; missing ids are left out). */
