@@ -41,7 +41,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { getRequestListener } from '@hono/node-server'
-import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { buildApp } from '../src/app.ts'
@@ -66,7 +65,7 @@ import { searchTokens } from '../src/lib/fa/normalize.ts'
 import { PROVINCES } from '../src/lib/iran/provinces.ts'
 import { createDeps } from '../src/main.ts'
 import { QUERIES } from './search-queries.ts'
-import { freePort } from './support.ts'
+import { freePort, loadPaths } from './support.ts'
 
 /** `SEARCH_BENCH_SIZES=5000,20000` overrides the sizes (for a quick look); ascending. */
 const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '20000,100000')
@@ -527,25 +526,13 @@ interface LoadOrder {
 }
 
 async function runLoad(order: LoadOrder): Promise<void> {
-  const run = (duration: number) => {
-    let next = 0
-    return autocannon({
-      url: order.urls[0] ?? '',
-      connections: order.connections,
-      duration,
-      requests: [
-        {
-          setupRequest: (req) => {
-            const path = order.urls[next++ % order.urls.length] ?? ''
-            return { ...req, path: new URL(path).pathname + new URL(path).search }
-          },
-        },
-      ],
-    })
-  }
-  await run(order.warmupS)
-  const r = await run(order.durationS)
-  console.log(JSON.stringify({ rps: r.requests.average, bad: r.errors + r.timeouts + r.non2xx }))
+  const first = new URL(order.urls[0] ?? '')
+  const paths = order.urls.map((u) => {
+    const url = new URL(u)
+    return url.pathname + url.search
+  })
+  const r = await loadPaths('search', first.origin, paths, order)
+  console.log(JSON.stringify({ rps: r.requestsPerSecond, bad: r.bad }))
 }
 
 function loadFromChild(order: LoadOrder): Promise<{ rps: number; bad: number }> {

@@ -148,17 +148,22 @@ export async function loadPaths(
   name: string,
   base: string,
   paths: readonly string[],
+  settings: { connections: number; warmupS: number; durationS: number } = {
+    connections: CONNECTIONS,
+    warmupS: WARMUP_S,
+    durationS: DURATION_S,
+  },
 ): Promise<PathsLoadFigures> {
   let next = 0
   const run = (duration: number) =>
     autocannon({
       url: base,
-      connections: CONNECTIONS,
+      connections: settings.connections,
       duration,
       requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
     })
-  await run(WARMUP_S)
-  const r = await run(DURATION_S)
+  await run(settings.warmupS)
+  const r = await run(settings.durationS)
   return {
     name,
     requestsPerSecond: r.requests.average,
