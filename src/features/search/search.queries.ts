@@ -312,8 +312,10 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /**
  * The lexemes of one tsvector column with the rows that have each, a row being its place in
- * `serviceIds` (rank order): read slice by slice, each grouped by the database, the slices'
- * lists joined in order, so every list stays ascending.
+ * `serviceIds` (rank order). The lexemes are PostgreSQL's own (`tsvector_to_array`), so the
+ * index matches what `@@` matches. Read slice by slice, each grouped by hashing (no ORDER BY in
+ * the aggregate: sorting lexemes by text cost seconds), the slices' lists joined in order, so
+ * every list stays ascending.
  */
 async function listPostings(
   db: Executor,
