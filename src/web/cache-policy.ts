@@ -19,7 +19,8 @@ import { cookieName } from './security-headers.ts'
  * - `s-maxage=1`: a shared cache answers without asking for one second. At a peak of
  *   thousands of requests a second for one page that still leaves one request a second per
  *   page for the app, while a publish is visible through the shared cache within a second
- *   (issue 16 item 3 tests exactly that through nginx). A longer time would only save
+ *   or two (nginx counts whole seconds, so a page cached at x.0 s is fresh until x + 2 s;
+ *   issue 16 item 3 tests exactly that through nginx). A longer time would only save
  *   requests the in-memory cache answers in microseconds, at the price of stale pages.
  * - `stale-while-revalidate=10`: once that second is over, the shared cache may answer from
  *   the old copy while it fetches the new one, so no visitor waits on the app at expiry.
